@@ -1,0 +1,3 @@
+from kontoguide.cli import main
+
+main()

@@ -1,0 +1,343 @@
+"""The checklist as data: load, validate and look up a checklist TOML file.
+
+A checklist file holds the Schrems II notice, the named choice lists and the
+sections (the account basics and the five steps) with their questions. Each
+question names the record field it fills; the loader checks that field, its
+kind and its choice list against the record model, so a checklist that the
+program could not follow is refused with the file, the place and the reason.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import types
+import typing
+from collections.abc import Iterator
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from kontoguide import messages as m
+from kontoguide import paths
+from kontoguide.errors import ChecklistError, UsageError
+
+Kind = Literal[
+    "text", "longtext", "yesno", "choice", "multichoice", "date", "email", "number", "list"
+]
+DEFAULT_CHECKLIST = "stockholm-standard"
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ChoiceOption(_Data):
+    value: str = Field(min_length=1)
+    label: str = Field(min_length=1)
+    caution: str | None = None
+
+
+class Condition(_Data):
+    """Ask a question only when an earlier answer has one of the given values."""
+
+    field: str
+    equals: list[Any] = Field(min_length=1)
+
+    def holds(self, data: dict[str, Any]) -> bool:
+        value = paths.get(data, self.field)
+        if isinstance(value, list):
+            return any(item in self.equals for item in value)
+        return value in self.equals
+
+
+class ItemField(_Data):
+    field: str = Field(pattern=r"^[a-z_]+$")
+    kind: Kind
+    label: str = Field(min_length=1)
+    hint: str | None = None
+    help: str | None = None
+    required: bool = True
+    choices: str | None = None
+
+
+class Question(_Data):
+    field: str = Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
+    kind: Kind
+    label: str = Field(min_length=1)
+    hint: str | None = None
+    help: str | None = None
+    required: bool = True
+    choices: str | None = None
+    when: Condition | None = None
+    item_label: str | None = None
+    fields: tuple[ItemField, ...] = ()
+
+    @model_validator(mode="after")
+    def _list_has_fields(self) -> Question:
+        if self.kind == "list" and (not self.fields or not self.item_label):
+            raise ValueError("en fråga av typen list behöver item_label och fields")
+        if self.kind != "list" and self.fields:
+            raise ValueError("bara frågor av typen list kan ha fields")
+        return self
+
+
+class Section(_Data):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    number: int | None = None
+    title: str = Field(min_length=1)
+    purpose: str = Field(min_length=1)
+    questions: tuple[Question, ...] = Field(min_length=1)
+
+
+class Notice(_Data):
+    title: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    confirm: str = Field(min_length=1)
+    declined: str = Field(min_length=1)
+
+
+class Checklist(_Data):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    version: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    organisation: str = Field(min_length=1)
+    base_docx: str | None = None
+    notice: Notice
+    choices: dict[str, tuple[ChoiceOption, ...]]
+    sections: tuple[Section, ...] = Field(min_length=1)
+    source: Path | None = Field(None, exclude=True)
+
+    @property
+    def steps(self) -> tuple[Section, ...]:
+        return tuple(s for s in self.sections if s.number is not None)
+
+    def choice_values(self, list_name: str) -> list[str]:
+        return [option.value for option in self.choices.get(list_name, ())]
+
+    def choice_label(self, list_name: str, value: str) -> str:
+        for option in self.choices.get(list_name, ()):
+            if option.value == value:
+                return option.label
+        return value
+
+    def choice(self, list_name: str, value: str) -> ChoiceOption | None:
+        for option in self.choices.get(list_name, ()):
+            if option.value == value:
+                return option
+        return None
+
+    def questions(self) -> Iterator[tuple[Section, Question]]:
+        for section in self.sections:
+            for question in section.questions:
+                yield section, question
+
+    def question(self, field: str) -> Question:
+        for _, question in self.questions():
+            if question.field == field:
+                return question
+        raise KeyError(field)
+
+    def base_docx_path(self) -> Path | None:
+        if self.base_docx is None or self.source is None:
+            return None
+        return self.source.parent / self.base_docx
+
+
+# --- checking a checklist against the record model ----------------------------
+
+
+def _unwrap_optional(annotation: Any) -> Any:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return _unwrap_optional(args[0])
+    if origin is typing.Annotated:
+        return _unwrap_optional(typing.get_args(annotation)[0])
+    return annotation
+
+
+def _field_annotation(model: type[BaseModel], path: str) -> Any:
+    annotation: Any = model
+    for key in paths.split(path):
+        target = _unwrap_optional(annotation)
+        if not (isinstance(target, type) and issubclass(target, BaseModel)):
+            raise KeyError(path)
+        info = target.model_fields.get(key)
+        if info is None:
+            raise KeyError(path)
+        annotation = info.annotation
+    return _unwrap_optional(annotation)
+
+
+def list_item_model(annotation: Any) -> type[BaseModel] | None:
+    if typing.get_origin(annotation) is list:
+        (item,) = typing.get_args(annotation)
+        item = _unwrap_optional(item)
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            return item
+    return None
+
+
+def _kind_fits(kind: str, annotation: Any) -> bool:
+    if kind == "list":
+        return list_item_model(annotation) is not None
+    if kind == "multichoice":
+        return typing.get_origin(annotation) is list and list_item_model(annotation) is None
+    expected: dict[str, tuple[type, ...]] = {
+        "yesno": (bool,),
+        "date": (date,),
+        "number": (int, float),
+    }
+    return annotation in expected.get(kind, (str,))
+
+
+def _schema_choice_list(model: type[BaseModel], path: str) -> str | None:
+    """The choice list a record field is bound to, read from its JSON Schema."""
+    schema = model.model_json_schema()
+    defs = schema.get("$defs", {})
+    node: Any = schema
+    for key in paths.split(path):
+        node = _resolve(node, defs)
+        node = node.get("properties", {}).get(key, {})
+    node = _resolve(node, defs)
+    if "items" in node:
+        node = _resolve(node["items"], defs) if "x-choice-list" not in node else node
+    found = node.get("x-choice-list")
+    return found if isinstance(found, str) else None
+
+
+def _resolve(node: Any, defs: dict[str, Any]) -> Any:
+    while True:
+        if "$ref" in node:
+            node = defs[node["$ref"].rsplit("/", 1)[-1]]
+        elif "anyOf" in node:
+            node = next(
+                (option for option in node["anyOf"] if option.get("type") != "null"), {}
+            )
+        else:
+            return node
+
+
+def _check_question(
+    model: type[BaseModel], checklist: Checklist, path: str, kind: str, choices: str | None
+) -> str | None:
+    try:
+        annotation = _field_annotation(model, path)
+    except KeyError:
+        return f"fältet {path} finns inte i checklistans dataformat"
+    if not _kind_fits(kind, annotation):
+        return f"typen {kind} passar inte fältet {path}"
+    bound = _schema_choice_list(model, path)
+    if kind in ("choice", "multichoice"):
+        if choices is None or choices not in checklist.choices:
+            return f"fältet {path} behöver en vallista som finns under [choices]"
+        if bound is not None and bound != choices:
+            return f"fältet {path} använder vallistan {bound}, inte {choices}"
+    elif bound is not None:
+        return f"fältet {path} är ett val ur {bound}; använd typen choice eller multichoice"
+    return None
+
+
+def consistency_problems(checklist: Checklist) -> list[str]:
+    from kontoguide.record import Answers
+
+    problems: list[str] = []
+    seen: set[str] = set()
+    for section, question in checklist.questions():
+        where = f"sections.{section.id}.{question.field}"
+        if question.field in seen:
+            problems.append(f"{where}: fältet {question.field} finns två gånger")
+        seen.add(question.field)
+        problem = _check_question(
+            Answers, checklist, question.field, question.kind, question.choices
+        )
+        if problem:
+            problems.append(f"{where}: {problem}")
+            continue
+        if question.kind == "list":
+            item_model = list_item_model(_field_annotation(Answers, question.field))
+            assert item_model is not None
+            for item in question.fields:
+                problem = _check_question(item_model, checklist, item.field, item.kind, item.choices)
+                if problem:
+                    problems.append(f"{where}.{item.field}: {problem}")
+        if question.when is not None and question.when.field not in seen:
+            problems.append(
+                f"{where}: villkoret hänvisar till {question.when.field}, "
+                "som måste vara en fråga tidigare i checklistan"
+            )
+    return problems
+
+
+# --- loading -------------------------------------------------------------------
+
+
+def load_checklist_file(path: Path) -> Checklist:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ChecklistError(path, m.F_NOT_FOUND) from None
+    except OSError as exc:
+        raise ChecklistError(path, m.F_UNREADABLE.format(detail=exc.strerror or exc)) from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ChecklistError(path, m.F_NOT_UTF8) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ChecklistError(path, m.C_NOT_TOML.format(detail=exc)) from None
+    try:
+        checklist = Checklist.model_validate({**data, "source": path})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = paths.from_loc(first["loc"]) or "filen"
+        detail = first["msg"]
+        more = f" (och {exc.error_count() - 1} fel till)" if exc.error_count() > 1 else ""
+        raise ChecklistError(path, m.C_INVALID.format(where=where, detail=detail + more)) from None
+    problems = consistency_problems(checklist)
+    if problems:
+        more = f" (och {len(problems) - 1} fel till)" if len(problems) > 1 else ""
+        where, _, detail = problems[0].partition(": ")
+        raise ChecklistError(path, m.C_INVALID.format(where=where, detail=detail + more))
+    return checklist
+
+
+def checklist_folders() -> list[Path]:
+    """Where checklists live: inside the installed package, or the source checkout."""
+    folders: list[Path] = []
+    packaged = resources.files("kontoguide") / "checklists"
+    if packaged.is_dir():
+        folders.append(Path(str(packaged)))
+    checkout = Path(__file__).resolve().parents[2] / "checklists"
+    if checkout.is_dir() and checkout not in folders:
+        folders.append(checkout)
+    return folders
+
+
+def available_checklists() -> dict[str, Path]:
+    found: dict[str, Path] = {}
+    for folder in checklist_folders():
+        for file in sorted(folder.glob("*.toml")):
+            found.setdefault(file.stem, file)
+    return found
+
+
+@cache
+def _load_cached(path: Path) -> Checklist:
+    return load_checklist_file(path)
+
+
+def load_checklist(name_or_path: str = DEFAULT_CHECKLIST) -> Checklist:
+    """A checklist by id (its file name without .toml) or by the path of a TOML file."""
+    candidate = Path(name_or_path)
+    if candidate.suffix == ".toml":
+        return _load_cached(candidate.resolve())
+    found = available_checklists()
+    if name_or_path not in found:
+        available = ", ".join(sorted(found)) or "inga"
+        raise UsageError(m.C_UNKNOWN.format(checklist_id=name_or_path, available=available))
+    return _load_cached(found[name_or_path])

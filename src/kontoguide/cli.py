@@ -1,0 +1,109 @@
+"""Command-line entry: registers the commands and maps errors to exit codes.
+
+No logic lives here. Heavy modules (pydantic models, questionary, python-docx)
+are imported inside the commands so that `kontoguide --help` starts fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from kontoguide import messages as m
+from kontoguide.errors import ExitCode, KontoguideError
+
+app = typer.Typer(
+    help=m.CLI_HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def guarded(command: F) -> F:
+    """Turn our errors and interrupts into a message and an exit code, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except KontoguideError as error:
+            print(error.message, file=sys.stderr)
+            raise typer.Exit(int(error.exit_code)) from None
+        except (KeyboardInterrupt, EOFError):
+            print(f"\n{m.CLI_INTERRUPTED}", file=sys.stderr)
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+AnswersOption = Annotated[
+    Path | None, typer.Option("--answers", help=m.CLI_OPT_ANSWERS, dir_okay=False)
+]
+NoInputOption = Annotated[bool, typer.Option("--no-input", help=m.CLI_OPT_NO_INPUT)]
+ChecklistOption = Annotated[str, typer.Option("--checklist", help=m.CLI_OPT_CHECKLIST)]
+
+
+@app.command(help=m.CLI_START_HELP)
+@guarded
+def start(
+    answers: AnswersOption = None,
+    no_input: NoInputOption = False,
+    checklist: ChecklistOption = "stockholm-standard",
+) -> None:
+    from kontoguide import commands
+
+    raise typer.Exit(commands.start(answers=answers, no_input=no_input, checklist_name=checklist))
+
+
+@app.command(help=m.CLI_RESUME_HELP)
+@guarded
+def resume(draft_id: Annotated[str | None, typer.Argument(metavar="ID")] = None) -> None:
+    from kontoguide import commands
+
+    raise typer.Exit(commands.resume(draft_id))
+
+
+@app.command(help=m.CLI_VALIDATE_HELP)
+@guarded
+def validate(file: Annotated[Path, typer.Argument(metavar="FIL", dir_okay=False)]) -> None:
+    from kontoguide import commands
+
+    raise typer.Exit(commands.validate(file))
+
+
+@app.command(help=m.CLI_SCHEMA_HELP)
+@guarded
+def schema() -> None:
+    from kontoguide import commands
+
+    raise typer.Exit(commands.schema())
+
+
+@app.command(name="list", help=m.CLI_LIST_HELP)
+@guarded
+def list_records() -> None:
+    from kontoguide import commands
+
+    raise typer.Exit(commands.list_records())
+
+
+def _utf8_streams() -> None:
+    # A Windows pipe or an old code page must not turn an "å" into a crash.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
+def main() -> None:
+    _utf8_streams()
+    app()

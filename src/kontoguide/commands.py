@@ -1,0 +1,126 @@
+"""What each command does, as functions that return an exit code.
+
+The CLI module only parses arguments and calls these; tests call them too.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from kontoguide import drafts
+from kontoguide import messages as m
+from kontoguide.checklist import load_checklist
+from kontoguide.errors import ExitCode, UsageError
+from kontoguide.storage import Store
+from kontoguide.validation import Problem, steps_done
+
+
+def print_problems(found: list[Problem]) -> None:
+    print(m.CLI_PROBLEMS_HEADER.format(count=len(found)))
+    for problem in found:
+        print(f"  - {problem}")
+
+
+def start(*, answers: Path | None, no_input: bool, checklist_name: str) -> int:
+    if no_input and answers is None:
+        raise UsageError(m.CLI_NO_INPUT_NEEDS_ANSWERS)
+    checklist = load_checklist(checklist_name)
+    store = Store()
+    if answers is not None and no_input:
+        record, found = drafts.from_answers(answers, checklist, store)
+        if not found:
+            print(m.CLI_COMPLETE.format(draft_id=record.id))
+            return ExitCode.OK
+        print_problems(found)
+        print(m.CLI_DRAFT_SAVED.format(draft_id=record.id))
+        return ExitCode.INVALID_DATA
+    if not sys.stdin.isatty():
+        raise UsageError(m.CLI_NO_TTY)
+    from kontoguide import interactive
+
+    return interactive.start(checklist, store, answers=answers)
+
+
+def resume(draft_id: str | None) -> int:
+    if not sys.stdin.isatty():
+        raise UsageError(m.CLI_NO_TTY.replace("kontoguide start", "kontoguide resume", 1))
+    from kontoguide import interactive
+
+    return interactive.resume(Store(), draft_id)
+
+
+def validate(file: Path) -> int:
+    _, found = drafts.check_file(file)
+    if found:
+        print_problems(found)
+        return ExitCode.INVALID_DATA
+    print(m.CLI_VALID.format(path=file))
+    return ExitCode.OK
+
+
+def schema() -> int:
+    from kontoguide.record import Record
+
+    text = json.dumps(Record.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
+    return ExitCode.OK
+
+
+def list_records() -> int:
+    from rich.table import Table
+
+    from kontoguide.console import make_console
+
+    store = Store()
+    good, bad = store.scan()
+    rows = []
+    for stored in good:
+        try:
+            loaded = drafts.record_from_data(stored.path, stored.data)
+        except UsageError as problem:  # unknown checklist or broken identity
+            bad.append(problem)  # type: ignore[arg-type]
+            continue
+        rows.append(loaded)
+    rows.sort(key=lambda item: item.record.updated_at, reverse=True)
+    console = make_console()
+    if not rows and not bad:
+        console.print(m.CLI_LIST_EMPTY.format(home=store.folder), markup=False)
+        return ExitCode.OK
+    if rows:
+        table = Table(show_lines=False)
+        for title in (
+            m.LIST_COL_ID,
+            m.LIST_COL_ACCOUNT,
+            m.LIST_COL_ORG,
+            m.LIST_COL_STATUS,
+            m.LIST_COL_STEPS,
+            m.LIST_COL_CHANGED,
+        ):
+            table.add_column(title, overflow="fold")
+        for item in rows:
+            record = item.record
+            state = steps_done(record, item.checklist)
+            done = sum(1 for value in state.values() if value == "done")
+            organisation = " / ".join(
+                part for part in (record.organisation.name, record.organisation.unit) if part
+            )
+            table.add_row(
+                record.id,
+                record.account_name or m.UNNAMED,
+                organisation or "–",
+                m.STATUS_LABELS[record.status],
+                f"{done} av {len(state)}",
+                record.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            )
+        console.print(table)
+    if bad:
+        err = make_console(stderr=True)
+        err.print(m.CLI_LIST_BROKEN.format(count=len(bad)), markup=False)
+        for problem in bad:
+            err.print(f"  - {problem.message}", markup=False)
+        return ExitCode.INVALID_DATA
+    return ExitCode.OK

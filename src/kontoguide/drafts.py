@@ -1,0 +1,132 @@
+"""Records as the commands see them: create, load, check and save, checklist-aware.
+
+This facade joins the store (files), the checklist (questions) and the model
+(rules), so the CLI and the questionnaire never touch those details.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from kontoguide import messages as m
+from kontoguide.checklist import Checklist, load_checklist
+from kontoguide.errors import CorruptFileError
+from kontoguide.record import META_FIELDS, SCHEMA_VERSION, Record
+from kontoguide.storage import Store, migrate, now, read_json_file
+from kontoguide.validation import Problem, make_context, problem_list, problems, prune
+
+_IDENTITY = ("schema_version", "id", "checklist_id", "checklist_version", "created_at", "updated_at", "status")
+
+
+@dataclass
+class Loaded:
+    record: Record
+    checklist: Checklist
+    set_aside_now: list[Problem] = field(default_factory=list)
+
+
+def new_record(checklist: Checklist, draft_id: str) -> Record:
+    stamp = now()
+    return Record(
+        id=draft_id,
+        checklist_id=checklist.id,
+        checklist_version=checklist.version,
+        created_at=stamp,
+        updated_at=stamp,
+    )
+
+
+def _reference_day(data: dict[str, Any]) -> Any:
+    # Answers were checked on the day they were saved: a goal deadline that was in
+    # the future then is still a valid answer in the draft (see README, "Datum").
+    try:
+        return datetime.fromisoformat(str(data["updated_at"])).date()
+    except (KeyError, ValueError):
+        return None
+
+
+def record_from_data(path: Path, data: dict[str, Any], checklist: Checklist | None = None) -> Loaded:
+    """A record from stored JSON: identity must be valid, answers are pruned if needed."""
+    data = migrate(path, data)
+    if checklist is None:
+        checklist = load_checklist(str(data.get("checklist_id") or "")) if data.get("checklist_id") else load_checklist()
+    context = make_context(checklist, today=_reference_day(data))
+    try:
+        record, set_aside = prune(data, context, keep=_IDENTITY)
+    except ValidationError as exc:
+        details = "\n".join(f"  - {p}" for p in problem_list(exc))
+        raise CorruptFileError(path, m.F_RECORD_INVALID.format(problems=details)) from None
+    return Loaded(record, checklist, set_aside)
+
+
+def load(store: Store, draft_id: str) -> Loaded:
+    stored = store.read(draft_id)
+    return record_from_data(stored.path, stored.data)
+
+
+def load_file(path: Path, checklist_name: str | None = None) -> Loaded:
+    data = read_json_file(path)
+    checklist = load_checklist(checklist_name) if checklist_name else None
+    return record_from_data(path, data, checklist)
+
+
+def touch(record: Record, **changes: Any) -> Record:
+    return record.model_copy(update={**changes, "updated_at": now()})
+
+
+def with_identity(
+    data: dict[str, Any], checklist: Checklist, draft_id: str
+) -> dict[str, Any]:
+    """Answers-file content with a fresh identity (any identity in the file is ignored)."""
+    answers = {key: value for key, value in data.items() if key not in META_FIELDS}
+    stamp = now().isoformat()
+    return {
+        **answers,
+        "schema_version": SCHEMA_VERSION,
+        "id": draft_id,
+        "checklist_id": checklist.id,
+        "checklist_version": checklist.version,
+        "created_at": stamp,
+        "updated_at": stamp,
+        "status": "draft",
+    }
+
+
+def _merge(first: list[Problem], then: list[Problem]) -> list[Problem]:
+    seen = {p.path for p in first}
+    return first + [p for p in then if p.path not in seen and not _covered(p.path, seen)]
+
+
+def from_answers(path: Path, checklist: Checklist, store: Store) -> tuple[Record, list[Problem]]:
+    """A record built from an answers file; invalid answers are set aside and listed."""
+    data = read_json_file(path)
+    candidate = with_identity(data, checklist, store.allocate_id())
+    record, invalid = prune(candidate, make_context(checklist), keep=_IDENTITY)
+    found = _merge(invalid, problems(record, checklist))
+    if not found:
+        record = record.model_copy(update={"status": "complete"})
+    with store.lock(record.id):
+        store.save(record)
+    return record, found
+
+
+def _covered(path: str, invalid_paths: set[str]) -> bool:
+    # A required answer that was set aside is already listed with its real reason.
+    return any(path == p or p.startswith(path + ".") or p.startswith(path + "[") for p in invalid_paths)
+
+
+def check_file(path: Path) -> tuple[Loaded, list[Problem]]:
+    """Everything wrong with a record (or answers) file: what is invalid and what is missing."""
+    data = read_json_file(path)
+    if not all(key in data for key in ("id", "checklist_id", "created_at", "updated_at")):
+        data = with_identity(data, load_checklist(), "kontroll")
+    loaded = record_from_data(path, data)
+    today = _reference_day(loaded.record.model_dump(mode="json"))
+    return loaded, _merge(
+        loaded.set_aside_now, problems(loaded.record, loaded.checklist, today=today)
+    )

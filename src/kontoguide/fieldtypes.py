@@ -1,0 +1,239 @@
+"""Reusable answer types: each carries its own normalisation and Swedish rule.
+
+The reference date for "in the future" and the checklist's choice lists come
+from the pydantic validation context (see validation.make_context), so the
+same types validate a fresh answer, a stored draft and an answers file.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo
+from pydantic_core import PydanticCustomError
+
+from kontoguide import messages as m
+
+if TYPE_CHECKING:
+    from kontoguide.checklist import Checklist
+
+SHORT_MAX = 300
+LONG_MAX = 10_000
+REASON_MIN_WORDS = 4
+
+_ALLOWED_CONTROLS = {"\n", "\t"}
+
+
+def _fail(kind: str, message: str, **ctx: Any) -> PydanticCustomError:
+    return PydanticCustomError(kind, message.format(**ctx) if ctx else message)
+
+
+def find_forbidden_char(text: str) -> tuple[int, str] | None:
+    """First character that must not be stored (1-based position, its code).
+
+    Control characters other than newline and tab, lone surrogates and the
+    non-characters U+FFFE/U+FFFF are refused: XML (and so .docx) cannot hold them.
+    """
+    for index, char in enumerate(text):
+        code = ord(char)
+        if char in _ALLOWED_CONTROLS:
+            continue
+        if (
+            unicodedata.category(char) == "Cc"
+            or 0xD800 <= code <= 0xDFFF
+            or code in (0xFFFE, 0xFFFF)
+        ):
+            return index + 1, f"U+{code:04X}"
+    return None
+
+
+def normalise_text(value: str, *, multiline: bool, max_length: int) -> str:
+    """Trim, unify line endings and refuse what a document cannot hold."""
+    text = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    bad = find_forbidden_char(text)
+    if bad is not None:
+        raise _fail("text_control", m.V_TEXT_CONTROL, pos=bad[0], code=bad[1])
+    if not text:
+        raise _fail("text_empty", m.V_TEXT_EMPTY)
+    if not multiline and "\n" in text:
+        raise _fail("text_one_line", m.V_TEXT_ONE_LINE)
+    if len(text) > max_length:
+        raise _fail("text_too_long", m.V_TEXT_TOO_LONG, max=max_length, actual=len(text))
+    return text
+
+
+def _short(value: str) -> str:
+    return normalise_text(value, multiline=False, max_length=SHORT_MAX)
+
+
+def _long(value: str) -> str:
+    return normalise_text(value, multiline=True, max_length=LONG_MAX)
+
+
+def _reason(value: str) -> str:
+    text = _long(value)
+    if len(text.split()) < REASON_MIN_WORDS:
+        raise _fail("reason_short", m.V_REASON_SHORT, words=REASON_MIN_WORDS)
+    return text
+
+
+def _person_name(value: str) -> str:
+    text = _short(value)
+    if len(text.split()) < 2 or "@" in text:
+        raise _fail("person_name", m.V_PERSON_NAME)
+    return text
+
+
+def _email(value: str) -> str:
+    text = _short(value)
+    # email_validator is only needed when an address is checked; importing it
+    # lazily keeps `kontoguide --help` fast.
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        return validate_email(text, check_deliverability=False).normalized
+    except EmailNotValidError:
+        raise _fail("email", m.V_EMAIL) from None
+
+
+_PHONE_ALLOWED = re.compile(r"^\+?[0-9 ()\-]+$")
+
+
+def _phone(value: str) -> str:
+    text = _short(value)
+    digits = sum(ch.isdigit() for ch in text)
+    if not _PHONE_ALLOWED.match(text) or not 6 <= digits <= 15:
+        raise _fail("phone", m.V_PHONE)
+    return text
+
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def parse_date(value: Any) -> Any:
+    """Accept a date or an ISO ÅÅÅÅ-MM-DD string; refuse everything else clearly."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise _fail("date_format", m.V_DATE_FORMAT)
+    text = value.strip()
+    match = _ISO_DATE.match(text)
+    if match is None:
+        raise _fail("date_format", m.V_DATE_FORMAT)
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        raise _fail("date_impossible", m.V_DATE_IMPOSSIBLE, value=text) from None
+
+
+def reference_date(info: ValidationInfo) -> date:
+    context = info.context or {}
+    today = context.get("today")
+    return today if isinstance(today, date) else date.today()
+
+
+def _not_future(value: date, info: ValidationInfo) -> date:
+    today = reference_date(info)
+    if value > today:
+        raise _fail("date_not_future", m.V_DATE_NOT_FUTURE, today=today.isoformat())
+    return value
+
+
+def _future(value: date, info: ValidationInfo) -> date:
+    today = reference_date(info)
+    if value <= today:
+        raise _fail("date_future", m.V_DATE_FUTURE, today=today.isoformat())
+    return value
+
+
+def context_checklist(info: ValidationInfo) -> Checklist | None:
+    context = info.context or {}
+    return context.get("checklist")
+
+
+def choice_of(list_name: str) -> Callable[[str, ValidationInfo], str]:
+    """A value from the checklist's named choice list (unchecked without a checklist)."""
+
+    def check(value: str, info: ValidationInfo) -> str:
+        text = _short(value)
+        checklist = context_checklist(info)
+        if checklist is None:
+            return text
+        values = checklist.choice_values(list_name)
+        if text not in values:
+            raise _fail("choice", m.V_CHOICE, options=", ".join(values))
+        return text
+
+    return check
+
+
+def choices_of(list_name: str, *, all_required: bool) -> Callable[[list[str], ValidationInfo], list[str]]:
+    """Several values from a named choice list; optionally every one of them."""
+
+    def check(value: list[str], info: ValidationInfo) -> list[str]:
+        items = [choice_of(list_name)(item, info) for item in value]
+        if len(set(items)) != len(items):
+            raise _fail("choice_duplicate", m.V_DUPLICATE_CHOICE)
+        checklist = context_checklist(info)
+        if all_required and checklist is not None:
+            wanted = checklist.choice_values(list_name)
+            missing = [checklist.choice_label(list_name, v) for v in wanted if v not in items]
+            if missing:
+                raise _fail("choice_all", m.V_ALL_OF, missing=", ".join(missing))
+            items = [v for v in wanted if v in items]
+        if not items:
+            raise _fail("choice_empty", m.V_REQUIRED)
+        return items
+
+    return check
+
+
+def must_be_yes(message: str) -> Callable[[bool], bool]:
+    def check(value: bool) -> bool:
+        if value is not True:
+            raise _fail("must_be_yes", message)
+        return value
+
+    return check
+
+
+def _year(value: int) -> int:
+    if not 1900 <= value <= 2200:
+        raise _fail("year", m.V_YEAR)
+    return value
+
+
+ShortText = Annotated[str, AfterValidator(_short), Field(json_schema_extra={"maxLength": SHORT_MAX})]
+LongText = Annotated[str, AfterValidator(_long), Field(json_schema_extra={"maxLength": LONG_MAX})]
+Reason = Annotated[str, AfterValidator(_reason)]
+PersonName = Annotated[str, AfterValidator(_person_name)]
+Email = Annotated[str, AfterValidator(_email), Field(json_schema_extra={"format": "email"})]
+Phone = Annotated[str, AfterValidator(_phone)]
+PastDate = Annotated[date, BeforeValidator(parse_date), AfterValidator(_not_future)]
+FutureDate = Annotated[date, BeforeValidator(parse_date), AfterValidator(_future)]
+AnyDate = Annotated[date, BeforeValidator(parse_date)]
+Year = Annotated[int, AfterValidator(_year)]
+
+
+def Choice(list_name: str) -> Any:  # noqa: N802 - reads like a type in field declarations
+    return Annotated[
+        str,
+        AfterValidator(choice_of(list_name)),
+        Field(json_schema_extra={"x-choice-list": list_name}),
+    ]
+
+
+def Choices(list_name: str, *, all_required: bool = False) -> Any:  # noqa: N802
+    return Annotated[
+        list[str],
+        AfterValidator(choices_of(list_name, all_required=all_required)),
+        Field(json_schema_extra={"x-choice-list": list_name, "x-all-required": all_required}),
+    ]
+
+
+def Yes(message: str) -> Any:  # noqa: N802
+    return Annotated[bool, AfterValidator(must_be_yes(message))]

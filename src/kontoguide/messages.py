@@ -1,0 +1,143 @@
+"""Every Swedish string the program itself shows, in one place.
+
+Question texts, hints and choice labels live in the checklist data instead.
+Validation messages follow the GOV.UK error-message style: say what to do,
+never blame, never "ogiltig".
+"""
+
+from __future__ import annotations
+
+# --- validation ----------------------------------------------------------
+V_REQUIRED = "Svara på frågan."
+V_TEXT_EMPTY = "Skriv ett svar; fältet får inte vara tomt."
+V_TEXT_TYPE = "Skriv svaret som text."
+V_TEXT_ONE_LINE = "Skriv svaret på en rad, utan radbrytningar."
+V_TEXT_TOO_LONG = "Korta svaret till högst {max} tecken (nu {actual})."
+V_TEXT_CONTROL = (
+    "Ta bort det osynliga styrtecknet ({code}) på position {pos}; "
+    "det går inte att spara i checklistan. Skriv om texten eller klistra in den som ren text."
+)
+V_REASON_SHORT = (
+    "Förklara med minst en hel mening (minst {words} ord), "
+    "så att den som beslutar förstår skälet."
+)
+V_PERSON_NAME = "Skriv för- och efternamn på en person, inte namnet på en funktion eller brevlåda."
+V_EMAIL = "Skriv en e-postadress i formatet namn@exempel.se."
+V_PHONE = "Skriv ett telefonnummer med siffror, till exempel 08-508 000 00."
+V_DATE_FORMAT = "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-03-15."
+V_DATE_IMPOSSIBLE = "Datumet {value} finns inte i kalendern. Skriv ett datum som finns, som ÅÅÅÅ-MM-DD."
+V_DATE_NOT_FUTURE = "Ange ett datum som inte ligger i framtiden (senast {today})."
+V_DATE_FUTURE = "Ange ett datum efter {today}; ett mål behöver en tidpunkt framåt i tiden."
+V_REVIEW_AFTER_DECISION = "Ange ett datum efter beslutsdatumet {decision}."
+V_REVIEW_WITHIN_YEAR = (
+    "Ange ett datum senast {latest}: kontot ska omprövas inom 12 månader efter beslutet."
+)
+V_BOOL = "Svara ja eller nej."
+V_INT = "Skriv ett heltal, till exempel 3."
+V_NUMBER = "Skriv ett tal, till exempel 1500 eller 2,5."
+V_NUMBER_RANGE = "Ange ett tal från {low} till och med {high}."
+V_YEAR = "Skriv ett årtal med fyra siffror, till exempel 2026."
+V_CHOICE = "Välj ett av alternativen: {options}."
+V_CHOICE_TYPE = "Välj ett alternativ."
+V_ALL_OF = "Bekräfta alla punkterna; det som saknas är: {missing}."
+V_DUPLICATE_CHOICE = "Välj varje alternativ bara en gång."
+V_LIST = "Ange svaret som en lista."
+V_OBJECT = "Ange svaret som en grupp av fält (ett JSON-objekt)."
+V_UNKNOWN_FIELD = "Fältet finns inte i checklistan. Ta bort det eller rätta stavningen."
+V_OTHER = "Kontrollera svaret ({detail})."
+V_ACCOUNT_NAME_CITY = (
+    "Låt namnet visa att kontot hör till Stockholms stad, "
+    "till exempel ”Stadsbiblioteket – Stockholms stad”."
+)
+V_DEPUTY_SAME = "Välj en ersättare som inte är samma person som den ansvarige."
+V_TWO_ADMINS = (
+    "Ge minst två personer i teamet administratörsbehörighet, så att någon alltid kan gå in; "
+    "nu har {count}."
+)
+V_MIN_ITEMS = "Lägg till minst {count}."
+V_NOT_ANSWERED = "Frågan är inte besvarad."
+
+# Must-be-yes answers: what to do before one can answer yes.
+V_YES_NOTICE = "Läs rådet om Schrems II och bekräfta att du har läst det innan du går vidare."
+V_YES_POLICY = "Läs stadens policy för konton i sociala medier och svara sedan ja."
+V_YES_SHARED = "Ta ställning till de stadsgemensamma kontona innan du går vidare och svara sedan ja."
+V_YES_DPO = "Stäm av med dataskyddsombudet innan kontot startas och svara sedan ja."
+V_YES_TWO_FACTOR = "Slå på tvåstegsinloggning för alla administratörer och svara sedan ja."
+V_YES_ORG_ACCOUNT = (
+    "Använd ett organisations- eller företagskonto i stället för delade personliga inloggningar, "
+    "och svara sedan ja."
+)
+V_YES_ADMIN_REVIEW = (
+    "Inför en rutin för att se över administratörerna när personal slutar eller byter roll, "
+    "och svara sedan ja."
+)
+V_YES_WATCH_DUTY = (
+    "Ordna bevakningen enligt lagen om elektroniska anslagstavlor innan kontot startas, "
+    "och svara sedan ja."
+)
+V_YES_GRAPHIC = "Följ stadens grafiska profil på kontot och svara sedan ja."
+V_YES_TIKTOK_DEVICE = "Ordna en separat enhet för TikTok, skild från övriga arbetsverktyg, och svara sedan ja."
+V_YES_TIKTOK_SIGNOFF = "Få ett godkännande från säkerhetsfunktionen för TikTok och svara sedan ja."
+
+# --- files and storage ---------------------------------------------------
+F_NOT_JSON = "filen är inte giltig JSON (rad {line}, kolumn {col}: {detail}). Filen har inte ändrats."
+F_NOT_OBJECT = "filen innehåller inte en checklista (JSON-objekt väntades). Filen har inte ändrats."
+F_NOT_UTF8 = "filen är inte sparad som UTF-8 text. Filen har inte ändrats."
+F_NEWER = (
+    "filen är skapad av en nyare version av kontoguide (format {found}, den här versionen "
+    "läser till och med {supported}). Uppdatera kontoguide; filen har inte ändrats."
+)
+F_BAD_VERSION = "fältet schema_version saknas eller är inte ett heltal. Filen har inte ändrats."
+F_UNREADABLE = "filen eller mappen går inte att läsa ({detail})."
+F_NOT_FOUND = "filen finns inte."
+F_RECORD_INVALID = "filen innehåller svar som inte stämmer med checklistan:\n{problems}"
+F_WRITE_FAILED = "det gick inte att spara ({detail}). Det tidigare innehållet är kvar."
+S_UNSAFE_ID = (
+    "”{draft_id}” är inte ett utkast-id. Ett id består av små bokstäver, siffror och bindestreck; "
+    "se `kontoguide list`."
+)
+S_UNKNOWN_ID = "Det finns inget utkast med id {draft_id}. Se `kontoguide list` för de som finns."
+S_LOCKED = (
+    "Utkastet {draft_id} är öppet i ett annat kontoguide-fönster. Stäng det först, "
+    "eller vänta tills det är klart."
+)
+S_HOME_UNUSABLE = "{path}: mappen för utkast går inte att använda ({detail})."
+
+# --- checklist files -----------------------------------------------------
+C_NOT_TOML = "checklistan är inte giltig TOML ({detail})."
+C_INVALID = "checklistan har fel i {where}: {detail}"
+C_UNKNOWN = "Det finns ingen checklista med id {checklist_id}. Tillgängliga: {available}."
+
+# --- CLI -----------------------------------------------------------------
+CLI_HELP = "Guide för att starta ett nytt konto i sociala medier i Stockholms stad."
+CLI_START_HELP = "Gå igenom guiden och fyll i checklistan."
+CLI_RESUME_HELP = "Fortsätt med ett sparat utkast där du slutade."
+CLI_EXPORT_HELP = "Skriv checklistan som Word-dokument (.docx), JSON eller Markdown."
+CLI_VALIDATE_HELP = "Kontrollera en sparad checklista (JSON) och lista allt som saknas eller är fel."
+CLI_SCHEMA_HELP = "Skriv checklistans JSON Schema till standard ut."
+CLI_LIST_HELP = "Lista utkast och färdiga checklistor, senast ändrade först."
+CLI_OPT_ANSWERS = "JSON-fil med svar i checklistans format (se `kontoguide schema`)."
+CLI_OPT_NO_INPUT = "Ställ inga frågor; använd bara svaren i --answers."
+CLI_OPT_CHECKLIST = "Vilken checklista som används (id)."
+CLI_NO_TTY = (
+    "kontoguide start behöver en terminal för att ställa frågor, men standard in är ingen "
+    "terminal. Kör kommandot i ett terminalfönster, eller ge svaren i en fil: "
+    "kontoguide start --answers svar.json --no-input"
+)
+CLI_NO_INPUT_NEEDS_ANSWERS = "--no-input kräver --answers FIL."
+CLI_COMPLETE = "Checklistan är komplett och sparad med id {draft_id}."
+CLI_DRAFT_SAVED = "Utkastet är sparat med id {draft_id}."
+CLI_PROBLEMS_HEADER = "Det här saknas eller behöver rättas ({count}):"
+CLI_VALID = "{path}: checklistan är komplett och alla svar stämmer."
+CLI_LIST_EMPTY = "Det finns inga sparade utkast eller checklistor i {home}."
+CLI_LIST_BROKEN = "Kunde inte läsa {count} fil(er):"
+CLI_INTERRUPTED = "Avbrutet."
+
+LIST_COL_ID = "Id"
+LIST_COL_ACCOUNT = "Konto"
+LIST_COL_ORG = "Organisation"
+LIST_COL_STATUS = "Status"
+LIST_COL_STEPS = "Steg klara"
+LIST_COL_CHANGED = "Senast ändrad"
+STATUS_LABELS = {"draft": "utkast", "complete": "klar"}
+UNNAMED = "(namn saknas)"

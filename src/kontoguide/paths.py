@@ -1,0 +1,46 @@
+"""Dotted field paths ("step2.responsible.email") over the record's JSON form."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+
+def split(path: str) -> list[str]:
+    return path.split(".")
+
+
+def get(data: dict[str, Any], path: str) -> Any:
+    node: Any = data
+    for key in split(path):
+        if not isinstance(node, dict):
+            return None
+        node = node.get(key)
+    return node
+
+
+def put(data: dict[str, Any], path: str, value: Any) -> None:
+    keys = split(path)
+    node = data
+    for key in keys[:-1]:
+        child = node.get(key)
+        if not isinstance(child, dict):
+            child = {}
+            node[key] = child
+        node = child
+    node[keys[-1]] = value
+
+
+def from_loc(loc: Sequence[str | int]) -> str:
+    """Pydantic error location as a readable path: step2.goals[0].deadline."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def is_answered(value: Any) -> bool:
+    return value is not None and value != [] and value != ""

@@ -1,0 +1,191 @@
+"""Drafts and records on disk: one JSON file per record, never lost, never clobbered.
+
+Folder: $KONTOGUIDE_HOME, else the platform's user data folder. Files are
+written atomically and owner-only; a lock file per record stops two processes
+from editing one draft. Files that cannot be read (corrupt, from a newer
+version) are reported with their name and left untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from kontoguide import atomicfile
+from kontoguide import messages as m
+from kontoguide.errors import (
+    CorruptFileError,
+    DraftLockedError,
+    FileProblem,
+    NewerVersionError,
+    UnknownDraftError,
+    UnreadableError,
+    UsageError,
+)
+from kontoguide.record import SCHEMA_VERSION, Record
+
+HOME_ENV = "KONTOGUIDE_HOME"
+_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+# No look-alike characters (0/o, 1/l/i): ids are read aloud and typed by hand.
+_ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+
+# Migrations from format N to N+1, applied in order on read. Add one whenever
+# SCHEMA_VERSION goes up; the file on disk is only rewritten on the next save.
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[int, Migration] = {}
+
+
+def home_folder() -> Path:
+    configured = os.environ.get(HOME_ENV)
+    if configured:
+        return Path(configured).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("kontoguide", appauthor=False)
+
+
+def is_safe_id(draft_id: str) -> bool:
+    return bool(_ID_PATTERN.fullmatch(draft_id))
+
+
+def new_id() -> str:
+    return "".join(secrets.choice(_ID_ALPHABET) for _ in range(8))
+
+
+def now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def read_json_file(path: Path) -> dict[str, Any]:
+    """A JSON object from a file, or a FileProblem naming the file and what is wrong."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise UsageError(f"{path}: {m.F_NOT_FOUND}") from None
+    except OSError as exc:
+        raise UnreadableError(path, m.F_UNREADABLE.format(detail=exc.strerror or exc)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CorruptFileError(path, m.F_NOT_UTF8) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CorruptFileError(
+            path, m.F_NOT_JSON.format(line=exc.lineno, col=exc.colno, detail=exc.msg)
+        ) from None
+    if not isinstance(data, dict):
+        raise CorruptFileError(path, m.F_NOT_OBJECT)
+    return data
+
+
+def migrate(path: Path, data: dict[str, Any]) -> dict[str, Any]:
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise CorruptFileError(path, m.F_BAD_VERSION)
+    if version > SCHEMA_VERSION:
+        raise NewerVersionError(
+            path, m.F_NEWER.format(found=version, supported=SCHEMA_VERSION)
+        )
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+        data["schema_version"] = version
+    return data
+
+
+def record_json(record: Record) -> str:
+    return json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    path: Path
+    data: dict[str, Any]
+
+
+class Store:
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder if folder is not None else home_folder() / "records"
+
+    def ensure_folder(self) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:
+            raise UsageError(
+                m.S_HOME_UNUSABLE.format(path=self.folder, detail=exc.strerror or exc)
+            ) from None
+
+    def path_for(self, draft_id: str) -> Path:
+        if not is_safe_id(draft_id):
+            raise UnknownDraftError(m.S_UNSAFE_ID.format(draft_id=draft_id))
+        return self.folder / f"{draft_id}.json"
+
+    def exists(self, draft_id: str) -> bool:
+        return self.path_for(draft_id).exists()
+
+    def read(self, draft_id: str) -> StoredFile:
+        path = self.path_for(draft_id)
+        if not path.exists():
+            raise UnknownDraftError(m.S_UNKNOWN_ID.format(draft_id=draft_id))
+        return StoredFile(path, migrate(path, read_json_file(path)))
+
+    def save(self, record: Record) -> Path:
+        self.ensure_folder()
+        path = self.path_for(record.id)
+        try:
+            atomicfile.write_text(path, record_json(record))
+        except OSError as exc:
+            raise UnreadableError(
+                path, m.F_WRITE_FAILED.format(detail=exc.strerror or exc)
+            ) from None
+        return path
+
+    def allocate_id(self) -> str:
+        while True:
+            candidate = new_id()
+            if not self.exists(candidate):
+                return candidate
+
+    @contextmanager
+    def lock(self, draft_id: str) -> Iterator[None]:
+        """Hold the draft for this process; a second process gets a clear message."""
+        from filelock import FileLock, Timeout
+
+        self.ensure_folder()
+        lock = FileLock(str(self.path_for(draft_id)) + ".lock", timeout=0)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise DraftLockedError(m.S_LOCKED.format(draft_id=draft_id)) from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def scan(self) -> tuple[list[StoredFile], list[FileProblem]]:
+        """Every record file, readable ones and the problems of the others."""
+        good: list[StoredFile] = []
+        bad: list[FileProblem] = []
+        if not self.folder.exists():
+            return good, bad
+        try:
+            files = sorted(self.folder.glob("*.json"))
+        except OSError as exc:
+            raise UsageError(
+                m.S_HOME_UNUSABLE.format(path=self.folder, detail=exc.strerror or exc)
+            ) from None
+        for path in files:
+            try:
+                good.append(StoredFile(path, migrate(path, read_json_file(path))))
+            except FileProblem as problem:
+                bad.append(problem)
+        return good, bad

@@ -1,0 +1,239 @@
+"""One place that turns the record model's rules into answers, problems and drafts.
+
+- `make_context`: what the field types need (reference date, checklist, mode).
+- `problem_list`: pydantic errors as Swedish problems that name the field.
+- `prune`: keep the valid part of a record, set the rest aside (never dropped).
+- `problems`: completeness: every required, applicable question answered and
+  every rule for a finished checklist met.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from kontoguide import messages as m
+from kontoguide import paths
+from kontoguide.checklist import Checklist, Question
+from kontoguide.record import Record
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    title: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.path}): {self.message}"
+
+
+def make_context(
+    checklist: Checklist | None, *, today: date | None = None, complete: bool = False
+) -> dict[str, Any]:
+    return {"checklist": checklist, "today": today or date.today(), "complete": complete}
+
+
+_BUILTIN_MESSAGES = {
+    "missing": m.V_REQUIRED,
+    "string_type": m.V_TEXT_TYPE,
+    "bool_type": m.V_BOOL,
+    "bool_parsing": m.V_BOOL,
+    "int_type": m.V_INT,
+    "int_parsing": m.V_INT,
+    "int_from_float": m.V_INT,
+    "float_type": m.V_NUMBER,
+    "float_parsing": m.V_NUMBER,
+    "finite_number": m.V_NUMBER,
+    "list_type": m.V_LIST,
+    "model_type": m.V_OBJECT,
+    "model_attributes_type": m.V_OBJECT,
+    "dict_type": m.V_OBJECT,
+    "extra_forbidden": m.V_UNKNOWN_FIELD,
+    "date_type": m.V_DATE_FORMAT,
+    "date_parsing": m.V_DATE_FORMAT,
+    "date_from_datetime_parsing": m.V_DATE_FORMAT,
+    "datetime_type": m.V_DATE_FORMAT,
+    "datetime_parsing": m.V_DATE_FORMAT,
+    "datetime_from_date_parsing": m.V_DATE_FORMAT,
+}
+
+
+def translate(error: Any) -> str:
+    """A Swedish message for one pydantic error; our own rules already are Swedish."""
+    kind = error["type"]
+    if kind in _BUILTIN_MESSAGES:
+        return _BUILTIN_MESSAGES[kind]
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return _range_message(error.get("ctx", {}))
+    if kind == "literal_error":
+        return m.V_CHOICE.format(options=error.get("ctx", {}).get("expected", ""))
+    if kind == "string_pattern_mismatch":
+        return m.V_OTHER.format(detail=error.get("ctx", {}).get("pattern", ""))
+    if kind.startswith(("value_error", "assertion_error")):
+        return m.V_OTHER.format(detail=error["msg"])
+    # Our PydanticCustomErrors carry finished Swedish messages.
+    return str(error["msg"])
+
+
+def _range_message(ctx: dict[str, Any]) -> str:
+    low = ctx.get("ge", ctx.get("gt", "…"))
+    high = ctx.get("le", ctx.get("lt", "…"))
+    return m.V_NUMBER_RANGE.format(low=low, high=high)
+
+
+def field_title(path: str) -> str:
+    """The Swedish title of a record field, from the model (falls back to the path)."""
+    model: Any = Record
+    title = path
+    for key in paths.split(path.replace("[", ".[")):
+        if key.startswith("["):
+            continue
+        target = _model_of(model)
+        if target is None or key not in target.model_fields:
+            return title
+        info = target.model_fields[key]
+        title = info.title or key
+        model = info.annotation
+    return title
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    from kontoguide.checklist import _unwrap_optional, list_item_model
+
+    target = _unwrap_optional(annotation)
+    if isinstance(target, type) and issubclass(target, BaseModel):
+        return target
+    return list_item_model(target)
+
+
+def problem_list(error: ValidationError) -> list[Problem]:
+    out = []
+    for item in error.errors():
+        path = paths.from_loc(item["loc"])
+        out.append(Problem(path=path, title=field_title(path), message=translate(item)))
+    return out
+
+
+def validate_record(data: dict[str, Any], context: dict[str, Any]) -> Record:
+    return Record.model_validate(data, context=context)
+
+
+def _removal_target(data: Any, loc: tuple[str | int, ...]) -> tuple[str | int, ...] | None:
+    """Where to cut so that an error disappears: a whole list item, else the field."""
+    node = data
+    for depth, key in enumerate(loc):
+        if isinstance(key, int):
+            return loc[: depth + 1]
+        if not isinstance(node, dict) or key not in node:
+            # A missing field inside a partial object: cut its parent.
+            return loc[:depth] or None
+        node = node[key]
+    return loc or None
+
+
+def _cut(data: dict[str, Any], loc: tuple[str | int, ...]) -> Any:
+    node: Any = data
+    for key in loc[:-1]:
+        node = node[key]
+    last = loc[-1]
+    value = node[last]
+    if isinstance(node, list) and isinstance(last, int):
+        node.pop(last)
+    else:
+        del node[last]
+    return value
+
+
+def prune(
+    data: dict[str, Any], context: dict[str, Any], *, keep: tuple[str, ...] = ()
+) -> tuple[Record, list[Problem]]:
+    """The valid part of `data` as a record, and the problems of what was set aside.
+
+    Every invalid value is moved to the record's `set_aside` under its path, so the
+    questionnaire can show it again and nothing the user wrote is dropped. Fields in
+    `keep` (the record's identity) are never cut: errors there are raised.
+    """
+    work = copy.deepcopy(data)
+    set_aside: dict[str, Any] = dict(work.get("set_aside") or {})
+    found: list[Problem] = []
+    for _ in range(100):
+        try:
+            record = validate_record(work, context)
+        except ValidationError as exc:
+            targets: set[tuple[str | int, ...]] = set()
+            for item in exc.errors():
+                loc = tuple(item["loc"])
+                if loc and loc[0] in keep:
+                    raise
+                target = _removal_target(work, loc)
+                if target is None:
+                    raise
+                path = paths.from_loc(loc)
+                found.append(Problem(path=path, title=field_title(path), message=translate(item)))
+                targets.add(target)
+            # Cut deepest and highest list indices first so earlier cuts keep later ones valid.
+            for target in sorted(targets, key=lambda t: (len(t), t[-1] if isinstance(t[-1], int) else -1), reverse=True):
+                if any(target[: len(other)] == other and other != target for other in targets):
+                    continue
+                set_aside[paths.from_loc(target)] = _cut(work, target)
+            work["set_aside"] = set_aside
+            continue
+        return record, found
+    raise AssertionError("prune did not converge")  # pragma: no cover
+
+
+def applicable(question: Question, data: dict[str, Any]) -> bool:
+    return question.when is None or question.when.holds(data)
+
+
+def missing_answers(record: Record, checklist: Checklist) -> list[Problem]:
+    data = record.model_dump(mode="json")
+    out = []
+    for _, question in checklist.questions():
+        if not question.required or not applicable(question, data):
+            continue
+        if not paths.is_answered(paths.get(data, question.field)):
+            message = m.V_NOT_ANSWERED
+            if question.kind == "list":
+                message = m.V_MIN_ITEMS.format(count=f"ett {question.item_label}")
+            out.append(Problem(question.field, field_title(question.field), message))
+    return out
+
+
+def problems(record: Record, checklist: Checklist, *, today: date | None = None) -> list[Problem]:
+    """Everything that stands between this record and a complete checklist."""
+    found = missing_answers(record, checklist)
+    if record.notice is None:
+        found.insert(0, Problem("notice", field_title("notice"), m.V_YES_NOTICE))
+    data = record.model_dump(mode="json")
+    try:
+        validate_record(data, make_context(checklist, today=today, complete=True))
+    except ValidationError as exc:
+        known = {p.path for p in found}
+        found.extend(p for p in problem_list(exc) if p.path not in known)
+    return found
+
+
+def steps_done(record: Record, checklist: Checklist) -> dict[int, str]:
+    """Per numbered step: "done", "started" or "empty" (for lists and resume)."""
+    data = record.model_dump(mode="json")
+    state: dict[int, str] = {}
+    for section in checklist.steps:
+        asked = [q for q in section.questions if applicable(q, data)]
+        answered = [q for q in asked if paths.is_answered(paths.get(data, q.field))]
+        complete = all(
+            paths.is_answered(paths.get(data, q.field)) for q in asked if q.required
+        )
+        assert section.number is not None
+        if complete and answered:
+            state[section.number] = "done"
+        elif answered:
+            state[section.number] = "started"
+        else:
+            state[section.number] = "empty"
+    return state
