@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 def median_times(commands: dict[str, Sequence[str]], runs: int) -> dict[str, float]:
     samples: dict[str, list[float]] = {name: [] for name in commands}
-    for name, argv in commands.items():  # warm the file cache once
+    for argv in commands.values():  # warm the file cache once
         subprocess.run(argv, check=True, capture_output=True)
     for _ in range(runs):
         for name, argv in commands.items():

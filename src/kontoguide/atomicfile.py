@@ -34,7 +34,7 @@ def write_bytes(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temp, path)
+        temp.replace(path)  # os.replace: atomic on POSIX and Windows
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()

@@ -216,9 +216,7 @@ def _resolve(node: Any, defs: dict[str, Any]) -> Any:
         if "$ref" in node:
             node = defs[node["$ref"].rsplit("/", 1)[-1]]
         elif "anyOf" in node:
-            node = next(
-                (option for option in node["anyOf"] if option.get("type") != "null"), {}
-            )
+            node = next((option for option in node["anyOf"] if option.get("type") != "null"), {})
         else:
             return node
 
@@ -263,7 +261,9 @@ def consistency_problems(checklist: Checklist) -> list[str]:
             item_model = list_item_model(_field_annotation(Answers, question.field))
             assert item_model is not None
             for item in question.fields:
-                problem = _check_question(item_model, checklist, item.field, item.kind, item.choices)
+                problem = _check_question(
+                    item_model, checklist, item.field, item.kind, item.choices
+                )
                 if problem:
                     problems.append(f"{where}.{item.field}: {problem}")
         if question.when is not None and question.when.field not in seen:

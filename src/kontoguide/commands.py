@@ -12,7 +12,7 @@ from pathlib import Path
 from kontoguide import drafts
 from kontoguide import messages as m
 from kontoguide.checklist import load_checklist
-from kontoguide.errors import ExitCode, UsageError
+from kontoguide.errors import ExitCode, KontoguideError, UsageError
 from kontoguide.storage import Store
 from kontoguide.validation import Problem, steps_done
 
@@ -77,17 +77,18 @@ def list_records() -> int:
 
     store = Store()
     good, bad = store.scan()
+    unusable = [problem.message for problem in bad]
     rows = []
     for stored in good:
         try:
             loaded = drafts.record_from_data(stored.path, stored.data)
-        except UsageError as problem:  # unknown checklist or broken identity
-            bad.append(problem)  # type: ignore[arg-type]
+        except KontoguideError as problem:  # unknown checklist or broken identity
+            unusable.append(problem.message)
             continue
         rows.append(loaded)
     rows.sort(key=lambda item: item.record.updated_at, reverse=True)
     console = make_console()
-    if not rows and not bad:
+    if not rows and not unusable:
         console.print(m.CLI_LIST_EMPTY.format(home=store.folder), markup=False)
         return ExitCode.OK
     if rows:
@@ -105,22 +106,19 @@ def list_records() -> int:
             record = item.record
             state = steps_done(record, item.checklist)
             done = sum(1 for value in state.values() if value == "done")
-            organisation = " / ".join(
-                part for part in (record.organisation.name, record.organisation.unit) if part
-            )
             table.add_row(
                 record.id,
                 record.account_name or m.UNNAMED,
-                organisation or "–",
+                record.organisation.name or "–",
                 m.STATUS_LABELS[record.status],
                 f"{done} av {len(state)}",
                 record.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
             )
         console.print(table)
-    if bad:
+    if unusable:
         err = make_console(stderr=True)
-        err.print(m.CLI_LIST_BROKEN.format(count=len(bad)), markup=False)
-        for problem in bad:
-            err.print(f"  - {problem.message}", markup=False)
+        err.print(m.CLI_LIST_BROKEN.format(count=len(unusable)), markup=False)
+        for message in unusable:
+            err.print(f"  - {message}", markup=False)
         return ExitCode.INVALID_DATA
     return ExitCode.OK

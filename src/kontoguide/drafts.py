@@ -18,9 +18,24 @@ from kontoguide.checklist import Checklist, load_checklist
 from kontoguide.errors import CorruptFileError
 from kontoguide.record import META_FIELDS, SCHEMA_VERSION, Record
 from kontoguide.storage import Store, migrate, now, read_json_file
-from kontoguide.validation import Problem, make_context, problem_list, problems, prune
+from kontoguide.validation import (
+    Problem,
+    in_checklist_order,
+    make_context,
+    problem_list,
+    problems,
+    prune,
+)
 
-_IDENTITY = ("schema_version", "id", "checklist_id", "checklist_version", "created_at", "updated_at", "status")
+_IDENTITY = (
+    "schema_version",
+    "id",
+    "checklist_id",
+    "checklist_version",
+    "created_at",
+    "updated_at",
+    "status",
+)
 
 
 @dataclass
@@ -50,11 +65,17 @@ def _reference_day(data: dict[str, Any]) -> Any:
         return None
 
 
-def record_from_data(path: Path, data: dict[str, Any], checklist: Checklist | None = None) -> Loaded:
+def record_from_data(
+    path: Path, data: dict[str, Any], checklist: Checklist | None = None
+) -> Loaded:
     """A record from stored JSON: identity must be valid, answers are pruned if needed."""
     data = migrate(path, data)
     if checklist is None:
-        checklist = load_checklist(str(data.get("checklist_id") or "")) if data.get("checklist_id") else load_checklist()
+        checklist = (
+            load_checklist(str(data.get("checklist_id") or ""))
+            if data.get("checklist_id")
+            else load_checklist()
+        )
     context = make_context(checklist, today=_reference_day(data))
     try:
         record, set_aside = prune(data, context, keep=_IDENTITY)
@@ -79,9 +100,7 @@ def touch(record: Record, **changes: Any) -> Record:
     return record.model_copy(update={**changes, "updated_at": now()})
 
 
-def with_identity(
-    data: dict[str, Any], checklist: Checklist, draft_id: str
-) -> dict[str, Any]:
+def with_identity(data: dict[str, Any], checklist: Checklist, draft_id: str) -> dict[str, Any]:
     """Answers-file content with a fresh identity (any identity in the file is ignored)."""
     answers = {key: value for key, value in data.items() if key not in META_FIELDS}
     stamp = now().isoformat()
@@ -97,9 +116,10 @@ def with_identity(
     }
 
 
-def _merge(first: list[Problem], then: list[Problem]) -> list[Problem]:
+def _merge(first: list[Problem], then: list[Problem], checklist: Checklist) -> list[Problem]:
     seen = {p.path for p in first}
-    return first + [p for p in then if p.path not in seen and not _covered(p.path, seen)]
+    merged = first + [p for p in then if p.path not in seen and not _covered(p.path, seen)]
+    return in_checklist_order(merged, checklist)
 
 
 def from_answers(path: Path, checklist: Checklist, store: Store) -> tuple[Record, list[Problem]]:
@@ -107,7 +127,7 @@ def from_answers(path: Path, checklist: Checklist, store: Store) -> tuple[Record
     data = read_json_file(path)
     candidate = with_identity(data, checklist, store.allocate_id())
     record, invalid = prune(candidate, make_context(checklist), keep=_IDENTITY)
-    found = _merge(invalid, problems(record, checklist))
+    found = _merge(invalid, problems(record, checklist), checklist)
     if not found:
         record = record.model_copy(update={"status": "complete"})
     with store.lock(record.id):
@@ -117,7 +137,9 @@ def from_answers(path: Path, checklist: Checklist, store: Store) -> tuple[Record
 
 def _covered(path: str, invalid_paths: set[str]) -> bool:
     # A required answer that was set aside is already listed with its real reason.
-    return any(path == p or p.startswith(path + ".") or p.startswith(path + "[") for p in invalid_paths)
+    return any(
+        path == p or p.startswith(path + ".") or p.startswith(path + "[") for p in invalid_paths
+    )
 
 
 def check_file(path: Path) -> tuple[Loaded, list[Problem]]:
@@ -127,6 +149,5 @@ def check_file(path: Path) -> tuple[Loaded, list[Problem]]:
         data = with_identity(data, load_checklist(), "kontroll")
     loaded = record_from_data(path, data)
     today = _reference_day(loaded.record.model_dump(mode="json"))
-    return loaded, _merge(
-        loaded.set_aside_now, problems(loaded.record, loaded.checklist, today=today)
-    )
+    found = problems(loaded.record, loaded.checklist, today=today)
+    return loaded, _merge(loaded.set_aside_now, found, loaded.checklist)

@@ -10,11 +10,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    ValidationInfo,
+)
+from pydantic_core import PydanticCustomError, core_schema
 
 from kontoguide import messages as m
 
@@ -171,7 +179,9 @@ def choice_of(list_name: str) -> Callable[[str, ValidationInfo], str]:
     return check
 
 
-def choices_of(list_name: str, *, all_required: bool) -> Callable[[list[str], ValidationInfo], list[str]]:
+def choices_of(
+    list_name: str, *, all_required: bool
+) -> Callable[[list[str], ValidationInfo], list[str]]:
     """Several values from a named choice list; optionally every one of them."""
 
     def check(value: list[str], info: ValidationInfo) -> list[str]:
@@ -207,7 +217,9 @@ def _year(value: int) -> int:
     return value
 
 
-ShortText = Annotated[str, AfterValidator(_short), Field(json_schema_extra={"maxLength": SHORT_MAX})]
+ShortText = Annotated[
+    str, AfterValidator(_short), Field(json_schema_extra={"maxLength": SHORT_MAX})
+]
 LongText = Annotated[str, AfterValidator(_long), Field(json_schema_extra={"maxLength": LONG_MAX})]
 Reason = Annotated[str, AfterValidator(_reason)]
 PersonName = Annotated[str, AfterValidator(_person_name)]
@@ -219,21 +231,54 @@ AnyDate = Annotated[date, BeforeValidator(parse_date)]
 Year = Annotated[int, AfterValidator(_year)]
 
 
-def Choice(list_name: str) -> Any:  # noqa: N802 - reads like a type in field declarations
-    return Annotated[
-        str,
-        AfterValidator(choice_of(list_name)),
-        Field(json_schema_extra={"x-choice-list": list_name}),
-    ]
+@dataclass(frozen=True)
+class ChoiceFrom:
+    """Field marker: a value from the checklist's named choice list."""
+
+    list_name: str
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.with_info_after_validator_function(
+            choice_of(self.list_name), handler(source)
+        )
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        return {**handler(schema), "x-choice-list": self.list_name}
 
 
-def Choices(list_name: str, *, all_required: bool = False) -> Any:  # noqa: N802
-    return Annotated[
-        list[str],
-        AfterValidator(choices_of(list_name, all_required=all_required)),
-        Field(json_schema_extra={"x-choice-list": list_name, "x-all-required": all_required}),
-    ]
+@dataclass(frozen=True)
+class ChoicesFrom:
+    """Field marker: several values from a named choice list, optionally all of them."""
+
+    list_name: str
+    all_required: bool = False
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        check = choices_of(self.list_name, all_required=self.all_required)
+        return core_schema.with_info_after_validator_function(check, handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        extra = {"x-choice-list": self.list_name, "x-all-required": self.all_required}
+        return {**handler(schema), **extra}
 
 
-def Yes(message: str) -> Any:  # noqa: N802
-    return Annotated[bool, AfterValidator(must_be_yes(message))]
+@dataclass(frozen=True)
+class MustBeYes:
+    """Field marker: only yes is an acceptable answer; `message` says what to do first."""
+
+    message: str
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(
+            must_be_yes(self.message), handler(source)
+        )

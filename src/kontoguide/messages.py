@@ -18,14 +18,15 @@ V_TEXT_CONTROL = (
     "det går inte att spara i checklistan. Skriv om texten eller klistra in den som ren text."
 )
 V_REASON_SHORT = (
-    "Förklara med minst en hel mening (minst {words} ord), "
-    "så att den som beslutar förstår skälet."
+    "Förklara med minst en hel mening (minst {words} ord), så att den som beslutar förstår skälet."
 )
 V_PERSON_NAME = "Skriv för- och efternamn på en person, inte namnet på en funktion eller brevlåda."
 V_EMAIL = "Skriv en e-postadress i formatet namn@exempel.se."
 V_PHONE = "Skriv ett telefonnummer med siffror, till exempel 08-508 000 00."
 V_DATE_FORMAT = "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-03-15."
-V_DATE_IMPOSSIBLE = "Datumet {value} finns inte i kalendern. Skriv ett datum som finns, som ÅÅÅÅ-MM-DD."
+V_DATE_IMPOSSIBLE = (
+    "Datumet {value} finns inte i kalendern. Skriv ett datum som finns, som ÅÅÅÅ-MM-DD."
+)
 V_DATE_NOT_FUTURE = "Ange ett datum som inte ligger i framtiden (senast {today})."
 V_DATE_FUTURE = "Ange ett datum efter {today}; ett mål behöver en tidpunkt framåt i tiden."
 V_REVIEW_AFTER_DECISION = "Ange ett datum efter beslutsdatumet {decision}."
@@ -54,13 +55,15 @@ V_TWO_ADMINS = (
     "Ge minst två personer i teamet administratörsbehörighet, så att någon alltid kan gå in; "
     "nu har {count}."
 )
-V_MIN_ITEMS = "Lägg till minst {count}."
+V_MIN_ITEMS = "Listan är tom. Lägg till minst en post (”{item}”)."
 V_NOT_ANSWERED = "Frågan är inte besvarad."
 
 # Must-be-yes answers: what to do before one can answer yes.
 V_YES_NOTICE = "Läs rådet om Schrems II och bekräfta att du har läst det innan du går vidare."
 V_YES_POLICY = "Läs stadens policy för konton i sociala medier och svara sedan ja."
-V_YES_SHARED = "Ta ställning till de stadsgemensamma kontona innan du går vidare och svara sedan ja."
+V_YES_SHARED = (
+    "Ta ställning till de stadsgemensamma kontona innan du går vidare och svara sedan ja."
+)
 V_YES_DPO = "Stäm av med dataskyddsombudet innan kontot startas och svara sedan ja."
 V_YES_TWO_FACTOR = "Slå på tvåstegsinloggning för alla administratörer och svara sedan ja."
 V_YES_ORG_ACCOUNT = (
@@ -76,11 +79,15 @@ V_YES_WATCH_DUTY = (
     "och svara sedan ja."
 )
 V_YES_GRAPHIC = "Följ stadens grafiska profil på kontot och svara sedan ja."
-V_YES_TIKTOK_DEVICE = "Ordna en separat enhet för TikTok, skild från övriga arbetsverktyg, och svara sedan ja."
+V_YES_TIKTOK_DEVICE = (
+    "Ordna en separat enhet för TikTok, skild från övriga arbetsverktyg, och svara sedan ja."
+)
 V_YES_TIKTOK_SIGNOFF = "Få ett godkännande från säkerhetsfunktionen för TikTok och svara sedan ja."
 
 # --- files and storage ---------------------------------------------------
-F_NOT_JSON = "filen är inte giltig JSON (rad {line}, kolumn {col}: {detail}). Filen har inte ändrats."
+F_NOT_JSON = (
+    "filen är inte giltig JSON (rad {line}, kolumn {col}: {detail}). Filen har inte ändrats."
+)
 F_NOT_OBJECT = "filen innehåller inte en checklista (JSON-objekt väntades). Filen har inte ändrats."
 F_NOT_UTF8 = "filen är inte sparad som UTF-8 text. Filen har inte ändrats."
 F_NEWER = (
@@ -113,7 +120,9 @@ CLI_HELP = "Guide för att starta ett nytt konto i sociala medier i Stockholms s
 CLI_START_HELP = "Gå igenom guiden och fyll i checklistan."
 CLI_RESUME_HELP = "Fortsätt med ett sparat utkast där du slutade."
 CLI_EXPORT_HELP = "Skriv checklistan som Word-dokument (.docx), JSON eller Markdown."
-CLI_VALIDATE_HELP = "Kontrollera en sparad checklista (JSON) och lista allt som saknas eller är fel."
+CLI_VALIDATE_HELP = (
+    "Kontrollera en sparad checklista (JSON) och lista allt som saknas eller är fel."
+)
 CLI_SCHEMA_HELP = "Skriv checklistans JSON Schema till standard ut."
 CLI_LIST_HELP = "Lista utkast och färdiga checklistor, senast ändrade först."
 CLI_OPT_ANSWERS = "JSON-fil med svar i checklistans format (se `kontoguide schema`)."

@@ -9,7 +9,7 @@ driven by the checklist's required questions and the complete-only rules here.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
@@ -17,18 +17,18 @@ from pydantic_core import PydanticCustomError
 from kontoguide import messages as m
 from kontoguide.fieldtypes import (
     AnyDate,
-    Choice,
-    Choices,
+    ChoiceFrom,
+    ChoicesFrom,
     Email,
     FutureDate,
     LongText,
+    MustBeYes,
     PastDate,
     PersonName,
     Phone,
     Reason,
     ShortText,
     Year,
-    Yes,
 )
 
 SCHEMA_VERSION = 1
@@ -46,12 +46,16 @@ class Part(BaseModel):
 
 
 class NoticeAck(Part):
-    acknowledged: Yes(m.V_YES_NOTICE) = Field(title="Rådet om Schrems II är läst")
+    acknowledged: Annotated[bool, MustBeYes(m.V_YES_NOTICE)] = Field(
+        title="Rådet om Schrems II är läst"
+    )
     acknowledged_at: datetime = Field(title="Tidpunkt för bekräftelsen")
 
 
 class Organisation(Part):
-    kind: Choice("organisation_kinds") | None = Field(None, title="Typ av organisation")
+    kind: Annotated[str, ChoiceFrom("organisation_kinds")] | None = Field(
+        None, title="Typ av organisation"
+    )
     name: ShortText | None = Field(None, title="Förvaltning eller bolag")
     unit: ShortText | None = Field(None, title="Enhet eller avdelning")
 
@@ -65,14 +69,14 @@ class Contact(Part):
 
 class ExistingAccount(Part):
     name: ShortText = Field(title="Kontots namn")
-    platform: Choice("platforms") = Field(title="Plattform")
+    platform: Annotated[str, ChoiceFrom("platforms")] = Field(title="Plattform")
     address: ShortText = Field(title="Adress eller användarnamn")
     can_cooperate: bool = Field(title="Går det att bidra till eller samarbeta med kontot")
     comment: LongText | None = Field(None, title="Kommentar")
 
 
 class PlanReference(Part):
-    kind: Choice("plan_kinds") | None = Field(None, title="Styrdokument")
+    kind: Annotated[str, ChoiceFrom("plan_kinds")] | None = Field(None, title="Styrdokument")
     document: ShortText | None = Field(None, title="Dokumentets namn")
     year: Year | None = Field(None, title="År")
     section: ShortText | None = Field(None, title="Avsnitt eller mål")
@@ -81,7 +85,7 @@ class PlanReference(Part):
 
 class Goal(Part):
     description: ShortText = Field(title="Mål")
-    effect: Choice("effects") = Field(title="Effekt")
+    effect: Annotated[str, ChoiceFrom("effects")] = Field(title="Effekt")
     indicator: ShortText = Field(title="Nyckeltal")
     baseline: float | None = Field(None, title="Utgångsvärde")
     target: float = Field(title="Målvärde")
@@ -111,7 +115,7 @@ class Source(Part):
 
 class TeamMember(Part):
     name: PersonName = Field(title="Namn")
-    role: Choice("team_roles") = Field(title="Roll")
+    role: Annotated[str, ChoiceFrom("team_roles")] = Field(title="Roll")
     email: Email = Field(title="E-post")
     admin: bool = Field(title="Har administratörsbehörighet")
 
@@ -121,13 +125,19 @@ class Archiving(Part):
     contact_email: Email | None = Field(None, title="Kontaktpersonens e-post")
     level: ShortText | None = Field(None, title="Vad som arkiveras")
     tool: ShortText | None = Field(None, title="Verktyg eller metod")
-    frequency: Choice("archive_intervals") | None = Field(None, title="Hur ofta")
+    frequency: Annotated[str, ChoiceFrom("archive_intervals")] | None = Field(
+        None, title="Hur ofta"
+    )
     case_number: ShortText | None = Field(None, title="Samlat diarienummer")
 
 
 class DataProtection(Part):
-    dpo_consulted: Yes(m.V_YES_DPO) | None = Field(None, title="Dataskyddsombudet tillfrågat")
-    legal_basis: Choice("legal_bases") | None = Field(None, title="Rättslig grund")
+    dpo_consulted: Annotated[bool, MustBeYes(m.V_YES_DPO)] | None = Field(
+        None, title="Dataskyddsombudet tillfrågat"
+    )
+    legal_basis: Annotated[str, ChoiceFrom("legal_bases")] | None = Field(
+        None, title="Rättslig grund"
+    )
     transfer_assessment: LongText | None = Field(
         None, title="Bedömning av överföring utanför EU/EES"
     )
@@ -135,12 +145,14 @@ class DataProtection(Part):
 
 
 class Security(Part):
-    two_factor: Yes(m.V_YES_TWO_FACTOR) | None = Field(None, title="Tvåstegsinloggning")
-    organisation_account: Yes(m.V_YES_ORG_ACCOUNT) | None = Field(
+    two_factor: Annotated[bool, MustBeYes(m.V_YES_TWO_FACTOR)] | None = Field(
+        None, title="Tvåstegsinloggning"
+    )
+    organisation_account: Annotated[bool, MustBeYes(m.V_YES_ORG_ACCOUNT)] | None = Field(
         None, title="Organisations- eller företagskonto"
     )
     recovery_mailbox: Email | None = Field(None, title="Återställningsadress (funktionsbrevlåda)")
-    admin_review: Yes(m.V_YES_ADMIN_REVIEW) | None = Field(
+    admin_review: Annotated[bool, MustBeYes(m.V_YES_ADMIN_REVIEW)] | None = Field(
         None, title="Administratörer ses över vid personalbyte"
     )
 
@@ -161,7 +173,9 @@ class DecisionMaker(Part):
 class Groundwork(Part):
     """Steg 1: styrdokument, stöd, befintliga konton och omvärldsbevakning."""
 
-    policy_read: Yes(m.V_YES_POLICY) | None = Field(None, title="Policyn är läst")
+    policy_read: Annotated[bool, MustBeYes(m.V_YES_POLICY)] | None = Field(
+        None, title="Policyn är läst"
+    )
     local_routines_known: bool | None = Field(None, title="Känner till lokala rutiner")
     comms_contact: Contact = Field(
         default_factory=Contact, title="Dialog med kommunikationsfunktionen"
@@ -170,7 +184,7 @@ class Groundwork(Part):
         None, title="Finns befintliga stadskonton inom området"
     )
     existing_accounts: list[ExistingAccount] | None = Field(None, title="Befintliga konton")
-    shared_accounts_considered: Yes(m.V_YES_SHARED) | None = Field(
+    shared_accounts_considered: Annotated[bool, MustBeYes(m.V_YES_SHARED)] | None = Field(
         None, title="De stadsgemensamma kontona är övervägda"
     )
     shared_accounts_reason: Reason | None = Field(
@@ -187,11 +201,13 @@ class Purpose(Part):
     goals: list[Goal] | None = Field(None, title="Mätbara mål")
     target_groups: list[TargetGroup] | None = Field(None, title="Målgrupper")
     responsible: Person = Field(default_factory=Person, title="Ansvarig person")
-    duties: Choices("duties", all_required=True) | None = Field(
+    duties: Annotated[list[str], ChoicesFrom("duties", all_required=True)] | None = Field(
         None, title="Den ansvariges uppgifter"
     )
     deputy: Person = Field(default_factory=Person, title="Ersättare")
-    follow_up: Choice("follow_up_intervals") | None = Field(None, title="Uppföljning av målen")
+    follow_up: Annotated[str, ChoiceFrom("follow_up_intervals")] | None = Field(
+        None, title="Uppföljning av målen"
+    )
 
     @field_validator("deputy")
     @classmethod
@@ -213,16 +229,16 @@ class Purpose(Part):
 class Channel(Part):
     """Steg 3: kanalval."""
 
-    platform: Choice("platforms") | None = Field(None, title="Plattform")
+    platform: Annotated[str, ChoiceFrom("platforms")] | None = Field(None, title="Plattform")
     platform_other: ShortText | None = Field(None, title="Annan plattform")
     platform_reason: Reason | None = Field(None, title="Varför plattformen passar")
     officer_dialogue: Contact = Field(default_factory=Contact, title="Dialog med kommunikatör")
     statistics: Source = Field(default_factory=Source, title="Användarstatistik")
     proposed_account_name: ShortText | None = Field(None, title="Föreslaget kontonamn")
-    tiktok_separate_device: Yes(m.V_YES_TIKTOK_DEVICE) | None = Field(
+    tiktok_separate_device: Annotated[bool, MustBeYes(m.V_YES_TIKTOK_DEVICE)] | None = Field(
         None, title="Separat enhet för TikTok"
     )
-    tiktok_security_signoff: Yes(m.V_YES_TIKTOK_SIGNOFF) | None = Field(
+    tiktok_security_signoff: Annotated[bool, MustBeYes(m.V_YES_TIKTOK_SIGNOFF)] | None = Field(
         None, title="Säkerhetsfunktionens godkännande"
     )
     x_reason: Reason | None = Field(None, title="Skäl att ändå välja X")
@@ -245,22 +261,24 @@ class Routines(Part):
     )
     response_time: ShortText | None = Field(None, title="Svarstid")
     off_hours: LongText | None = Field(None, title="Helger och ledigheter")
-    account_info: Choices("account_info_items", all_required=True) | None = Field(
-        None, title="Grundinformation på kontot"
-    )
+    account_info: (
+        Annotated[list[str], ChoicesFrom("account_info_items", all_required=True)] | None
+    ) = Field(None, title="Grundinformation på kontot")
     comment_rules_where: ShortText | None = Field(None, title="Var kommentarsreglerna publiceras")
-    graphic_profile: Yes(m.V_YES_GRAPHIC) | None = Field(None, title="Grafisk profil följs")
+    graphic_profile: Annotated[bool, MustBeYes(m.V_YES_GRAPHIC)] | None = Field(
+        None, title="Grafisk profil följs"
+    )
     archiving: Archiving = Field(default_factory=Archiving, title="Arkivering")
-    watch_duty: Yes(m.V_YES_WATCH_DUTY) | None = Field(
+    watch_duty: Annotated[bool, MustBeYes(m.V_YES_WATCH_DUTY)] | None = Field(
         None, title="Bevakning enligt lagen om elektroniska anslagstavlor"
     )
     illegal_content_routine: LongText | None = Field(None, title="Rutin för olagligt innehåll")
     data_protection: DataProtection = Field(
         default_factory=DataProtection, title="Personuppgifter (GDPR)"
     )
-    accessibility: Choices("accessibility_measures", all_required=True) | None = Field(
-        None, title="Tillgänglighet"
-    )
+    accessibility: (
+        Annotated[list[str], ChoicesFrom("accessibility_measures", all_required=True)] | None
+    ) = Field(None, title="Tillgänglighet")
     security: Security = Field(default_factory=Security, title="Säkerhet")
     crisis: Crisis = Field(default_factory=Crisis, title="Krisrutin")
     closing_routine: LongText | None = Field(None, title="Rutin för att avsluta kontot")
@@ -294,7 +312,7 @@ class Decision(Part):
 
     decision_maker: DecisionMaker = Field(default_factory=DecisionMaker, title="Beslutsfattare")
     decision_date: PastDate | None = Field(None, title="Beslutsdatum")
-    outcome: Choice("outcomes") | None = Field(None, title="Beslut")
+    outcome: Annotated[str, ChoiceFrom("outcomes")] | None = Field(None, title="Beslut")
     case_number: ShortText | None = Field(None, title="Diarienummer")
     reported_to_list: bool | None = Field(None, title="Anmält till stadens förteckning")
     reported_date: PastDate | None = Field(None, title="Datum för anmälan")

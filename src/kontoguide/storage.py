@@ -92,9 +92,7 @@ def migrate(path: Path, data: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise CorruptFileError(path, m.F_BAD_VERSION)
     if version > SCHEMA_VERSION:
-        raise NewerVersionError(
-            path, m.F_NEWER.format(found=version, supported=SCHEMA_VERSION)
-        )
+        raise NewerVersionError(path, m.F_NEWER.format(found=version, supported=SCHEMA_VERSION))
     while version < SCHEMA_VERSION:
         data = MIGRATIONS[version](data)
         version += 1
@@ -161,7 +159,7 @@ class Store:
         from filelock import FileLock, Timeout
 
         self.ensure_folder()
-        lock = FileLock(str(self.path_for(draft_id)) + ".lock", timeout=0)
+        lock = FileLock(str(self.path_for(draft_id)) + ".lock", timeout=0, mode=0o600)
         try:
             lock.acquire()
         except Timeout:

@@ -87,19 +87,26 @@ def _range_message(ctx: dict[str, Any]) -> str:
 
 
 def field_title(path: str) -> str:
-    """The Swedish title of a record field, from the model (falls back to the path)."""
+    """The Swedish title of a record field, from the model, with its parents.
+
+    "step2.goals[1].target" becomes "Mätbara mål 2 › Målvärde"; the step itself is
+    left out because the path already says which step it is.
+    """
     model: Any = Record
-    title = path
+    titles: list[str] = []
     for key in paths.split(path.replace("[", ".[")):
         if key.startswith("["):
+            if titles:
+                titles[-1] += f" {int(key.strip('[]')) + 1}"
             continue
         target = _model_of(model)
         if target is None or key not in target.model_fields:
-            return title
+            break
         info = target.model_fields[key]
-        title = info.title or key
+        if not key.startswith("step"):
+            titles.append(info.title or key)
         model = info.annotation
-    return title
+    return " › ".join(titles) or path
 
 
 def _model_of(annotation: Any) -> type[BaseModel] | None:
@@ -177,7 +184,11 @@ def prune(
                 found.append(Problem(path=path, title=field_title(path), message=translate(item)))
                 targets.add(target)
             # Cut deepest and highest list indices first so earlier cuts keep later ones valid.
-            for target in sorted(targets, key=lambda t: (len(t), t[-1] if isinstance(t[-1], int) else -1), reverse=True):
+            for target in sorted(
+                targets,
+                key=lambda t: (len(t), t[-1] if isinstance(t[-1], int) else -1),
+                reverse=True,
+            ):
                 if any(target[: len(other)] == other and other != target for other in targets):
                     continue
                 set_aside[paths.from_loc(target)] = _cut(work, target)
@@ -200,9 +211,21 @@ def missing_answers(record: Record, checklist: Checklist) -> list[Problem]:
         if not paths.is_answered(paths.get(data, question.field)):
             message = m.V_NOT_ANSWERED
             if question.kind == "list":
-                message = m.V_MIN_ITEMS.format(count=f"ett {question.item_label}")
+                message = m.V_MIN_ITEMS.format(item=question.item_label)
             out.append(Problem(question.field, field_title(question.field), message))
     return out
+
+
+def in_checklist_order(found: list[Problem], checklist: Checklist) -> list[Problem]:
+    order = [question.field for _, question in checklist.questions()]
+
+    def position(problem: Problem) -> int:
+        for index, field in enumerate(order):
+            if problem.path == field or problem.path.startswith((field + ".", field + "[")):
+                return index
+        return -1  # the notice and record-wide problems come first
+
+    return sorted(found, key=position)
 
 
 def problems(record: Record, checklist: Checklist, *, today: date | None = None) -> list[Problem]:
@@ -216,7 +239,7 @@ def problems(record: Record, checklist: Checklist, *, today: date | None = None)
     except ValidationError as exc:
         known = {p.path for p in found}
         found.extend(p for p in problem_list(exc) if p.path not in known)
-    return found
+    return in_checklist_order(found, checklist)
 
 
 def steps_done(record: Record, checklist: Checklist) -> dict[int, str]:
@@ -226,9 +249,7 @@ def steps_done(record: Record, checklist: Checklist) -> dict[int, str]:
     for section in checklist.steps:
         asked = [q for q in section.questions if applicable(q, data)]
         answered = [q for q in asked if paths.is_answered(paths.get(data, q.field))]
-        complete = all(
-            paths.is_answered(paths.get(data, q.field)) for q in asked if q.required
-        )
+        complete = all(paths.is_answered(paths.get(data, q.field)) for q in asked if q.required)
         assert section.number is not None
         if complete and answered:
             state[section.number] = "done"
