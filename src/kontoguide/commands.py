@@ -45,7 +45,7 @@ def start(*, answers: Path | None, no_input: bool, checklist_name: str) -> int:
 
 def resume(draft_id: str | None) -> int:
     if not sys.stdin.isatty():
-        raise UsageError(m.CLI_NO_TTY.replace("kontoguide start", "kontoguide resume", 1))
+        raise UsageError(m.CLI_NO_TTY_RESUME)
     from kontoguide import interactive
 
     return interactive.resume(Store(), draft_id)

@@ -133,6 +133,10 @@ CLI_NO_TTY = (
     "terminal. Kör kommandot i ett terminalfönster, eller ge svaren i en fil: "
     "kontoguide start --answers svar.json --no-input"
 )
+CLI_NO_TTY_RESUME = (
+    "kontoguide resume behöver en terminal för att ställa frågor, men standard in är ingen "
+    "terminal. Kör kommandot i ett terminalfönster."
+)
 CLI_NO_INPUT_NEEDS_ANSWERS = "--no-input kräver --answers FIL."
 CLI_COMPLETE = "Checklistan är komplett och sparad med id {draft_id}."
 CLI_DRAFT_SAVED = "Utkastet är sparat med id {draft_id}."
