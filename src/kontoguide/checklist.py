@@ -196,9 +196,14 @@ def _kind_fits(kind: str, annotation: Any) -> bool:
     return annotation in expected.get(kind, (str,))
 
 
+@cache
+def _json_schema(model: type[BaseModel]) -> dict[str, Any]:
+    return model.model_json_schema()
+
+
 def _schema_choice_list(model: type[BaseModel], path: str) -> str | None:
     """The choice list a record field is bound to, read from its JSON Schema."""
-    schema = model.model_json_schema()
+    schema = _json_schema(model)
     defs = schema.get("$defs", {})
     node: Any = schema
     for key in paths.split(path):

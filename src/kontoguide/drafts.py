@@ -144,7 +144,7 @@ def _covered(path: str, invalid_paths: set[str]) -> bool:
 
 def check_file(path: Path) -> tuple[Loaded, list[Problem]]:
     """Everything wrong with a record (or answers) file: what is invalid and what is missing."""
-    data = read_json_file(path)
+    data = migrate(path, read_json_file(path))
     if not all(key in data for key in ("id", "checklist_id", "created_at", "updated_at")):
         data = with_identity(data, load_checklist(), "kontroll")
     loaded = record_from_data(path, data)

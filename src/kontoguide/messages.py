@@ -85,9 +85,7 @@ V_YES_TIKTOK_DEVICE = (
 V_YES_TIKTOK_SIGNOFF = "Få ett godkännande från säkerhetsfunktionen för TikTok och svara sedan ja."
 
 # --- files and storage ---------------------------------------------------
-F_NOT_JSON = (
-    "filen är inte giltig JSON (rad {line}, kolumn {col}: {detail}). Filen har inte ändrats."
-)
+F_NOT_JSON = "filen är inte giltig JSON (fel på rad {line}, kolumn {col}). Filen har inte ändrats."
 F_NOT_OBJECT = "filen innehåller inte en checklista (JSON-objekt väntades). Filen har inte ändrats."
 F_NOT_UTF8 = "filen är inte sparad som UTF-8 text. Filen har inte ändrats."
 F_NEWER = (

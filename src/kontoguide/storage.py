@@ -79,9 +79,7 @@ def read_json_file(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise CorruptFileError(
-            path, m.F_NOT_JSON.format(line=exc.lineno, col=exc.colno, detail=exc.msg)
-        ) from None
+        raise CorruptFileError(path, m.F_NOT_JSON.format(line=exc.lineno, col=exc.colno)) from None
     if not isinstance(data, dict):
         raise CorruptFileError(path, m.F_NOT_OBJECT)
     return data
