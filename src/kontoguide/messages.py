@@ -152,3 +152,114 @@ LIST_COL_STEPS = "Steg klara"
 LIST_COL_CHANGED = "Senast ändrad"
 STATUS_LABELS = {"draft": "utkast", "complete": "klar"}
 UNNAMED = "(namn saknas)"
+
+# --- export: the checklist document (docx and Markdown) ------------------
+DOC_DRAFT_MARK = "UTKAST"
+DOC_DRAFT_LEAD = (
+    "Checklistan är inte klar och kan inte ligga till grund för ett beslut förrän allt "
+    "som saknas är besvarat."
+)
+DOC_MISSING_HEADING = "Det här saknas ({count})"
+DOC_MISSING_IN_STEP = "Steg {number}: {label}"
+DOC_MISSING_ITEM = "{where} – {message}"
+DOC_FACTS_CAPTION = "Uppgifter om kontot"
+DOC_FACT_ORGANISATION = "Förvaltning eller bolag"
+DOC_FACT_UNIT = "Enhet"
+DOC_FACT_ACCOUNT = "Konto"
+DOC_FACT_PLATFORM = "Plattform"
+DOC_FACT_RESPONSIBLE = "Ansvarig"
+DOC_FACT_DATE = "Dokumentets datum"
+DOC_FACT_STATUS = "Status"
+DOC_FACT_RECORD_ID = "Id i kontoguide"
+DOC_FACT_CHECKLIST = "Checklista"
+DOC_STATUS_DRAFT = "Utkast – inte klar"
+DOC_STATUS_COMPLETE = "Komplett"
+DOC_CHECKLIST_VERSION = "{id}, version {version}"
+DOC_ACCOUNT_WITH_PROPOSED = "{account} (föreslaget kontonamn: {proposed})"
+DOC_MOMENT = "{date} kl. {time}"
+DOC_NOTICE_ACKNOWLEDGED = "Bekräftat att rådet är läst: {when}."
+DOC_NOTICE_NOT_ACKNOWLEDGED = "Rådet är inte bekräftat än."
+DOC_STEP_HEADING = "Steg {number} – {title}"
+DOC_YES = "Ja"
+DOC_NO = "Nej"
+DOC_CHECKED = "☒"
+DOC_UNCHECKED = "☐"
+DOC_NOT_ANSWERED = "Inte besvarad"
+DOC_NONE = "–"
+DOC_NO_CASE_NUMBER = "Inget diarienummer"
+DOC_CAUTION = "Observera: {text}"
+DOC_LABELLED = "{label}: {text}"
+DOC_DECISION_HEADING = "Beslut"
+DOC_DECISION_OUTCOME = "Beslut"
+DOC_DECISION_DATE = "Beslutsdatum"
+DOC_DECISION_CASE = "Diarienummer"
+DOC_DECISION_MAKER = "Beslutsfattare"
+DOC_DECISION_NEXT_REVIEW = "Nästa omprövning"
+DOC_SIGN_HEADING = "Underskrift"
+DOC_SIGN_PLACE_DATE = "Ort och datum"
+DOC_SIGN_SIGNATURE = "Underskrift"
+DOC_SIGN_NAME = "Namnförtydligande"
+DOC_HEADER = "{organisation} – {account}"
+DOC_FOOTER_PAGES = "Sida {page} av {pages}"
+DOC_SUBJECT = "Beslutsunderlag för kontot {account}"
+DOC_KEYWORDS = "sociala medier; checklista; nytt konto"
+DOC_CATEGORY_DRAFT = "Utkast"
+DOC_CATEGORY_COMPLETE = "Beslutsunderlag"
+DOC_AUTHOR_FALLBACK = "kontoguide"
+DOC_COLUMN_HEADER = "Uppgift"
+DOC_VALUE_HEADER = "Svar"
+# Short table headings where the model's field title is a whole question.
+DOC_COLUMN_TITLES = {
+    "step1.existing_accounts.address": "Adress",
+    "step1.existing_accounts.can_cooperate": "Samarbete möjligt",
+    "step2.goals.target": "Målvärde",
+    "step2.goals.deadline": "Senast",
+    "step2.goals.data_source": "Källa",
+    "step2.target_groups.needs": "Behöver",
+    "step4.team.admin": "Administratör",
+}
+# Names of the document's own Word styles (visible in Word's style list).
+STYLE_DRAFT = "Utkastmarkering"
+STYLE_HEADER_DRAFT = "Utkastmarkering i sidhuvud"
+STYLE_LEAD = "Ingress"
+STYLE_NOTICE = "Rådet"
+STYLE_ANSWER = "Svar"
+STYLE_NO_ANSWER = "Svar saknas"
+STYLE_CAUTION = "Observera"
+STYLE_TABLE_HEADING = "Tabellrubrik"
+STYLE_TABLE_TEXT = "Tabelltext"
+STYLE_SIGN_LINE = "Underskriftsrad"
+STYLE_SIGN_CAPTION = "Underskriftstext"
+
+# --- export: files and the command ----------------------------------------
+EXPORT_WRITTEN = "Checklistan är sparad som {path}"
+EXPORT_DRAFT_NOTE = (
+    "Obs! Det är ett utkast: {count} saker saknas eller behöver rättas. "
+    "Dokumentet är märkt UTKAST och listar dem."
+)
+EXPORT_EXISTS = (
+    "{path} finns redan och har inte ändrats. Välj ett annat namn med --output, "
+    "eller skriv över filen med --force."
+)
+EXPORT_NO_FOLDER = "{path}: mappen {folder} finns inte. Skapa den först eller välj en annan plats med --output."
+EXPORT_SOURCE_UNKNOWN = (
+    "”{source}” är varken id för ett sparat utkast eller en fil som finns. "
+    "Se `kontoguide list` för de utkast som finns."
+)
+EXPORT_ANSWERS_FILE = (
+    "filen är en svarsfil, inte en sparad checklista (id och checklista saknas). "
+    "Läs in den först med `kontoguide start --answers {path} --no-input` och exportera "
+    "sedan med det id som skrivs ut."
+)
+EXPORT_UNKNOWN_FORMAT = "Formatet {fmt} finns inte. Välj docx, json eller md."
+EXPORT_BASE_MISSING = "grunddokumentet {name} som checklistan anger finns inte."
+EXPORT_BASE_BROKEN = "grunddokumentet {name} går inte att läsa som Word-dokument (.docx): {detail}"
+EXPORT_FILE_PREFIX = "Checklista"
+EXPORT_FILE_DRAFT = "utkast"
+CLI_EXPORT_SOURCE = "Id för ett sparat utkast (se `kontoguide list`) eller en sparad checklista (JSON)."
+CLI_OPT_FORMAT = "Filformat: docx (Word), json eller md (Markdown)."
+CLI_OPT_OUTPUT = (
+    "Fil eller mapp att skriva till. Utan --output skrivs filen i den aktuella mappen, "
+    "med ett namn efter kontot och dagens datum."
+)
+CLI_OPT_FORCE = "Skriv över filen om den redan finns."
