@@ -1,0 +1,137 @@
+"""Export a record as .docx, JSON or Markdown: where from, where to, and safely.
+
+- `resolve_source`: an id in the drafts store, or a saved record file.
+- `default_file_name`: from the account's name and the date, valid on Windows
+  and Linux alike.
+- `export_record`: the public entry (also called by the questionnaire at the
+  end); never overwrites without `force`, always writes atomically.
+
+The renderers are imported inside the functions: python-docx is slow to import
+and only the .docx export needs it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from kontoguide import atomicfile, drafts
+from kontoguide import messages as m
+from kontoguide.checklist import Checklist
+from kontoguide.errors import OutputExistsError, UnreadableError, UsageError
+from kontoguide.record import Record
+from kontoguide.storage import Store, is_safe_id, read_json_file, record_json
+
+FORMATS = ("docx", "json", "md")
+
+# Windows refuses these names whatever the extension ("CON.docx" included).
+_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} | {
+    f"{prefix}{digit}" for prefix in ("COM", "LPT") for digit in "123456789¹²³"
+}
+# Room for the date, the draft mark and the extension within Windows' 255 characters
+# and ext4's 255 bytes (å is two bytes in UTF-8), with a margin for long folder paths.
+_STEM_MAX_BYTES = 120
+
+
+# --- the source --------------------------------------------------------------
+
+
+def resolve_source(source: str, store: Store | None = None) -> drafts.Loaded:
+    """The record behind ID|FILE: an existing file wins, then a draft id."""
+    path = Path(source)
+    if path.is_file():
+        return _load_record_file(path)
+    if is_safe_id(source):
+        return drafts.load(store or Store(), source)
+    raise UsageError(m.EXPORT_SOURCE_UNKNOWN.format(source=source))
+
+
+def _load_record_file(path: Path) -> drafts.Loaded:
+    data = read_json_file(path)
+    if not all(key in data for key in ("id", "checklist_id", "created_at", "updated_at")):
+        raise UsageError(f"{path}: {m.EXPORT_ANSWERS_FILE.format(path=path)}")
+    return drafts.record_from_data(path, data)
+
+
+# --- the file name -------------------------------------------------------------
+
+
+def safe_stem(text: str, max_bytes: int = _STEM_MAX_BYTES) -> str:
+    """`text` as a file-name stem that Windows, macOS and Linux all accept.
+
+    Letters (å, ä, ö included) and digits are kept; everything else, including the
+    characters Windows forbids (<>:"/\\|?*), controls and emoji, becomes a hyphen.
+    """
+    text = unicodedata.normalize("NFC", text)
+    kept = "".join(ch if ch.isalnum() and ch.isprintable() else "-" for ch in text)
+    stem = re.sub(r"-{2,}", "-", kept).strip("-. ")
+    while len(stem.encode("utf-8")) > max_bytes:
+        stem = stem[:-1]
+    stem = stem.rstrip("-. ")
+    if stem.split(".")[0].upper() in _RESERVED:
+        stem = f"{stem}-"
+    return stem
+
+
+def default_file_name(record: Record, fmt: str, today: date, *, draft: bool) -> str:
+    name = safe_stem(record.account_name or "") or record.id
+    parts = [m.EXPORT_FILE_PREFIX, name, today.isoformat()]
+    if draft:
+        parts.append(m.EXPORT_FILE_DRAFT)
+    return "-".join(parts) + f".{fmt}"
+
+
+def _target(output: Path | None, default_name: str) -> Path:
+    if output is None:
+        return Path.cwd() / default_name
+    if output.is_dir():
+        return output / default_name
+    if not output.parent.is_dir():
+        raise UsageError(m.EXPORT_NO_FOLDER.format(path=output, folder=output.parent))
+    return output
+
+
+# --- rendering and writing -------------------------------------------------------
+
+
+def render(record: Record, checklist: Checklist, fmt: str, *, now: datetime) -> bytes:
+    """The exported file's content; `now` dates the document."""
+    if fmt == "json":
+        return record_json(record).encode("utf-8")
+    from kontoguide.document import build
+
+    view = build(record, checklist, now=now)
+    if fmt == "md":
+        from kontoguide.render_markdown import render as render_markdown
+
+        return render_markdown(view).encode("utf-8")
+    from kontoguide.render_docx import render as render_docx
+
+    return render_docx(view, base=checklist.base_docx_path(), checklist_source=checklist.source)
+
+
+def export_record(
+    record: Record,
+    checklist: Checklist,
+    fmt: str = "docx",
+    output: Path | None = None,
+    force: bool = False,
+) -> Path:
+    """Write `record` as `fmt` to `output` (a file or a folder; default: here). Returns the path."""
+    if fmt not in FORMATS:
+        raise UsageError(m.EXPORT_UNKNOWN_FORMAT.format(fmt=fmt))
+    from kontoguide.document import is_draft, local_time
+
+    now = datetime.now(UTC).replace(microsecond=0)
+    name = default_file_name(record, fmt, local_time(now).date(), draft=is_draft(record, checklist))
+    target = _target(output, name)
+    if target.exists() and not force:
+        raise OutputExistsError(m.EXPORT_EXISTS.format(path=target))
+    content = render(record, checklist, fmt, now=now)
+    try:
+        atomicfile.write_bytes(target, content)
+    except OSError as exc:
+        raise UnreadableError(target, m.F_WRITE_FAILED.format(detail=exc.strerror or exc)) from None
+    return target
