@@ -241,7 +241,9 @@ EXPORT_EXISTS = (
     "{path} finns redan och har inte ändrats. Välj ett annat namn med --output, "
     "eller skriv över filen med --force."
 )
-EXPORT_NO_FOLDER = "{path}: mappen {folder} finns inte. Skapa den först eller välj en annan plats med --output."
+EXPORT_NO_FOLDER = (
+    "{path}: mappen {folder} finns inte. Skapa den först eller välj en annan plats med --output."
+)
 EXPORT_SOURCE_UNKNOWN = (
     "”{source}” är varken id för ett sparat utkast eller en fil som finns. "
     "Se `kontoguide list` för de utkast som finns."
@@ -256,10 +258,13 @@ EXPORT_BASE_MISSING = "grunddokumentet {name} som checklistan anger finns inte."
 EXPORT_BASE_BROKEN = "grunddokumentet {name} går inte att läsa som Word-dokument (.docx): {detail}"
 EXPORT_FILE_PREFIX = "Checklista"
 EXPORT_FILE_DRAFT = "utkast"
-CLI_EXPORT_SOURCE = "Id för ett sparat utkast (se `kontoguide list`) eller en sparad checklista (JSON)."
+CLI_EXPORT_SOURCE = (
+    "Id för ett sparat utkast (se `kontoguide list`) eller en sparad checklista (JSON)."
+)
 CLI_OPT_FORMAT = "Filformat: docx (Word), json eller md (Markdown)."
 CLI_OPT_OUTPUT = (
     "Fil eller mapp att skriva till. Utan --output skrivs filen i den aktuella mappen, "
     "med ett namn efter kontot och dagens datum."
 )
 CLI_OPT_FORCE = "Skriv över filen om den redan finns."
+STYLE_TABLE = "Checklistetabell"
