@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -78,6 +79,27 @@ def validate(file: Annotated[Path, typer.Argument(metavar="FIL", dir_okay=False)
     from kontoguide import commands
 
     raise typer.Exit(commands.validate(file))
+
+
+class ExportFormat(StrEnum):
+    docx = "docx"
+    json = "json"
+    md = "md"
+
+
+@app.command(help=m.CLI_EXPORT_HELP)
+@guarded
+def export(
+    source: Annotated[str, typer.Argument(metavar="ID|FIL", help=m.CLI_EXPORT_SOURCE)],
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help=m.CLI_OPT_FORMAT, case_sensitive=False)
+    ] = ExportFormat.docx,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=m.CLI_OPT_OUTPUT)] = None,
+    force: Annotated[bool, typer.Option("--force", help=m.CLI_OPT_FORCE)] = False,
+) -> None:
+    from kontoguide import commands
+
+    raise typer.Exit(commands.export(source, fmt=fmt.value, output=output, force=force))
 
 
 @app.command(help=m.CLI_SCHEMA_HELP)
