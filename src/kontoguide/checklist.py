@@ -271,7 +271,9 @@ def consistency_problems(checklist: Checklist) -> list[str]:
                 )
                 if problem:
                     problems.append(f"{where}.{item.field}: {problem}")
-        if question.when is not None and question.when.field not in seen:
+        if question.when is not None and (
+            question.when.field not in seen or question.when.field == question.field
+        ):
             problems.append(
                 f"{where}: villkoret hänvisar till {question.when.field}, "
                 "som måste vara en fråga tidigare i checklistan"

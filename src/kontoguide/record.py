@@ -87,8 +87,8 @@ class Goal(Part):
     description: ShortText = Field(title="Mål")
     effect: Annotated[str, ChoiceFrom("effects")] = Field(title="Effekt")
     indicator: ShortText = Field(title="Nyckeltal")
-    baseline: float | None = Field(None, title="Utgångsvärde")
-    target: float = Field(title="Målvärde")
+    baseline: float | None = Field(None, title="Utgångsvärde", allow_inf_nan=False)
+    target: float = Field(title="Målvärde", allow_inf_nan=False)
     unit: ShortText = Field(title="Enhet för målvärdet")
     deadline: FutureDate = Field(title="Ska vara nått senast")
     data_source: ShortText = Field(title="Var siffran hämtas")
@@ -215,7 +215,11 @@ class Purpose(Part):
         responsible = info.data.get("responsible")
         if not isinstance(responsible, Person):
             return deputy
-        same_email = deputy.email is not None and deputy.email == responsible.email
+        same_email = (
+            deputy.email is not None
+            and responsible.email is not None
+            and deputy.email.casefold() == responsible.email.casefold()
+        )
         same_name = (
             deputy.name is not None
             and responsible.name is not None

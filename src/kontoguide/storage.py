@@ -156,8 +156,9 @@ class Store:
         """Hold the draft for this process; a second process gets a clear message."""
         from filelock import FileLock, Timeout
 
+        path = self.path_for(draft_id)  # an unsafe id is refused before any file is touched
         self.ensure_folder()
-        lock = FileLock(str(self.path_for(draft_id)) + ".lock", timeout=0, mode=0o600)
+        lock = FileLock(str(path) + ".lock", timeout=0, mode=0o600)
         try:
             lock.acquire()
         except Timeout:

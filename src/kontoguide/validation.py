@@ -81,6 +81,11 @@ def translate(error: Any) -> str:
 
 
 def _range_message(ctx: dict[str, Any]) -> str:
+    # pydantic names only the bound that was broken.
+    if "ge" in ctx and "le" not in ctx:
+        return m.V_NUMBER_MIN.format(low=ctx["ge"])
+    if "le" in ctx and "ge" not in ctx:
+        return m.V_NUMBER_MAX.format(high=ctx["le"])
     low = ctx.get("ge", ctx.get("gt", "…"))
     high = ctx.get("le", ctx.get("lt", "…"))
     return m.V_NUMBER_RANGE.format(low=low, high=high)
@@ -222,6 +227,10 @@ def in_checklist_order(found: list[Problem], checklist: Checklist) -> list[Probl
     def position(problem: Problem) -> int:
         for index, field in enumerate(order):
             if problem.path == field or problem.path.startswith((field + ".", field + "[")):
+                return index
+        for index, field in enumerate(order):
+            # A rule on a whole part (the deputy) belongs where the part is first asked.
+            if field.startswith(problem.path + "."):
                 return index
         return -1  # the notice and record-wide problems come first
 
