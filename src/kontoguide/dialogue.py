@@ -1,0 +1,496 @@
+"""The conversation: asks a Flow's questions through an Asker and shows events on a Screen.
+
+Pure like the engine: the Asker (prompts.py) and the Screen (views.py) are
+protocols, so tests drive the whole conversation with a scripted asker. Every
+prompt carries a `validate` callable that returns the Swedish message for a
+refused answer, so the asker can keep the typed text and show the message in
+place; an asker that cannot do that gets the message as a note and a new prompt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
+
+from kontoguide import messages as m
+from kontoguide import paths
+from kontoguide.checklist import Question, Section
+from kontoguide.flow import Flow, Refused, SectionSummary, Spec, parse_number
+from kontoguide.validation import Problem
+
+Check = Callable[[Any], str | None]
+TEXT_KINDS = ("text", "longtext", "email", "date", "number")
+Tone = Literal["info", "warning", "problem", "success"]
+
+
+# --- what the conversation needs from a terminal ----------------------------------
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Prompt:
+    message: str
+    hint: str | None = None
+    help: str | None = None
+    default: Any = None
+    validate: Check | None = None
+    placeholder: str | None = None
+
+
+class Asker(Protocol):
+    """Asks one thing and returns the answer; Ctrl-C raises KeyboardInterrupt, Ctrl-D EOFError."""
+
+    def text(self, prompt: Prompt, *, multiline: bool = False) -> str: ...
+
+    def select(self, prompt: Prompt, options: Sequence[Option]) -> str: ...
+
+    def checkbox(self, prompt: Prompt, options: Sequence[Option]) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class SectionStarted:
+    section: Section
+    steps: int
+
+
+@dataclass(frozen=True)
+class Progress:
+    section: Section
+    index: int
+    count: int
+    steps: int
+
+
+@dataclass(frozen=True)
+class ListShown:
+    question: Question
+    titles: tuple[str, ...]
+    intro: bool = False
+
+
+@dataclass(frozen=True)
+class ItemStarted:
+    label: str
+    number: int
+
+
+@dataclass(frozen=True)
+class Note:
+    text: str
+    tone: Tone = "info"
+
+
+@dataclass(frozen=True)
+class Overview:
+    states: tuple[tuple[Section, str], ...]
+
+
+@dataclass(frozen=True)
+class SummaryShown:
+    sections: tuple[SectionSummary, ...]
+
+
+@dataclass(frozen=True)
+class ProblemsShown:
+    problems: tuple[Problem, ...]
+
+
+Event = (
+    SectionStarted
+    | Progress
+    | ListShown
+    | ItemStarted
+    | Note
+    | Overview
+    | SummaryShown
+    | ProblemsShown
+)
+
+
+class Screen(Protocol):
+    def show(self, event: Event) -> None: ...
+
+
+# --- the conversation -----------------------------------------------------------------
+
+_YES, _NO, _SKIP, _BACK = "ja", "nej", "", "\x00tillbaka"
+
+
+def shorten(text: str, width: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+
+
+def section_title(section: Section) -> str:
+    if section.number is None:
+        return section.title
+    return m.Q_STEP_NAME.format(number=section.number, title=section.title)
+
+
+class Conversation:
+    def __init__(self, flow: Flow, asker: Asker, screen: Screen) -> None:
+        self.flow = flow
+        self.asker = asker
+        self.screen = screen
+        self._announced: str | None = None
+
+    # --- asking everything that is left ---------------------------------------------
+
+    def run(self) -> None:
+        """Ask every pending question, in checklist order, until none is left."""
+        while (found := self.flow.next_question()) is not None:
+            section, question = found
+            self._announce(section)
+            self.ask(section, question)
+
+    def _announce(self, section: Section) -> None:
+        if section.id != self._announced:
+            self._announced = section.id
+            self.screen.show(SectionStarted(section, len(self.flow.checklist.steps)))
+
+    def ask(self, section: Section, question: Question, *, changing: bool = False) -> None:
+        if question.kind == "list":
+            self.ask_list(question)
+            return
+        field = question.field
+        default = self.flow.value(field)
+        entry = self.flow.set_aside_for(field)
+        if entry is not None and not paths.is_answered(default):
+            default = entry[1]
+            self._show_set_aside(question, default)
+        index, count = self.flow.position(section, question)
+        steps = len(self.flow.checklist.steps)
+        self.screen.show(Progress(section, index, count, steps))
+        while True:
+            value = self._ask_value(question, default, lambda v: self.flow.check(field, v))
+            try:
+                displaced = self.flow.apply(field, value)
+            except Refused as refused:
+                # Only reached when the asker could not check the answer in place.
+                self.screen.show(Note(refused.message, "problem"))
+                default = value
+                continue
+            break
+        if value is None and not changing:
+            self.flow.pass_question(question)
+        self._show_displaced(displaced)
+
+    def _show_set_aside(self, question: Question, old: Any) -> None:
+        reason = self.flow.set_aside_reason(question.field, old)
+        answer = shorten(self.flow.format_value(question, old), 200)
+        text = m.Q_SET_ASIDE.format(answer=answer)
+        if reason:
+            text += " " + m.Q_SET_ASIDE_REASON.format(reason=reason)
+        self.screen.show(Note(text, "warning"))
+
+    def _show_displaced(self, displaced: list[Problem]) -> None:
+        for problem in displaced:
+            self.screen.show(
+                Note(
+                    m.Q_DISPLACED.format(title=problem.title, message=problem.message),
+                    "warning",
+                )
+            )
+
+    # --- one value of any kind ------------------------------------------------------------
+
+    def _ask_value(self, spec: Spec, default: Any, check: Check) -> Any:
+        """Ask for one answer; returns the value to store (None: left empty)."""
+        if spec.kind in TEXT_KINDS:
+            return self._ask_text(spec, default, check)
+        if spec.kind == "multichoice":
+            options = self._options(spec)
+            known = {option.value for option in options}
+            chosen = [v for v in default if v in known] if isinstance(default, list) else []
+            prompt = self._prompt(spec, chosen, check)
+            return self.asker.checkbox(prompt, options) or None
+        if spec.kind == "yesno":
+            options = [Option(_YES, m.ANSWER_YES), Option(_NO, m.ANSWER_NO)]
+            preset = {True: _YES, False: _NO}.get(default) if isinstance(default, bool) else None
+        else:
+            options = self._options(spec)
+            preset = default if default in {option.value for option in options} else None
+        if not spec.required:
+            options.append(Option(_SKIP, m.Q_SKIP))
+        while True:
+            chosen_value = self.asker.select(
+                self._prompt(spec, preset, lambda v: check(self._choice_value(spec, v))),
+                options,
+            )
+            value = self._choice_value(spec, chosen_value)
+            if self._caution_accepted(spec, chosen_value):
+                return value
+            preset = chosen_value
+
+    @staticmethod
+    def _choice_value(spec: Spec, chosen: str) -> Any:
+        if chosen == _SKIP:
+            return None
+        if spec.kind == "yesno":
+            return chosen == _YES
+        return chosen
+
+    def _options(self, spec: Spec) -> list[Option]:
+        return [
+            Option(option.value, option.label)
+            for option in self.flow.checklist.choices.get(spec.choices or "", ())
+        ]
+
+    def _prompt(self, spec: Spec, default: Any, check: Check) -> Prompt:
+        return Prompt(
+            message=spec.label,
+            hint=spec.hint,
+            help=spec.help,
+            default=default,
+            validate=check,
+            placeholder=m.Q_DATE_PLACEHOLDER if spec.kind == "date" else None,
+        )
+
+    def _caution_accepted(self, spec: Spec, value: str) -> bool:
+        """A choice that carries a caution (TikTok, X) is shown and confirmed."""
+        option = self.flow.checklist.choice(spec.choices or "", value) if spec.choices else None
+        if option is None or option.caution is None:
+            return True
+        self.screen.show(Note(option.caution, "warning"))
+        answer = self.asker.select(
+            Prompt(m.Q_CAUTION_KEEP.format(choice=option.label)),
+            [
+                Option(_YES, m.Q_CAUTION_YES.format(choice=option.label)),
+                Option(_NO, m.Q_CAUTION_NO),
+            ],
+        )
+        return answer == _YES
+
+    def _ask_text(self, spec: Spec, default: Any, check: Check) -> Any:
+        def validate(text: str) -> str | None:
+            if not text.strip() and not spec.required:
+                return None
+            return check(self._parse(spec, text))
+
+        text = self.asker.text(
+            self._prompt(spec, self._default_text(spec, default), validate),
+            multiline=spec.kind == "longtext",
+        )
+        if not text.strip() and not spec.required:
+            return None
+        return self._parse(spec, text)
+
+    @staticmethod
+    def _parse(spec: Spec, text: str) -> Any:
+        if spec.kind == "number":
+            return parse_number(text)
+        if spec.kind in ("date", "email"):
+            return text.strip()
+        return text
+
+    def _default_text(self, spec: Spec, value: Any) -> str:
+        if value is None:
+            return ""
+        if spec.kind == "number" and isinstance(value, int | float):
+            return self.flow.format_value(spec, value)
+        if isinstance(value, str | int | float):
+            return str(value)
+        return ""
+
+    # --- lists of items -----------------------------------------------------------------
+
+    def ask_list(self, question: Question) -> None:
+        self._show_list(question, intro=True)
+        for key, old in self.flow.set_aside_items(question):
+            reason = self.flow.item_problem(question, old)
+            title = self.flow.item_title(question, old) or question.item_label or ""
+            text = m.Q_SET_ASIDE_ITEM.format(item=title)
+            if reason:
+                text += " " + m.Q_SET_ASIDE_REASON.format(reason=reason)
+            self.screen.show(Note(text, "warning"))
+            self._add_item(question, old, resolves=key)
+        if not self.flow.items(question) and question.required:
+            self._add_item(question, None)
+        while True:
+            choice = self._list_menu(question)
+            if choice == "done":
+                self.flow.pass_question(question)
+                return
+            if choice == "add":
+                self._add_item(question, None)
+            elif choice == "change":
+                index = self._pick_item(question, m.Q_LIST_PICK_CHANGE)
+                if index is not None:
+                    self._change_item(question, index)
+            elif choice == "remove":
+                self._remove_item(question)
+
+    def _show_list(self, question: Question, *, intro: bool = False) -> None:
+        titles = tuple(self.flow.item_title(question, item) for item in self.flow.items(question))
+        self.screen.show(ListShown(question, titles, intro))
+
+    def _list_menu(self, question: Question) -> str:
+        items = self.flow.items(question)
+        options = [Option("add", m.Q_LIST_ADD if items else m.Q_LIST_ADD_FIRST)]
+        if items:
+            options += [Option("change", m.Q_LIST_CHANGE), Option("remove", m.Q_LIST_REMOVE)]
+        options.append(Option("done", m.Q_LIST_DONE))
+
+        def validate(choice: str) -> str | None:
+            return self.flow.list_done_problem(question) if choice == "done" else None
+
+        prompt = Prompt(
+            m.Q_LIST_MENU.format(count=len(items)),
+            help=question.help,
+            default="done" if items else "add",
+            validate=validate,
+        )
+        return self.asker.select(prompt, options)
+
+    def _ask_item(
+        self, question: Question, defaults: dict[str, Any] | None, number: int
+    ) -> dict[str, Any]:
+        label = (question.item_label or "").capitalize()
+        self.screen.show(ItemStarted(label, number))
+        item: dict[str, Any] = {}
+        for spec in question.fields:
+            default = (defaults or {}).get(spec.field)
+
+            def check(value: Any, name: str = spec.field) -> str | None:
+                return self.flow.check_item(question, {**item, name: value}, name)
+
+            value = self._ask_value(spec, default, check)
+            if value is not None:
+                item[spec.field] = value
+        return item
+
+    def _add_item(
+        self, question: Question, defaults: dict[str, Any] | None, *, resolves: str | None = None
+    ) -> None:
+        while True:
+            number = len(self.flow.items(question)) + 1
+            item = self._ask_item(question, defaults, number)
+            try:
+                displaced = self.flow.add_item(question, item, resolves=resolves)
+            except Refused as refused:
+                self.screen.show(Note(refused.message, "problem"))
+                defaults = item
+                continue
+            self._show_displaced(displaced)
+            self._show_list(question)
+            return
+
+    def _change_item(self, question: Question, index: int) -> None:
+        defaults = self.flow.items(question)[index]
+        while True:
+            item = self._ask_item(question, defaults, index + 1)
+            try:
+                displaced = self.flow.replace_item(question, index, item)
+            except Refused as refused:
+                self.screen.show(Note(refused.message, "problem"))
+                defaults = item
+                continue
+            self._show_displaced(displaced)
+            self._show_list(question)
+            return
+
+    def _remove_item(self, question: Question) -> None:
+        index = self._pick_item(question, m.Q_LIST_PICK_REMOVE)
+        if index is None:
+            return
+        title = self.flow.item_title(question, self.flow.items(question)[index])
+        sure = self.asker.select(
+            Prompt(m.Q_LIST_REMOVE_SURE.format(item=shorten(title, 50))),
+            [Option(_YES, m.Q_LIST_REMOVE_YES), Option(_NO, m.Q_LIST_REMOVE_NO)],
+        )
+        if sure != _YES:
+            return
+        self._show_displaced(self.flow.remove_item(question, index))
+        self.screen.show(Note(m.Q_LIST_REMOVED.format(item=shorten(title, 60)), "success"))
+        self._show_list(question)
+
+    def _pick_item(self, question: Question, message: str) -> int | None:
+        items = self.flow.items(question)
+        if len(items) == 1:
+            return 0
+        options = [
+            Option(str(index), f"{index + 1}. {shorten(self.flow.item_title(question, item), 66)}")
+            for index, item in enumerate(items)
+        ]
+        options.append(Option(_BACK, m.Q_BACK))
+        choice = self.asker.select(Prompt(message), options)
+        return None if choice == _BACK else int(choice)
+
+    # --- checking the answers at the end --------------------------------------------------
+
+    def review(self) -> bool:
+        """Ask what is left, then the summary until the user completes (True) or stops."""
+        self.run()
+        self.screen.show(SummaryShown(tuple(self.flow.summary())))
+        while True:
+            self.run()
+            found = self.flow.completion_problems()
+            if found:
+                self.screen.show(ProblemsShown(tuple(found)))
+                options = [Option("fix", m.Q_REVIEW_FIX)]
+                message = m.Q_REVIEW_PROMPT_PROBLEMS
+            else:
+                options = [Option("complete", m.Q_REVIEW_COMPLETE)]
+                message = m.Q_REVIEW_PROMPT_READY
+            options += [
+                Option("change", m.Q_REVIEW_CHANGE),
+                Option("show", m.Q_REVIEW_SHOW),
+                Option("later", m.Q_REVIEW_LATER),
+            ]
+            choice = self.asker.select(Prompt(message, default=options[0].value), options)
+            if choice == "complete":
+                self.flow.complete()
+                return True
+            if choice == "later":
+                return False
+            if choice == "fix":
+                self.fix(found)
+            elif choice == "change":
+                self.change()
+            elif choice == "show":
+                self.screen.show(SummaryShown(tuple(self.flow.summary())))
+
+    def fix(self, found: Sequence[Problem]) -> None:
+        """Ask again every question that a completion problem points to."""
+        seen: set[str] = set()
+        for problem in found:
+            owner = self.flow.question_for(problem.path)
+            if owner is None or owner[1].field in seen:
+                continue
+            section, question = owner
+            seen.add(question.field)
+            self._announce(section)
+            self.ask(section, question, changing=True)
+
+    def change(self) -> None:
+        """Pick any answer, ask it again with the current answer as default."""
+        sections = self.flow.checklist.sections
+        options = [Option(s.id, section_title(s)) for s in sections]
+        options.append(Option(_BACK, m.Q_BACK))
+        chosen = self.asker.select(Prompt(m.Q_CHANGE_WHICH_STEP), options)
+        section = next((s for s in sections if s.id == chosen), None)
+        if section is None:
+            return
+        questions = self.flow.applicable_questions(section)
+        question_options = [Option(q.field, self._change_title(q)) for q in questions]
+        question_options.append(Option(_BACK, m.Q_BACK))
+        field = self.asker.select(Prompt(m.Q_CHANGE_WHICH_QUESTION), question_options)
+        question = next((q for q in questions if q.field == field), None)
+        if question is None:
+            return
+        self._announce(section)
+        self.ask(section, question, changing=True)
+        self.run()
+        self.screen.show(SummaryShown((self.flow.section_summary(section),)))
+
+    def _change_title(self, question: Question) -> str:
+        answer = self.flow.format_answer(question)
+        shown = m.Q_NOT_ANSWERED if answer is None else answer
+        label = shorten(question.label, 44)
+        return f"{label} ({shorten(shown, 74 - len(label) - 3)})"

@@ -1,0 +1,472 @@
+"""The questionnaire engine: what comes next, what an answer does, when it is done.
+
+Pure: no terminal, no prompt library. It holds one record and the checklist,
+and every change goes through the record model (validated with the checklist
+context), then straight to the `save` callback, so a crash loses at most the
+answer being typed.
+
+Rules it keeps:
+- Questions come in checklist order; a question whose `when` does not hold is
+  skipped, and an answer to it (from an earlier choice) is moved to
+  `set_aside` so that nothing the user wrote is dropped.
+- "Answered" means a value in the record. Optional questions left empty and
+  lists the user has closed are remembered for this session only; on resume an
+  optional question before the last answered one counts as passed, and a list
+  that is the last answered question is opened again (the user may have been
+  about to add more).
+- An answer that no longer validates lives in `set_aside`; its question is
+  asked again with the old value as default and the reason.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from kontoguide import messages as m
+from kontoguide import paths
+from kontoguide.checklist import (
+    Checklist,
+    ItemField,
+    Question,
+    Section,
+    _field_annotation,
+    list_item_model,
+)
+from kontoguide.record import META_FIELDS, Answers, Record
+from kontoguide.storage import now
+from kontoguide.validation import (
+    Problem,
+    applicable,
+    make_context,
+    problems,
+    prune,
+    steps_done,
+    translate,
+)
+
+Spec = Question | ItemField
+Saver = Callable[[Record], object]
+
+
+class Refused(Exception):
+    """An answer the record model does not accept; `message` says what to do."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def related(error_path: str, field: str) -> bool:
+    """Whether an error at `error_path` is about the answer at `field`.
+
+    Errors on the field, inside it (list items), or on an object that holds it
+    (a rule on the whole deputy, say) all belong to that answer.
+    """
+    return (
+        error_path == field
+        or error_path.startswith((field + ".", field + "["))
+        or field.startswith(error_path + ".")
+    )
+
+
+def parse_number(text: str) -> str:
+    """Swedish number input to what pydantic reads: "1 500" → "1500", "2,5" → "2.5"."""
+    compact = "".join(ch for ch in text if not ch.isspace())
+    if compact.count(",") == 1 and "." not in compact:
+        compact = compact.replace(",", ".")
+    return compact
+
+
+def format_number(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).replace(".", ",")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One answer in the summary: the question, the answer as text (None: not answered)."""
+
+    field: str
+    label: str
+    answer: str | None
+    required: bool
+
+
+@dataclass(frozen=True)
+class SectionSummary:
+    section: Section
+    state: str  # "done", "started", "empty"; the basics count like a step
+    rows: tuple[Row, ...]
+
+
+class Flow:
+    def __init__(
+        self,
+        checklist: Checklist,
+        record: Record,
+        *,
+        save: Saver,
+        today: date | None = None,
+    ) -> None:
+        self.checklist = checklist
+        self._save = save
+        self._today = today
+        self._record = record
+        self._data = record.model_dump(mode="json")
+        # Optional questions left empty and lists closed in this session.
+        self.passed: set[str] = set()
+
+    # --- state ---------------------------------------------------------------
+
+    @property
+    def record(self) -> Record:
+        return self._record
+
+    def _set_record(self, record: Record) -> None:
+        self._record = record
+        self._data = record.model_dump(mode="json")
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The record as JSON data (read-only by convention: copy before changing)."""
+        return self._data
+
+    def context(self, *, complete: bool = False) -> dict[str, Any]:
+        return make_context(self.checklist, today=self._today, complete=complete)
+
+    def value(self, field: str) -> Any:
+        return paths.get(self._data, field)
+
+    def is_answered(self, field: str) -> bool:
+        return paths.is_answered(self.value(field))
+
+    def is_applicable(self, question: Question) -> bool:
+        return applicable(question, self._data)
+
+    def applicable_questions(self, section: Section) -> list[Question]:
+        return [q for q in section.questions if self.is_applicable(q)]
+
+    def position(self, section: Section, question: Question) -> tuple[int, int]:
+        """Question number within its section (1-based) and how many apply."""
+        asked = self.applicable_questions(section)
+        index = next((i for i, q in enumerate(asked) if q.field == question.field), 0)
+        return index + 1, len(asked)
+
+    # --- what comes next -------------------------------------------------------
+
+    def next_question(self) -> tuple[Section, Question] | None:
+        order = [(s, q) for s, q in self.checklist.questions() if self.is_applicable(q)]
+        last = max((i for i, (_, q) in enumerate(order) if self.is_answered(q.field)), default=-1)
+        for index, (section, question) in enumerate(order):
+            if question.field in self.passed:
+                continue
+            if self.has_set_aside(question):
+                return section, question
+            if self.is_answered(question.field):
+                if question.kind == "list" and index == last:
+                    return section, question
+                continue
+            if not question.required and index < last:
+                continue
+            return section, question
+        return None
+
+    def pass_question(self, question: Question) -> None:
+        """Leave an optional question empty, or close a list, for this session."""
+        self.passed.add(question.field)
+
+    # --- answers that were set aside -------------------------------------------
+
+    def set_aside_for(self, field: str) -> tuple[str, Any] | None:
+        """The set-aside value for a field, found directly or inside a set-aside object."""
+        for key, value in self._record.set_aside.items():
+            if key == field:
+                return key, value
+            if field.startswith(key + ".") and isinstance(value, dict):
+                inner = paths.get(value, field[len(key) + 1 :])
+                if inner is not None:
+                    return key, inner
+        return None
+
+    def set_aside_items(self, question: Question) -> list[tuple[str, dict[str, Any]]]:
+        """Set-aside items of a list question, with the key each is stored under."""
+        return [
+            (key, value)
+            for key, value in self._record.set_aside.items()
+            if key.startswith(question.field + "[") and isinstance(value, dict)
+        ]
+
+    def has_set_aside(self, question: Question) -> bool:
+        if question.kind == "list":
+            return bool(self.set_aside_items(question)) or question.field in self._record.set_aside
+        return self.set_aside_for(question.field) is not None
+
+    def set_aside_reason(self, field: str, value: Any) -> str | None:
+        """Why a set-aside value is not accepted now (None: it would be accepted)."""
+        return self.check(field, value)
+
+    def drop_set_aside(self, key: str) -> None:
+        """Forget a set-aside value the user has dealt with, and save."""
+        if key not in self._record.set_aside:
+            return
+        set_aside = {k: v for k, v in self._record.set_aside.items() if k != key}
+        self._store(self._record.model_copy(update={"set_aside": set_aside}))
+
+    @staticmethod
+    def _without_set_aside(data: dict[str, Any], field: str) -> None:
+        """Remove what is set aside for `field` once it has a fresh answer."""
+        set_aside: dict[str, Any] = data.get("set_aside") or {}
+        for key in list(set_aside):
+            if key == field:
+                del set_aside[key]
+            elif field.startswith(key + ".") and isinstance(set_aside[key], dict):
+                inner = set_aside[key]
+                keys = paths.split(field[len(key) + 1 :])
+                node = inner
+                for part in keys[:-1]:
+                    node = node.get(part) if isinstance(node, dict) else None
+                if isinstance(node, dict):
+                    node.pop(keys[-1], None)
+                if not _has_values(inner):
+                    del set_aside[key]
+        data["set_aside"] = set_aside
+
+    # --- checking and applying -------------------------------------------------
+
+    def _with(self, field: str, value: Any) -> dict[str, Any]:
+        candidate = copy.deepcopy(self._data)
+        paths.put(candidate, field, value)
+        return candidate
+
+    def check(self, field: str, value: Any) -> str | None:
+        """The Swedish message if `value` is not acceptable at `field`, else None."""
+        try:
+            Record.model_validate(self._with(field, value), context=self.context())
+        except ValidationError as exc:
+            for error in exc.errors():
+                if related(paths.from_loc(error["loc"]), field):
+                    return translate(error)
+        return None
+
+    def apply(self, field: str, value: Any, *, resolves: str | None = None) -> list[Problem]:
+        """Store an answer and save; returns other answers that this one made invalid.
+
+        Those are set aside (never dropped) and asked again in their turn.
+        `resolves` names a set-aside entry (a list item) that this answer replaces.
+        """
+        message = self.check(field, value)
+        if message is not None:
+            raise Refused(message)
+        candidate = self._with(field, value)
+        self._without_set_aside(candidate, field)
+        if resolves is not None:
+            candidate["set_aside"].pop(resolves, None)
+        return self._commit(candidate)
+
+    def _commit(self, candidate: dict[str, Any]) -> list[Problem]:
+        self._retire_inapplicable(candidate)
+        record, displaced = prune(candidate, self.context(), keep=META_FIELDS)
+        # Any change reopens a finished checklist: it is complete again only from the review.
+        self._store(record.model_copy(update={"status": "draft"}))
+        return displaced
+
+    def _store(self, record: Record) -> None:
+        record = record.model_copy(update={"updated_at": now()})
+        self._save(record)
+        self._set_record(record)
+
+    def _retire_inapplicable(self, data: dict[str, Any]) -> None:
+        # An answer to a question that no longer applies (TikTok questions after
+        # switching to Instagram) must not end up in the checklist, but it is kept
+        # in set_aside and offered again if the question applies again.
+        set_aside: dict[str, Any] = data.setdefault("set_aside", {})
+        for _, question in self.checklist.questions():
+            value = paths.get(data, question.field)
+            if not paths.is_answered(value) or applicable(question, data):
+                continue
+            if question.kind == "list" and isinstance(value, list):
+                # One entry per item, as prune stores them, so each comes back on its own.
+                for item in value:
+                    set_aside[_free_key(set_aside, question.field)] = item
+            else:
+                set_aside[question.field] = value
+            paths.put(data, question.field, None)
+
+    # --- lists -----------------------------------------------------------------
+
+    def item_model(self, question: Question) -> type[BaseModel]:
+        model = list_item_model(_field_annotation(Answers, question.field))
+        if model is None:  # the checklist loader guarantees this for kind "list"
+            raise TypeError(question.field)
+        return model
+
+    def items(self, question: Question) -> list[dict[str, Any]]:
+        value = self.value(question.field)
+        return list(value) if isinstance(value, list) else []
+
+    def check_item(self, question: Question, item: dict[str, Any], sub_field: str) -> str | None:
+        """The message for one field of a list item being filled in, else None.
+
+        The item is incomplete while it is being asked, so only errors on
+        `sub_field` count.
+        """
+        try:
+            self.item_model(question).model_validate(item, context=self.context())
+        except ValidationError as exc:
+            for error in exc.errors():
+                loc = error["loc"]
+                if loc and loc[0] == sub_field:
+                    return translate(error)
+        return None
+
+    def item_problem(self, question: Question, item: dict[str, Any]) -> str | None:
+        """The first thing wrong with a whole item, with the field's title, else None."""
+        model = self.item_model(question)
+        try:
+            model.model_validate(item, context=self.context())
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            name = str(error["loc"][0]) if error["loc"] else ""
+            info = model.model_fields.get(name)
+            title = info.title if info is not None and info.title else name
+            return f"{title}: {translate(error)}" if title else translate(error)
+        return None
+
+    def set_items(self, question: Question, items: list[dict[str, Any]]) -> list[Problem]:
+        return self.apply(question.field, items or None)
+
+    def add_item(
+        self, question: Question, item: dict[str, Any], *, resolves: str | None = None
+    ) -> list[Problem]:
+        return self.apply(question.field, [*self.items(question), item], resolves=resolves)
+
+    def replace_item(self, question: Question, index: int, item: dict[str, Any]) -> list[Problem]:
+        items = self.items(question)
+        items[index] = item
+        return self.set_items(question, items)
+
+    def remove_item(self, question: Question, index: int) -> list[Problem]:
+        items = self.items(question)
+        del items[index]
+        return self.set_items(question, items)
+
+    def list_done_problem(self, question: Question) -> str | None:
+        """Why the list cannot be closed yet: too few items or a rule for the whole list."""
+        if question.required and not self.items(question):
+            return m.V_MIN_ITEMS.format(item=question.item_label)
+        try:
+            Record.model_validate(self._data, context=self.context(complete=True))
+        except ValidationError as exc:
+            for error in exc.errors():
+                if related(paths.from_loc(error["loc"]), question.field):
+                    return translate(error)
+        return None
+
+    # --- overview, summary, completion -------------------------------------------
+
+    def step_states(self) -> dict[int, str]:
+        return steps_done(self._record, self.checklist)
+
+    def section_state(self, section: Section) -> str:
+        if section.number is not None:
+            return self.step_states()[section.number]
+        asked = self.applicable_questions(section)
+        answered = [q for q in asked if self.is_answered(q.field)]
+        if not answered:
+            return "empty"
+        missing = [q for q in asked if q.required and not self.is_answered(q.field)]
+        return "started" if missing else "done"
+
+    def summary(self) -> list[SectionSummary]:
+        return [self.section_summary(section) for section in self.checklist.sections]
+
+    def section_summary(self, section: Section) -> SectionSummary:
+        rows = tuple(
+            Row(q.field, q.label, self.format_answer(q), q.required)
+            for q in self.applicable_questions(section)
+        )
+        return SectionSummary(section, self.section_state(section), rows)
+
+    def format_answer(self, question: Question) -> str | None:
+        value = self.value(question.field)
+        if not paths.is_answered(value):
+            return None
+        if question.kind == "list":
+            return "\n".join(
+                f"{n}. {self.item_title(question, item)}" for n, item in enumerate(value, 1)
+            )
+        return self.format_value(question, value)
+
+    def format_value(self, spec: Spec, value: Any) -> str:
+        if value is None:
+            return ""
+        if spec.kind == "yesno":
+            return m.ANSWER_YES if value else m.ANSWER_NO
+        if spec.kind == "choice" and spec.choices:
+            return self.checklist.choice_label(spec.choices, str(value))
+        if spec.kind == "multichoice" and spec.choices and isinstance(value, list):
+            list_name = spec.choices
+            return ", ".join(self.checklist.choice_label(list_name, str(v)) for v in value)
+        if spec.kind == "number":
+            return format_number(value)
+        return str(value)
+
+    def item_title(self, question: Question, item: dict[str, Any]) -> str:
+        """One line that identifies an item: its first two answers."""
+        parts = [
+            self.format_value(spec, item.get(spec.field))
+            for spec in question.fields
+            if item.get(spec.field) not in (None, "")
+        ][:2]
+        return " · ".join(part.replace("\n", " ") for part in parts)
+
+    def item_details(self, question: Question, item: dict[str, Any]) -> list[tuple[str, str]]:
+        """Every answer in an item, with the item model's short field titles."""
+        model = self.item_model(question)
+        out = []
+        for spec in question.fields:
+            value = item.get(spec.field)
+            if value in (None, ""):
+                continue
+            title = model.model_fields[spec.field].title or spec.field
+            out.append((title, self.format_value(spec, value)))
+        return out
+
+    def completion_problems(self) -> list[Problem]:
+        return problems(self._record, self.checklist, today=self._today)
+
+    def complete(self) -> Record:
+        """Mark the checklist complete and save it; only when nothing is missing."""
+        found = self.completion_problems()
+        if found:
+            raise Refused(found[0].message)
+        self._store(self._record.model_copy(update={"status": "complete"}))
+        return self._record
+
+    def question_for(self, path: str) -> tuple[Section, Question] | None:
+        """The question that owns an answer path such as step2.goals[0].deadline."""
+        for section, question in self.checklist.questions():
+            field = question.field
+            if path == field or path.startswith((field + ".", field + "[")):
+                return section, question
+        return None
+
+
+def _has_values(node: Any) -> bool:
+    if isinstance(node, dict):
+        return any(_has_values(v) for v in node.values())
+    return paths.is_answered(node)
+
+
+def _free_key(set_aside: dict[str, Any], field: str) -> str:
+    index = 0
+    while f"{field}[{index}]" in set_aside:
+        index += 1
+    return f"{field}[{index}]"

@@ -1,0 +1,282 @@
+"""Questions in the terminal: the questionary adapter behind `dialogue.Asker`.
+
+questionary draws the prompts; this module makes them fit the guide:
+- every prompt text is Swedish (questionary's own English instructions and its
+  "done (n selections)" are replaced or erased);
+- the label, the hint and the input each get their own line, wrapped at word
+  boundaries to the terminal width (prompt_toolkit would cut words);
+- validation messages appear in place, over as many lines as they need (the
+  stock validation toolbar is one line high and cuts our Swedish sentences);
+- "?" (in an empty answer) or F1 prints the question's longer help above the
+  prompt without leaving it;
+- Ctrl-C raises KeyboardInterrupt and Ctrl-D raises EOFError at every prompt,
+  including the choice lists, where questionary ignores Ctrl-D.
+
+`input` and `output` are passed through so tests can drive real prompts with
+prompt_toolkit's `create_pipe_input()` and `DummyOutput()`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import questionary
+from prompt_toolkit.application import Application, get_app, run_in_terminal
+from prompt_toolkit.filters import Condition
+from prompt_toolkit.formatted_text import FormattedText
+from prompt_toolkit.input import Input
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
+from prompt_toolkit.layout.controls import FormattedTextControl
+from prompt_toolkit.output import Output
+from prompt_toolkit.shortcuts import print_formatted_text
+from questionary.prompts.common import InquirerControl
+
+from kontoguide import messages as m
+from kontoguide.dialogue import Check, Option, Prompt
+
+QMARK = "?"
+INDENT = "  "
+
+STYLE = questionary.Style(
+    [
+        ("qmark", "fg:ansicyan bold"),
+        ("question", "bold"),
+        ("answer", "fg:ansicyan bold"),
+        ("instruction", ""),
+        ("pointer", "fg:ansicyan bold"),
+        ("highlighted", "fg:ansicyan bold"),
+        ("selected", "fg:ansicyan"),
+        ("placeholder", "fg:ansibrightblack"),
+        ("validation-toolbar", "bg:default fg:ansired bold"),
+        ("help", "fg:ansiyellow"),
+    ]
+)
+
+
+def wrap(text: str, width: int, indent: str = INDENT) -> str:
+    """Word-wrapped lines, each indented; blank lines and bullet lines are kept."""
+    out: list[str] = []
+    for paragraph in text.strip().split("\n"):
+        if not paragraph.strip():
+            out.append("")
+            continue
+        out.append(
+            textwrap.fill(
+                paragraph.strip(),
+                width=max(width - 1, 20),
+                initial_indent=indent,
+                subsequent_indent=indent + ("  " if paragraph.lstrip().startswith("-") else ""),
+                break_on_hyphens=False,
+            )
+        )
+    return "\n".join(out)
+
+
+def _message(text: str, width: int) -> str:
+    # The first line follows "? "; later lines line up under it.
+    return wrap(text, width, indent="  ")[2:]
+
+
+def _on_validation_error(message: str, width: int) -> str:
+    return wrap(message, width, indent="")
+
+
+def _widen_validation_toolbar(app: Application[Any]) -> None:
+    """Let the stock one-line validation toolbar grow to fit the whole message."""
+    for window in app.layout.find_all_windows():
+        content = window.content
+        if isinstance(content, FormattedTextControl):
+            name = getattr(content.text, "__qualname__", "")
+            if name.startswith("ValidationToolbar."):
+                window.height = None
+
+
+def _inquirer(app: Application[Any]) -> InquirerControl | None:
+    for control in app.layout.find_all_controls():
+        if isinstance(control, InquirerControl):
+            return control
+    return None
+
+
+class QuestionaryAsker:
+    """Asks with questionary; see `dialogue.Asker`."""
+
+    def __init__(
+        self,
+        *,
+        input: Input | None = None,
+        output: Output | None = None,
+        show_help: Callable[[str], None] | None = None,
+    ) -> None:
+        self.input = input
+        self.output = output
+        self._show_help = show_help or self._print_help
+
+    # --- the three kinds of prompt ------------------------------------------------------
+
+    def text(self, prompt: Prompt, *, multiline: bool = False) -> str:
+        width = self._width()
+        default = str(prompt.default or "")
+        lines = self._hint_lines(prompt, width)
+        if prompt.help:
+            lines.append(wrap(m.P_HELP_KEY_TEXT if not default else m.P_HELP_KEY_F1, width))
+        if multiline:
+            lines.append(wrap(m.P_MULTILINE, width))
+        instruction = "\n" + "\n".join(lines) + ("\n" if lines else "") + m.P_INPUT_MARK
+        question = questionary.text(
+            _message(prompt.message, width),
+            default=default,
+            validate=self._validator(prompt.validate, width),
+            qmark=QMARK,
+            style=STYLE,
+            multiline=multiline,
+            instruction=instruction,
+            key_bindings=self._help_keys(prompt, empty_only=True),
+            placeholder=FormattedText([("class:placeholder", prompt.placeholder or "")]),
+            **self._io(),
+        )
+        _widen_validation_toolbar(question.application)
+        return str(question.unsafe_ask())
+
+    def select(self, prompt: Prompt, options: Sequence[Option]) -> str:
+        width = self._width()
+        values = [option.value for option in options]
+        question = questionary.select(
+            _message(prompt.message, width),
+            choices=[questionary.Choice(title=o.title, value=o.value) for o in options],
+            default=prompt.default if prompt.default in values else None,
+            qmark=QMARK,
+            style=STYLE,
+            instruction=self._choice_instruction(prompt, width, m.P_SELECT),
+            **self._io(),
+        )
+        self._extend(question.application, prompt, validate_select=prompt.validate)
+        return str(question.unsafe_ask())
+
+    def checkbox(self, prompt: Prompt, options: Sequence[Option]) -> list[str]:
+        width = self._width()
+        chosen = set(prompt.default or [])
+        question = questionary.checkbox(
+            _message(prompt.message, width),
+            choices=[
+                questionary.Choice(title=o.title, value=o.value, checked=o.value in chosen)
+                for o in options
+            ],
+            validate=self._validator(prompt.validate, width) or (lambda _: True),
+            qmark=QMARK,
+            style=STYLE,
+            instruction=self._choice_instruction(prompt, width, m.P_CHECKBOX),
+            # questionary would leave "done (5 selections)" behind; we echo in Swedish.
+            erase_when_done=True,
+            **self._io(),
+        )
+        self._extend(question.application, prompt, validate_select=None)
+        answer = [str(value) for value in question.unsafe_ask()]
+        titles = [o.title for o in options if o.value in answer]
+        shown = m.P_ALL_CHOSEN.format(count=len(titles)) if len(titles) == len(options) else ""
+        self._echo(prompt.message, shown or ", ".join(titles) or m.P_NONE_CHOSEN, width)
+        return answer
+
+    # --- pieces -----------------------------------------------------------------------------
+
+    def _io(self) -> dict[str, Any]:
+        io: dict[str, Any] = {}
+        if self.input is not None:
+            io["input"] = self.input
+        if self.output is not None:
+            io["output"] = self.output
+        return io
+
+    def _width(self) -> int:
+        if self.output is not None:
+            return self.output.get_size().columns
+        return shutil.get_terminal_size().columns
+
+    @staticmethod
+    def _hint_lines(prompt: Prompt, width: int) -> list[str]:
+        return [wrap(prompt.hint, width)] if prompt.hint else []
+
+    def _choice_instruction(self, prompt: Prompt, width: int, keys: str) -> str:
+        lines = self._hint_lines(prompt, width)
+        how = keys + (" " + m.P_HELP_KEY_CHOICE if prompt.help else "")
+        lines.append(wrap(how, width))
+        return "\n" + "\n".join(lines)
+
+    @staticmethod
+    def _validator(check: Check | None, width: int) -> Callable[[Any], bool | str] | None:
+        if check is None:
+            return None
+
+        def validate(value: Any) -> bool | str:
+            message = check(value)
+            return True if message is None else _on_validation_error(message, width)
+
+        return validate
+
+    def _help_keys(self, prompt: Prompt, *, empty_only: bool) -> KeyBindings | None:
+        text = prompt.help
+        if not text:
+            return None
+        keys = KeyBindings()
+        buffer_empty = Condition(lambda: not get_app().current_buffer.text)
+
+        def show(event: KeyPressEvent) -> None:
+            run_in_terminal(lambda: self._show_help(text))
+
+        keys.add("?", filter=buffer_empty if empty_only else True)(show)
+        keys.add("f1")(show)
+        return keys
+
+    def _extend(self, app: Application[Any], prompt: Prompt, validate_select: Check | None) -> None:
+        """Ctrl-D, help and in-place validation for questionary's choice lists."""
+        keys = KeyBindings()
+
+        @keys.add("c-d", eager=True)
+        def _eof(event: KeyPressEvent) -> None:
+            event.app.exit(exception=EOFError, style="class:aborting")
+
+        control = _inquirer(app)
+        if validate_select is not None and control is not None:
+            width = self._width()
+
+            # Added after questionary's own Enter binding, so this one wins.
+            @keys.add("c-m", eager=True)
+            def _enter(event: KeyPressEvent) -> None:
+                value = control.get_pointed_at().value
+                message = validate_select(value)
+                if message is not None:
+                    # InquirerControl declares error_message as always None; checkbox sets it too.
+                    control.error_message = FormattedText(  # type: ignore[assignment]
+                        [("class:validation-toolbar", _on_validation_error(message, width))]
+                    )
+                    return
+                control.error_message = None
+                control.is_answered = True
+                event.app.exit(result=value)
+
+        bindings = [app.key_bindings] if app.key_bindings is not None else []
+        help_keys = self._help_keys(prompt, empty_only=False)
+        if help_keys is not None:
+            bindings.append(help_keys)
+        app.key_bindings = merge_key_bindings([*bindings, keys])
+
+    def _print_help(self, text: str) -> None:
+        width = self._width()
+        body = f"{INDENT}{m.P_HELP_TITLE}\n{wrap(text, width)}\n"
+        print_formatted_text(
+            FormattedText([("class:help", body)]), style=STYLE, **self._output_kw()
+        )
+
+    def _echo(self, message: str, answer: str, width: int) -> None:
+        tokens = [
+            ("class:qmark", QMARK),
+            ("class:question", f" {_message(message, width)} "),
+            ("class:answer", answer),
+        ]
+        print_formatted_text(FormattedText(tokens), style=STYLE, **self._output_kw())
+
+    def _output_kw(self) -> dict[str, Any]:
+        return {"output": self.output} if self.output is not None else {}
