@@ -1,0 +1,35 @@
+"""Shared fixtures: a private KONTOGUIDE_HOME, the shipped checklist, the complete example."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kontoguide.checklist import Checklist, load_checklist
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh, empty KONTOGUIDE_HOME for this test."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    monkeypatch.setenv("KONTOGUIDE_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture
+def checklist() -> Checklist:
+    return load_checklist()
+
+
+@pytest.fixture
+def complete_answers() -> dict[str, Any]:
+    """examples/komplett.json, parsed; a fresh copy for every test."""
+    data: dict[str, Any] = json.loads((EXAMPLES / "komplett.json").read_text(encoding="utf-8"))
+    return data

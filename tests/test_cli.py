@@ -1,0 +1,408 @@
+"""The commands that need no terminal, run as a user would: `python -m kontoguide ...`."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kontoguide import drafts
+from kontoguide import messages as m
+from kontoguide.checklist import Checklist
+from kontoguide.errors import ExitCode
+from kontoguide.storage import Store
+from kontoguide.validation import make_context, prune
+
+ROOT = Path(__file__).resolve().parents[1]
+KOMPLETT = ROOT / "examples" / "komplett.json"
+MED_FEL = ROOT / "examples" / "med-fel.json"
+ANSI = re.compile(r"\x1b\[")
+ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*(3[0-9]|4[0-9]|9[0-7]|10[0-7])(;[0-9;]*)?m")
+ID = r"[a-z0-9][a-z0-9-]*"
+
+
+def run(
+    *args: str, home: Path, env: dict[str, str] | None = None, cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS")
+    }
+    environment.update(
+        {"KONTOGUIDE_HOME": str(home), "COLUMNS": "200", "PYTHONIOENCODING": "utf-8"}
+    )
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "kontoguide", *args],
+        env=environment,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+
+
+def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in result.stderr
+    assert "Traceback" not in result.stdout
+
+
+def stored(home: Path, draft_id: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        (home / "records" / f"{draft_id}.json").read_text(encoding="utf-8")
+    )
+    return data
+
+
+# --- start --answers FILE --no-input ------------------------------------------------------
+
+
+def test_start_with_the_complete_example(home: Path) -> None:
+    result = run("start", "--answers", str(KOMPLETT), "--no-input", home=home)
+    assert result.returncode == ExitCode.OK, result.stdout + result.stderr
+    match = re.search(rf"sparad med id ({ID})\.", result.stdout)
+    assert match, result.stdout
+    draft_id = match[1]
+    assert result.stdout.strip() == m.CLI_COMPLETE.format(draft_id=draft_id)
+    data = stored(home, draft_id)
+    assert data["status"] == "complete"
+    assert data["id"] == draft_id
+    assert data["checklist_id"] == "stockholm-standard"
+    assert data["set_aside"] == {}
+    assert data["organisation"]["name"] == "Kulturförvaltningen"
+    no_traceback(result)
+
+
+MED_FEL_MESSAGES = [
+    ("step1.policy_read", m.V_YES_POLICY),
+    ("step1.comms_contact.name", m.V_PERSON_NAME),
+    ("step1.comms_contact.email", m.V_EMAIL),
+    ("step1.comms_contact.date", m.V_DATE_IMPOSSIBLE.format(value="2026-02-30")),
+    ("step1.shared_accounts_reason", m.V_REASON_SHORT.format(words=4)),
+    ("step2.goals[0].target", m.V_NUMBER),
+    ("step2.target_groups", m.V_MIN_ITEMS.format(item="målgrupp")),
+    ("step2.duties", m.V_ALL_OF.format(missing="Uppföljning, Bevakning, Moderering")),
+    ("step2.deputy", m.V_DEPUTY_SAME),
+    ("step3.proposed_account_name", m.V_ACCOUNT_NAME_CITY),
+    ("step4.team", m.V_TWO_ADMINS.format(count=1)),
+    ("step4.security.two_factor", m.V_YES_TWO_FACTOR),
+    ("step4.data_protection.dpo_consulted", m.V_NOT_ANSWERED),
+    ("step5.next_review", m.V_REVIEW_WITHIN_YEAR.format(latest="2027-11-20")),
+]
+
+
+def test_start_with_the_mistakes_example(home: Path) -> None:
+    result = run("start", "--answers", str(MED_FEL), "--no-input", home=home)
+    assert result.returncode == ExitCode.INVALID_DATA, result.stdout + result.stderr
+    no_traceback(result)
+    lines = result.stdout.splitlines()
+    header = re.fullmatch(r"Det här saknas eller behöver rättas \((\d+)\):", lines[0])
+    assert header, lines[0]
+    problems = [line for line in lines if line.startswith("  - ")]
+    assert len(problems) == int(header[1])
+    for path, message in MED_FEL_MESSAGES:
+        assert any(f"({path}): {message}" in line for line in problems), (path, message)
+    assert any("(step2.goals[0].deadline): Ange ett datum efter" in line for line in problems)
+    assert all("ogiltig" not in line.casefold() for line in problems)
+
+    match = re.search(rf"Utkastet är sparat med id ({ID})\.", result.stdout)
+    assert match, result.stdout
+    data = stored(home, match[1])
+    assert data["status"] == "draft"
+    # The valid part is kept ...
+    assert data["organisation"]["name"] == "Kulturförvaltningen"
+    assert data["account_name"] == "Stadsbiblioteket Unga på Instagram"
+    assert data["step1"]["local_routines_known"] is True
+    assert data["step2"]["responsible"]["email"] == "amir.haddad@stockholm.se"
+    assert data["step3"]["platform"] == "instagram"
+    assert data["step5"]["decision_date"] == "2026-11-20"
+    # ... and every invalid answer is set aside, not lost.
+    aside = data["set_aside"]
+    assert aside["step1.policy_read"] is False
+    assert aside["step1.comms_contact.email"] == "kommunikation.stockholm.se"
+    assert aside["step1.comms_contact.date"] == "2026-02-30"
+    assert aside["step1.shared_accounts_reason"] == "Nej"
+    assert aside["step2.goals[0]"]["target"] == "många"
+    assert aside["step2.deputy"]["name"] == "Amir Haddad"
+    assert aside["step3.proposed_account_name"] == "Bibblan Unga"
+    assert aside["step4.security.two_factor"] is False
+    assert aside["step5.next_review"] == "2028-05-20"
+    assert data["step1"]["policy_read"] is None
+    assert data["step2"]["goals"] == []
+
+
+def test_start_with_a_missing_answers_file(home: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "finns-inte.json"
+    result = run("start", "--answers", str(missing), "--no-input", home=home)
+    assert result.returncode == ExitCode.USAGE
+    assert str(missing) in result.stderr
+    no_traceback(result)
+
+
+def test_start_with_a_corrupt_answers_file(home: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "trasig.json"
+    broken.write_text('{"account_name": ', encoding="utf-8")
+    result = run("start", "--answers", str(broken), "--no-input", home=home)
+    assert result.returncode == ExitCode.INVALID_DATA
+    assert str(broken) in result.stderr
+    assert "JSON" in result.stderr
+    no_traceback(result)
+    assert not (home / "records").exists() or list((home / "records").glob("*.json")) == []
+
+
+def test_start_with_an_unknown_checklist(home: Path) -> None:
+    result = run(
+        "start", "--answers", str(KOMPLETT), "--no-input", "--checklist", "malmo", home=home
+    )
+    assert result.returncode == ExitCode.USAGE
+    assert "malmo" in result.stderr
+    assert "stockholm-standard" in result.stderr
+    no_traceback(result)
+
+
+def test_start_without_a_terminal(home: Path) -> None:
+    result = run("start", home=home)
+    assert result.returncode == ExitCode.USAGE
+    assert result.stderr.strip() == m.CLI_NO_TTY
+    assert "--answers" in result.stderr
+    no_traceback(result)
+    assert not (home / "records").exists() or list((home / "records").iterdir()) == []
+
+
+def test_start_with_answers_but_without_a_terminal(home: Path) -> None:
+    # Without --no-input the questionnaire would ask for what is missing: it needs a terminal.
+    result = run("start", "--answers", str(MED_FEL), home=home)
+    assert result.returncode == ExitCode.USAGE
+    assert "--answers" in result.stderr
+    no_traceback(result)
+
+
+def test_no_input_needs_answers(home: Path) -> None:
+    result = run("start", "--no-input", home=home)
+    assert result.returncode == ExitCode.USAGE
+    assert result.stderr.strip() == m.CLI_NO_INPUT_NEEDS_ANSWERS
+    no_traceback(result)
+
+
+# --- validate -------------------------------------------------------------------------------
+
+
+def test_validate_the_complete_example_and_its_stored_record(home: Path) -> None:
+    result = run("validate", str(KOMPLETT), home=home)
+    assert result.returncode == ExitCode.OK, result.stdout
+    assert result.stdout.strip() == m.CLI_VALID.format(path=KOMPLETT)
+
+    started = run("start", "--answers", str(KOMPLETT), "--no-input", home=home)
+    match = re.search(rf"id ({ID})\.", started.stdout)
+    assert match
+    path = home / "records" / f"{match[1]}.json"
+    before = path.read_bytes()
+    result = run("validate", str(path), home=home)
+    assert result.returncode == ExitCode.OK, result.stdout
+    assert path.read_bytes() == before
+
+
+def test_validate_the_mistakes_example(home: Path) -> None:
+    result = run("validate", str(MED_FEL), home=home)
+    assert result.returncode == ExitCode.INVALID_DATA
+    assert result.stdout.startswith("Det här saknas eller behöver rättas (")
+    for path, message in MED_FEL_MESSAGES:
+        assert f"({path}): {message}" in result.stdout, path
+    no_traceback(result)
+
+
+def test_validate_a_stored_draft(home: Path) -> None:
+    started = run("start", "--answers", str(MED_FEL), "--no-input", home=home)
+    match = re.search(rf"Utkastet är sparat med id ({ID})\.", started.stdout)
+    assert match
+    result = run("validate", str(home / "records" / f"{match[1]}.json"), home=home)
+    assert result.returncode == ExitCode.INVALID_DATA
+    assert "(step1.policy_read): " in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b'{"step1": {"policy_read": tru', "JSON"),
+        (b"\xff\xfe{}", "UTF-8"),
+        (b"[1, 2]", "JSON-objekt"),
+        (b'{"schema_version": 99}', "nyare version"),
+    ],
+)
+def test_validate_a_broken_file(home: Path, tmp_path: Path, content: bytes, words: str) -> None:
+    broken = tmp_path / "trasig.json"
+    broken.write_bytes(content)
+    result = run("validate", str(broken), home=home)
+    assert result.returncode in (ExitCode.INVALID_DATA, ExitCode.USAGE)
+    if words != "nyare version":
+        assert result.returncode == ExitCode.INVALID_DATA
+    assert str(broken) in result.stderr
+    assert words in result.stderr
+    no_traceback(result)
+    assert broken.read_bytes() == content
+
+
+# --- schema ---------------------------------------------------------------------------------
+
+
+def test_schema(home: Path) -> None:
+    result = run("schema", home=home)
+    assert result.returncode == ExitCode.OK
+    schema = json.loads(result.stdout)
+    assert "$defs" in schema
+    assert schema["title"] == "Kontoguide-checklista"
+    properties = schema["properties"]
+    assert properties["step1"]["title"] == "Steg 1: Förarbete"
+    assert properties["step5"]["title"] == "Steg 5: Beslut"
+    assert schema["$defs"]["Goal"]["properties"]["target"]["title"] == "Målvärde"
+    assert schema["$defs"]["Goal"]["properties"]["effect"]["x-choice-list"] == "effects"
+    assert schema["additionalProperties"] is False
+    assert "å" in result.stdout  # real UTF-8, not \u escapes
+
+
+# --- list -----------------------------------------------------------------------------------
+
+
+def _save(
+    checklist: Checklist, answers: dict[str, Any], draft_id: str, updated: datetime, status: str
+) -> None:
+    candidate = drafts.with_identity(answers, checklist, draft_id)
+    record, _ = prune(candidate, make_context(checklist, today=updated.date()))
+    Store().save(record.model_copy(update={"updated_at": updated, "status": status}))
+
+
+def test_list_is_empty(home: Path) -> None:
+    result = run("list", home=home)
+    assert result.returncode == ExitCode.OK
+    assert "Det finns inga sparade utkast" in result.stdout
+
+
+@pytest.mark.parametrize("complete_is_newer", [True, False])
+def test_list_shows_records_newest_first(
+    home: Path, checklist: Checklist, complete_answers: dict[str, Any], complete_is_newer: bool
+) -> None:
+    older = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+    newer = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+    _save(
+        checklist, complete_answers, "klar1234", newer if complete_is_newer else older, "complete"
+    )
+    draft = {
+        "organisation": {"name": "Idrottsförvaltningen"},
+        "account_name": "Spontanidrott",
+        "step1": {"policy_read": True},
+    }
+    _save(checklist, draft, "utkast12", older if complete_is_newer else newer, "draft")
+
+    result = run("list", home=home)
+    assert result.returncode == ExitCode.OK, result.stderr
+    rows = [line for line in result.stdout.splitlines() if "klar1234" in line or "utkast12" in line]
+    assert len(rows) == 2
+    order = ["klar1234", "utkast12"] if complete_is_newer else ["utkast12", "klar1234"]
+    assert [("klar1234" if "klar1234" in row else "utkast12") for row in rows] == order
+    complete_row = next(row for row in rows if "klar1234" in row)
+    draft_row = next(row for row in rows if "utkast12" in row)
+    assert "Stadsbiblioteket Unga på Instagram" in complete_row
+    assert "Kulturförvaltningen" in complete_row
+    assert re.search(r"\bklar\b", complete_row)
+    assert "5 av 5" in complete_row
+    assert "Spontanidrott" in draft_row
+    assert "Idrottsförvaltningen" in draft_row
+    assert "utkast" in draft_row.replace("utkast12", "")
+    assert "0 av 5" in draft_row
+    for column in ("Id", "Konto", "Organisation", "Status", "Steg klara", "Senast ändrad"):
+        assert column in result.stdout
+    local = newer.astimezone().strftime("%Y-%m-%d %H:%M")
+    assert local in result.stdout
+
+
+def test_list_after_start(home: Path) -> None:
+    run("start", "--answers", str(KOMPLETT), "--no-input", home=home)
+    run("start", "--answers", str(MED_FEL), "--no-input", home=home)
+    result = run("list", home=home)
+    assert result.returncode == ExitCode.OK
+    assert "5 av 5" in result.stdout
+    assert re.search(r"\bklar\b", result.stdout)
+    assert re.search(r"\butkast\b", result.stdout)
+    assert len(re.findall("Kulturförvaltningen", result.stdout)) == 2
+
+
+def test_list_has_no_escape_codes_without_a_terminal(
+    home: Path, checklist: Checklist, complete_answers: dict[str, Any]
+) -> None:
+    _save(checklist, complete_answers, "klar1234", datetime.now(UTC), "complete")
+    plain = run("list", home=home)
+    assert plain.returncode == ExitCode.OK
+    assert "klar1234" in plain.stdout
+    assert not ANSI.search(plain.stdout + plain.stderr)
+    no_colour = run("list", home=home, env={"NO_COLOR": "1"})
+    assert not ANSI.search(no_colour.stdout)
+    # Even when colour is forced, NO_COLOR wins: no colour codes at all.
+    forced = run("list", home=home, env={"NO_COLOR": "1", "FORCE_COLOR": "1"})
+    assert "klar1234" in forced.stdout
+    assert not ANSI_COLOUR.search(forced.stdout)
+
+
+# --- help, start-up and imports ----------------------------------------------------------------
+
+
+def test_help(home: Path) -> None:
+    result = run("--help", home=home)
+    assert result.returncode == ExitCode.OK
+    for command in ("start", "resume", "validate", "schema", "list"):
+        assert command in result.stdout
+    assert m.CLI_HELP in result.stdout
+    no_traceback(result)
+
+
+HEAVY = ("questionary", "prompt_toolkit", "docx")
+IMPORT_PROBE = """
+import runpy, sys
+sys.argv = ["kontoguide", *sys.argv[1:]]
+code = 0
+try:
+    runpy.run_module("kontoguide", run_name="__main__", alter_sys=True)
+except SystemExit as exit:
+    code = exit.code
+heavy = sorted(m for m in sys.modules if m.split(".")[0] in {HEAVY})
+print("HEAVY=" + ",".join(heavy), file=sys.stderr)
+sys.exit(code)
+""".replace("{HEAVY}", repr(set(HEAVY)))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["list"], ["validate", str(KOMPLETT)], ["validate", str(MED_FEL)], ["schema"]],
+    ids=["help", "list", "validate", "validate-fel", "schema"],
+)
+def test_fast_commands_do_not_import_the_terminal_or_docx(home: Path, args: list[str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", IMPORT_PROBE, *args],
+        env={**os.environ, "KONTOGUIDE_HOME": str(home)},
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode in (ExitCode.OK, ExitCode.INVALID_DATA), result.stderr
+    (line,) = [line for line in result.stderr.splitlines() if line.startswith("HEAVY=")]
+    assert line == "HEAVY=", line
+
+
+def test_the_clock_is_where_the_examples_expect_it() -> None:
+    # The CLI checks dates against today; the examples were written for this window
+    # (decision 2026-11-20, report 2026-11-23, earliest goal deadline 2030-06-30).
+    assert date(2026, 11, 23) <= date.today() < date(2030, 6, 30)
