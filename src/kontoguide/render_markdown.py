@@ -32,11 +32,21 @@ _ORDERED = re.compile(r"^( {0,3}\d{1,9})([.)])")
 SIGN_LINE = "_" * 30
 
 
+_EDGE_SPACE = re.compile(r"^[ \t]+|[ \t]+$")
+
+
+def _space_entities(match: re.Match[str]) -> str:
+    return "".join(f"&#{ord(char)};" for char in match.group())
+
+
 def escape_line(line: str) -> str:
     """One line of user text as literal Markdown."""
     escaped = _INLINE.sub(r"\\\1", line)
     escaped = _LINE_MARKER.sub(r"\1\\\2", escaped)
-    return _ORDERED.sub(r"\1\\\2", escaped)
+    escaped = _ORDERED.sub(r"\1\\\2", escaped)
+    # Markdown drops spaces and tabs at the edges of a line (and four leading spaces
+    # would start a code block): as character references they stay exactly as written.
+    return _EDGE_SPACE.sub(_space_entities, escaped)
 
 
 def escape(text: str) -> str:

@@ -1,0 +1,298 @@
+"""The look of the checklist document: base document, styles, page and language.
+
+Separate from render_docx (which writes the content) and, like it, imported only
+when a .docx is exported. The look lives in Word styles, never in single runs,
+so an administration can restyle the document in Word or ship its own base
+.docx (styles, a logo in the header) with its checklist variant.
+"""
+
+from __future__ import annotations
+
+import copy
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table
+
+from kontoguide import messages as m
+from kontoguide.errors import ChecklistError
+
+LANGUAGE = "sv-SE"
+FONT = "Arial"  # on every Windows PC; LibreOffice uses the metric-compatible Liberation Sans
+# Styles the body uses that Word (and python-docx's default template) define. A base
+# document made in Word may lack some of them until first used; they are copied in.
+BUILTIN_STYLES = ("Title", "Heading 1", "Heading 2", "List Bullet", "Header", "Footer")
+DARK_BLUE = RGBColor(0x1F, 0x3A, 0x5F)
+RED = RGBColor(0xB0, 0x00, 0x20)
+GREY = RGBColor(0x55, 0x55, 0x55)
+
+
+# --- opening the document -----------------------------------------------------
+
+
+def open_document(base: Path | None, checklist_source: Path | None) -> Document:
+    if base is None:
+        return docx.Document()
+    where = checklist_source or base
+    if not base.is_file():
+        raise ChecklistError(where, m.EXPORT_BASE_MISSING.format(name=base.name))
+    try:
+        document = docx.Document(str(base))
+    # lxml's XMLSyntaxError is a SyntaxError: a base document with broken XML parts.
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as exc:
+        detail = m.EXPORT_BASE_BROKEN.format(name=base.name, detail=exc)
+        raise ChecklistError(where, detail) from None
+    body = document.element.body
+    # Keep only the final section properties: they carry the page set-up and the
+    # references to the base's header and footer (the logo).
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    _copy_missing_styles(document)
+    return document
+
+
+def _copy_missing_styles(document: Document) -> None:
+    template = docx.Document()
+    source = template.styles.element
+    target = document.styles.element
+    present = {s.get(qn("w:styleId")) for s in target.findall(qn("w:style"))}
+    wanted = [template.styles[name].style_id for name in BUILTIN_STYLES]
+    while wanted:
+        style_id = wanted.pop()
+        if style_id in present:
+            continue
+        found = source.xpath(f'w:style[@w:styleId="{style_id}"]')
+        if not found:
+            continue
+        element = copy.deepcopy(found[0])
+        # A copied list style would point at numbering the base document does not have.
+        for numbering in element.findall(f".//{qn('w:numPr')}"):
+            numbering.getparent().remove(numbering)
+        target.append(element)
+        present.add(style_id)
+        for ref in ("w:basedOn", "w:link", "w:next"):
+            linked = element.find(qn(ref))
+            if linked is not None:
+                wanted.append(linked.get(qn("w:val")))
+
+
+# --- styles -----------------------------------------------------------------
+
+
+def _paragraph_style(document: Document, name: str, base: str = "Normal") -> Any:
+    styles = document.styles
+    try:
+        return styles[name]
+    except KeyError:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles[base]
+        style.quick_style = True
+        return style
+
+
+def define_own_styles(document: Document) -> None:
+    """The document's own styles; a base document that defines them keeps its look."""
+    existing = {style.name for style in document.styles}
+    own = _paragraph_style
+    draft = own(document, m.STYLE_DRAFT)
+    header_draft = own(document, m.STYLE_HEADER_DRAFT, "Header")
+    lead = own(document, m.STYLE_LEAD)
+    notice = own(document, m.STYLE_NOTICE)
+    answer = own(document, m.STYLE_ANSWER)
+    no_answer = own(document, m.STYLE_NO_ANSWER, m.STYLE_ANSWER)
+    caution = own(document, m.STYLE_CAUTION, m.STYLE_ANSWER)
+    table_heading = own(document, m.STYLE_TABLE_HEADING)
+    table_text = own(document, m.STYLE_TABLE_TEXT)
+    sign_line = own(document, m.STYLE_SIGN_LINE)
+    sign_caption = own(document, m.STYLE_SIGN_CAPTION)
+    every = [draft, header_draft, lead, notice, answer, no_answer, caution]
+    every += [table_heading, table_text, sign_line, sign_caption]
+    fresh = [style for style in every if style.name not in existing]
+    if not fresh:
+        return
+    names = {s.name for s in fresh}
+
+    def set_up(style: Any, **kwargs: Any) -> None:
+        if style.name not in names:
+            return
+        font = style.font
+        fmt = style.paragraph_format
+        for key, value in kwargs.items():
+            target = font if key in ("bold", "italic", "size", "color") else fmt
+            if key == "color":
+                font.color.rgb = value
+            else:
+                setattr(target, key, value)
+
+    set_up(draft, bold=True, size=Pt(20), color=RED, space_after=Pt(4))
+    set_up(header_draft, bold=True, size=Pt(12), color=RED, alignment=WD_ALIGN_PARAGRAPH.RIGHT)
+    set_up(lead, italic=True, color=GREY, space_after=Pt(8))
+    set_up(notice, space_after=Pt(6), left_indent=Cm(0.4))
+    set_up(answer, space_after=Pt(4))
+    set_up(no_answer, italic=True, color=GREY)
+    set_up(caution, italic=True, color=RED)
+    set_up(table_heading, bold=True, size=Pt(9.5), space_before=Pt(1), space_after=Pt(1))
+    set_up(table_text, size=Pt(9.5), space_before=Pt(1), space_after=Pt(1))
+    set_up(sign_line, space_before=Pt(0), space_after=Pt(0), keep_with_next=True)
+    set_up(sign_caption, size=Pt(9), color=GREY, space_after=Pt(0), keep_with_next=True)
+    if notice.name in names:
+        _box(notice)
+
+
+def _box(style: Any) -> None:
+    """A left rule and light shading, defined on the style so it can be restyled."""
+    ppr = style.element.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    left = OxmlElement("w:left")
+    for key, value in (("w:val", "single"), ("w:sz", "24"), ("w:space", "8")):
+        left.set(qn(key), value)
+    left.set(qn("w:color"), "B00020")
+    borders.append(left)
+    shading = OxmlElement("w:shd")
+    for key, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", "FBEFF1")):
+        shading.set(qn(key), value)
+    # Schema order inside w:pPr: pBdr and shd come before spacing and indentation.
+    anchor = ppr.find(qn("w:spacing"))
+    if anchor is None:
+        anchor = ppr.find(qn("w:ind"))
+    if anchor is not None:
+        anchor.addprevious(borders)
+        anchor.addprevious(shading)
+    else:
+        ppr.append(borders)
+        ppr.append(shading)
+
+
+def _table_style_xml(name: str) -> str:
+    """A grid table style with a shaded header row and a shaded label column.
+
+    Conditional formatting (firstRow, firstCol) lives in the style, so each table
+    only says which parts it has (tblLook) and an administration can restyle all
+    tables at once in Word.
+    """
+    border = 'w:val="single" w:sz="4" w:space="0" w:color="8A96AA"'
+    sides = "".join(
+        f"<w:{side} {border}/>" for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    margins = (
+        '<w:top w:w="45" w:type="dxa"/><w:left w:w="100" w:type="dxa"/>'
+        '<w:bottom w:w="45" w:type="dxa"/><w:right w:w="100" w:type="dxa"/>'
+    )
+    return (
+        f'<w:style {nsdecls("w")} w:type="table" w:customStyle="1" w:styleId="Checklistetabell">'
+        f'<w:name w:val="{name}"/><w:uiPriority w:val="59"/><w:qFormat/>'
+        '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+        f"<w:tblPr><w:tblBorders>{sides}</w:tblBorders><w:tblCellMar>{margins}</w:tblCellMar></w:tblPr>"
+        '<w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr>'
+        '<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="DCE3EE"/></w:tcPr></w:tblStylePr>'
+        '<w:tblStylePr w:type="firstCol"><w:rPr><w:b/></w:rPr>'
+        '<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="EEF1F6"/></w:tcPr></w:tblStylePr>'
+        "</w:style>"
+    )
+
+
+def define_table_style(document: Document) -> None:
+    if m.STYLE_TABLE not in {style.name for style in document.styles}:
+        document.styles.element.append(parse_xml(_table_style_xml(m.STYLE_TABLE)))
+
+
+def table_look(table: Table, *, first_row: bool, first_column: bool) -> None:
+    """Which conditional parts of the table style apply (Word 2007 bitmask and attributes)."""
+    tbl_pr = table._tbl.tblPr
+    look = tbl_pr.find(qn("w:tblLook"))
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        tbl_pr.append(look)
+    mask = (0x20 if first_row else 0) | (0x80 if first_column else 0) | 0x400
+    for key, value in (
+        ("w:val", f"{mask:04X}"),
+        ("w:firstRow", str(int(first_row))),
+        ("w:lastRow", "0"),
+        ("w:firstColumn", str(int(first_column))),
+        ("w:lastColumn", "0"),
+        ("w:noHBand", "0"),
+        ("w:noVBand", "1"),
+    ):
+        look.set(qn(key), value)
+
+
+def _set_font(style: Any, name: str) -> None:
+    """Use `name` for a style, dropping theme fonts (which would otherwise win)."""
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(attribute), name)
+
+
+def builtin_look(document: Document) -> None:
+    """A4 page and calmer headings for the default look (no base document)."""
+    for section in document.sections:
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(2.2)
+        section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
+        section.header_distance = section.footer_distance = Cm(1.0)
+    styles = document.styles
+    for name in ("Normal", "Title", "Heading 1", "Heading 2"):
+        _set_font(styles[name], FONT)
+    styles["Normal"].font.size = Pt(10.5)
+    title = styles["Title"]
+    title.font.size = Pt(22)
+    title.font.color.rgb = DARK_BLUE
+    heading1 = styles["Heading 1"]
+    heading1.font.size = Pt(15)
+    heading1.font.color.rgb = DARK_BLUE
+    heading1.paragraph_format.space_before = Pt(18)
+    heading1.paragraph_format.space_after = Pt(6)
+    heading2 = styles["Heading 2"]
+    heading2.font.size = Pt(11)
+    heading2.font.color.rgb = DARK_BLUE
+    heading2.paragraph_format.space_before = Pt(10)
+    heading2.paragraph_format.space_after = Pt(2)
+
+
+def set_language(document: Document) -> None:
+    """Swedish as the default language, so Word spell-checks and reads aloud in Swedish."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), LANGUAGE)
+
+
+def prepare(base: Path | None, checklist_source: Path | None) -> Document:
+    """The document to write into: the base (body cleared) or python-docx's default, styled."""
+    document = open_document(base, checklist_source)
+    if base is None:
+        builtin_look(document)
+    define_own_styles(document)
+    define_table_style(document)
+    set_language(document)
+    return document
