@@ -284,6 +284,27 @@ def consistency_problems(checklist: Checklist) -> list[str]:
 # --- loading -------------------------------------------------------------------
 
 
+def _author_message(error: Any) -> str:
+    """A Swedish message for the person who edits a checklist file."""
+    kind = error["type"]
+    ctx = error.get("ctx", {})
+    if kind == "missing":
+        return m.C_MISSING
+    if kind == "extra_forbidden":
+        return m.C_UNKNOWN_KEY
+    if kind == "literal_error":
+        return m.C_ALLOWED.format(expected=str(ctx.get("expected", "")).replace(" or ", " eller "))
+    if kind in ("string_too_short", "too_short"):
+        return m.C_EMPTY
+    if kind == "string_pattern_mismatch":
+        return m.C_PATTERN.format(pattern=ctx.get("pattern", ""))
+    if kind.startswith("value_error"):
+        return str(error["msg"]).removeprefix("Value error, ")
+    from kontoguide.validation import translate
+
+    return translate(error)
+
+
 def load_checklist_file(path: Path) -> Checklist:
     try:
         raw = path.read_bytes()
@@ -302,7 +323,7 @@ def load_checklist_file(path: Path) -> Checklist:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = paths.from_loc(first["loc"]) or "filen"
-        detail = first["msg"]
+        detail = _author_message(first)
         more = f" (och {exc.error_count() - 1} fel till)" if exc.error_count() > 1 else ""
         raise ChecklistError(path, m.C_INVALID.format(where=where, detail=detail + more)) from None
     problems = consistency_problems(checklist)

@@ -10,7 +10,8 @@ from rich.console import Console
 def make_console(*, stderr: bool = False) -> Console:
     return Console(
         stderr=stderr,
-        no_color="NO_COLOR" in os.environ,
+        # no-color.org: set and not empty means no colour.
+        no_color=bool(os.environ.get("NO_COLOR")),
         highlight=False,
         emoji=False,
     )

@@ -108,11 +108,17 @@ S_LOCKED = (
     "Utkastet {draft_id} är öppet i ett annat kontoguide-fönster. Stäng det först, "
     "eller vänta tills det är klart."
 )
+S_NOT_A_FOLDER = "sökvägen är en fil, inte en mapp"
 S_HOME_UNUSABLE = "{path}: mappen för utkast går inte att använda ({detail})."
 
 # --- checklist files -----------------------------------------------------
 C_NOT_TOML = "checklistan är inte giltig TOML ({detail})."
 C_INVALID = "checklistan har fel i {where}: {detail}"
+C_MISSING = "fältet saknas"
+C_UNKNOWN_KEY = "fältet är okänt; ta bort det eller rätta stavningen"
+C_ALLOWED = "tillåtna värden är {expected}"
+C_EMPTY = "får inte vara tomt"
+C_PATTERN = "värdet har fel form (ska matcha {pattern})"
 C_UNKNOWN = "Det finns ingen checklista med id {checklist_id}. Tillgängliga: {available}."
 
 # --- CLI -----------------------------------------------------------------

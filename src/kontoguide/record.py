@@ -344,7 +344,7 @@ class Decision(Part):
 
 
 class Answers(Part):
-    """What the user answers; the shape of an answers file (`start --answers`)."""
+    """Svaren i checklistan; formatet för en svarsfil (`kontoguide start --answers`)."""
 
     notice: NoticeAck | None = Field(None, title="Rådet om Schrems II")
     organisation: Organisation = Field(default_factory=Organisation, title="Organisation")
@@ -370,7 +370,7 @@ META_FIELDS = (
 
 
 class Record(Answers):
-    """A draft or complete checklist as stored on disk and exported."""
+    """Ett utkast eller en färdig checklista, som den sparas och exporteras."""
 
     model_config = ConfigDict(extra="forbid", title="Kontoguide-checklista")
 

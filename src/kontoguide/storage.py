@@ -52,8 +52,14 @@ def home_folder() -> Path:
     return user_data_path("kontoguide", appauthor=False)
 
 
+# Windows refuses these as file names, with or without an extension.
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {
+    f"{stem}{n}" for stem in ("com", "lpt") for n in range(1, 10)
+}
+
+
 def is_safe_id(draft_id: str) -> bool:
-    return bool(_ID_PATTERN.fullmatch(draft_id))
+    return bool(_ID_PATTERN.fullmatch(draft_id)) and draft_id not in _WINDOWS_RESERVED
 
 
 def new_id() -> str:
@@ -173,6 +179,10 @@ class Store:
         good: list[StoredFile] = []
         bad: list[FileProblem] = []
         if not self.folder.exists():
+            if self.folder.parent.exists() and not self.folder.parent.is_dir():
+                raise UsageError(
+                    m.S_HOME_UNUSABLE.format(path=self.folder.parent, detail=m.S_NOT_A_FOLDER)
+                )
             return good, bad
         try:
             files = sorted(self.folder.glob("*.json"))
