@@ -41,6 +41,7 @@ class Prompt:
     default: Any = None
     validate: Check | None = None
     placeholder: str | None = None
+    required: bool = True
 
 
 class Asker(Protocol):
@@ -81,6 +82,14 @@ class ItemStarted:
 
 
 @dataclass(frozen=True)
+class ItemProgress:
+    label: str
+    number: int
+    index: int
+    count: int
+
+
+@dataclass(frozen=True)
 class Note:
     text: str
     tone: Tone = "info"
@@ -106,6 +115,7 @@ Event = (
     | Progress
     | ListShown
     | ItemStarted
+    | ItemProgress
     | Note
     | Overview
     | SummaryShown
@@ -120,6 +130,16 @@ class Screen(Protocol):
 # --- the conversation -----------------------------------------------------------------
 
 _YES, _NO, _SKIP, _BACK = "ja", "nej", "", "\x00tillbaka"
+
+
+def _with_pause_hint(check: Check) -> Check:
+    """A yes that must be yes: say how to stop and come back after doing the thing."""
+
+    def checked(value: Any) -> str | None:
+        message = check(value)
+        return None if message is None else f"{message} {m.Q_PAUSE_TO_DO_IT}"
+
+    return checked
 
 
 def shorten(text: str, width: int) -> str:
@@ -155,6 +175,9 @@ class Conversation:
             self.screen.show(SectionStarted(section, len(self.flow.checklist.steps)))
 
     def ask(self, section: Section, question: Question, *, changing: bool = False) -> None:
+        index, count = self.flow.position(section, question)
+        steps = len(self.flow.checklist.steps)
+        self.screen.show(Progress(section, index, count, steps))
         if question.kind == "list":
             self.ask_list(question)
             return
@@ -164,9 +187,6 @@ class Conversation:
         if entry is not None and not paths.is_answered(default):
             default = entry[1]
             self._show_set_aside(question, default)
-        index, count = self.flow.position(section, question)
-        steps = len(self.flow.checklist.steps)
-        self.screen.show(Progress(section, index, count, steps))
         while True:
             value = self._ask_value(question, default, lambda v: self.flow.check(field, v))
             try:
@@ -213,6 +233,7 @@ class Conversation:
         if spec.kind == "yesno":
             options = [Option(_YES, m.ANSWER_YES), Option(_NO, m.ANSWER_NO)]
             preset = {True: _YES, False: _NO}.get(default) if isinstance(default, bool) else None
+            check = _with_pause_hint(check)
         else:
             options = self._options(spec)
             preset = default if default in {option.value for option in options} else None
@@ -250,6 +271,7 @@ class Conversation:
             default=default,
             validate=check,
             placeholder=m.Q_DATE_PLACEHOLDER if spec.kind == "date" else None,
+            required=spec.required,
         )
 
     def _caution_accepted(self, spec: Spec, value: str) -> bool:
@@ -354,7 +376,9 @@ class Conversation:
         label = (question.item_label or "").capitalize()
         self.screen.show(ItemStarted(label, number))
         item: dict[str, Any] = {}
-        for spec in question.fields:
+        for index, spec in enumerate(question.fields, 1):
+            if index > 1:
+                self.screen.show(ItemProgress(label, number, index, len(question.fields)))
             default = (defaults or {}).get(spec.field)
 
             def check(value: Any, name: str = spec.field) -> str | None:

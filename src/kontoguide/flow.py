@@ -43,6 +43,7 @@ from kontoguide.storage import now
 from kontoguide.validation import (
     Problem,
     applicable,
+    field_title,
     make_context,
     problems,
     prune,
@@ -94,7 +95,8 @@ class Row:
     """One answer in the summary: the question, the answer as text (None: not answered)."""
 
     field: str
-    label: str
+    label: str  # the question
+    title: str  # the short name of the answer, as in the checklist document
     answer: str | None
     required: bool
 
@@ -389,7 +391,7 @@ class Flow:
 
     def section_summary(self, section: Section) -> SectionSummary:
         rows = tuple(
-            Row(q.field, q.label, self.format_answer(q), q.required)
+            Row(q.field, q.label, field_title(q.field), self.format_answer(q), q.required)
             for q in self.applicable_questions(section)
         )
         return SectionSummary(section, self.section_state(section), rows)

@@ -116,8 +116,8 @@ def ask_notice(checklist: Checklist, asker: Asker, screen: RichScreen) -> dateti
     screen.print(notice_panel(checklist.notice))
     # The decline comes first: going on must be a deliberate move, not a quick Enter.
     answer = asker.select(
-        Prompt(m.I_NOTICE_QUESTION),
-        [Option(_NO, m.I_NOTICE_DECLINE), Option(_YES, checklist.notice.confirm)],
+        Prompt(checklist.notice.confirm),
+        [Option(_NO, m.I_NOTICE_DECLINE), Option(_YES, m.I_NOTICE_ACCEPT)],
     )
     return now() if answer == _YES else None
 

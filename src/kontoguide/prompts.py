@@ -81,7 +81,8 @@ def _message(text: str, width: int) -> str:
 
 
 def _on_validation_error(message: str, width: int) -> str:
-    return wrap(message, width, indent="")
+    # "!" marks the message when there is no colour (NO_COLOR, a screen reader).
+    return wrap("! " + message, width, indent="")
 
 
 def _widen_validation_toolbar(app: Application[Any]) -> None:
@@ -121,10 +122,12 @@ class QuestionaryAsker:
         width = self._width()
         default = str(prompt.default or "")
         lines = self._hint_lines(prompt, width)
-        if prompt.help:
-            lines.append(wrap(m.P_HELP_KEY_TEXT if not default else m.P_HELP_KEY_F1, width))
+        if not prompt.required:
+            lines.append(wrap(m.P_OPTIONAL, width))
         if multiline:
             lines.append(wrap(m.P_MULTILINE, width))
+        if prompt.help:
+            lines.append(wrap(m.P_HELP_KEY_TEXT if not default else m.P_HELP_KEY_F1, width))
         instruction = "\n" + "\n".join(lines) + ("\n" if lines else "") + m.P_INPUT_MARK
         question = questionary.text(
             _message(prompt.message, width),
@@ -134,7 +137,7 @@ class QuestionaryAsker:
             style=STYLE,
             multiline=multiline,
             instruction=instruction,
-            key_bindings=self._help_keys(prompt, empty_only=True),
+            key_bindings=self._text_keys(prompt, multiline=multiline),
             placeholder=FormattedText([("class:placeholder", prompt.placeholder or "")]),
             **self._io(),
         )
@@ -151,10 +154,15 @@ class QuestionaryAsker:
             qmark=QMARK,
             style=STYLE,
             instruction=self._choice_instruction(prompt, width, m.P_SELECT),
+            # Our own echo wraps a long answer at words; questionary's would cut them.
+            erase_when_done=True,
             **self._io(),
         )
         self._extend(question.application, prompt, validate_select=prompt.validate)
-        return str(question.unsafe_ask())
+        answer = str(question.unsafe_ask())
+        title = next((o.title for o in options if o.value == answer), answer)
+        self._echo(prompt.message, title, width)
+        return answer
 
     def checkbox(self, prompt: Prompt, options: Sequence[Option]) -> list[str]:
         width = self._width()
@@ -216,11 +224,11 @@ class QuestionaryAsker:
 
         return validate
 
-    def _help_keys(self, prompt: Prompt, *, empty_only: bool) -> KeyBindings | None:
+    def _help_keys(self, prompt: Prompt, *, empty_only: bool) -> KeyBindings:
+        keys = KeyBindings()
         text = prompt.help
         if not text:
-            return None
-        keys = KeyBindings()
+            return keys
         buffer_empty = Condition(lambda: not get_app().current_buffer.text)
 
         def show(event: KeyPressEvent) -> None:
@@ -228,6 +236,19 @@ class QuestionaryAsker:
 
         keys.add("?", filter=buffer_empty if empty_only else True)(show)
         keys.add("f1")(show)
+        return keys
+
+    def _text_keys(self, prompt: Prompt, *, multiline: bool) -> KeyBindings:
+        keys = self._help_keys(prompt, empty_only=True)
+        if multiline:
+            buffer_empty = Condition(lambda: not get_app().current_buffer.text.strip())
+
+            # Enter in an empty multi-line answer submits it: skipping an optional
+            # question, or hearing what a required one needs, takes one key.
+            @keys.add("enter", filter=buffer_empty)
+            def _submit(event: KeyPressEvent) -> None:
+                event.current_buffer.validate_and_handle()
+
         return keys
 
     def _extend(self, app: Application[Any], prompt: Prompt, validate_select: Check | None) -> None:
@@ -258,9 +279,7 @@ class QuestionaryAsker:
                 event.app.exit(result=value)
 
         bindings = [app.key_bindings] if app.key_bindings is not None else []
-        help_keys = self._help_keys(prompt, empty_only=False)
-        if help_keys is not None:
-            bindings.append(help_keys)
+        bindings.append(self._help_keys(prompt, empty_only=False))
         app.key_bindings = merge_key_bindings([*bindings, keys])
 
     def _print_help(self, text: str) -> None:
@@ -271,10 +290,16 @@ class QuestionaryAsker:
         )
 
     def _echo(self, message: str, answer: str, width: int) -> None:
+        """The answered question as questionary would leave it, but wrapped at words."""
+        question = _message(message, width)
+        last_line = question.rsplit("\n", 1)[-1]
+        flat = " ".join(answer.split())
+        fits = len(last_line) + len(flat) + 4 <= width
+        shown = " " + flat if fits else "\n" + wrap(flat, width)
         tokens = [
             ("class:qmark", QMARK),
-            ("class:question", f" {_message(message, width)} "),
-            ("class:answer", answer),
+            ("class:question", f" {question}"),
+            ("class:answer", shown),
         ]
         print_formatted_text(FormattedText(tokens), style=STYLE, **self._output_kw())
 

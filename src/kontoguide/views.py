@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
@@ -18,6 +19,7 @@ from kontoguide import messages as m
 from kontoguide.checklist import Notice, Section
 from kontoguide.dialogue import (
     Event,
+    ItemProgress,
     ItemStarted,
     ListShown,
     Note,
@@ -77,7 +79,9 @@ def progress_line(event: Progress) -> Text:
 
 
 def overview_table(states: tuple[tuple[Section, str], ...]) -> Table:
-    table = Table(title=m.VIEW_OVERVIEW_TITLE, title_justify="left", show_edge=False, expand=False)
+    table = Table(
+        title=m.VIEW_OVERVIEW_TITLE, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False
+    )
     table.add_column(m.VIEW_COL_STEP, no_wrap=True)
     table.add_column(m.VIEW_COL_CONTENT, overflow="fold")
     table.add_column(m.VIEW_COL_STATE, no_wrap=True)
@@ -90,36 +94,38 @@ def overview_table(states: tuple[tuple[Section, str], ...]) -> Table:
 
 
 def summary_table(summary: SectionSummary) -> Table:
+    """One part's answers, named as in the checklist document; compact for 80×24."""
     state = m.VIEW_STATE_LABELS[summary.state]
     table = Table(
         title=f"{section_title(summary.section)} ({state})",
         title_justify="left",
         title_style="bold",
-        show_lines=True,
+        box=box.SIMPLE_HEAD,
         expand=True,
+        pad_edge=False,
     )
-    table.add_column(m.VIEW_COL_QUESTION, ratio=2, overflow="fold")
+    table.add_column(m.VIEW_COL_QUESTION, ratio=2, overflow="fold", style="bold")
     table.add_column(m.VIEW_COL_ANSWER, ratio=3, overflow="fold")
     for row in summary.rows:
         if row.answer is None:
-            shown = Text(m.VIEW_MISSING if row.required else m.VIEW_EMPTY_OPTIONAL, style="dim")
+            missing = m.VIEW_MISSING if row.required else m.VIEW_EMPTY_OPTIONAL
+            shown = Text(missing, style="red" if row.required else "dim")
         else:
             shown = Text(row.answer)
-        table.add_row(row.label, shown)
+        table.add_row(row.title, shown)
     return table
 
 
 def drafts_table(rows: list[tuple[Record, int, int]]) -> Table:
     """The drafts to choose from: id, account, organisation, steps done, last change."""
-    table = Table(title=m.VIEW_DRAFTS_TITLE, title_justify="left", show_edge=False)
-    for title in (
-        m.LIST_COL_ID,
-        m.LIST_COL_ACCOUNT,
-        m.LIST_COL_ORG,
-        m.LIST_COL_STEPS,
-        m.LIST_COL_CHANGED,
-    ):
-        table.add_column(title, overflow="fold")
+    table = Table(
+        title=m.VIEW_DRAFTS_TITLE, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False
+    )
+    table.add_column(m.LIST_COL_ID, no_wrap=True)
+    table.add_column(m.LIST_COL_ACCOUNT, ratio=3)
+    table.add_column(m.LIST_COL_ORG, ratio=2)
+    table.add_column(m.LIST_COL_STEPS, no_wrap=True)
+    table.add_column(m.LIST_COL_CHANGED, no_wrap=True)
     for record, done, steps in rows:
         table.add_row(
             record.id,
@@ -165,6 +171,12 @@ class RichScreen:
         elif isinstance(event, ItemStarted):
             self.print(Text(""))
             self.print(Text(f"{event.label} {event.number}", style="bold cyan"))
+        elif isinstance(event, ItemProgress):
+            self.print(Text(""))
+            text = m.VIEW_ITEM_PROGRESS.format(
+                label=event.label, number=event.number, index=event.index, count=event.count
+            )
+            self.print(Text(text, style="dim"))
         elif isinstance(event, Note):
             self.note(event.text, event.tone)
         elif isinstance(event, Overview):
@@ -197,6 +209,7 @@ class RichScreen:
             if question.hint:
                 self.print(Padding(Text(question.hint), (0, 0, 0, 2)))
         if event.titles:
+            self.print(Text(""))
             self.print(Text(m.VIEW_LIST_SO_FAR.format(count=len(event.titles)), style="bold"))
             for number, title in enumerate(event.titles, 1):
                 self.print(Padding(Text(f"{number}. {title}"), (0, 0, 0, 2)))

@@ -1,0 +1,296 @@
+"""One realistic run through the questionnaire, as data, plus a scripted asker and screen.
+
+ANSWERS holds what a user types or picks for every question of the shipped
+checklist (dates relative to today, so the run stays valid). The flow tests
+feed it to the conversation through ScriptedAsker; the pty tests turn the same
+table into key presses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from kontoguide.checklist import Checklist, ItemField, Question
+from kontoguide.dialogue import Event, Option, Prompt
+
+ALL = "*alla*"  # a multiple choice where every option is marked
+INTERRUPT = "*ctrl-c*"
+EOF = "*ctrl-d*"
+
+
+def day(offset: int) -> str:
+    return (date.today() + timedelta(days=offset)).isoformat()
+
+
+ANSWERS: dict[str, Any] = {
+    "organisation.kind": "forvaltning",
+    "organisation.name": "Kulturförvaltningen",
+    "organisation.unit": "Stadsbiblioteket, barn och unga",
+    "account_name": "Barn och unga på Instagram",
+    "step1.policy_read": True,
+    "step1.local_routines_known": True,
+    "step1.comms_contact.name": "Anna Lind",
+    "step1.comms_contact.role": "Kommunikationschef",
+    "step1.comms_contact.email": "anna.lind@stockholm.se",
+    "step1.comms_contact.date": day(-30),
+    "step1.existing_accounts_found": True,
+    "step1.existing_accounts": [
+        {
+            "name": "Kulturskolan Stockholm",
+            "platform": "instagram",
+            "address": "@kulturskolanstockholm",
+            "can_cooperate": True,
+            "comment": None,
+        }
+    ],
+    "step1.shared_accounts_considered": True,
+    "step1.shared_accounts_reason": (
+        "Vi behöver svara på föräldrars frågor om lovaktiviteter varje dag."
+    ),
+    "step1.environment_scan": "Bibliotek i Göteborg visar lovprogrammet med korta filmer.",
+    "step2.purpose": "Att fler familjer med barn 6–12 år hittar bibliotekens lovaktiviteter.",
+    "step2.plan.kind": "verksamhetsplan",
+    "step2.plan.document": "Kulturförvaltningens verksamhetsplan 2026",
+    "step2.plan.year": "2026",
+    "step2.plan.section": "3.2 Läsfrämjande för barn och unga",
+    "step2.plan.goal": "Fler barn och unga ska läsa på fritiden.",
+    "step2.goals": [
+        {
+            "description": "Fler familjer anmäler sig till lovaktiviteter",
+            "effect": "agerar",
+            "indicator": "Antal anmälningar via länken i inläggen",
+            "baseline": "300",
+            "target": "600",
+            "unit": "anmälningar per lov",
+            "deadline": day(365),
+            "data_source": "Bibliotekets bokningssystem",
+        }
+    ],
+    "step2.target_groups": [
+        {
+            "name": "Föräldrar i Söderort",
+            "description": "Föräldrar som planerar lovet i mobilen på kvällen.",
+            "needs": "Att i god tid få veta vilka aktiviteter som finns.",
+        }
+    ],
+    "step2.responsible.name": "Erik Berg",
+    "step2.responsible.title": "Bibliotekarie",
+    "step2.responsible.unit": "Stadsbiblioteket",
+    "step2.responsible.email": "erik.berg@stockholm.se",
+    "step2.responsible.phone": "08-508 000 00",
+    "step2.duties": ALL,
+    "step2.deputy.name": "Sara Holm",
+    "step2.deputy.title": "Bibliotekarie",
+    "step2.deputy.unit": "Stadsbiblioteket",
+    "step2.deputy.email": "sara.holm@stockholm.se",
+    "step2.deputy.phone": "08-508 000 01",
+    "step2.follow_up": "kvartalsvis",
+    "step3.platform": "instagram",
+    "step3.platform_reason": (
+        "Föräldrarna i vår målgrupp använder Instagram varje dag och bilder visar lovet bäst."
+    ),
+    "step3.officer_dialogue.name": "Anna Lind",
+    "step3.officer_dialogue.role": "Kommunikatör",
+    "step3.officer_dialogue.email": "anna.lind@stockholm.se",
+    "step3.officer_dialogue.date": day(-20),
+    "step3.statistics.title": "Svenskarna och internet",
+    "step3.statistics.year": "2025",
+    "step3.proposed_account_name": "Stadsbiblioteket barn och unga – Stockholms stad",
+    "step4.team": [
+        {"name": "Erik Berg", "role": "agare", "email": "erik.berg@stockholm.se", "admin": True},
+        {
+            "name": "Sara Holm",
+            "role": "redaktor",
+            "email": "sara.holm@stockholm.se",
+            "admin": True,
+        },
+    ],
+    "step4.publishing_frequency": "Tre inlägg i veckan",
+    "step4.monitoring_per_day": "3",
+    "step4.response_time": "Inom en arbetsdag",
+    "step4.off_hours": "Vi publicerar inte på helger.",
+    "step4.account_info": ALL,
+    "step4.comment_rules_where": "stockholm.se/kommentarsregler",
+    "step4.graphic_profile": True,
+    "step4.archiving.contact": "Lena Ek",
+    "step4.archiving.contact_email": "lena.ek@stockholm.se",
+    "step4.archiving.level": "Alla inlägg och kommentarer",
+    "step4.archiving.tool": "Förvaltningens arkiveringsverktyg",
+    "step4.archiving.frequency": "arsvis",
+    "step4.archiving.case_number": "2026/123",
+    "step4.watch_duty": True,
+    "step4.illegal_content_routine": "Moderatorn sparar en skärmbild och tar bort inlägget.",
+    "step4.data_protection.dpo_consulted": True,
+    "step4.data_protection.legal_basis": "allmant_intresse",
+    "step4.data_protection.transfer_assessment": "Plattformen är certifierad enligt ramverket.",
+    "step4.data_protection.picture_rules": "Vi frågar alltid innan vi fotograferar.",
+    "step4.accessibility": ALL,
+    "step4.security.two_factor": True,
+    "step4.security.organisation_account": True,
+    "step4.security.recovery_mailbox": "barnochunga@stockholm.se",
+    "step4.security.admin_review": True,
+    "step4.crisis.plan_link": "intranat.stockholm.se/krisplan",
+    "step4.crisis.takeover_routine": "Vi återställer inloggningen via funktionsbrevlådan.",
+    "step4.closing_routine": "Vi avslutar kontot om målen inte nås och arkiverar först.",
+    "step5.decision_maker.name": "Maria Ström",
+    "step5.decision_maker.title": "Enhetschef",
+    "step5.decision_date": day(-3),
+    "step5.outcome": "godkant",
+    "step5.case_number": None,
+    "step5.reported_to_list": True,
+    "step5.reported_date": day(-1),
+    "step5.next_review": day(297),
+}
+
+LIST_MENU = "Vad vill du göra nu?"
+REVIEW_READY = "Alla svar är ifyllda och stämmer. Vad vill du göra?"
+REVIEW_PROBLEMS = "Några svar saknas eller behöver rättas. Vad vill du göra?"
+
+
+def raw(spec: Question | ItemField, value: Any) -> Any:
+    """What the user gives the prompt for a value: "ja"/"nej", a choice value, text."""
+    if spec.kind == "yesno":
+        return "ja" if value else "nej"
+    return "" if value is None else value
+
+
+def script_for(
+    checklist: Checklist, answers: dict[str, Any], *, fields: Sequence[str] | None = None
+) -> dict[str, list[Any]]:
+    """Label → queue of answers, for the questions in `fields` (default: all in `answers`)."""
+    script: dict[str, list[Any]] = {}
+    wanted = set(fields) if fields is not None else set(answers)
+    for _, question in checklist.questions():
+        if question.field not in wanted or question.field not in answers:
+            continue
+        value = answers[question.field]
+        if question.kind != "list":
+            script.setdefault(question.label, []).append(raw(question, value))
+            continue
+        for number, item in enumerate(value):
+            if number > 0:
+                script.setdefault(LIST_MENU, []).append("add")
+            for spec in question.fields:
+                script.setdefault(spec.label, []).append(raw(spec, item.get(spec.field)))
+        script.setdefault(LIST_MENU, []).append("done")
+    return script
+
+
+class ScriptedAsker:
+    """Answers prompts from a label → queue table, checking each answer like a prompt would.
+
+    A refused answer is recorded and the next one in the queue is tried, as a
+    user who reads the message and types again.
+    """
+
+    def __init__(self, script: dict[str, list[Any]]) -> None:
+        self.script = {label: list(queue) for label, queue in script.items()}
+        self.asked: list[str] = []
+        self.prompts: list[Prompt] = []
+        self.refused: list[tuple[str, str]] = []
+
+    def add(self, label: str, *answers: Any) -> None:
+        self.script.setdefault(label, []).extend(answers)
+
+    def _next(self, prompt: Prompt) -> Any:
+        queue = self.script.get(prompt.message)
+        if not queue:
+            raise AssertionError(f"oväntad fråga: {prompt.message!r}")
+        answer = queue.pop(0)
+        if answer == INTERRUPT:
+            raise KeyboardInterrupt
+        if answer == EOF:
+            raise EOFError
+        return answer
+
+    def _answer(self, prompt: Prompt, convert: Any = None) -> Any:
+        self.asked.append(prompt.message)
+        self.prompts.append(prompt)
+        while True:
+            answer = self._next(prompt)
+            if convert is not None:
+                answer = convert(answer)
+            message = prompt.validate(answer) if prompt.validate else None
+            if message is None:
+                return answer
+            self.refused.append((prompt.message, message))
+
+    def text(self, prompt: Prompt, *, multiline: bool = False) -> str:
+        return str(self._answer(prompt))
+
+    def select(self, prompt: Prompt, options: Sequence[Option]) -> str:
+        values = [option.value for option in options]
+
+        def check(answer: Any) -> str:
+            assert answer in values, f"{answer!r} finns inte bland {values} ({prompt.message})"
+            return str(answer)
+
+        return str(self._answer(prompt, check))
+
+    def checkbox(self, prompt: Prompt, options: Sequence[Option]) -> list[str]:
+        def convert(answer: Any) -> list[str]:
+            return [o.value for o in options] if answer == ALL else list(answer)
+
+        result: list[str] = self._answer(prompt, convert)
+        return result
+
+    def left(self) -> dict[str, list[Any]]:
+        return {label: queue for label, queue in self.script.items() if queue}
+
+
+class RecordingScreen:
+    def __init__(self) -> None:
+        self.events: list[Event] = []
+
+    def show(self, event: Event) -> None:
+        self.events.append(event)
+
+    def of(self, kind: type) -> list[Any]:
+        return [event for event in self.events if isinstance(event, kind)]
+
+
+# --- key presses for real prompts (in-process pipe input and the pty) ----------------------
+
+DOWN = "\x1b[B"
+UP = "\x1b[A"
+ENTER = "\r"
+FINISH_LONG = "\x1b\r"  # Esc, then Enter: ends a multi-line answer
+
+
+def move(options: Sequence[str], start: str | None, target: str) -> str:
+    """Arrow keys from the pointer's start (the default, else the first) to `target`."""
+    here = options.index(start) if start in options else 0
+    there = options.index(target)
+    return (DOWN * (there - here) if there >= here else UP * (here - there)) + ENTER
+
+
+def keys_for(checklist: Checklist, spec: Question | ItemField, value: Any) -> str:
+    """What a user types for a fresh question (no default) to give `value`."""
+    if spec.kind == "yesno":
+        return ENTER if value else DOWN + ENTER
+    if spec.kind == "choice":
+        options = checklist.choice_values(spec.choices or "")
+        if not spec.required:
+            options.append("")
+        return move(options, None, value or "")
+    if spec.kind == "multichoice":
+        assert value == ALL
+        return "a" + ENTER
+    text = "" if value is None else str(value)
+    return text + (FINISH_LONG if spec.kind == "longtext" else ENTER)
+
+
+LIST_OPTIONS = ["add", "change", "remove", "done"]
+
+
+def list_keys(checklist: Checklist, question: Question, items: list[dict[str, Any]]) -> str:
+    """Fill a fresh list: the first item is asked at once, then "add" for each next, "done"."""
+    keys = ""
+    for number, item in enumerate(items):
+        if number > 0:
+            keys += move(LIST_OPTIONS, "done", "add")
+        for spec in question.fields:
+            keys += keys_for(checklist, spec, item.get(spec.field))
+    return keys + move(LIST_OPTIONS, "done", "done")
