@@ -294,3 +294,37 @@ def list_keys(checklist: Checklist, question: Question, items: list[dict[str, An
         for spec in question.fields:
             keys += keys_for(checklist, spec, item.get(spec.field))
     return keys + move(LIST_OPTIONS, "done", "done")
+
+
+def nested(answers: dict[str, Any]) -> dict[str, Any]:
+    """The answers table as record-shaped data, to evaluate `when` conditions."""
+    from kontoguide import paths
+
+    data: dict[str, Any] = {}
+    for field, value in answers.items():
+        paths.put(data, field, value)
+    return data
+
+
+def sequence(
+    checklist: Checklist, answers: dict[str, Any], fields: Sequence[str] | None = None
+) -> list[tuple[str, str]]:
+    """(prompt label, keys) in the order a fresh run asks them, for real prompts."""
+    data = nested(answers)
+    steps: list[tuple[str, str]] = []
+    for _, question in checklist.questions():
+        if fields is not None and question.field not in fields:
+            continue
+        if question.when is not None and not question.when.holds(data):
+            continue
+        value = answers[question.field]
+        if question.kind != "list":
+            steps.append((question.label, keys_for(checklist, question, value)))
+            continue
+        for number, item in enumerate(value):
+            if number > 0:
+                steps.append((LIST_MENU, move(LIST_OPTIONS, "done", "add")))
+            for spec in question.fields:
+                steps.append((spec.label, keys_for(checklist, spec, item.get(spec.field))))
+        steps.append((LIST_MENU, move(LIST_OPTIONS, "done", "done")))
+    return steps

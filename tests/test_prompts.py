@@ -50,7 +50,7 @@ def asker_for(pipe: PipeInput, keys: str, helps: Helps | None = None) -> Questio
     return QuestionaryAsker(input=pipe, output=DummyOutput(), show_help=helps)
 
 
-def refuse_unless(good: str, message: str = "Skriv rätt.") -> Any:
+def refuse_unless(good: Any, message: str = "Skriv rätt.") -> Any:
     def check(value: Any) -> str | None:
         return None if value == good else message
 

@@ -1,0 +1,272 @@
+"""End to end through a real pseudo-terminal: the installed command, keys and signals.
+
+Each prompt is found by its label (the terminal is wide, so no label wraps)
+and answered from the scenario table; PROMPT_TOOLKIT_NO_CPR stops prompt_toolkit
+from waiting for a cursor-position reply that pexpect never sends.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kontoguide import messages as m
+from kontoguide.checklist import Checklist
+from scenario import ANSWERS, DOWN, ENTER, REVIEW_READY, sequence
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="ingen pty i Windows")
+pexpect = pytest.importorskip("pexpect")
+
+NOTICE_CONFIRM = "Jag har läst rådet och vill ändå gå vidare"
+SAVED = re.compile(r"Utkastet är sparat\. Fortsätt med: kontoguide resume ([a-z0-9]+)")
+CTRL_C, CTRL_D = "\x03", "\x04"
+ANSI = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|[()][0-9A-Za-z]|[=>])")
+
+
+class Session:
+    """One run of `python -m kontoguide` in a pty, with a transcript of what it showed."""
+
+    def __init__(self, home: Path, cwd: Path, *args: str) -> None:
+        env = {
+            **os.environ,
+            "PROMPT_TOOLKIT_NO_CPR": "1",
+            "KONTOGUIDE_HOME": str(home),
+            "TERM": "xterm-256color",
+        }
+        env.pop("NO_COLOR", None)
+        self.child = pexpect.spawn(
+            sys.executable,
+            ["-m", "kontoguide", *args],
+            env=env,
+            cwd=str(cwd),
+            dimensions=(50, 220),
+            encoding="utf-8",
+            timeout=20,
+        )
+        self.child.delaybeforesend = None
+        self.log = io.StringIO()
+        self.child.logfile_read = self.log
+        self.asked: list[str] = []
+
+    @property
+    def transcript(self) -> str:
+        """Everything shown so far, without the terminal's control sequences."""
+        return ANSI.sub("", self.log.getvalue())
+
+    def expect(self, text: str) -> None:
+        self.child.expect_exact(text)
+
+    def answer(self, label: str, keys: str) -> None:
+        self.expect(label)
+        self.asked.append(label)
+        self.child.send(keys)
+
+    def run(self, steps: list[tuple[str, str]]) -> None:
+        for label, keys in steps:
+            self.answer(label, keys)
+
+    def acknowledge(self) -> None:
+        self.answer(NOTICE_CONFIRM, DOWN + ENTER)
+
+    def finish(self) -> tuple[int, str]:
+        self.child.expect(pexpect.EOF)
+        self.child.close()
+        status = self.child.exitstatus
+        return (-1 if status is None else int(status)), self.transcript
+
+    def interrupt(self) -> str:
+        """Ctrl-C; returns the draft id from the message."""
+        self.child.send(CTRL_C)
+        self.child.expect(SAVED)
+        draft_id = str(self.child.match.group(1))
+        status, _ = self.finish()
+        assert status == 130
+        return draft_id
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    folder = tmp_path / "home"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def cwd(tmp_path: Path) -> Path:
+    folder = tmp_path / "work"
+    folder.mkdir()
+    return folder
+
+
+def records(home: Path) -> list[dict[str, Any]]:
+    folder = home / "records"
+    files = sorted(folder.glob("*.json")) if folder.exists() else []
+    return [json.loads(path.read_text(encoding="utf-8")) for path in files]
+
+
+def labels_between(checklist: Checklist, first: str, last: str) -> list[str]:
+    fields = [q.field for _, q in checklist.questions()]
+    return fields[fields.index(first) : fields.index(last) + 1]
+
+
+def test_a_full_run_ends_with_a_complete_record_and_the_document(
+    checklist: Checklist, home: Path, cwd: Path
+) -> None:
+    session = Session(home, cwd, "start")
+    session.acknowledge()
+    session.run(sequence(checklist, ANSWERS))
+    session.answer(REVIEW_READY, ENTER)
+    session.answer(m.I_OFFER_DOCX, ENTER)
+    session.expect("Word-dokumentet är sparat")
+    status, _ = session.finish()
+
+    assert status == 0
+    (record,) = records(home)
+    assert record["status"] == "complete"
+    assert record["step4"]["team"][1]["name"] == "Sara Holm"
+    assert record["notice"]["acknowledged"] is True
+    assert len(list(cwd.glob("*.docx"))) == 1
+
+
+def test_ctrl_c_in_step_3_then_resume_asks_nothing_twice(
+    checklist: Checklist, home: Path, cwd: Path
+) -> None:
+    steps = sequence(checklist, ANSWERS)
+    stop = next(i for i, (label, _) in enumerate(steps) if label.startswith("Varför passar"))
+    first = Session(home, cwd, "start")
+    first.acknowledge()
+    first.run(steps[:stop])
+    first.expect(steps[stop][0])
+    first.child.send("Halvskrivet svar")
+    draft_id = first.interrupt()
+
+    second = Session(home, cwd, "resume", draft_id)
+    second.expect("Så långt har du kommit")
+    second.run(steps[stop:])
+    second.answer(REVIEW_READY, ENTER)
+    second.answer(m.I_OFFER_DOCX, DOWN + ENTER)
+    status, transcript = second.finish()
+
+    assert status == 0
+    asked_before = {label for label in first.asked if label != "Vad vill du göra nu?"}
+    repeated = [label for label in asked_before if f"? {label}" in transcript]
+    assert repeated == []
+    (record,) = records(home)
+    assert record["status"] == "complete"
+
+
+def test_sigkill_after_some_answers_loses_none_of_them(
+    checklist: Checklist, home: Path, cwd: Path
+) -> None:
+    steps = sequence(checklist, ANSWERS)
+    given = steps[:7]  # the basics and three answers in step 1
+    session = Session(home, cwd, "start")
+    session.acknowledge()
+    session.run(given)
+    session.expect(steps[7][0])  # the next prompt is up: every answer before it is saved
+    session.child.kill(signal.SIGKILL)
+    session.child.close()
+
+    (record,) = records(home)
+    assert record["step1"]["comms_contact"]["name"] == "Anna Lind"
+
+    resumed = Session(home, cwd, "resume")
+    resumed.answer("Vilket utkast vill du fortsätta med?", ENTER)
+    resumed.expect("Så långt har du kommit")
+    resumed.expect(steps[7][0])
+    shown = resumed.transcript
+    for text in ("Barn och unga på Instagram", "Kulturförvaltningen", "Anna Lind", "klar"):
+        assert text in shown
+    assert "? Vilken förvaltning" not in shown
+    resumed.child.send(CTRL_C)
+    resumed.child.expect(SAVED)
+    assert resumed.finish()[0] == 130
+
+
+def test_an_invalid_email_is_refused_then_a_valid_one_accepted(
+    checklist: Checklist, home: Path, cwd: Path
+) -> None:
+    steps = sequence(checklist, ANSWERS)
+    email = next(i for i, (label, _) in enumerate(steps) if label == "Vilken e-postadress har hen?")
+    session = Session(home, cwd, "start")
+    session.acknowledge()
+    session.run(steps[:email])
+    session.answer(steps[email][0], "anna.lind@" + ENTER)
+    session.expect(m.V_EMAIL)
+    session.child.send("stockholm.se" + ENTER)
+    session.expect(steps[email + 1][0])
+    session.interrupt()
+
+    (record,) = records(home)
+    assert record["step1"]["comms_contact"]["email"] == "anna.lind@stockholm.se"
+
+
+def test_declining_the_notice_saves_nothing(home: Path, cwd: Path) -> None:
+    session = Session(home, cwd, "start")
+    session.answer(NOTICE_CONFIRM, ENTER)
+    session.expect("Inget har sparats")
+    status, _ = session.finish()
+    assert status == 0
+    assert records(home) == []
+
+
+@pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
+def test_stopping_at_the_notice_saves_nothing(home: Path, cwd: Path, key: str) -> None:
+    session = Session(home, cwd, "start")
+    session.expect(NOTICE_CONFIRM)
+    session.child.send(key)
+    session.expect(m.I_STOPPED_NOTHING_SAVED)
+    status, transcript = session.finish()
+    assert status == 130
+    assert "Traceback" not in transcript
+    assert records(home) == []
+
+
+def test_ctrl_d_at_a_choice_saves_and_says_how_to_continue(home: Path, cwd: Path) -> None:
+    session = Session(home, cwd, "start")
+    session.acknowledge()
+    session.expect("Är ni en förvaltning eller ett bolag?")
+    session.child.send(CTRL_D)
+    session.child.expect(SAVED)
+    status, transcript = session.finish()
+    assert status == 130
+    assert "Traceback" not in transcript
+    assert len(records(home)) == 1
+
+
+@pytest.mark.parametrize("command", ["start", "resume"])
+def test_without_a_terminal_the_message_is_clear(home: Path, command: str) -> None:
+    env = {**os.environ, "KONTOGUIDE_HOME": str(home)}
+    done = subprocess.run(
+        [sys.executable, "-m", "kontoguide", command],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=30,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "behöver en terminal" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_resume_with_an_unknown_id_says_so(home: Path, cwd: Path) -> None:
+    session = Session(home, cwd, "resume", "finnsinte")
+    session.expect("Det finns inget utkast med id finnsinte")
+    assert session.finish()[0] == 2
+
+
+def test_resume_with_an_unsafe_id_says_so(home: Path, cwd: Path) -> None:
+    session = Session(home, cwd, "resume", "../../etc/passwd")
+    session.expect("är inte ett utkast-id")
+    assert session.finish()[0] == 2
