@@ -103,6 +103,8 @@ class Overview:
 @dataclass(frozen=True)
 class SummaryShown:
     sections: tuple[SectionSummary, ...]
+    review: bool = False  # the "check your answers" page, with its heading
+    answered_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -349,7 +351,9 @@ class Conversation:
                 self._remove_item(question)
 
     def _show_list(self, question: Question, *, intro: bool = False) -> None:
-        titles = tuple(self.flow.item_title(question, item) for item in self.flow.items(question))
+        titles = tuple(
+            shorten(self.flow.item_title(question, item), 72) for item in self.flow.items(question)
+        )
         self.screen.show(ListShown(question, titles, intro))
 
     def _list_menu(self, question: Question) -> str:
@@ -377,8 +381,7 @@ class Conversation:
         self.screen.show(ItemStarted(label, number))
         item: dict[str, Any] = {}
         for index, spec in enumerate(question.fields, 1):
-            if index > 1:
-                self.screen.show(ItemProgress(label, number, index, len(question.fields)))
+            self.screen.show(ItemProgress(label, number, index, len(question.fields)))
             default = (defaults or {}).get(spec.field)
 
             def check(value: Any, name: str = spec.field) -> str | None:
@@ -426,7 +429,8 @@ class Conversation:
         title = self.flow.item_title(question, self.flow.items(question)[index])
         sure = self.asker.select(
             Prompt(m.Q_LIST_REMOVE_SURE.format(item=shorten(title, 50))),
-            [Option(_YES, m.Q_LIST_REMOVE_YES), Option(_NO, m.Q_LIST_REMOVE_NO)],
+            # Keeping comes first: a quick Enter must not delete anything.
+            [Option(_NO, m.Q_LIST_REMOVE_NO), Option(_YES, m.Q_LIST_REMOVE_YES)],
         )
         if sure != _YES:
             return
@@ -451,7 +455,7 @@ class Conversation:
     def review(self) -> bool:
         """Ask what is left, then the summary until the user completes (True) or stops."""
         self.run()
-        self.screen.show(SummaryShown(tuple(self.flow.summary())))
+        self.screen.show(SummaryShown(tuple(self.flow.summary()), review=True))
         while True:
             self.run()
             found = self.flow.completion_problems()
@@ -478,7 +482,7 @@ class Conversation:
             elif choice == "change":
                 self.change()
             elif choice == "show":
-                self.screen.show(SummaryShown(tuple(self.flow.summary())))
+                self.screen.show(SummaryShown(tuple(self.flow.summary()), review=True))
 
     def fix(self, found: Sequence[Problem]) -> None:
         """Ask again every question that a completion problem points to."""

@@ -391,32 +391,46 @@ class Flow:
 
     def section_summary(self, section: Section) -> SectionSummary:
         rows = tuple(
-            Row(q.field, q.label, field_title(q.field), self.format_answer(q), q.required)
+            Row(q.field, q.label, _title(q.field), self.format_answer(q, detailed=True), q.required)
             for q in self.applicable_questions(section)
         )
         return SectionSummary(section, self.section_state(section), rows)
 
-    def format_answer(self, question: Question) -> str | None:
+    def format_answer(self, question: Question, *, detailed: bool = False) -> str | None:
+        """The answer as text; `detailed` spells out list items and choices line by line."""
         value = self.value(question.field)
         if not paths.is_answered(value):
             return None
         if question.kind == "list":
+            if not detailed:
+                return "; ".join(self.item_title(question, item) for item in value)
             return "\n".join(
-                f"{n}. {self.item_title(question, item)}" for n, item in enumerate(value, 1)
+                self._item_block(question, number, item) for number, item in enumerate(value, 1)
             )
+        if detailed and question.kind == "multichoice" and isinstance(value, list):
+            return "\n".join(f"- {self.format_value(question, [v])}" for v in value)
         return self.format_value(question, value)
+
+    def _item_block(self, question: Question, number: int, item: dict[str, Any]) -> str:
+        details = self.item_details(question, item)
+        if not details:
+            return f"{number}."
+        (_, first), rest = details[0], details[1:]
+        lines = [f"{number}. {first}"]
+        lines += [f"   {title}: {value}" for title, value in rest]
+        return "\n".join(lines)
 
     def format_value(self, spec: Spec, value: Any) -> str:
         if value is None:
             return ""
-        if spec.kind == "yesno":
+        if spec.kind == "yesno" and isinstance(value, bool):
             return m.ANSWER_YES if value else m.ANSWER_NO
         if spec.kind == "choice" and spec.choices:
             return self.checklist.choice_label(spec.choices, str(value))
         if spec.kind == "multichoice" and spec.choices and isinstance(value, list):
             list_name = spec.choices
             return ", ".join(self.checklist.choice_label(list_name, str(v)) for v in value)
-        if spec.kind == "number":
+        if spec.kind == "number" and isinstance(value, int | float):
             return format_number(value)
         return str(value)
 
@@ -459,6 +473,15 @@ class Flow:
             if path == field or path.startswith((field + ".", field + "[")):
                 return section, question
         return None
+
+
+def _title(field: str) -> str:
+    """The field's title with its parents; a part named like its parent is said once."""
+    parts: list[str] = []
+    for part in field_title(field).split(" › "):
+        if not parts or parts[-1] != part:
+            parts.append(part)
+    return " › ".join(parts)
 
 
 def _has_values(node: Any) -> bool:

@@ -139,6 +139,8 @@ class QuestionaryAsker:
             instruction=instruction,
             key_bindings=self._text_keys(prompt, multiline=multiline),
             placeholder=FormattedText([("class:placeholder", prompt.placeholder or "")]),
+            # No completion menu: without this, eight empty lines sit under the input.
+            reserve_space_for_menu=0,
             **self._io(),
         )
         _widen_validation_toolbar(question.application)
@@ -154,12 +156,13 @@ class QuestionaryAsker:
             qmark=QMARK,
             style=STYLE,
             instruction=self._choice_instruction(prompt, width, m.P_SELECT),
+            use_jk_keys=False,  # a stray letter must not move the choice
             # Our own echo wraps a long answer at words; questionary's would cut them.
             erase_when_done=True,
             **self._io(),
         )
         self._extend(question.application, prompt, validate_select=prompt.validate)
-        answer = str(question.unsafe_ask())
+        answer = str(self._ask_erased(question, prompt.message, width))
         title = next((o.title for o in options if o.value == answer), answer)
         self._echo(prompt.message, title, width)
         return answer
@@ -177,12 +180,13 @@ class QuestionaryAsker:
             qmark=QMARK,
             style=STYLE,
             instruction=self._choice_instruction(prompt, width, m.P_CHECKBOX),
+            use_jk_keys=False,
             # questionary would leave "done (5 selections)" behind; we echo in Swedish.
             erase_when_done=True,
             **self._io(),
         )
         self._extend(question.application, prompt, validate_select=None)
-        answer = [str(value) for value in question.unsafe_ask()]
+        answer = [str(value) for value in self._ask_erased(question, prompt.message, width)]
         titles = [o.title for o in options if o.value in answer]
         shown = m.P_ALL_CHOSEN.format(count=len(titles)) if len(titles) == len(options) else ""
         self._echo(prompt.message, shown or ", ".join(titles) or m.P_NONE_CHOSEN, width)
@@ -288,6 +292,14 @@ class QuestionaryAsker:
         print_formatted_text(
             FormattedText([("class:help", body)]), style=STYLE, **self._output_kw()
         )
+
+    def _ask_erased(self, question: questionary.Question, message: str, width: int) -> Any:
+        """Ask a prompt that erases itself; on Ctrl-C/Ctrl-D leave the question on screen."""
+        try:
+            return question.unsafe_ask()
+        except (KeyboardInterrupt, EOFError):
+            self._echo(message, "", width)
+            raise
 
     def _echo(self, message: str, answer: str, width: int) -> None:
         """The answered question as questionary would leave it, but wrapped at words."""

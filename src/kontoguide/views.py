@@ -6,7 +6,9 @@ colour is decoration only (NO_COLOR leaves every word in place).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -28,6 +30,7 @@ from kontoguide.dialogue import (
     Progress,
     SectionStarted,
     SummaryShown,
+    Tone,
     section_title,
 )
 from kontoguide.flow import SectionSummary
@@ -93,27 +96,53 @@ def overview_table(states: tuple[tuple[Section, str], ...]) -> Table:
     return table
 
 
-def summary_table(summary: SectionSummary) -> Table:
-    """One part's answers, named as in the checklist document; compact for 80×24."""
-    state = m.VIEW_STATE_LABELS[summary.state]
+def summary_table(summary: SectionSummary, *, answered_only: bool = False) -> Table | None:
+    """One part's answers, named as in the checklist document; compact for 80×24.
+
+    Answers that belong together (the contact's name, role, ...) get their
+    group's name once, as a heading row, instead of on every row.
+    """
+    rows = [row for row in summary.rows if row.answer is not None or not answered_only]
+    if not rows:
+        return None
+    if answered_only:
+        title = m.VIEW_ANSWERS_SO_FAR.format(part=section_title(summary.section))
+    else:
+        state = m.VIEW_STATE_LABELS[summary.state]
+        title = f"{section_title(summary.section)} ({state})"
     table = Table(
-        title=f"{section_title(summary.section)} ({state})",
+        title=title,
         title_justify="left",
         title_style="bold",
         box=box.SIMPLE_HEAD,
         expand=True,
         pad_edge=False,
     )
-    table.add_column(m.VIEW_COL_QUESTION, ratio=2, overflow="fold", style="bold")
+    table.add_column(m.VIEW_COL_QUESTION, ratio=2, overflow="fold")
     table.add_column(m.VIEW_COL_ANSWER, ratio=3, overflow="fold")
-    for row in summary.rows:
+    group: str | None = None
+    for row in rows:
+        *parents, leaf = row.title.split(" › ")
+        parent = " › ".join(parents) or None
+        if parent is not None and parent != group:
+            table.add_row(Text(parent, style="bold"), "")
+        group = parent
+        label = Text(("  " + leaf) if parent else leaf, style="" if parent else "bold")
         if row.answer is None:
             missing = m.VIEW_MISSING if row.required else m.VIEW_EMPTY_OPTIONAL
             shown = Text(missing, style="red" if row.required else "dim")
         else:
             shown = Text(row.answer)
-        table.add_row(row.title, shown)
+        table.add_row(label, shown)
     return table
+
+
+def review_header() -> RenderableType:
+    return Group(
+        Text(""),
+        Text("─── " + m.VIEW_REVIEW_TITLE, style="bold cyan"),
+        Text(m.VIEW_REVIEW_PURPOSE, style="italic"),
+    )
 
 
 def drafts_table(rows: list[tuple[Record, int, int]]) -> Table:
@@ -160,58 +189,91 @@ class RichScreen:
         self.console.print(renderable, width=_width(self.console))
 
     def show(self, event: Event) -> None:
-        if isinstance(event, SectionStarted):
-            self.print(step_header(event.section, event.steps))
-            self.print(Text(m.VIEW_PAUSE_HINT, style="dim"))
-        elif isinstance(event, Progress):
-            self.print(Text(""))
-            self.print(progress_line(event))
-        elif isinstance(event, ListShown):
-            self._list(event)
-        elif isinstance(event, ItemStarted):
-            self.print(Text(""))
-            self.print(Text(f"{event.label} {event.number}", style="bold cyan"))
-        elif isinstance(event, ItemProgress):
-            self.print(Text(""))
-            text = m.VIEW_ITEM_PROGRESS.format(
-                label=event.label, number=event.number, index=event.index, count=event.count
-            )
-            self.print(Text(text, style="dim"))
-        elif isinstance(event, Note):
-            self.note(event.text, event.tone)
-        elif isinstance(event, Overview):
-            self.print(Text(""))
-            self.print(overview_table(event.states))
-        elif isinstance(event, SummaryShown):
-            for summary in event.sections:
-                self.print(Text(""))
-                self.print(summary_table(summary))
-        elif isinstance(event, ProblemsShown):
-            self.print(Text(""))
-            self.print(
-                Text(m.VIEW_PROBLEMS_TITLE.format(count=len(event.problems)), style="bold red")
-            )
-            for problem in event.problems:
-                self.print(Padding(Text(f"- {problem.title}: {problem.message}"), (0, 0, 0, 2)))
+        for renderable in _RENDER[type(event)](event):
+            self.print(renderable)
 
-    def note(self, text: str, tone: str = "info") -> None:
-        style = _TONE_STYLE.get(tone, "")
-        if tone == "warning" and len(text) > 120:
-            self.print(Panel(Text(text), border_style=style, padding=(0, 1)))
-            return
-        self.print(Text(_TONE_MARK.get(tone, "") + text, style=style))
+    def note(self, text: str, tone: Tone = "info") -> None:
+        for renderable in _note(Note(text, tone)):
+            self.print(renderable)
 
-    def _list(self, event: ListShown) -> None:
-        question = event.question
-        if event.intro:
-            self.print(Text(""))
-            self.print(Text(question.label, style="bold"))
-            if question.hint:
-                self.print(Padding(Text(question.hint), (0, 0, 0, 2)))
-        if event.titles:
-            self.print(Text(""))
-            self.print(Text(m.VIEW_LIST_SO_FAR.format(count=len(event.titles)), style="bold"))
-            for number, title in enumerate(event.titles, 1):
-                self.print(Padding(Text(f"{number}. {title}"), (0, 0, 0, 2)))
-        elif not event.intro:
-            self.print(Text(m.VIEW_LIST_EMPTY, style="dim"))
+
+Rendered = list[RenderableType]
+_BLANK = Text("")
+
+
+def _section(event: SectionStarted) -> Rendered:
+    return [step_header(event.section, event.steps), Text(m.VIEW_PAUSE_HINT, style="dim")]
+
+
+def _progress(event: Progress) -> Rendered:
+    return [_BLANK, progress_line(event)]
+
+
+def _item_started(event: ItemStarted) -> Rendered:
+    return [_BLANK, Text(f"{event.label} {event.number}", style="bold cyan")]
+
+
+def _item_progress(event: ItemProgress) -> Rendered:
+    text = m.VIEW_ITEM_PROGRESS.format(
+        label=event.label, number=event.number, index=event.index, count=event.count
+    )
+    line = Text(text, style="dim")
+    return [_BLANK, line] if event.index > 1 else [line]
+
+
+def _note(event: Note) -> Rendered:
+    style = _TONE_STYLE.get(event.tone, "")
+    if event.tone == "warning" and len(event.text) > 120:
+        title = Text(m.VIEW_CAUTION_TITLE, style="bold")
+        return [Panel(Text(event.text), title=title, title_align="left", border_style=style)]
+    return [Text(_TONE_MARK.get(event.tone, "") + event.text, style=style)]
+
+
+def _overview(event: Overview) -> Rendered:
+    return [_BLANK, overview_table(event.states)]
+
+
+def _summary(event: SummaryShown) -> Rendered:
+    out: Rendered = [review_header()] if event.review else []
+    for summary in event.sections:
+        table = summary_table(summary, answered_only=event.answered_only)
+        if table is not None:
+            out += [_BLANK, table]
+    return out
+
+
+def _problems(event: ProblemsShown) -> Rendered:
+    title = m.VIEW_PROBLEMS_TITLE.format(count=len(event.problems))
+    out: Rendered = [_BLANK, Text(title, style="bold red")]
+    for problem in event.problems:
+        out.append(Padding(Text(f"- {problem.title}: {problem.message}"), (0, 0, 0, 2)))
+    return out
+
+
+def _list(event: ListShown) -> Rendered:
+    question = event.question
+    out: Rendered = []
+    if event.intro:
+        out.append(Text(question.label, style="bold"))
+        if question.hint:
+            out.append(Padding(Text(question.hint), (0, 0, 0, 2)))
+    if event.titles:
+        out += [_BLANK, Text(m.VIEW_LIST_SO_FAR.format(count=len(event.titles)), style="bold")]
+        for number, title in enumerate(event.titles, 1):
+            out.append(Padding(Text(f"{number}. {title}"), (0, 0, 0, 2)))
+    elif not event.intro:
+        out.append(Text(m.VIEW_LIST_EMPTY, style="dim"))
+    return out
+
+
+_RENDER: dict[type, Callable[[Any], Rendered]] = {
+    SectionStarted: _section,
+    Progress: _progress,
+    ListShown: _list,
+    ItemStarted: _item_started,
+    ItemProgress: _item_progress,
+    Note: _note,
+    Overview: _overview,
+    SummaryShown: _summary,
+    ProblemsShown: _problems,
+}
