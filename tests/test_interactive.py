@@ -1,0 +1,199 @@
+"""start and resume in-process: notice, saving, prefill, locking, completion and export."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.console import Console
+
+from kontoguide import interactive
+from kontoguide import messages as m
+from kontoguide.checklist import Checklist
+from kontoguide.drafts import new_record
+from kontoguide.errors import DraftLockedError, ExitCode, UnknownDraftError, UsageError
+from kontoguide.storage import Store
+from kontoguide.views import RichScreen
+from scenario import INTERRUPT, REVIEW_READY, ScriptedAsker
+
+NOTICE = "Jag har läst rådet och vill ändå gå vidare med att pröva ett nytt konto."
+EMAIL = "Vilken e-postadress har hen?"
+
+
+@pytest.fixture
+def store(home: Path) -> Store:
+    return Store()
+
+
+@pytest.fixture
+def screen() -> RichScreen:
+    return RichScreen(Console(file=io.StringIO(), width=80, no_color=True))
+
+
+def shown(screen: RichScreen) -> str:
+    file = screen.console.file
+    assert isinstance(file, io.StringIO)
+    return file.getvalue()
+
+
+def saved(store: Store) -> list[dict[str, Any]]:
+    files = sorted(store.folder.glob("*.json")) if store.folder.exists() else []
+    return [json.loads(path.read_text(encoding="utf-8")) for path in files]
+
+
+def test_declining_the_notice_saves_nothing(
+    checklist: Checklist, store: Store, screen: RichScreen
+) -> None:
+    asker = ScriptedAsker({NOTICE: ["nej"]})
+    assert interactive.start(checklist, store, asker=asker, screen=screen) == ExitCode.OK
+    assert checklist.notice.declined in " ".join(shown(screen).split())
+    assert saved(store) == []
+
+
+def test_stopping_before_the_acknowledgement_saves_nothing(
+    checklist: Checklist, store: Store, screen: RichScreen
+) -> None:
+    asker = ScriptedAsker({NOTICE: [INTERRUPT]})
+    result = interactive.start(checklist, store, asker=asker, screen=screen)
+    assert result == ExitCode.INTERRUPTED
+    assert m.I_STOPPED_NOTHING_SAVED in shown(screen)
+    assert saved(store) == []
+
+
+def test_the_record_is_created_at_the_acknowledgement_and_kept_on_interrupt(
+    checklist: Checklist, store: Store, screen: RichScreen
+) -> None:
+    asker = ScriptedAsker({NOTICE: ["ja"], "Är ni en förvaltning eller ett bolag?": [INTERRUPT]})
+    result = interactive.start(checklist, store, asker=asker, screen=screen)
+    assert result == ExitCode.INTERRUPTED
+    (record,) = saved(store)
+    assert record["notice"]["acknowledged"] is True
+    text = " ".join(shown(screen).split())
+    assert m.I_SAVED_RESUME.format(draft_id=record["id"]) in text
+
+
+def test_an_answers_file_prefills_and_only_the_rest_is_asked(
+    checklist: Checklist,
+    store: Store,
+    screen: RichScreen,
+    tmp_path: Path,
+    complete_answers: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    complete_answers["step1"]["comms_contact"]["email"] = "karin.sjoberg@"
+    del complete_answers["notice"]
+    answers = tmp_path / "svar.json"
+    answers.write_text(json.dumps(complete_answers), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    asker = ScriptedAsker(
+        {
+            NOTICE: ["ja"],
+            EMAIL: ["karin.sjoberg@stockholm.se"],
+            REVIEW_READY: ["complete"],
+            m.I_OFFER_DOCX: ["nej"],
+        }
+    )
+
+    result = interactive.start(checklist, store, answers=answers, asker=asker, screen=screen)
+
+    assert result == ExitCode.OK
+    assert asker.asked == [NOTICE, EMAIL, REVIEW_READY, m.I_OFFER_DOCX]
+    email_prompt = asker.prompts[1]
+    assert email_prompt.default == "karin.sjoberg@"
+    (record,) = saved(store)
+    assert record["status"] == "complete"
+    assert record["set_aside"] == {}
+    assert m.V_EMAIL in " ".join(shown(screen).split())
+
+
+def test_a_missing_answers_file_fails_before_the_notice(
+    checklist: Checklist, store: Store, screen: RichScreen, tmp_path: Path
+) -> None:
+    asker = ScriptedAsker({})
+    with pytest.raises(UsageError):
+        interactive.start(checklist, store, answers=tmp_path / "saknas.json", asker=asker)
+    assert asker.asked == []
+
+
+def _draft(checklist: Checklist, store: Store, **answers: Any) -> str:
+    record = new_record(checklist, store.allocate_id())
+    data = {**record.model_dump(mode="json"), **answers}
+    store.save(type(record).model_validate(data))
+    return record.id
+
+
+def test_resume_asks_for_the_notice_when_the_draft_has_none(
+    checklist: Checklist, store: Store, screen: RichScreen
+) -> None:
+    draft_id = _draft(checklist, store, account_name="Unga på Instagram")
+    asker = ScriptedAsker({NOTICE: ["ja"], "Är ni en förvaltning eller ett bolag?": [INTERRUPT]})
+    assert interactive.resume(store, draft_id, asker=asker, screen=screen) == 130
+    (record,) = saved(store)
+    assert record["notice"]["acknowledged"] is True
+
+
+def test_resume_without_an_id_lets_the_user_choose(
+    checklist: Checklist, store: Store, screen: RichScreen
+) -> None:
+    first = _draft(checklist, store, account_name="Första")
+    _draft(checklist, store, account_name="Andra", notice=None)
+    data = saved(store)
+    assert len(data) == 2
+    asker = ScriptedAsker({"Vilket utkast vill du fortsätta med?": [first], NOTICE: [INTERRUPT]})
+    assert interactive.resume(store, None, asker=asker, screen=screen) == 130
+    assert "Första" in shown(screen) and "Andra" in shown(screen)
+
+
+def test_resume_without_drafts_says_how_to_start(store: Store, screen: RichScreen) -> None:
+    with pytest.raises(UsageError) as error:
+        interactive.resume(store, None, asker=ScriptedAsker({}), screen=screen)
+    assert error.value.message == m.I_NO_DRAFTS
+
+
+def test_resume_with_an_unknown_id_leaves_no_lock_file(store: Store, screen: RichScreen) -> None:
+    with pytest.raises(UnknownDraftError):
+        interactive.resume(store, "finnsinte", asker=ScriptedAsker({}), screen=screen)
+    assert not list(store.folder.glob("*.lock")) if store.folder.exists() else True
+
+
+def test_a_draft_open_elsewhere_is_refused(
+    checklist: Checklist, store: Store, screen: RichScreen
+) -> None:
+    draft_id = _draft(checklist, store)
+    with store.lock(draft_id), pytest.raises(DraftLockedError):
+        interactive.resume(store, draft_id, asker=ScriptedAsker({}), screen=screen)
+
+
+def test_completion_offers_the_document_and_asks_before_overwriting(
+    checklist: Checklist,
+    store: Store,
+    screen: RichScreen,
+    tmp_path: Path,
+    complete_answers: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    answers = tmp_path / "svar.json"
+    answers.write_text(json.dumps(complete_answers), encoding="utf-8")
+    script = {NOTICE: ["ja"], REVIEW_READY: ["complete"], m.I_OFFER_DOCX: ["ja"]}
+    first = interactive.start(
+        checklist, store, answers=answers, asker=ScriptedAsker(script), screen=screen
+    )
+    assert first == ExitCode.OK
+    (document,) = tmp_path.glob("*.docx")
+    record_id = saved(store)[0]["id"]
+
+    # The same checklist again, the same day: the file exists, so the user is asked.
+    script = {
+        REVIEW_READY: ["complete"],
+        m.I_OFFER_DOCX: ["ja"],
+        m.I_DOCX_OVERWRITE: ["nej"],
+    }
+    asker = ScriptedAsker(script)
+    assert interactive.resume(store, record_id, asker=asker, screen=screen) == ExitCode.OK
+    assert asker.left() == {}
+    assert m.I_DOCX_LATER.format(draft_id=record_id) in " ".join(shown(screen).split())
+    assert list(tmp_path.glob("*.docx")) == [document]
