@@ -443,3 +443,36 @@ def test_the_summary_lists_every_applicable_question_per_part(checklist: Checkli
     assert answers["step3.platform"] == "Instagram"
     goals = {row.field: row.answer for row in summary[2].rows}["step2.goals"]
     assert goals is not None and goals.startswith("1. Fler familjer")
+
+
+def test_an_unfinished_item_survives_an_interruption_and_continues(checklist: Checklist) -> None:
+    goals = checklist.question("step2.goals")
+    goal = ANSWERS["step2.goals"][0]
+    first = {
+        "Vad är målet?": [goal["description"]],
+        "Vilken effekt ska målet ge hos målgruppen?": [goal["effect"]],
+        "Vilket nyckeltal mäter du?": [goal["indicator"]],
+        "Vilket är utgångsvärdet i dag?": [INTERRUPT],
+    }
+    _flow, conversation, _asker, _, saves = make(checklist, first)
+    with pytest.raises(KeyboardInterrupt):
+        conversation.ask_list(goals)
+    assert saves.last.set_aside["step2.goals[new]"] == {
+        "description": goal["description"],
+        "effect": goal["effect"],
+        "indicator": goal["indicator"],
+    }
+
+    # Next session: only the rest of the item is asked, then it joins the list.
+    rest = script_for(checklist, {"step2.goals": [goal]})
+    for label in first:
+        if label != "Vilket är utgångsvärdet i dag?":
+            del rest[label]
+    flow2, conversation2, asker2, screen2, saves2 = make(checklist, rest, saves.last)
+    assert flow2.next_question() is not None
+    conversation2.ask_list(goals)
+    assert asker2.left() == {}
+    assert asker2.asked[0] == "Vilket är utgångsvärdet i dag?"
+    assert saves2.last.set_aside == {}
+    assert saves2.last.step2.goals is not None and len(saves2.last.step2.goals) == 1
+    assert any("Fler familjer" in note.text for note in screen2.of(Note))

@@ -16,7 +16,7 @@ from typing import Any, Literal, Protocol
 from kontoguide import messages as m
 from kontoguide import paths
 from kontoguide.checklist import Question, Section
-from kontoguide.flow import Flow, Refused, SectionSummary, Spec, parse_number
+from kontoguide.flow import Flow, Refused, SectionSummary, Spec, parse_number, unfinished_key
 from kontoguide.validation import Problem
 
 Check = Callable[[Any], str | None]
@@ -326,6 +326,13 @@ class Conversation:
 
     def ask_list(self, question: Question) -> None:
         self._show_list(question, intro=True)
+        unfinished = self.flow.unfinished_item(question)
+        if unfinished is not None:
+            title = self.flow.item_title(question, unfinished)
+            self.screen.show(Note(m.Q_UNFINISHED_ITEM.format(item=shorten(title, 60))))
+            self._add_item(
+                question, unfinished, resolves=unfinished_key(question), given=unfinished
+            )
         for key, old in self.flow.set_aside_items(question):
             reason = self.flow.item_problem(question, old)
             title = self.flow.item_title(question, old) or question.item_label or ""
@@ -375,29 +382,52 @@ class Conversation:
         return self.asker.select(prompt, options)
 
     def _ask_item(
-        self, question: Question, defaults: dict[str, Any] | None, number: int
+        self,
+        question: Question,
+        defaults: dict[str, Any] | None,
+        number: int,
+        *,
+        given: dict[str, Any] | None = None,
+        keep: bool = False,
     ) -> dict[str, Any]:
+        """Ask an item's fields; `given` answers (still valid) are not asked again, and
+        with `keep` every answer is saved at once as the unfinished item."""
         label = (question.item_label or "").capitalize()
         self.screen.show(ItemStarted(label, number))
         item: dict[str, Any] = {}
         for index, spec in enumerate(question.fields, 1):
+            if given and spec.field in given:
+                earlier = given[spec.field]
+                if not self.flow.check_item(question, {**item, spec.field: earlier}, spec.field):
+                    item[spec.field] = earlier
+                    continue
             self.screen.show(ItemProgress(label, number, index, len(question.fields)))
             default = (defaults or {}).get(spec.field)
 
             def check(value: Any, name: str = spec.field) -> str | None:
                 return self.flow.check_item(question, {**item, name: value}, name)
 
-            value = self._ask_value(spec, default, check)
-            if value is not None:
-                item[spec.field] = value
+            # None too: an optional field left empty counts as answered for the unfinished item.
+            item[spec.field] = self._ask_value(spec, default, check)
+            if keep:
+                self.flow.keep_unfinished_item(question, item)
         return item
 
     def _add_item(
-        self, question: Question, defaults: dict[str, Any] | None, *, resolves: str | None = None
+        self,
+        question: Question,
+        defaults: dict[str, Any] | None,
+        *,
+        resolves: str | None = None,
+        given: dict[str, Any] | None = None,
     ) -> None:
+        # A new item (not one set aside) is saved field by field until it is whole.
+        keep = resolves is None or resolves == unfinished_key(question)
+        resolves = resolves or unfinished_key(question)
         while True:
             number = len(self.flow.items(question)) + 1
-            item = self._ask_item(question, defaults, number)
+            item = self._ask_item(question, defaults, number, given=given, keep=keep)
+            given = None
             try:
                 displaced = self.flow.add_item(question, item, resolves=resolves)
             except Refused as refused:

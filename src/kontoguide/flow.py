@@ -199,11 +199,25 @@ class Flow:
 
     def set_aside_items(self, question: Question) -> list[tuple[str, dict[str, Any]]]:
         """Set-aside items of a list question, with the key each is stored under."""
+        unfinished = unfinished_key(question)
         return [
             (key, value)
             for key, value in self._record.set_aside.items()
-            if key.startswith(question.field + "[") and isinstance(value, dict)
+            if key.startswith(question.field + "[")
+            and key != unfinished
+            and isinstance(value, dict)
         ]
+
+    def unfinished_item(self, question: Question) -> dict[str, Any] | None:
+        """The item the user was filling in when the session ended, if any."""
+        value = self._record.set_aside.get(unfinished_key(question))
+        return value if isinstance(value, dict) and value else None
+
+    def keep_unfinished_item(self, question: Question, item: dict[str, Any]) -> None:
+        """Save an item's answers so far: an item joins the list only when whole, but
+        a crash in the middle of one must not lose what was already answered."""
+        set_aside = {**self._record.set_aside, unfinished_key(question): dict(item)}
+        self._store(self._record.model_copy(update={"set_aside": set_aside}))
 
     def has_set_aside(self, question: Question) -> bool:
         if question.kind == "list":
@@ -488,6 +502,10 @@ def _has_values(node: Any) -> bool:
     if isinstance(node, dict):
         return any(_has_values(v) for v in node.values())
     return paths.is_answered(node)
+
+
+def unfinished_key(question: Question) -> str:
+    return f"{question.field}[new]"
 
 
 def _free_key(set_aside: dict[str, Any], field: str) -> str:

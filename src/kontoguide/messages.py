@@ -331,6 +331,7 @@ Q_STEP_NAME = "Steg {number}: {title}"
 Q_SET_ASIDE = "Ditt tidigare svar var: {answer}."
 Q_SET_ASIDE_REASON = "Det behöver ändras: {reason}"
 Q_SET_ASIDE_ITEM = "En tidigare rad i listan behöver ses över: {item}."
+Q_UNFINISHED_ITEM = "Du hade börjat fylla i en rad: {item}. Här fortsätter du med den."
 Q_DISPLACED = "Ett tidigare svar stämmer inte längre och frågas igen: {title}. {message}"
 Q_SKIP = "Hoppa över"
 Q_PAUSE_TO_DO_IT = (

@@ -210,7 +210,8 @@ def _progress(event: Progress) -> Rendered:
 
 
 def _item_started(event: ItemStarted) -> Rendered:
-    return [_BLANK, Text(f"{event.label} {event.number}", style="bold cyan")]
+    # The item's name and number lead every progress line below, so a gap is enough.
+    return [_BLANK]
 
 
 def _item_progress(event: ItemProgress) -> Rendered:
