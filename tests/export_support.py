@@ -64,15 +64,12 @@ def body_blocks(document: Document) -> Iterator[Block]:
 
 def style_name(block: Block) -> str:
     """The style's name, via a per-document map: python-docx's own lookup is slow."""
-    part = block.part
+    part: Any = block.part
     names = _STYLE_NAMES.get(id(part))
     if names is None:
         names = {style.style_id: style.name for style in part.document.styles}
         _STYLE_NAMES[id(part)] = names
-    if isinstance(block, Paragraph):
-        style_id = block._p.style
-    else:
-        style_id = block._tbl.tblStyle_val
+    style_id = block._p.style if isinstance(block, Paragraph) else block._tbl.tblStyle_val
     return names.get(style_id or "", "Normal" if isinstance(block, Paragraph) else "")
 
 

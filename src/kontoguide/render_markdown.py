@@ -32,7 +32,7 @@ _ORDERED = re.compile(r"^( {0,3}\d{1,9})([.)])")
 SIGN_LINE = "_" * 30
 
 
-_EDGE_SPACE = re.compile(r"^[ \t]+|[ \t]+$")
+_EDGE_SPACE = re.compile(r"^\s+|\s+$")
 
 
 def _space_entities(match: re.Match[str]) -> str:
@@ -44,8 +44,9 @@ def escape_line(line: str) -> str:
     escaped = _INLINE.sub(r"\\\1", line)
     escaped = _LINE_MARKER.sub(r"\1\\\2", escaped)
     escaped = _ORDERED.sub(r"\1\\\2", escaped)
-    # Markdown drops spaces and tabs at the edges of a line (and four leading spaces
-    # would start a code block): as character references they stay exactly as written.
+    # Markdown drops spaces and tabs at the edges of a line, table cells drop any
+    # Unicode space, and four leading spaces start a code block: as character
+    # references they all stay exactly as written.
     return _EDGE_SPACE.sub(_space_entities, escaped)
 
 
