@@ -328,8 +328,8 @@ class Conversation:
         self._show_list(question, intro=True)
         unfinished = self.flow.unfinished_item(question)
         if unfinished is not None:
-            title = self.flow.item_title(question, unfinished)
-            self.screen.show(Note(m.Q_UNFINISHED_ITEM.format(item=shorten(title, 60))))
+            title = self.flow.item_title(question, unfinished).split(" · ")[0]
+            self.screen.show(Note(m.Q_UNFINISHED_ITEM.format(item=shorten(title, 50))))
             self._add_item(
                 question, unfinished, resolves=unfinished_key(question), given=unfinished
             )

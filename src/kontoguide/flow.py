@@ -405,7 +405,13 @@ class Flow:
 
     def section_summary(self, section: Section) -> SectionSummary:
         rows = tuple(
-            Row(q.field, q.label, _title(q.field), self.format_answer(q, detailed=True), q.required)
+            Row(
+                q.field,
+                q.label,
+                field_title(q.field),
+                self.format_answer(q, detailed=True),
+                q.required,
+            )
             for q in self.applicable_questions(section)
         )
         return SectionSummary(section, self.section_state(section), rows)
@@ -487,15 +493,6 @@ class Flow:
             if path == field or path.startswith((field + ".", field + "[")):
                 return section, question
         return None
-
-
-def _title(field: str) -> str:
-    """The field's title with its parents; a part named like its parent is said once."""
-    parts: list[str] = []
-    for part in field_title(field).split(" › "):
-        if not parts or parts[-1] != part:
-            parts.append(part)
-    return " › ".join(parts)
 
 
 def _has_values(node: Any) -> bool:

@@ -33,7 +33,7 @@ from kontoguide.dialogue import (
     Tone,
     section_title,
 )
-from kontoguide.flow import SectionSummary
+from kontoguide.flow import Row, SectionSummary
 from kontoguide.record import Record
 
 MAX_WIDTH = 80
@@ -124,17 +124,39 @@ def summary_table(summary: SectionSummary, *, answered_only: bool = False) -> Ta
     for row in rows:
         *parents, leaf = row.title.split(" › ")
         parent = " › ".join(parents) or None
+        if parent is not None and leaf == parents[-1]:
+            # "Beslutsfattare › Beslutsfattare": the group's own answer heads the group.
+            table.add_row(Text(parent, style="bold"), _answer_cell(row))
+            group = parent
+            continue
         if parent is not None and parent != group:
             table.add_row(Text(parent, style="bold"), "")
         group = parent
         label = Text(("  " + leaf) if parent else leaf, style="" if parent else "bold")
-        if row.answer is None:
-            missing = m.VIEW_MISSING if row.required else m.VIEW_EMPTY_OPTIONAL
-            shown = Text(missing, style="red" if row.required else "dim")
-        else:
-            shown = Text(row.answer)
-        table.add_row(label, shown)
+        table.add_row(label, _answer_cell(row))
     return table
+
+
+def _answer_cell(row: Row) -> RenderableType:
+    """An answer; list items and ticked choices keep their indent when they wrap."""
+    if row.answer is None:
+        missing = m.VIEW_MISSING if row.required else m.VIEW_EMPTY_OPTIONAL
+        return Text(missing, style="red" if row.required else "dim")
+    lines = row.answer.split("\n")
+    if len(lines) == 1:
+        return Text(row.answer)
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for line in lines:
+        if line.startswith("- "):
+            grid.add_row("-", Text(line[2:]))
+        elif line.startswith("   "):
+            grid.add_row("", Text(line.strip()))
+        else:
+            number, _, rest = line.partition(" ")
+            grid.add_row(number, Text(rest))
+    return grid
 
 
 def review_header() -> RenderableType:
@@ -151,8 +173,8 @@ def drafts_table(rows: list[tuple[Record, int, int]]) -> Table:
         title=m.VIEW_DRAFTS_TITLE, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False
     )
     table.add_column(m.LIST_COL_ID, no_wrap=True)
-    table.add_column(m.LIST_COL_ACCOUNT, ratio=3)
-    table.add_column(m.LIST_COL_ORG, ratio=2)
+    table.add_column(m.LIST_COL_ACCOUNT, overflow="fold")
+    table.add_column(m.LIST_COL_ORG, overflow="ellipsis", no_wrap=True)
     table.add_column(m.LIST_COL_STEPS, no_wrap=True)
     table.add_column(m.LIST_COL_CHANGED, no_wrap=True)
     for record, done, steps in rows:
