@@ -199,7 +199,7 @@ def test_a_caution_is_shown_and_confirmed_and_conditional_questions_follow(
     with pytest.raises(KeyboardInterrupt):
         conversation.run()
 
-    cautions = [n.text for n in screen.of(Note) if n.tone == "warning"]
+    cautions = [n.text for n in screen.of(Note) if n.tone == "caution"]
     assert len(cautions) == 2 and "TikTok" in cautions[0]
     assert flow.record.step3.tiktok_security_signoff is True
 

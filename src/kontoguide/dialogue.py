@@ -21,7 +21,7 @@ from kontoguide.validation import Problem
 
 Check = Callable[[Any], str | None]
 TEXT_KINDS = ("text", "longtext", "email", "date", "number")
-Tone = Literal["info", "warning", "problem", "success"]
+Tone = Literal["info", "warning", "caution", "problem", "success"]
 
 
 # --- what the conversation needs from a terminal ----------------------------------
@@ -281,7 +281,7 @@ class Conversation:
         option = self.flow.checklist.choice(spec.choices or "", value) if spec.choices else None
         if option is None or option.caution is None:
             return True
-        self.screen.show(Note(option.caution, "warning"))
+        self.screen.show(Note(option.caution, "caution"))
         answer = self.asker.select(
             Prompt(m.Q_CAUTION_KEEP.format(choice=option.label)),
             [

@@ -224,9 +224,9 @@ def _export(record: Record, checklist: Checklist, asker: Asker, screen: RichScre
 def _show_prefill(screen: RichScreen, answers: Path | None, invalid: list[Problem]) -> None:
     screen.note(m.I_PREFILLED.format(path=answers))
     if invalid:
+        # Each reason is shown again at its question; a list here would push the
+        # first question off an 80×24 screen.
         screen.note(m.I_PREFILL_INVALID.format(count=len(invalid)), "warning")
-        for problem in invalid:
-            screen.note(f"  - {problem.title}: {problem.message}")
 
 
 def _show_resume(
@@ -243,8 +243,6 @@ def _show_resume(
         screen.show(SummaryShown((flow.section_summary(found[0]),), answered_only=True))
     if set_aside:
         screen.note(m.I_SET_ASIDE_ON_LOAD.format(count=len(set_aside)), "warning")
-        for problem in set_aside:
-            screen.note(f"  - {problem.title}: {problem.message}")
 
 
 def choose_draft(store: Store, asker: Asker, screen: RichScreen) -> str | None:

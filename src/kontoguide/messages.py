@@ -291,9 +291,15 @@ I_DRAFT_CREATED = (
     "kontoguide resume {draft_id}"
 )
 I_PREFILLED = "Svaren i {path} är inlästa. Nu får du de frågor som saknar svar."
-I_PREFILL_INVALID = "{count} svar i filen behöver ändras och frågas igen:"
+I_PREFILL_INVALID = (
+    "{count} svar i filen behöver ändras. De frågas igen i tur och ordning, med ditt svar "
+    "ifyllt och skälet bredvid."
+)
 I_RESUMING = "Du fortsätter med utkastet {draft_id}: {name}."
-I_SET_ASIDE_ON_LOAD = "{count} svar stämmer inte längre med checklistan och frågas igen:"
+I_SET_ASIDE_ON_LOAD = (
+    "{count} svar stämmer inte längre med checklistan. De frågas igen i tur och ordning, "
+    "med ditt svar ifyllt och skälet bredvid."
+)
 I_SAVED_RESUME = "Utkastet är sparat. Fortsätt med: kontoguide resume {draft_id}"
 I_SAVED_WHERE = "Filen ligger i {path}"
 I_COMPLETE = "Checklistan är klar och sparad: {path}"

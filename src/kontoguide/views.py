@@ -37,7 +37,13 @@ from kontoguide.flow import Row, SectionSummary
 from kontoguide.record import Record
 
 MAX_WIDTH = 80
-_TONE_STYLE = {"info": "", "warning": "yellow", "problem": "red", "success": "green"}
+_TONE_STYLE = {
+    "info": "",
+    "warning": "yellow",
+    "caution": "yellow",
+    "problem": "red",
+    "success": "green",
+}
 _TONE_MARK = {"info": "", "warning": "! ", "problem": "! ", "success": "✓ "}
 STATE_STYLE = {"done": "green", "started": "yellow", "empty": "dim"}
 
@@ -246,7 +252,7 @@ def _item_progress(event: ItemProgress) -> Rendered:
 
 def _note(event: Note) -> Rendered:
     style = _TONE_STYLE.get(event.tone, "")
-    if event.tone == "warning" and len(event.text) > 120:
+    if event.tone == "caution":
         title = Text(m.VIEW_CAUTION_TITLE, style="bold")
         return [Panel(Text(event.text), title=title, title_align="left", border_style=style)]
     return [Text(_TONE_MARK.get(event.tone, "") + event.text, style=style)]
