@@ -292,13 +292,13 @@ I_DRAFT_CREATED = (
 )
 I_PREFILLED = "Svaren i {path} är inlästa. Nu får du de frågor som saknar svar."
 I_PREFILL_INVALID = (
-    "{count} svar i filen behöver ändras. De frågas igen i tur och ordning, med ditt svar "
-    "ifyllt och skälet bredvid."
+    "{count} svar i filen behöver ändras. Du får de frågorna i tur och ordning, med skälet "
+    "och ditt svar ifyllt så att du kan rätta det."
 )
 I_RESUMING = "Du fortsätter med utkastet {draft_id}: {name}."
 I_SET_ASIDE_ON_LOAD = (
-    "{count} svar stämmer inte längre med checklistan. De frågas igen i tur och ordning, "
-    "med ditt svar ifyllt och skälet bredvid."
+    "{count} svar stämmer inte längre med checklistan. Du får de frågorna i tur och ordning, "
+    "med skälet och ditt svar ifyllt så att du kan rätta det."
 )
 I_SAVED_RESUME = "Utkastet är sparat. Fortsätt med: kontoguide resume {draft_id}"
 I_SAVED_WHERE = "Filen ligger i {path}"
