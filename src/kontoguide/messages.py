@@ -290,10 +290,12 @@ I_DRAFT_CREATED = (
     "Utkastet har id {draft_id}. Ta paus när du vill med Ctrl-C och fortsätt senare med: "
     "kontoguide resume {draft_id}"
 )
-I_PREFILLED = "Svaren i {path} är inlästa. Nu får du de frågor som saknar svar."
+I_PREFILLED = (
+    "Svaren i {path} är inlästa. Du får bara de frågor som saknar svar eller behöver ändras."
+)
 I_PREFILL_INVALID = (
-    "{count} svar i filen behöver ändras. Du får de frågorna i tur och ordning, med skälet "
-    "och ditt svar ifyllt så att du kan rätta det."
+    "{count} svar i filen behöver ändras. Vid de frågorna står skälet, och ditt svar är "
+    "ifyllt så att du kan rätta det."
 )
 I_RESUMING = "Du fortsätter med utkastet {draft_id}: {name}."
 I_SET_ASIDE_ON_LOAD = (
