@@ -340,7 +340,8 @@ class Conversation:
             if reason:
                 text += " " + m.Q_SET_ASIDE_REASON.format(reason=reason)
             self.screen.show(Note(text, "warning"))
-            self._add_item(question, old, resolves=key)
+            # Only what is missing or wrong is asked; the rest of the item is kept.
+            self._add_item(question, old, resolves=key, given=old)
         if not self.flow.items(question) and question.required:
             self._add_item(question, None)
         while True:
