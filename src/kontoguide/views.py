@@ -238,16 +238,15 @@ def _progress(event: Progress) -> Rendered:
 
 
 def _item_started(event: ItemStarted) -> Rendered:
-    # The item's name and number lead every progress line below, so a gap is enough.
-    return [_BLANK]
+    # The item's name and number lead every progress line below; nothing to add.
+    return []
 
 
 def _item_progress(event: ItemProgress) -> Rendered:
     text = m.VIEW_ITEM_PROGRESS.format(
         label=event.label, number=event.number, index=event.index, count=event.count
     )
-    line = Text(text, style="dim")
-    return [_BLANK, line] if event.index > 1 else [line]
+    return [_BLANK, Text(text, style="dim")]
 
 
 def _note(event: Note) -> Rendered:
