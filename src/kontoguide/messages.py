@@ -403,3 +403,5 @@ VIEW_REVIEW_PURPOSE = (
 )
 VIEW_CAUTION_TITLE = "Observera"
 VIEW_STEPS_DONE = "{done} av {steps}"
+DOC_SET_ASIDE = "Svaret som angavs behöver rättas och visas inte här."
+DOC_SET_ASIDE_ITEMS = "Observera: {count} post(er) behöver rättas och visas inte här."
