@@ -329,6 +329,11 @@ def test_set_aside_answers_are_not_shown(tmp_path: Path, checklist: Checklist) -
     document = render_docx(draft, checklist)
     everything = "\n".join(p.text for p in document.paragraphs)
     assert "inte en adress" not in everything
+    blocks = _answer_blocks(document, "Förarbete", "Vilken e-postadress har hen?")
+    assert texts(blocks) == ["Svaret som angavs behöver rättas och visas inte här."]
+    missing: list[str] = [p.text for p in document.paragraphs if style_name(p) == "List Bullet"]
+    reason = "Svaret som angavs behöver rättas och visas inte här."
+    assert f"Steg 1: Vilken e-postadress har hen? – {reason}" in missing
 
 
 def test_complete_example_has_no_draft_marks(document: Any) -> None:

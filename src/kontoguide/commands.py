@@ -61,15 +61,13 @@ def validate(file: Path) -> int:
 
 
 def export(source: str, *, fmt: str, output: Path | None, force: bool) -> int:
-    from kontoguide.document import open_problems
-    from kontoguide.export import export_record, resolve_source
+    from kontoguide.export import export, resolve_source
 
     loaded = resolve_source(source)
-    path = export_record(loaded.record, loaded.checklist, fmt, output, force)
-    print(m.EXPORT_WRITTEN.format(path=path))
-    found = open_problems(loaded.record, loaded.checklist)
-    if loaded.record.status != "complete" or found:
-        print(m.EXPORT_DRAFT_NOTE.format(count=len(found)))
+    done = export(loaded.record, loaded.checklist, fmt, output, force)
+    print(m.EXPORT_WRITTEN.format(path=done.path))
+    if done.draft:
+        print(m.EXPORT_DRAFT_NOTE.format(count=done.missing))
     return ExitCode.OK
 
 

@@ -42,7 +42,7 @@ class ChecksAnswer:
 
 @dataclass(frozen=True)
 class NoAnswer:
-    pass
+    set_aside: bool = False  # an answer was given but did not pass the checks
 
 
 Cell = tuple[str, ...]  # the lines of one table cell
@@ -238,20 +238,34 @@ def _cell_text(value: Any, item: ItemField, checklist: Checklist) -> str:
     return _plain(value, item.kind, item.choices, checklist)
 
 
-def _section(section: Section, data: dict[str, Any], checklist: Checklist) -> SectionView:
+def _within(path: str, field: str) -> bool:
+    return path == field or path.startswith((field + ".", field + "["))
+
+
+def set_aside_under(field: str, set_aside: dict[str, Any]) -> int:
+    """How many set-aside answers concern `field`: itself, its list items, or a whole
+    group it belongs to (a partial group is set aside as one)."""
+    return sum(1 for path in set_aside if _within(path, field) or _within(field, path))
+
+
+def _section(
+    section: Section, data: dict[str, Any], set_aside: dict[str, Any], checklist: Checklist
+) -> SectionView:
     shown = []
     for question in section.questions:
         if not applicable(question, data):
             continue
         value = paths.get(data, question.field)
-        shown.append(
-            QuestionView(
-                field=question.field,
-                label=question.label,
-                answer=_answer(question, value, checklist),
-                note=_note(question, value, checklist),
-            )
-        )
+        answer = _answer(question, value, checklist)
+        note = _note(question, value, checklist)
+        # Set-aside answers are never shown as answers (they did not pass the checks);
+        # the reader is told that one was given and needs correcting.
+        aside = set_aside_under(question.field, set_aside)
+        if aside and isinstance(answer, NoAnswer):
+            answer = NoAnswer(set_aside=True)
+        elif aside:
+            note = m.DOC_SET_ASIDE_ITEMS.format(count=aside)
+        shown.append(QuestionView(question.field, question.label, answer, note))
     heading = section.title
     if section.number is not None:
         heading = m.DOC_STEP_HEADING.format(number=section.number, title=section.title)
@@ -341,7 +355,7 @@ def _question_for(path: str, checklist: Checklist) -> tuple[Section, Question] |
     return best
 
 
-def describe_problem(problem: Problem, checklist: Checklist) -> str:
+def describe_problem(problem: Problem, checklist: Checklist, set_aside: dict[str, Any]) -> str:
     """A problem as a reader of the document understands it: step, question, what to do."""
     found = _question_for(problem.path, checklist)
     if found is None:
@@ -350,6 +364,8 @@ def describe_problem(problem: Problem, checklist: Checklist) -> str:
     where = question.label
     if section.number is not None:
         where = m.DOC_MISSING_IN_STEP.format(number=section.number, label=question.label)
+    if problem.message == m.V_NOT_ANSWERED and set_aside_under(question.field, set_aside):
+        return m.DOC_MISSING_ITEM.format(where=where, message=m.DOC_SET_ASIDE)
     if problem.message == m.V_NOT_ANSWERED:
         return where
     return m.DOC_MISSING_ITEM.format(where=where, message=problem.message)
@@ -374,25 +390,28 @@ def open_problems(record: Record, checklist: Checklist) -> list[Problem]:
     return problems(record, checklist, today=record.updated_at.date())
 
 
-def is_draft(record: Record, checklist: Checklist) -> bool:
-    """A draft until it is marked complete and nothing is missing (a changed checklist can
-    make a finished record incomplete again: the document must not hide that)."""
-    return record.status != "complete" or bool(open_problems(record, checklist))
+def build(
+    record: Record, checklist: Checklist, *, now: datetime, found: list[Problem] | None = None
+) -> DocumentView:
+    """The document for `record`; `now` dates it (and sets its created property).
 
-
-def build(record: Record, checklist: Checklist, *, now: datetime) -> DocumentView:
-    """The document for `record`; `now` dates it (and sets its created property)."""
-    found = open_problems(record, checklist)
+    `found` is open_problems(record, checklist) when the caller has it already.
+    """
+    if found is None:
+        found = open_problems(record, checklist)
+    # A changed checklist can make a finished record incomplete again: never hide that.
     draft = record.status != "complete" or bool(found)
     data = record.model_dump(mode="json")
     account = record.account_name or record.id
     return DocumentView(
         title=checklist.title,
         draft=draft,
-        missing=tuple(describe_problem(p, checklist) for p in found) if draft else (),
+        missing=tuple(describe_problem(p, checklist, record.set_aside) for p in found)
+        if draft
+        else (),
         facts=tuple(_facts(record, checklist, local_time(now).date(), draft)),
         notice=_notice(record, checklist),
-        sections=tuple(_section(s, data, checklist) for s in checklist.sections),
+        sections=tuple(_section(s, data, record.set_aside, checklist) for s in checklist.sections),
         decision=tuple(_decision(record, checklist)),
         signature_rows=(
             (m.DOC_SIGN_PLACE_DATE, ""),

@@ -136,7 +136,8 @@ def define_own_styles(document: Document) -> None:
 
     set_up(draft, bold=True, size=Pt(20), color=RED, space_after=Pt(4))
     set_up(header_draft, bold=True, size=Pt(12), color=RED, alignment=WD_ALIGN_PARAGRAPH.RIGHT)
-    set_up(lead, italic=True, color=GREY, space_after=Pt(8))
+    # A section's introduction stays with the first question below it.
+    set_up(lead, italic=True, color=GREY, space_after=Pt(8), keep_with_next=True)
     set_up(notice, space_after=Pt(6), left_indent=Cm(0.4))
     set_up(answer, space_after=Pt(4))
     set_up(no_answer, italic=True, color=GREY)
@@ -153,11 +154,17 @@ def _box(style: Any) -> None:
     """A left rule and light shading, defined on the style so it can be restyled."""
     ppr = style.element.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
-    left = OxmlElement("w:left")
+    # Top and bottom borders in the shading colour give the box some inner padding.
+    for side in ("top", "left", "bottom"):
+        edge = OxmlElement(f"w:{side}")
+        for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "4")):
+            edge.set(qn(key), value)
+        edge.set(qn("w:color"), "FBEFF1")
+        borders.append(edge)
+    left = borders.find(qn("w:left"))
     for key, value in (("w:val", "single"), ("w:sz", "24"), ("w:space", "8")):
         left.set(qn(key), value)
     left.set(qn("w:color"), "B00020")
-    borders.append(left)
     shading = OxmlElement("w:shd")
     for key, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", "FBEFF1")):
         shading.set(qn(key), value)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from kontoguide.checklist import Checklist
 from kontoguide.errors import OutputExistsError, UnreadableError, UsageError
 from kontoguide.record import Record
 from kontoguide.storage import Store, is_safe_id, read_json_file, record_json
+from kontoguide.validation import Problem
 
 FORMATS = ("docx", "json", "md")
 
@@ -96,13 +98,27 @@ def _target(output: Path | None, default_name: str) -> Path:
 # --- rendering and writing -------------------------------------------------------
 
 
-def render(record: Record, checklist: Checklist, fmt: str, *, now: datetime) -> bytes:
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    draft: bool
+    missing: int  # what is still missing or wrong (the document lists it)
+
+
+def render(
+    record: Record,
+    checklist: Checklist,
+    fmt: str,
+    *,
+    now: datetime,
+    found: list[Problem] | None = None,
+) -> bytes:
     """The exported file's content; `now` dates the document."""
     if fmt == "json":
         return record_json(record).encode("utf-8")
     from kontoguide.document import build
 
-    view = build(record, checklist, now=now)
+    view = build(record, checklist, now=now, found=found)
     if fmt == "md":
         from kontoguide.render_markdown import render as render_markdown
 
@@ -112,6 +128,28 @@ def render(record: Record, checklist: Checklist, fmt: str, *, now: datetime) -> 
     return render_docx(view, base=checklist.base_docx_path(), checklist_source=checklist.source)
 
 
+def export(
+    record: Record, checklist: Checklist, fmt: str, output: Path | None, force: bool
+) -> Exported:
+    """Write `record` as `fmt` to `output` (a file or a folder; default: here)."""
+    if fmt not in FORMATS:
+        raise UsageError(m.EXPORT_UNKNOWN_FORMAT.format(fmt=fmt))
+    from kontoguide.document import local_time, open_problems
+
+    now = datetime.now(UTC).replace(microsecond=0)
+    found = open_problems(record, checklist)
+    draft = record.status != "complete" or bool(found)
+    target = _target(output, default_file_name(record, fmt, local_time(now).date(), draft=draft))
+    if target.exists() and not force:
+        raise OutputExistsError(m.EXPORT_EXISTS.format(path=target))
+    content = render(record, checklist, fmt, now=now, found=found)
+    try:
+        atomicfile.write_bytes(target, content)
+    except OSError as exc:
+        raise UnreadableError(target, m.F_WRITE_FAILED.format(detail=exc.strerror or exc)) from None
+    return Exported(target, draft, len(found))
+
+
 def export_record(
     record: Record,
     checklist: Checklist,
@@ -119,19 +157,9 @@ def export_record(
     output: Path | None = None,
     force: bool = False,
 ) -> Path:
-    """Write `record` as `fmt` to `output` (a file or a folder; default: here). Returns the path."""
-    if fmt not in FORMATS:
-        raise UsageError(m.EXPORT_UNKNOWN_FORMAT.format(fmt=fmt))
-    from kontoguide.document import is_draft, local_time
+    """Write `record` as `fmt` to `output` (a file or a folder; default: here); the path written.
 
-    now = datetime.now(UTC).replace(microsecond=0)
-    name = default_file_name(record, fmt, local_time(now).date(), draft=is_draft(record, checklist))
-    target = _target(output, name)
-    if target.exists() and not force:
-        raise OutputExistsError(m.EXPORT_EXISTS.format(path=target))
-    content = render(record, checklist, fmt, now=now)
-    try:
-        atomicfile.write_bytes(target, content)
-    except OSError as exc:
-        raise UnreadableError(target, m.F_WRITE_FAILED.format(detail=exc.strerror or exc)) from None
-    return target
+    The public entry for the questionnaire's last step. Raises OutputExistsError
+    rather than overwrite without `force`; the file is written atomically.
+    """
+    return export(record, checklist, fmt, output, force).path

@@ -155,7 +155,7 @@ class _Writer:
                 self.fill(merged, note, m.STYLE_TABLE_TEXT)
         self.set_widths(table, column_widths(answer.headers, list(answer.rows), self.width))
 
-    def facts_table(self, facts: tuple[tuple[str, str], ...]) -> None:
+    def facts_table(self, facts: tuple[tuple[str, str], ...]) -> Any:
         table = self.new_table(len(facts), 2)
         # A key-value table: the first column holds the labels, there is no header row.
         table_look(table, first_row=False, first_column=True)
@@ -164,6 +164,7 @@ class _Writer:
             self.fill(row.cells[1], [value], m.STYLE_TABLE_TEXT)
         labels = int(self.width * FACTS_LABEL_SHARE)
         self.set_widths(table, [labels, self.width - labels])
+        return table
 
     def signature_table(self, rows: tuple[tuple[str, ...], ...]) -> None:
         """Lines to sign on, each with its caption below; a narrow gap column between pairs."""
@@ -188,7 +189,8 @@ class _Writer:
     def answer(self, answer: Answer) -> None:
         body = self.document
         if isinstance(answer, NoAnswer):
-            self.para(body, m.DOC_NOT_ANSWERED, m.STYLE_NO_ANSWER)
+            text = m.DOC_SET_ASIDE if answer.set_aside else m.DOC_NOT_ANSWERED
+            self.para(body, text, m.STYLE_NO_ANSWER)
         elif isinstance(answer, YesNoAnswer):
             self.para(body, yes_no(answer.value), m.STYLE_ANSWER)
         elif isinstance(answer, ChecksAnswer):
@@ -229,7 +231,10 @@ class _Writer:
             for question in section.questions:
                 self.question(question)
         self.para(body, m.DOC_DECISION_HEADING, "Heading 1")
-        self.facts_table(view.decision)
+        decision = self.facts_table(view.decision)
+        # The decision and the lines to sign it on belong on one page.
+        for row in decision.rows:
+            _keep_with_next(row)
         self.para(body, m.DOC_SIGN_HEADING, "Heading 2")
         self.signature_table(view.signature_rows)
 
@@ -257,7 +262,8 @@ class _Writer:
 
 
 def _keep_with_next(row: Any) -> None:
-    # An item's note row must not be separated from the item's row by a page break.
+    # Keeps a row on the page of what follows: an item with its note row, the decision
+    # with its signature lines.
     for cell in row.cells:
         for paragraph in cell.paragraphs:
             paragraph.paragraph_format.keep_with_next = True

@@ -83,7 +83,7 @@ def _table(table: TableAnswer) -> list[str]:
 
 def _answer(answer: Answer) -> list[str]:
     if isinstance(answer, NoAnswer):
-        return [f"*{escape(m.DOC_NOT_ANSWERED)}*"]
+        return [f"*{escape(m.DOC_SET_ASIDE if answer.set_aside else m.DOC_NOT_ANSWERED)}*"]
     if isinstance(answer, YesNoAnswer):
         return [yes_no(answer.value)]
     if isinstance(answer, ChecksAnswer):
