@@ -497,3 +497,68 @@ def test_rendering_does_not_change_the_record(record: Record, checklist: Checkli
     before = copy.deepcopy(record.model_dump(mode="json"))
     render(record, checklist, "docx", now=NOW)
     assert record.model_dump(mode="json") == before
+
+
+# --- no repair prompt: elements in the order the schema (ECMA-376) requires -------
+
+_SEQUENCES = {
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr "
+    "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct "
+    "topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind "
+    "contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
+    "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss "
+    "imprint noProof snapToGrid vanish webHidden color spacing w kern position sz szCs "
+    "highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish "
+    "oMath",
+    "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection "
+    "tcFitText vAlign hideMark",
+    "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize "
+    "tblW jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption "
+    "tblDescription",
+    "style": "name aliases basedOn next link autoRedefine hidden uiPriority semiHidden "
+    "unhideWhenUsed qFormat locked personal personalCompose personalReply rsid pPr rPr tblPr "
+    "trPr tcPr tblStylePr",
+    "tblStylePr": "pPr rPr tblPr trPr tcPr",
+    "pBdr": "top left bottom right between bar",
+    "tcBorders": "top left start bottom right end insideH insideV tl2br tr2bl",
+    "tblBorders": "top left start bottom right end insideH insideV",
+    "tblCellMar": "top left start bottom right end",
+}
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _order_problems(xml: bytes, part: str) -> list[str]:
+    found = []
+    for parent in ElementTree.fromstring(xml).iter():
+        if not parent.tag.startswith(_W):
+            continue
+        sequence = _SEQUENCES.get(parent.tag[len(_W) :])
+        if sequence is None:
+            continue
+        order = sequence.split()
+        names = [c.tag[len(_W) :] for c in parent if c.tag.startswith(_W)]
+        unknown = [n for n in names if n not in order]
+        positions = [order.index(n) for n in names if n in order]
+        repeated = {n for n in names if names.count(n) > 1} - {"tblStylePr"}
+        if unknown or positions != sorted(positions) or repeated:
+            found.append(f"{part}: <{parent.tag[len(_W) :]}> has {names}")
+    return found
+
+
+@pytest.mark.parametrize("kind", ["complete", "draft", "base"])
+def test_xml_follows_the_schema_order(
+    tmp_path: Path, record: Record, checklist: Checklist, kind: str
+) -> None:
+    if kind == "draft":
+        record = draft_record(tmp_path, checklist, {"account_name": "Utkast"})
+    if kind == "base":
+        _base_document(tmp_path / "bas.docx")
+        checklist = _variant(tmp_path, "bas.docx")
+    data = render(record, checklist, "docx", now=NOW)
+    problems_found: list[str] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if name.startswith("word/") and name.endswith(".xml"):
+                problems_found += _order_problems(archive.read(name), name)
+    assert problems_found == []

@@ -134,8 +134,12 @@ class _Writer:
         for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
             column.set(qn("w:w"), str(Emu(width).twips))
         for row in table.rows:
-            for cell, width in zip(row.cells, widths, strict=True):
-                cell.width = Emu(width)
+            column = 0
+            for cell in row._tr.tc_lst:
+                # A merged cell (an item's note row) is as wide as the columns it spans.
+                span = cell.grid_span
+                cell.width = Emu(sum(widths[column : column + span]))
+                column += span
 
     def list_table(self, answer: TableAnswer) -> None:
         table = self.new_table(1, len(answer.headers))
