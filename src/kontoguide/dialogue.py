@@ -334,11 +334,9 @@ class Conversation:
                 question, unfinished, resolves=unfinished_key(question), given=unfinished
             )
         for key, old in self.flow.set_aside_items(question):
-            reason = self.flow.item_problem(question, old)
-            title = self.flow.item_title(question, old) or question.item_label or ""
-            text = m.Q_SET_ASIDE_ITEM.format(item=title)
-            if reason:
-                text += " " + m.Q_SET_ASIDE_REASON.format(reason=reason)
+            # The reason for each wrong answer is shown at its own question below.
+            title = self.flow.item_title(question, old).split(" · ")[0]
+            text = m.Q_SET_ASIDE_ITEM.format(item=shorten(title or question.item_label or "", 50))
             self.screen.show(Note(text, "warning"))
             # Only what is missing or wrong is asked; the rest of the item is kept.
             self._add_item(question, old, resolves=key, given=old)
@@ -397,12 +395,20 @@ class Conversation:
         self.screen.show(ItemStarted(label, number))
         item: dict[str, Any] = {}
         for index, spec in enumerate(question.fields, 1):
+            reason = None
             if given and spec.field in given:
                 earlier = given[spec.field]
-                if not self.flow.check_item(question, {**item, spec.field: earlier}, spec.field):
+                reason = self.flow.check_item(question, {**item, spec.field: earlier}, spec.field)
+                if reason is None:
                     item[spec.field] = earlier
                     continue
             self.screen.show(ItemProgress(label, number, index, len(question.fields)))
+            if reason is not None and earlier not in (None, ""):
+                answer = shorten(self.flow.format_value(spec, earlier), 200)
+                text = m.Q_SET_ASIDE.format(answer=answer)
+                self.screen.show(
+                    Note(f"{text} {m.Q_SET_ASIDE_REASON.format(reason=reason)}", "warning")
+                )
             default = (defaults or {}).get(spec.field)
 
             def check(value: Any, name: str = spec.field) -> str | None:
