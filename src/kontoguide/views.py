@@ -195,12 +195,15 @@ def drafts_table(rows: list[tuple[Record, int, int]]) -> Table:
 
 
 def draft_title(record: Record) -> str:
-    """A draft in the chooser: short enough for one line at 80 columns."""
-    name = record.account_name or m.UNNAMED
-    flat = " ".join(name.split())
-    if len(flat) > 60:
-        flat = flat[:59] + "…"
-    return f"{record.id} – {flat}"
+    """A draft in the chooser: short enough for one line at 80 columns.
+
+    The time tells drafts with the same name apart.
+    """
+    name = " ".join((record.account_name or m.UNNAMED).split())
+    if len(name) > 44:
+        name = name[:43] + "…"
+    changed = record.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    return f"{record.id} – {name} ({changed})"
 
 
 def acknowledged_line(moment: datetime) -> str:
