@@ -39,6 +39,7 @@ from kontoguide.checklist import Checklist, load_checklist
 from kontoguide.errors import ChecklistError
 from kontoguide.export import render
 from kontoguide.record import Record
+from kontoguide.table_layout import CELL_PADDING, EMU_PER_CM, MAX_WORD, column_widths, text_width
 from kontoguide.validation import applicable, make_context, problems
 
 TITLE = "Checklista för att starta ett nytt konto i sociala medier"
@@ -562,3 +563,43 @@ def test_xml_follows_the_schema_order(
             if name.startswith("word/") and name.endswith(".xml"):
                 problems_found += _order_problems(archive.read(name), name)
     assert problems_found == []
+
+
+# --- column widths ------------------------------------------------------------------
+
+TEXT_WIDTH = int(16.6 * EMU_PER_CM)
+CELLS = st.lists(st.text(st.sampled_from("abc åäö 0123456789-/"), max_size=80), max_size=3)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    headers=st.lists(
+        st.sampled_from(["Mål", "Utgångsvärde", "Senast", "Källa"]), min_size=1, max_size=6
+    ),
+    data=st.data(),
+)
+def test_column_widths_fill_the_line_and_keep_words_whole(headers: list[str], data: Any) -> None:
+    rows = [
+        tuple(tuple(data.draw(CELLS)) for _ in headers) for _ in range(data.draw(st.integers(0, 4)))
+    ]
+    widths = column_widths(tuple(headers), rows, TEXT_WIDTH)
+    assert len(widths) == len(headers)
+    assert TEXT_WIDTH - len(headers) <= sum(widths) <= TEXT_WIDTH
+    needed = [
+        max(
+            [text_width(w) for row in rows for line in row[i] for w in line.split()]
+            + [text_width(w, bold=True) for w in header.split()]
+        )
+        for i, header in enumerate(headers)
+    ]
+    if sum(min(n, MAX_WORD) + CELL_PADDING for n in needed) < TEXT_WIDTH:
+        for width, need in zip(widths, needed, strict=True):
+            assert width >= min(need, MAX_WORD) + CELL_PADDING - 1
+
+
+def test_a_date_column_is_wide_enough_for_a_date() -> None:
+    headers = ("Mål", "Senast")
+    rows = [(("Ett mål " * 30,), ("2030-12-31",))]
+    widths = column_widths(headers, rows, TEXT_WIDTH)
+    assert widths[1] >= text_width("2030-12-31") + CELL_PADDING - 1
+    assert widths[0] > widths[1]

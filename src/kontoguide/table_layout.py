@@ -9,6 +9,8 @@ Widths are in EMU (English Metric Units, as python-docx uses).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 EMU_PER_CM = 360_000
 EMU_PER_PT = 12_700
 
@@ -40,23 +42,33 @@ def text_width(text: str, *, bold: bool = False) -> float:
 
 
 def column_widths(
-    headers: tuple[str, ...], rows: list[tuple[tuple[str, ...], ...]], total: int
+    headers: Sequence[str], rows: Sequence[Sequence[Sequence[str]]], total: int
 ) -> list[int]:
-    """Widths (EMU) of the columns of a table with a bold header row, summing to `total`."""
+    """Widths (EMU) of the columns of a table with a bold header row, summing to `total`.
+
+    Each column first gets room for its longest word. If every cell then fits on one
+    line, the rest is shared by line length; otherwise it goes to the columns with
+    the most text in all rows, so that the long answers get the width.
+    """
     minimums: list[float] = []
     preferred: list[float] = []
+    amounts: list[float] = []
     for index, header in enumerate(headers):
-        lines = [part for row in rows for line in row[index] for part in line.split("\n")]
+        cells = [row[index] for row in rows]
+        lines = [part for cell in cells for line in cell for part in line.split("\n")]
         words = [text_width(w) for line in lines for w in line.split()]
         words += [text_width(w, bold=True) for w in header.split()]
         minimum = min(max(words, default=0.0), MAX_WORD) + CELL_PADDING
         longest = max([text_width(line) for line in lines] + [text_width(header, bold=True)])
         minimums.append(minimum)
         preferred.append(max(minimum, longest + CELL_PADDING))
+        amounts.append(sum(min(text_width(" ".join(cell)), total) for cell in cells))
     if sum(minimums) >= total:
         return [int(total * w / sum(minimums)) for w in minimums]
     extra = total - sum(minimums)
-    wants = [p - m for p, m in zip(preferred, minimums, strict=True)]
-    if sum(wants) <= extra:  # everything fits on one line: share the rest by content
+    if sum(preferred) <= total:  # everything fits on one line: share the rest by length
         return [int(total * p / sum(preferred)) for p in preferred]
+    wants = [max(a + CELL_PADDING - m, 0.0) for a, m in zip(amounts, minimums, strict=True)]
+    if not sum(wants):
+        return [int(m + extra / len(minimums)) for m in minimums]
     return [int(m + extra * w / sum(wants)) for m, w in zip(minimums, wants, strict=True)]
