@@ -61,10 +61,14 @@ def start(
     record, invalid = _new_record(checklist, store.allocate_id(), acknowledged, prefill)
     with store.lock(record.id):
         store.save(record)
-        screen.note(acknowledged_line(acknowledged), "success")
-        screen.note(m.I_DRAFT_CREATED.format(draft_id=record.id))
-        if prefill is not None:
-            _show_prefill(screen, answers, invalid)
+        try:
+            screen.note(acknowledged_line(acknowledged), "success")
+            screen.note(m.I_DRAFT_CREATED.format(draft_id=record.id))
+            if prefill is not None:
+                _show_prefill(screen, answers, invalid)
+        except Interrupted:  # the draft exists from here on: say how to continue
+            _say_saved(screen, store, record.id)
+            return ExitCode.INTERRUPTED
         return _session(checklist, store, record, asker, screen)
 
 
@@ -203,6 +207,7 @@ def _export(record: Record, checklist: Checklist, asker: Asker, screen: RichScre
     try:
         return export_record(record, checklist, fmt="docx", output=None, force=False)
     except OutputExistsError as exists:
+        # Only the first sentence: the rest of the message is about command-line flags.
         screen.note(exists.message.split(". ")[0] + ".", "warning")
         again = asker.select(
             Prompt(m.I_DOCX_OVERWRITE),
