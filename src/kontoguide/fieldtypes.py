@@ -211,6 +211,22 @@ def must_be_yes(message: str) -> Callable[[bool], bool]:
     return check
 
 
+def _year_number(value: Any) -> Any:
+    # A year is asked as text; "tjugo" deserves the year message, not a generic one.
+    if isinstance(value, bool):
+        raise _fail("year", m.V_YEAR)
+    if isinstance(value, str):
+        text = value.strip()
+        if not (len(text) == 4 and text.isdigit()):
+            raise _fail("year", m.V_YEAR)
+        return int(text)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if not isinstance(value, int):
+        raise _fail("year", m.V_YEAR)
+    return value
+
+
 def _year(value: int) -> int:
     if not 1900 <= value <= 2200:
         raise _fail("year", m.V_YEAR)
@@ -228,7 +244,7 @@ Phone = Annotated[str, AfterValidator(_phone)]
 PastDate = Annotated[date, BeforeValidator(parse_date), AfterValidator(_not_future)]
 FutureDate = Annotated[date, BeforeValidator(parse_date), AfterValidator(_future)]
 AnyDate = Annotated[date, BeforeValidator(parse_date)]
-Year = Annotated[int, AfterValidator(_year)]
+Year = Annotated[int, BeforeValidator(_year_number), AfterValidator(_year)]
 
 
 @dataclass(frozen=True)

@@ -163,7 +163,7 @@ class Crisis(Part):
 
 
 class DecisionMaker(Part):
-    name: PersonName | None = Field(None, title="Beslutsfattare")
+    name: PersonName | None = Field(None, title="Namn")
     title: ShortText | None = Field(None, title="Befattning")
 
 

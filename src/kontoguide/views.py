@@ -130,11 +130,6 @@ def summary_table(summary: SectionSummary, *, answered_only: bool = False) -> Ta
     for row in rows:
         *parents, leaf = row.title.split(" › ")
         parent = " › ".join(parents) or None
-        if parent is not None and leaf == parents[-1]:
-            # "Beslutsfattare › Beslutsfattare": the group's own answer heads the group.
-            table.add_row(Text(parent, style="bold"), _answer_cell(row))
-            group = parent
-            continue
         if parent is not None and parent != group:
             table.add_row(Text(parent, style="bold"), "")
         group = parent
