@@ -54,24 +54,23 @@ class Condition(_Data):
         return value in self.equals
 
 
-class ItemField(_Data):
+class _Asked(_Data):
+    """What every question has, whether it stands alone or asks for a list item's field."""
+
+    kind: Kind
+    label: str = Field(min_length=1)
+    hint: str | None = None
+    help: str | None = None
+    required: bool = True
+    choices: str | None = None
+
+
+class ItemField(_Asked):
     field: str = Field(pattern=r"^[a-z_]+$")
-    kind: Kind
-    label: str = Field(min_length=1)
-    hint: str | None = None
-    help: str | None = None
-    required: bool = True
-    choices: str | None = None
 
 
-class Question(_Data):
+class Question(_Asked):
     field: str = Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
-    kind: Kind
-    label: str = Field(min_length=1)
-    hint: str | None = None
-    help: str | None = None
-    required: bool = True
-    choices: str | None = None
     when: Condition | None = None
     item_label: str | None = None
     fields: tuple[ItemField, ...] = ()

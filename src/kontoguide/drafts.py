@@ -27,15 +27,8 @@ from kontoguide.validation import (
     prune,
 )
 
-_IDENTITY = (
-    "schema_version",
-    "id",
-    "checklist_id",
-    "checklist_version",
-    "created_at",
-    "updated_at",
-    "status",
-)
+# What identifies a record: never cut away when invalid answers are set aside.
+_IDENTITY = tuple(name for name in META_FIELDS if name != "set_aside")
 
 
 @dataclass
