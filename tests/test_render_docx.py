@@ -72,7 +72,7 @@ def test_headings_come_in_the_expected_order(document: Any, checklist: Checklist
         if isinstance(block, Paragraph) and style_name(block) == "Heading 1"
     ]
     expected = [checklist.notice.title, "Om verksamheten och kontot"]
-    expected += [f"Steg {s.number} – {s.title}" for s in checklist.steps]
+    expected += [f"Steg {s.number}: {s.title}" for s in checklist.steps]
     expected += ["Beslut"]
     assert headings == expected
 

@@ -66,7 +66,7 @@ def test_title_and_headings_in_order(markdown: str, checklist: Checklist) -> Non
     assert lines[0] == "# Checklista för att starta ett nytt konto i sociala medier"
     headings = [line[3:] for line in lines if line.startswith("## ")]
     expected = [checklist.notice.title, "Om verksamheten och kontot"]
-    expected += [f"Steg {s.number} – {s.title}" for s in checklist.steps]
+    expected += [f"Steg {s.number}: {s.title}" for s in checklist.steps]
     assert headings == [*expected, "Beslut"]
 
 
