@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from kontoguide import messages as m
 from kontoguide import paths
 from kontoguide.errors import ChecklistError, UsageError
+from kontoguide.fieldtypes import ChoiceFrom, ChoicesFrom
 
 Kind = Literal[
     "text", "longtext", "yesno", "choice", "multichoice", "date", "email", "number", "list"
@@ -78,9 +79,9 @@ class Question(_Asked):
     @model_validator(mode="after")
     def _list_has_fields(self) -> Question:
         if self.kind == "list" and (not self.fields or not self.item_label):
-            raise ValueError("en fråga av typen list behöver item_label och fields")
+            raise ValueError(m.C_LIST_NEEDS_FIELDS)
         if self.kind != "list" and self.fields:
-            raise ValueError("bara frågor av typen list kan ha fields")
+            raise ValueError(m.C_FIELDS_ONLY_FOR_LIST)
         return self
 
 
@@ -195,34 +196,27 @@ def _kind_fits(kind: str, annotation: Any) -> bool:
     return annotation in expected.get(kind, (str,))
 
 
-@cache
-def _json_schema(model: type[BaseModel]) -> dict[str, Any]:
-    return model.model_json_schema()
+def _bound_choice_list(model: type[BaseModel], path: str) -> str | None:
+    """The choice list a record field is bound to (its ChoiceFrom/ChoicesFrom marker)."""
+    *parents, last = paths.split(path)
+    owner = _unwrap_optional(_field_annotation(model, ".".join(parents))) if parents else model
+    return _marker_in(owner.model_fields[last].annotation)
 
 
-def _schema_choice_list(model: type[BaseModel], path: str) -> str | None:
-    """The choice list a record field is bound to, read from its JSON Schema."""
-    schema = _json_schema(model)
-    defs = schema.get("$defs", {})
-    node: Any = schema
-    for key in paths.split(path):
-        node = _resolve(node, defs)
-        node = node.get("properties", {}).get(key, {})
-    node = _resolve(node, defs)
-    if "items" in node:
-        node = _resolve(node["items"], defs) if "x-choice-list" not in node else node
-    found = node.get("x-choice-list")
-    return found if isinstance(found, str) else None
-
-
-def _resolve(node: Any, defs: dict[str, Any]) -> Any:
-    while True:
-        if "$ref" in node:
-            node = defs[node["$ref"].rsplit("/", 1)[-1]]
-        elif "anyOf" in node:
-            node = next((option for option in node["anyOf"] if option.get("type") != "null"), {})
-        else:
-            return node
+def _marker_in(annotation: Any) -> str | None:
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        for meta in args[1:]:
+            if isinstance(meta, ChoiceFrom | ChoicesFrom):
+                return meta.list_name
+        return _marker_in(args[0])
+    if origin in (typing.Union, types.UnionType, list):
+        for arg in args:
+            found = _marker_in(arg)
+            if found is not None:
+                return found
+    return None
 
 
 def _check_question(
@@ -231,17 +225,17 @@ def _check_question(
     try:
         annotation = _field_annotation(model, path)
     except KeyError:
-        return f"fältet {path} finns inte i checklistans dataformat"
+        return m.C_NO_FIELD.format(path=path)
     if not _kind_fits(kind, annotation):
-        return f"typen {kind} passar inte fältet {path}"
-    bound = _schema_choice_list(model, path)
+        return m.C_KIND_MISMATCH.format(kind=kind, path=path)
+    bound = _bound_choice_list(model, path)
     if kind in ("choice", "multichoice"):
         if choices is None or choices not in checklist.choices:
-            return f"fältet {path} behöver en vallista som finns under [choices]"
+            return m.C_NEEDS_CHOICES.format(path=path)
         if bound is not None and bound != choices:
-            return f"fältet {path} använder vallistan {bound}, inte {choices}"
+            return m.C_WRONG_CHOICES.format(path=path, bound=bound, choices=choices)
     elif bound is not None:
-        return f"fältet {path} är ett val ur {bound}; använd typen choice eller multichoice"
+        return m.C_IS_CHOICE.format(path=path, bound=bound)
     return None
 
 
@@ -253,7 +247,7 @@ def consistency_problems(checklist: Checklist) -> list[str]:
     for section, question in checklist.questions():
         where = f"sections.{section.id}.{question.field}"
         if question.field in seen:
-            problems.append(f"{where}: fältet {question.field} finns två gånger")
+            problems.append(f"{where}: {m.C_DUPLICATE_FIELD.format(path=question.field)}")
         seen.add(question.field)
         problem = _check_question(
             Answers, checklist, question.field, question.kind, question.choices
@@ -273,10 +267,7 @@ def consistency_problems(checklist: Checklist) -> list[str]:
         if question.when is not None and (
             question.when.field not in seen or question.when.field == question.field
         ):
-            problems.append(
-                f"{where}: villkoret hänvisar till {question.when.field}, "
-                "som måste vara en fråga tidigare i checklistan"
-            )
+            problems.append(f"{where}: {m.C_WHEN_NOT_EARLIER.format(path=question.when.field)}")
     return problems
 
 

@@ -115,6 +115,17 @@ S_HOME_UNUSABLE = "{path}: mappen för utkast går inte att använda ({detail}).
 C_NOT_TOML = "checklistan är inte giltig TOML ({detail})."
 C_INVALID = "checklistan har fel i {where}: {detail}"
 C_MISSING = "fältet saknas"
+C_NO_FIELD = "fältet {path} finns inte i checklistans dataformat"
+C_KIND_MISMATCH = "typen {kind} passar inte fältet {path}"
+C_NEEDS_CHOICES = "fältet {path} behöver en vallista som finns under [choices]"
+C_WRONG_CHOICES = "fältet {path} använder vallistan {bound}, inte {choices}"
+C_IS_CHOICE = "fältet {path} är ett val ur {bound}; använd typen choice eller multichoice"
+C_LIST_NEEDS_FIELDS = "en fråga av typen list behöver item_label och fields"
+C_FIELDS_ONLY_FOR_LIST = "bara frågor av typen list kan ha fields"
+C_DUPLICATE_FIELD = "fältet {path} finns två gånger"
+C_WHEN_NOT_EARLIER = (
+    "villkoret hänvisar till {path}, som måste vara en fråga tidigare i checklistan"
+)
 C_UNKNOWN_KEY = "fältet är okänt; ta bort det eller rätta stavningen"
 C_ALLOWED = "tillåtna värden är {expected}"
 C_EMPTY = "får inte vara tomt"
