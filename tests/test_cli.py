@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
-import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from cli_support import run_kontoguide, run_python
 from kontoguide import drafts
 from kontoguide import messages as m
 from kontoguide.checklist import Checklist
@@ -28,29 +27,7 @@ ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*(3[0-9]|4[0-9]|9[0-7]|10[0-7])(;[0-9;]*)
 ID = r"[a-z0-9][a-z0-9-]*"
 
 
-def run(
-    *args: str, home: Path, env: dict[str, str] | None = None, cwd: Path = ROOT
-) -> subprocess.CompletedProcess[str]:
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS")
-    }
-    environment.update(
-        {"KONTOGUIDE_HOME": str(home), "COLUMNS": "200", "PYTHONIOENCODING": "utf-8"}
-    )
-    environment.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "kontoguide", *args],
-        env=environment,
-        cwd=cwd,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
+run = run_kontoguide
 
 
 def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
@@ -386,17 +363,7 @@ sys.exit(code)
     ids=["help", "list", "validate", "validate-fel", "schema"],
 )
 def test_fast_commands_do_not_import_the_terminal_or_docx(home: Path, args: list[str]) -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", IMPORT_PROBE, *args],
-        env={**os.environ, "KONTOGUIDE_HOME": str(home)},
-        cwd=ROOT,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
+    result = run_python("-c", IMPORT_PROBE, *args, home=home)
     assert result.returncode in (ExitCode.OK, ExitCode.INVALID_DATA), result.stderr
     (line,) = [line for line in result.stderr.splitlines() if line.startswith("HEAVY=")]
     assert line == "HEAVY=", line

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from datetime import date
@@ -14,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from cli_support import run_kontoguide
 from export_support import EXAMPLES, draft_record, example_record, open_docx
 from kontoguide import atomicfile
 from kontoguide.checklist import Checklist
@@ -293,30 +293,15 @@ def test_cli_draft_export_says_it_is_a_draft(tmp_path: Path, home: Path) -> None
     assert "utkast" in result.output
 
 
-def _env(home: Path) -> dict[str, str]:
-    return {**os.environ, "KONTOGUIDE_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
-
-
 def test_start_then_export_as_commands(tmp_path: Path) -> None:
     """The whole path a user takes, as real processes with their own KONTOGUIDE_HOME."""
     home = tmp_path / "home"
-    command = [sys.executable, "-m", "kontoguide"]
-    started = subprocess.run(
-        [*command, "start", "--answers", str(EXAMPLES / "komplett.json"), "--no-input"],
-        capture_output=True,
-        text=True,
-        env=_env(home),
-        check=False,
+    started = run_kontoguide(
+        "start", "--answers", str(EXAMPLES / "komplett.json"), "--no-input", home=home
     )
     assert started.returncode == 0, started.stderr
     [stored] = (home / "records").glob("*.json")
-    exported = subprocess.run(
-        [*command, "export", stored.stem, "--output", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        env=_env(home),
-        check=False,
-    )
+    exported = run_kontoguide("export", stored.stem, "--output", str(tmp_path), home=home)
     assert exported.returncode == 0, exported.stderr
     [document] = tmp_path.glob("*.docx")
     assert "Stadsbiblioteket" in document.name

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from cli_support import run_kontoguide, run_python
 from kontoguide import atomicfile, drafts, storage
 from kontoguide.checklist import Checklist
 from kontoguide.errors import (
@@ -50,17 +51,7 @@ def temp_files(folder: Path) -> list[Path]:
 
 
 def run_cli(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "KONTOGUIDE_HOME": str(home), "NO_COLOR": "1", "COLUMNS": "200"}
-    return subprocess.run(
-        [sys.executable, "-m", "kontoguide", *args],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
+    return run_kontoguide(*args, home=home, env={"NO_COLOR": "1"})
 
 
 # --- where and how files are written ----------------------------------------------------
@@ -335,16 +326,7 @@ LOCK_SCRIPT = textwrap.dedent(
 
 
 def _python(code: str, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", code, *args],
-        env={**os.environ, "KONTOGUIDE_HOME": str(home)},
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
+    return run_python("-c", code, *args, home=home)
 
 
 def test_second_process_gets_a_clear_message(home: Path, store: Store) -> None:
