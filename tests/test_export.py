@@ -325,3 +325,30 @@ def test_help_and_the_export_module_do_not_import_python_docx() -> None:
     )
     assert result.stdout.strip().splitlines()[-1] == "OK"
     assert "export" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("fmt", "output", "expected"),
+    [
+        (None, None, "docx"),
+        (None, "beslut.md", "md"),
+        (None, "beslut.JSON", "json"),
+        (None, "beslut.txt", "docx"),
+        ("md", "beslut.md", "md"),
+        ("json", None, "json"),
+    ],
+)
+def test_the_format_follows_the_option_then_the_file_name(
+    fmt: str | None, output: str | None, expected: str
+) -> None:
+    from kontoguide.export import choose_format
+
+    assert choose_format(fmt, Path(output) if output else None) == expected
+
+
+def test_a_format_that_contradicts_the_file_name_is_refused(tmp_path: Path) -> None:
+    from kontoguide.errors import UsageError
+    from kontoguide.export import choose_format
+
+    with pytest.raises(UsageError, match=r"beslut\.docx.*\.md"):
+        choose_format("md", tmp_path / "beslut.docx")

@@ -92,14 +92,16 @@ class ExportFormat(StrEnum):
 def export(
     source: Annotated[str, typer.Argument(metavar="ID|FIL", help=m.CLI_EXPORT_SOURCE)],
     fmt: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help=m.CLI_OPT_FORMAT, case_sensitive=False)
-    ] = ExportFormat.docx,
+        ExportFormat | None,
+        typer.Option("--format", "-f", help=m.CLI_OPT_FORMAT, case_sensitive=False),
+    ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help=m.CLI_OPT_OUTPUT)] = None,
     force: Annotated[bool, typer.Option("--force", help=m.CLI_OPT_FORCE)] = False,
 ) -> None:
     from kontoguide import commands
 
-    raise typer.Exit(commands.export(source, fmt=fmt.value, output=output, force=force))
+    chosen = fmt.value if fmt is not None else None
+    raise typer.Exit(commands.export(source, fmt=chosen, output=output, force=force))
 
 
 @app.command(help=m.CLI_SCHEMA_HELP)

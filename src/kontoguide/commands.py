@@ -60,11 +60,12 @@ def validate(file: Path) -> int:
     return ExitCode.OK
 
 
-def export(source: str, *, fmt: str, output: Path | None, force: bool) -> int:
-    from kontoguide.export import export, resolve_source
+def export(source: str, *, fmt: str | None, output: Path | None, force: bool) -> int:
+    from kontoguide.export import choose_format, export, resolve_source
 
+    chosen = choose_format(fmt, output)
     loaded = resolve_source(source)
-    done = export(loaded.record, loaded.checklist, fmt, output, force)
+    done = export(loaded.record, loaded.checklist, chosen, output, force)
     print(m.EXPORT_WRITTEN.format(path=done.path))
     if done.draft:
         print(m.EXPORT_DRAFT_NOTE.format(count=done.missing))

@@ -85,6 +85,21 @@ def default_file_name(record: Record, fmt: str, today: date, *, draft: bool) -> 
     return "-".join(parts) + f".{fmt}"
 
 
+def choose_format(fmt: str | None, output: Path | None) -> str:
+    """The format asked for, else the one the output file's extension names, else docx.
+
+    A format that contradicts the extension (`-f md -o beslut.docx`) is refused:
+    Word would not open Markdown saved under a .docx name.
+    """
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    named = suffix if suffix in FORMATS and not (output and output.is_dir()) else None
+    if fmt is None:
+        return named or "docx"
+    if named is not None and named != fmt:
+        raise UsageError(m.EXPORT_FORMAT_MISMATCH.format(fmt=fmt, path=output))
+    return fmt
+
+
 def _target(output: Path | None, default_name: str) -> Path:
     if output is None:
         return Path.cwd() / default_name

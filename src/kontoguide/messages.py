@@ -273,6 +273,10 @@ EXPORT_ANSWERS_FILE = (
     "sedan med det id som skrivs ut."
 )
 EXPORT_UNKNOWN_FORMAT = "Formatet {fmt} finns inte. Välj docx, json eller md."
+EXPORT_FORMAT_MISMATCH = (
+    "{path}: filnamnet slutar inte på .{fmt}. Byt filnamn, eller utelämna --format så "
+    "väljs formatet efter filnamnet."
+)
 EXPORT_BASE_MISSING = "grunddokumentet {name} som checklistan anger finns inte."
 EXPORT_BASE_BROKEN = "grunddokumentet {name} går inte att läsa som Word-dokument (.docx): {detail}"
 EXPORT_FILE_PREFIX = "Checklista"
@@ -280,7 +284,10 @@ EXPORT_FILE_DRAFT = "utkast"
 CLI_EXPORT_SOURCE = (
     "Id för ett sparat utkast (se `kontoguide list`) eller en sparad checklista (JSON)."
 )
-CLI_OPT_FORMAT = "Filformat: docx (Word), json eller md (Markdown)."
+CLI_OPT_FORMAT = (
+    "Filformat: docx (Word), json eller md (Markdown). Utan --format väljs det efter "
+    "filnamnet i --output, annars docx."
+)
 CLI_OPT_OUTPUT = (
     "Fil eller mapp att skriva till. Utan --output skrivs filen i den aktuella mappen, "
     "med ett namn efter kontot och dagens datum."
