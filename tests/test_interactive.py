@@ -13,7 +13,7 @@ from rich.console import Console
 from kontoguide import interactive
 from kontoguide import messages as m
 from kontoguide.checklist import Checklist
-from kontoguide.drafts import new_record
+from kontoguide.drafts import from_answers, new_record
 from kontoguide.errors import DraftLockedError, ExitCode, UnknownDraftError, UsageError
 from kontoguide.storage import Store
 from kontoguide.views import RichScreen
@@ -187,13 +187,76 @@ def test_completion_offers_the_document_and_asks_before_overwriting(
     record_id = saved(store)[0]["id"]
 
     # The same checklist again, the same day: the file exists, so the user is asked.
-    script = {
-        REVIEW_READY: ["complete"],
-        m.I_OFFER_DOCX: ["ja"],
-        m.I_DOCX_OVERWRITE: ["nej"],
-    }
+    script = {m.I_COMPLETE_WHAT: ["export"], m.I_DOCX_OVERWRITE: ["nej"]}
     asker = ScriptedAsker(script)
     assert interactive.resume(store, record_id, asker=asker, screen=screen) == ExitCode.OK
     assert asker.left() == {}
     assert m.I_DOCX_LATER.format(draft_id=record_id) in " ".join(shown(screen).split())
     assert list(tmp_path.glob("*.docx")) == [document]
+
+
+def _complete(
+    checklist: Checklist, store: Store, tmp_path: Path, complete_answers: dict[str, Any]
+) -> str:
+    answers = tmp_path / "svar.json"
+    answers.write_text(json.dumps(complete_answers), encoding="utf-8")
+    record, found = from_answers(answers, checklist, store)
+    assert found == []
+    return record.id
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        {m.I_COMPLETE_WHAT: ["quit"]},
+        {m.I_COMPLETE_WHAT: [INTERRUPT]},
+        {m.I_COMPLETE_WHAT: ["change"], REVIEW_READY: ["later"]},
+        {m.I_COMPLETE_WHAT: ["change"], REVIEW_READY: [INTERRUPT]},
+    ],
+    ids=["avsluta", "ctrl-c-i-menyn", "granska-och-spara-senare", "ctrl-c-i-granskningen"],
+)
+def test_resuming_a_complete_checklist_says_so_and_keeps_it_complete(
+    checklist: Checklist,
+    store: Store,
+    screen: RichScreen,
+    tmp_path: Path,
+    complete_answers: dict[str, Any],
+    script: dict[str, list[Any]],
+) -> None:
+    record_id = _complete(checklist, store, tmp_path, complete_answers)
+    before = saved(store)
+
+    asker = ScriptedAsker(script)
+    result = interactive.resume(store, record_id, asker=asker, screen=screen)
+
+    assert asker.left() == {}
+    assert result in (ExitCode.OK, ExitCode.INTERRUPTED)
+    assert saved(store) == before
+    text = " ".join(shown(screen).split())
+    assert "är redan klar" in text
+    assert "Utkastet är sparat" not in text
+    assert "Du fortsätter med utkastet" not in text
+
+
+def test_a_complete_checklist_becomes_a_draft_only_when_an_answer_changes(
+    checklist: Checklist,
+    store: Store,
+    screen: RichScreen,
+    tmp_path: Path,
+    complete_answers: dict[str, Any],
+) -> None:
+    record_id = _complete(checklist, store, tmp_path, complete_answers)
+    script = {
+        m.I_COMPLETE_WHAT: ["change"],
+        REVIEW_READY: ["change", "later"],
+        "I vilken del finns svaret du vill ändra?": ["basics"],
+        "Vilket svar vill du ändra?": ["organisation.unit"],
+        "Vilken enhet eller avdelning ska driva kontot?": ["Ny enhet"],
+    }
+    asker = ScriptedAsker(script)
+    assert interactive.resume(store, record_id, asker=asker, screen=screen) == ExitCode.OK
+    assert asker.left() == {}
+    (record,) = saved(store)
+    assert record["status"] == "draft"
+    assert record["organisation"]["unit"] == "Ny enhet"
+    assert m.I_SAVED_RESUME.format(draft_id=record_id) in " ".join(shown(screen).split())

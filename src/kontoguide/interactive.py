@@ -34,6 +34,7 @@ from kontoguide.views import (
 )
 
 _YES, _NO = "ja", "nej"
+_EXPORT, _CHANGE, _QUIT = "export", "change", "quit"
 Interrupted = (KeyboardInterrupt, EOFError)
 
 
@@ -67,7 +68,7 @@ def start(
             if prefill is not None:
                 _show_prefill(screen, answers, invalid)
         except Interrupted:  # the draft exists from here on: say how to continue
-            _say_saved(screen, store, record.id)
+            _say_saved(screen, store, record)
             return ExitCode.INTERRUPTED
         return _session(checklist, store, record, asker, screen)
 
@@ -108,6 +109,8 @@ def resume(
             record = _acknowledge(record, acknowledged)
             store.save(record)
             screen.note(acknowledged_line(acknowledged), "success")
+        if record.status == "complete":
+            return _reopen_complete(loaded.checklist, store, record, asker, screen)
         _show_resume(screen, loaded.checklist, record, loaded.set_aside_now)
         return _session(loaded.checklist, store, record, asker, screen)
 
@@ -149,6 +152,40 @@ def _new_record(
     return record, invalid
 
 
+# --- a checklist that is already complete ------------------------------------------------
+
+
+def _reopen_complete(
+    checklist: Checklist, store: Store, record: Record, asker: Asker, screen: RichScreen
+) -> int:
+    """A complete checklist stays complete unless the user chooses to change an answer."""
+    screen.print(Text(""))
+    name = record.account_name or m.UNNAMED
+    screen.note(m.I_RESUME_COMPLETE.format(draft_id=record.id, name=name), "success")
+    try:
+        choice = asker.select(
+            Prompt(m.I_COMPLETE_WHAT, default=_EXPORT),
+            [
+                Option(_EXPORT, m.I_COMPLETE_EXPORT),
+                Option(_CHANGE, m.I_COMPLETE_CHANGE),
+                Option(_QUIT, m.I_COMPLETE_QUIT),
+            ],
+        )
+        if choice == _EXPORT:
+            written = _export(record, checklist, asker, screen)
+            if written is not None:
+                screen.note(m.I_DOCX_WRITTEN.format(path=written), "success")
+            return ExitCode.OK
+    except Interrupted:
+        screen.print(Text(""))
+        screen.note(m.I_STOPPED_NOTHING_CHANGED)
+        return ExitCode.INTERRUPTED
+    if choice != _CHANGE:
+        screen.note(m.I_COMPLETE_UNCHANGED.format(draft_id=record.id))
+        return ExitCode.OK
+    return _session(checklist, store, record, asker, screen)
+
+
 # --- the session -------------------------------------------------------------------------
 
 
@@ -160,10 +197,10 @@ def _session(
     try:
         completed = conversation.review()
     except Interrupted:
-        _say_saved(screen, store, record.id)
+        _say_saved(screen, store, flow.record)
         return ExitCode.INTERRUPTED
     if not completed:
-        _say_saved(screen, store, record.id, interrupted=False)
+        _say_saved(screen, store, flow.record, interrupted=False)
         return ExitCode.OK
     try:
         _finish(flow.record, checklist, store, asker, screen)
@@ -175,12 +212,15 @@ def _session(
 
 
 def _say_saved(
-    screen: RichScreen, store: Store, draft_id: str, *, interrupted: bool = True
+    screen: RichScreen, store: Store, record: Record, *, interrupted: bool = True
 ) -> None:
     if interrupted:
         screen.print(Text(""))
-    screen.note(m.I_SAVED_RESUME.format(draft_id=draft_id), "success")
-    screen.note(m.I_SAVED_WHERE.format(path=store.path_for(draft_id)))
+    if record.status == "complete":  # reopened, but nothing was changed
+        screen.note(m.I_COMPLETE_UNCHANGED.format(draft_id=record.id), "success")
+        return
+    screen.note(m.I_SAVED_RESUME.format(draft_id=record.id), "success")
+    screen.note(m.I_SAVED_WHERE.format(path=store.path_for(record.id)))
 
 
 def _finish(

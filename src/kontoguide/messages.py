@@ -97,6 +97,9 @@ F_NEWER = (
 F_BAD_VERSION = "fältet schema_version saknas eller är inte ett heltal. Filen har inte ändrats."
 F_UNREADABLE = "filen eller mappen går inte att läsa ({detail})."
 F_NOT_FOUND = "filen finns inte."
+F_SET_ASIDE_NOT_OBJECT = (
+    "fältet set_aside ska vara ett JSON-objekt med undanlagda svar. Filen har inte ändrats."
+)
 F_RECORD_INVALID = "filen innehåller svar som inte stämmer med checklistan:\n{problems}"
 F_WRITE_FAILED = "det gick inte att spara ({detail}). Det tidigare innehållet är kvar."
 S_UNSAFE_ID = (
@@ -178,6 +181,10 @@ DOC_DRAFT_LEAD = (
     "Checklistan är inte klar och kan inte ligga till grund för ett beslut förrän allt "
     "som saknas är besvarat."
 )
+DOC_DRAFT_LEAD_NOT_REVIEWED = (
+    "Alla svar är ifyllda, men checklistan är inte granskad och sparad som färdig i kontoguide. "
+    "Den kan inte ligga till grund för ett beslut förrän den är det."
+)
 DOC_MISSING_HEADING = "Det här saknas ({count})"
 DOC_MISSING_IN_STEP = "Steg {number}: {label}"
 DOC_MISSING_ITEM = "{where} – {message}"
@@ -256,6 +263,11 @@ EXPORT_DRAFT_NOTE = (
     "Obs! Det är ett utkast: {count} saker saknas eller behöver rättas. "
     "Dokumentet är märkt UTKAST och listar dem."
 )
+EXPORT_DRAFT_NOT_REVIEWED_NOTE = (
+    "Obs! Det är ett utkast: alla svar är ifyllda, men checklistan är inte sparad som färdig. "
+    "Dokumentet är märkt UTKAST. Granska svaren och spara checklistan som färdig med: "
+    "kontoguide resume {draft_id}"
+)
 EXPORT_EXISTS = (
     "{path} finns redan och har inte ändrats. Välj ett annat namn med --output, "
     "eller skriv över filen med --force."
@@ -333,6 +345,18 @@ I_DOCX_OVERWRITE_YES = "Ja, skriv över den"
 I_DOCX_OVERWRITE_NO = "Nej, låt den vara"
 I_COMPLETE_EXPORT_LATER = (
     "Avbrutet. Checklistan är klar och sparad. Skapa dokumentet senare med: "
+    "kontoguide export {draft_id}"
+)
+I_RESUME_COMPLETE = (
+    "Checklistan {draft_id}: {name} är redan klar och sparad som färdig. "
+    "Den ändras bara om du väljer att ändra ett svar."
+)
+I_COMPLETE_WHAT = "Vad vill du göra med den färdiga checklistan?"
+I_COMPLETE_EXPORT = "Skapa checklistan som Word-dokument i den här mappen"
+I_COMPLETE_CHANGE = "Se och ändra svar (då blir den ett utkast tills du sparar den som färdig)"
+I_COMPLETE_QUIT = "Inget, avsluta"
+I_COMPLETE_UNCHANGED = (
+    "Checklistan är oförändrad och fortfarande klar. Skapa dokumentet med: "
     "kontoguide export {draft_id}"
 )
 I_NO_DRAFTS = "Det finns inga utkast att fortsätta med. Starta ett nytt med: kontoguide start"
