@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import copy
+import io
 from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from rich.console import Console
 
 from kontoguide import messages as m
 from kontoguide.checklist import Checklist
@@ -15,6 +17,7 @@ from kontoguide.drafts import new_record
 from kontoguide.flow import Flow, Refused, parse_number
 from kontoguide.record import Record
 from kontoguide.validation import problems
+from kontoguide.views import summary_table
 from scenario import (
     ANSWERS,
     INTERRUPT,
@@ -445,6 +448,32 @@ def test_the_summary_lists_every_applicable_question_per_part(checklist: Checkli
     assert answers["step3.platform"] == "Instagram"
     goals = {row.field: row.answer for row in summary[2].rows}["step2.goals"]
     assert goals is not None and goals.startswith("1. Fler familjer")
+
+
+def test_the_summary_shows_text_over_several_lines_as_written(checklist: Checklist) -> None:
+    data = _complete_record(checklist).model_dump(mode="json")
+    data["step2"]["purpose"] = "Göra fler unga medvetna.\nKontot ska vara en plats för boktips."
+    data["step1"]["existing_accounts"][0]["comment"] = "Första raden.\nAndra raden."
+    record = Record.model_validate(data)
+    summary = Flow(checklist, record, save=Saves()).summary()
+    console = Console(file=io.StringIO(), width=100, no_color=True)
+    for part in summary[1:3]:
+        table = summary_table(part)
+        assert table is not None
+        console.print(table)
+    file = console.file
+    assert isinstance(file, io.StringIO)
+    lines = file.getvalue().splitlines()
+
+    def below(first: str, second: str) -> bool:
+        """`second` starts on the line after `first`, in the same column."""
+        at = next(i for i, line in enumerate(lines) if first in line)
+        return lines[at + 1].find(second) == lines[at].find(first) >= 0
+
+    # Free text keeps its words together (not split into a number column and the rest).
+    assert below("Göra fler unga medvetna.", "Kontot ska vara en plats för boktips.")
+    # In a list item, a second line stays under the item's other answers.
+    assert below("Kommentar: Första raden.", "Andra raden.")
 
 
 def test_an_unfinished_item_survives_an_interruption_and_continues(checklist: Checklist) -> None:

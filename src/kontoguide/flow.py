@@ -99,6 +99,9 @@ class Row:
     title: str  # the short name of the answer, as in the checklist document
     answer: str | None
     required: bool
+    # A list or a multiple choice: one line per item, to be laid out as such.
+    # Any other answer is text as the user wrote it, line breaks and all.
+    itemised: bool = False
 
 
 @dataclass(frozen=True)
@@ -411,6 +414,7 @@ class Flow:
                 field_title(q.field),
                 self.format_answer(q, detailed=True),
                 q.required,
+                q.kind in ("list", "multichoice"),
             )
             for q in self.applicable_questions(section)
         )
@@ -435,6 +439,8 @@ class Flow:
         details = self.item_details(question, item)
         if not details:
             return f"{number}."
+        # A value written over several lines continues under its item, indented.
+        details = [(title, value.replace("\n", "\n   ")) for title, value in details]
         (_, first), rest = details[0], details[1:]
         lines = [f"{number}. {first}"]
         lines += [f"   {title}: {value}" for title, value in rest]

@@ -144,7 +144,7 @@ def _answer_cell(row: Row) -> RenderableType:
         missing = m.VIEW_MISSING if row.required else m.VIEW_EMPTY_OPTIONAL
         return Text(missing, style="red" if row.required else "dim")
     lines = row.answer.split("\n")
-    if len(lines) == 1:
+    if len(lines) == 1 or not row.itemised:
         return Text(row.answer)
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
