@@ -259,3 +259,35 @@ def test_unknown_checklist_id() -> None:
     assert "goteborg-standard" in message
     assert DEFAULT_CHECKLIST in message  # what is available
     assert caught.value.exit_code == ExitCode.USAGE
+
+
+# --- checklists outside the package ----------------------------------------------------
+
+
+def _variant(tmp_path: Path, checklist_id: str, file_name: str) -> Path:
+    shipped = SHIPPED.read_text(encoding="utf-8")
+    text = shipped.replace('id = "stockholm-standard"', f'id = "{checklist_id}"', 1)
+    path = tmp_path / file_name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_checklist_given_by_path_is_kept_so_its_drafts_reopen(tmp_path: Path, home: Path) -> None:
+    path = _variant(tmp_path, "kultur-variant", "kultur-variant.toml")
+    loaded = load_checklist(str(path))
+    assert loaded.id == "kultur-variant"
+    assert (home / "checklists" / "kultur-variant.toml").read_bytes() == path.read_bytes()
+    assert load_checklist("kultur-variant").id == "kultur-variant"
+
+
+def test_a_checklist_whose_id_is_not_its_file_name_is_refused(tmp_path: Path, home: Path) -> None:
+    path = _variant(tmp_path, "kultur-variant", "annat-namn.toml")
+    with pytest.raises(ChecklistError, match=r"annat-namn\.toml.*kultur-variant"):
+        load_checklist(str(path))
+
+
+def test_a_different_checklist_cannot_take_a_used_id(tmp_path: Path, home: Path) -> None:
+    path = _variant(tmp_path, "stockholm-standard", "stockholm-standard.toml")
+    path.write_text(path.read_text(encoding="utf-8") + "\n# ändrad\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="stockholm-standard"):
+        load_checklist(str(path))

@@ -452,3 +452,69 @@ def test_new_ids_are_safe_and_unambiguous(store: Store) -> None:
         assert len(draft_id) == 8
         assert not set(draft_id) & set("01ilo")
     assert is_safe_id(store.allocate_id())
+
+
+# --- review fixes: damaged set_aside, local reference day, shared documents -------------
+
+
+def test_a_draft_whose_set_aside_is_not_an_object_is_reported_and_others_still_list(
+    store: Store, checklist: Checklist, complete_answers: dict[str, Any], home: Path
+) -> None:
+    store.save(make_record(checklist, "goodgood", complete_answers))
+    bad = make_record(checklist, "badbadba", {"account_name": "Trasigt utkast"})
+    path = store.save(bad)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["set_aside"] = ["x"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    before = path.read_bytes()
+    result = run_cli("list", home=home)
+    assert result.returncode == 1
+    assert "goodgood" in result.stdout
+    assert "badbadba.json" in result.stderr and "set_aside" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_the_reference_day_is_the_local_day_of_the_last_change() -> None:
+    from datetime import UTC, datetime
+
+    moment = datetime(2026, 11, 26, 23, 30, tzinfo=UTC)
+    assert drafts.reference_day(moment) == moment.astimezone().date()
+
+
+@pytest.mark.skipif(not POSIX, reason="POSIX permission bits")
+def test_shared_documents_get_the_usual_permissions(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        atomicfile.write_bytes(tmp_path / "beslut.docx", b"x", private=False)
+        atomicfile.write_bytes(tmp_path / "utkast.json", b"x")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "beslut.docx").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "utkast.json").stat().st_mode & 0o777 == 0o600
+
+
+def test_writing_without_overwrite_never_replaces_an_existing_file(tmp_path: Path) -> None:
+    target = tmp_path / "beslut.docx"
+    target.write_bytes(b"someone else's")
+    with pytest.raises(FileExistsError):
+        atomicfile.write_bytes(target, b"ours", overwrite=False)
+    assert target.read_bytes() == b"someone else's"
+    assert temp_files(tmp_path) == []
+    fresh = tmp_path / "ny.docx"
+    atomicfile.write_bytes(fresh, b"ours", overwrite=False)
+    assert fresh.read_bytes() == b"ours"
+    assert temp_files(tmp_path) == []
+
+
+def test_a_lock_in_an_unusable_folder_gives_a_clear_message(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import filelock
+
+    def refuse(self: object, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(filelock.FileLock, "acquire", refuse)
+    with pytest.raises(UsageError, match="går inte att använda"), store.lock("abcd2345"):
+        pass

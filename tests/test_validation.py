@@ -117,7 +117,8 @@ def test_prune_sets_whole_list_items_aside(
     assert found == ["step2.goals[0].target", "step2.goals[2].deadline"]
     assert record.step2.goals is not None
     assert [goal.description for goal in record.step2.goals] == ["Kontot når målgruppen"]
-    assert record.set_aside == {"step2.goals[0]": goals[0], "step2.goals[2]": third}
+    # Set-aside items take the next free slots, in their order.
+    assert record.set_aside == {"step2.goals[0]": goals[0], "step2.goals[1]": third}
 
 
 def test_prune_cuts_an_item_with_a_missing_field(
@@ -128,7 +129,7 @@ def test_prune_cuts_an_item_with_a_missing_field(
     record, found = pruned(data, checklist)
     assert found == ["step4.team[2].email"]
     assert record.step4.team is not None and len(record.step4.team) == 2
-    assert record.set_aside["step4.team[2]"]["name"] == "Sara Nyström"
+    assert record.set_aside["step4.team[0]"]["name"] == "Sara Nyström"
 
 
 def test_prune_keeps_what_was_set_aside_before(checklist: Checklist) -> None:
@@ -334,3 +335,20 @@ def test_steps_done_ignores_optional_and_conditional_questions(
     data["step3"]["platform"] = "tiktok"
     record, _ = pruned(data, checklist)
     assert steps_done(record, checklist)[3] == "started"
+
+
+def test_items_set_aside_at_different_times_are_all_kept(
+    complete_answers: dict[str, Any], checklist: Checklist
+) -> None:
+    """Goal A goes stale, later goal B: both stay in set_aside (they once shared a key)."""
+    data = copy.deepcopy(complete_answers)
+    goal_a, goal_b = data["step2"]["goals"]
+    goal_a["deadline"] = "2026-12-01"
+    goal_b["deadline"] = "2027-01-01"
+    candidate = with_identity(data, checklist, "test")
+    first, _ = prune(candidate, make_context(checklist, today=date(2026, 12, 15)), keep=IDENTITY)
+    again = first.model_dump(mode="json")
+    second, _ = prune(again, make_context(checklist, today=date(2027, 1, 15)), keep=IDENTITY)
+    kept = sorted(item["description"] for item in second.set_aside.values())
+    assert kept == sorted([goal_a["description"], goal_b["description"]])
+    assert second.step2.goals == []

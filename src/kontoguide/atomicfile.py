@@ -1,9 +1,10 @@
 """Write a file so that a crash leaves either the old or the new content, never half.
 
-Temp file in the same folder (same file system, so os.replace is atomic),
-flush, fsync, os.replace; the temp file is removed if anything fails. The temp
-file is created owner-only (mkstemp), so personal data is never world-readable,
-not even for a moment.
+Temp file in the same folder (same file system, so the rename is atomic),
+flush, fsync, rename; the temp file is removed if anything fails. The temp file
+is created owner-only (mkstemp), so a draft with personal data is never
+readable by others, not even for a moment; documents meant for sharing get the
+usual permissions (`private=False`).
 """
 
 from __future__ import annotations
@@ -26,15 +27,44 @@ def _fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-def write_bytes(path: Path, data: bytes) -> None:
+def _shared_mode(fd: int) -> None:
+    if os.name != "posix":
+        return
+    umask = os.umask(0)
+    os.umask(umask)
+    os.fchmod(fd, 0o666 & ~umask)
+
+
+def _publish_new(temp: Path, path: Path) -> None:
+    """Rename without ever replacing an existing file (FileExistsError if there is one)."""
+    try:
+        # A hard link fails if the target exists: no window between check and write.
+        os.link(temp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        # File systems without hard links (FAT, some network shares): check, then rename.
+        if path.exists():
+            raise FileExistsError(path) from None
+        temp.replace(path)
+        return
+    temp.unlink()
+
+
+def write_bytes(path: Path, data: bytes, *, private: bool = True, overwrite: bool = True) -> None:
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
+            if not private:
+                _shared_mode(handle.fileno())
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        temp.replace(path)  # os.replace: atomic on POSIX and Windows
+        if overwrite:
+            temp.replace(path)  # os.replace: atomic on POSIX and Windows
+        else:
+            _publish_new(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
@@ -42,5 +72,5 @@ def write_bytes(path: Path, data: bytes) -> None:
     _fsync_folder(path.parent)
 
 
-def write_text(path: Path, text: str) -> None:
-    write_bytes(path, text.encode("utf-8"))
+def write_text(path: Path, text: str, *, private: bool = True) -> None:
+    write_bytes(path, text.encode("utf-8"), private=private)

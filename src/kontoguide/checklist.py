@@ -312,20 +312,30 @@ def load_checklist_file(path: Path) -> Checklist:
         checklist = Checklist.model_validate({**data, "source": path})
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = paths.from_loc(first["loc"]) or "filen"
+        where = paths.from_loc(first["loc"]) or m.C_WHOLE_FILE
         detail = _author_message(first)
-        more = f" (och {exc.error_count() - 1} fel till)" if exc.error_count() > 1 else ""
+        more = m.C_MORE_ERRORS.format(count=exc.error_count() - 1) if exc.error_count() > 1 else ""
         raise ChecklistError(path, m.C_INVALID.format(where=where, detail=detail + more)) from None
     problems = consistency_problems(checklist)
     if problems:
-        more = f" (och {len(problems) - 1} fel till)" if len(problems) > 1 else ""
+        more = m.C_MORE_ERRORS.format(count=len(problems) - 1) if len(problems) > 1 else ""
         where, _, detail = problems[0].partition(": ")
         raise ChecklistError(path, m.C_INVALID.format(where=where, detail=detail + more))
     return checklist
 
 
+def user_checklist_folder() -> Path:
+    """Where an administration's own checklist variants live: KONTOGUIDE_HOME/checklists."""
+    from kontoguide.storage import home_folder
+
+    return home_folder() / "checklists"
+
+
 def checklist_folders() -> list[Path]:
-    """Where checklists live: inside the installed package, or the source checkout."""
+    """Where checklists live: the package (or the source checkout), then the user's folder.
+
+    The shipped checklists come first, so a user's file cannot shadow the city's own.
+    """
     folders: list[Path] = []
     packaged = resources.files("kontoguide") / "checklists"
     if packaged.is_dir():
@@ -333,6 +343,9 @@ def checklist_folders() -> list[Path]:
     checkout = Path(__file__).resolve().parents[2] / "checklists"
     if checkout.is_dir() and checkout not in folders:
         folders.append(checkout)
+    own = user_checklist_folder()
+    if own.is_dir():
+        folders.append(own)
     return folders
 
 
@@ -346,16 +359,45 @@ def available_checklists() -> dict[str, Path]:
 
 @cache
 def _load_cached(path: Path) -> Checklist:
-    return load_checklist_file(path)
+    checklist = load_checklist_file(path)
+    # Records name their checklist by id and are reopened by file name: the two must agree.
+    if checklist.id != path.stem:
+        raise ChecklistError(path, m.C_ID_NOT_FILE_NAME.format(checklist_id=checklist.id))
+    return checklist
+
+
+def _install(path: Path) -> Checklist:
+    """A checklist given by path, copied to the user's folder so its drafts can reopen it."""
+    checklist = _load_cached(path)
+    known = available_checklists().get(checklist.id)
+    if known is not None and known.resolve() == path:
+        return checklist
+    if known is not None:
+        if known.read_bytes() != path.read_bytes():
+            raise UsageError(m.C_ID_TAKEN.format(checklist_id=checklist.id, other=known))
+        return checklist
+    from kontoguide import atomicfile
+
+    folder = user_checklist_folder()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        atomicfile.write_bytes(folder / path.name, path.read_bytes(), private=False)
+    except OSError as exc:
+        raise ChecklistError(path, m.F_UNREADABLE.format(detail=exc.strerror or exc)) from None
+    return checklist
 
 
 def load_checklist(name_or_path: str = DEFAULT_CHECKLIST) -> Checklist:
-    """A checklist by id (its file name without .toml) or by the path of a TOML file."""
+    """A checklist by id (its file name without .toml) or by the path of a TOML file.
+
+    A file given by path is also copied to the user's checklist folder, so drafts
+    made with it can be resumed and exported by id later.
+    """
     candidate = Path(name_or_path)
     if candidate.suffix == ".toml":
-        return _load_cached(candidate.resolve())
+        return _install(candidate.resolve())
     found = available_checklists()
     if name_or_path not in found:
-        available = ", ".join(sorted(found)) or "inga"
+        available = ", ".join(sorted(found)) or m.C_NONE
         raise UsageError(m.C_UNKNOWN.format(checklist_id=name_or_path, available=available))
     return _load_cached(found[name_or_path])

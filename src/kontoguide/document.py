@@ -385,9 +385,11 @@ def _properties(record: Record, checklist: Checklist, draft: bool, now: datetime
 
 
 def open_problems(record: Record, checklist: Checklist) -> list[Problem]:
-    # Answers were checked against the day they were saved (see drafts._reference_day):
+    # Answers were checked against the day they were saved (see drafts.reference_day):
     # a goal deadline that has passed since is not something the draft is missing.
-    return problems(record, checklist, today=record.updated_at.date())
+    from kontoguide.drafts import reference_day
+
+    return problems(record, checklist, today=reference_day(record.updated_at))
 
 
 def build(

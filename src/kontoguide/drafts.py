@@ -7,7 +7,7 @@ This facade joins the store (files), the checklist (questions) and the model
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -49,11 +49,21 @@ def new_record(checklist: Checklist, draft_id: str) -> Record:
     )
 
 
-def _reference_day(data: dict[str, Any]) -> Any:
+def reference_day(updated_at: datetime) -> date:
+    """The day answers were last checked: the local calendar day of the last change.
+
+    Answers are checked against the local date when given; the stored time is UTC,
+    so it is turned back into local time (else an answer given just after midnight
+    would be "in the future" on the next load).
+    """
+    return updated_at.astimezone().date()
+
+
+def _reference_day(data: dict[str, Any]) -> date | None:
     # Answers were checked on the day they were saved: a goal deadline that was in
     # the future then is still a valid answer in the draft (see README, "Datum").
     try:
-        return datetime.fromisoformat(str(data["updated_at"])).date()
+        return reference_day(datetime.fromisoformat(str(data["updated_at"])))
     except (KeyError, ValueError):
         return None
 
@@ -69,6 +79,8 @@ def record_from_data(
             if data.get("checklist_id")
             else load_checklist()
         )
+    if not isinstance(data.get("set_aside", {}), dict):
+        raise CorruptFileError(path, m.F_SET_ASIDE_NOT_OBJECT)
     context = make_context(checklist, today=_reference_day(data))
     try:
         record, set_aside = prune(data, context, keep=_IDENTITY)
@@ -141,6 +153,6 @@ def check_file(path: Path) -> tuple[Loaded, list[Problem]]:
     if not all(key in data for key in ("id", "checklist_id", "created_at", "updated_at")):
         data = with_identity(data, load_checklist(), "kontroll")
     loaded = record_from_data(path, data)
-    today = _reference_day(loaded.record.model_dump(mode="json"))
+    today = reference_day(loaded.record.updated_at)
     found = problems(loaded.record, loaded.checklist, today=today)
     return loaded, _merge(loaded.set_aside_now, found, loaded.checklist)

@@ -159,7 +159,9 @@ def export(
         raise OutputExistsError(m.EXPORT_EXISTS.format(path=target))
     content = render(record, checklist, fmt, now=now, found=found)
     try:
-        atomicfile.write_bytes(target, content)
+        atomicfile.write_bytes(target, content, private=False, overwrite=force)
+    except FileExistsError:
+        raise OutputExistsError(m.EXPORT_EXISTS.format(path=target)) from None
     except OSError as exc:
         raise UnreadableError(target, m.F_WRITE_FAILED.format(detail=exc.strerror or exc)) from None
     return Exported(target, draft, len(found))

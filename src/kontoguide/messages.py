@@ -100,6 +100,9 @@ F_NOT_FOUND = "filen finns inte."
 F_SET_ASIDE_NOT_OBJECT = (
     "fältet set_aside ska vara ett JSON-objekt med undanlagda svar. Filen har inte ändrats."
 )
+F_SET_ASIDE_NOT_OBJECT = (
+    "fältet set_aside ska vara ett JSON-objekt med undanlagda svar. Filen har inte ändrats."
+)
 F_RECORD_INVALID = "filen innehåller svar som inte stämmer med checklistan:\n{problems}"
 F_WRITE_FAILED = "det gick inte att spara ({detail}). Det tidigare innehållet är kvar."
 S_UNSAFE_ID = (
@@ -133,6 +136,17 @@ C_UNKNOWN_KEY = "fältet är okänt; ta bort det eller rätta stavningen"
 C_ALLOWED = "tillåtna värden är {expected}"
 C_EMPTY = "får inte vara tomt"
 C_PATTERN = "värdet har fel form (ska matcha {pattern})"
+C_ID_NOT_FILE_NAME = (
+    "checklistans id ”{checklist_id}” ska vara samma som filnamnet ({checklist_id}.toml), "
+    "så att utkast som gjorts med den kan öppnas igen."
+)
+C_ID_TAKEN = (
+    "det finns redan en annan checklista med id ”{checklist_id}” ({other}). "
+    "Ge den nya checklistan ett eget id och filnamn."
+)
+C_WHOLE_FILE = "filen"
+C_MORE_ERRORS = " (och {count} fel till)"
+C_NONE = "inga"
 C_UNKNOWN = "Det finns ingen checklista med id {checklist_id}. Tillgängliga: {available}."
 
 # --- CLI -----------------------------------------------------------------

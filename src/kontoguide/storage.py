@@ -169,6 +169,10 @@ class Store:
             lock.acquire()
         except Timeout:
             raise DraftLockedError(m.S_LOCKED.format(draft_id=draft_id)) from None
+        except OSError as exc:  # a read-only or vanished folder
+            raise UsageError(
+                m.S_HOME_UNUSABLE.format(path=self.folder, detail=exc.strerror or exc)
+            ) from None
         try:
             yield
         finally:

@@ -161,6 +161,35 @@ def _cut(data: dict[str, Any], loc: tuple[str | int, ...]) -> Any:
     return value
 
 
+def free_item_key(set_aside: dict[str, Any], field: str) -> str:
+    """`field[n]` with the lowest n not yet used in `set_aside`."""
+    index = 0
+    while f"{field}[{index}]" in set_aside:
+        index += 1
+    return f"{field}[{index}]"
+
+
+def _set_aside(
+    work: dict[str, Any], targets: list[tuple[str | int, ...]], set_aside: dict[str, Any]
+) -> None:
+    """Move each target's value from `work` into `set_aside` (targets in document order)."""
+    keys = {}
+    for target in targets:
+        key = paths.from_loc(target)
+        if isinstance(target[-1], int):
+            # An index is a position in today's list, and an item set aside earlier may
+            # hold that key already: items get the next free slot, in their order.
+            key = free_item_key(
+                {**set_aside, **dict.fromkeys(keys.values())}, key[: key.rindex("[")]
+            )
+        keys[target] = key
+    # Cut the highest list indices first so that the remaining indices stay right.
+    for target in sorted(
+        targets, key=lambda t: t[-1] if isinstance(t[-1], int) else -1, reverse=True
+    ):
+        set_aside[keys[target]] = _cut(work, target)
+
+
 def prune(
     data: dict[str, Any], context: dict[str, Any], *, keep: tuple[str, ...] = ()
 ) -> tuple[Record, list[Problem]]:
@@ -188,15 +217,12 @@ def prune(
                 path = paths.from_loc(loc)
                 found.append(Problem(path=path, title=field_title(path), message=translate(item)))
                 targets.add(target)
-            # Cut deepest and highest list indices first so earlier cuts keep later ones valid.
-            for target in sorted(
-                targets,
-                key=lambda t: (len(t), t[-1] if isinstance(t[-1], int) else -1),
-                reverse=True,
-            ):
-                if any(target[: len(other)] == other and other != target for other in targets):
-                    continue
-                set_aside[paths.from_loc(target)] = _cut(work, target)
+            outermost = [
+                target
+                for target in targets
+                if not any(target[: len(other)] == other != target for other in targets)
+            ]
+            _set_aside(work, sorted(outermost), set_aside)
             work["set_aside"] = set_aside
             continue
         return record, found
