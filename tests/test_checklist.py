@@ -291,3 +291,40 @@ def test_a_different_checklist_cannot_take_a_used_id(tmp_path: Path, home: Path)
     path.write_text(path.read_text(encoding="utf-8") + "\n# ändrad\n", encoding="utf-8")
     with pytest.raises(UsageError, match="stockholm-standard"):
         load_checklist(str(path))
+
+
+def test_a_variant_with_a_base_document_takes_it_along(tmp_path: Path, home: Path) -> None:
+    path = _variant(tmp_path, "med-logga", "med-logga.toml")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            'organisation = "Stockholms stad"',
+            'organisation = "Stockholms stad"\nbase_docx = "mall/logga.docx"',
+            1,
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "mall").mkdir()
+    (tmp_path / "mall" / "logga.docx").write_bytes(b"PK fake docx")
+    load_checklist(str(path))
+    copied = home / "checklists" / "mall" / "logga.docx"
+    assert copied.read_bytes() == b"PK fake docx"
+    assert load_checklist("med-logga").base_docx_path() == copied
+
+
+@pytest.mark.parametrize("base", ["../utanfor.docx", "/etc/mall.docx", "C:/mall.docx"])
+def test_a_base_document_outside_the_checklist_folder_is_refused(
+    tmp_path: Path, home: Path, base: str
+) -> None:
+    path = _variant(tmp_path, "utanfor", "utanfor.toml")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            'organisation = "Stockholms stad"',
+            f'organisation = "Stockholms stad"\nbase_docx = "{base}"',
+            1,
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(ChecklistError, match="base_docx"):
+        load_checklist(str(path))

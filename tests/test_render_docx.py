@@ -35,7 +35,7 @@ from export_support import (
     yes_no,
 )
 from kontoguide import paths
-from kontoguide.checklist import Checklist, load_checklist
+from kontoguide.checklist import Checklist, load_checklist, load_checklist_file
 from kontoguide.errors import ChecklistError
 from kontoguide.export import render
 from kontoguide.record import Record
@@ -447,7 +447,7 @@ def _variant(tmp_path: Path, base_name: str) -> Checklist:
     )
     target = tmp_path / "variant.toml"
     target.write_text(text, encoding="utf-8")
-    return load_checklist(str(target))
+    return load_checklist_file(target)
 
 
 def _base_document(path: Path) -> None:

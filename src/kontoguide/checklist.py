@@ -19,7 +19,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from kontoguide import messages as m
 from kontoguide import paths
@@ -110,6 +117,16 @@ class Checklist(_Data):
     choices: dict[str, tuple[ChoiceOption, ...]]
     sections: tuple[Section, ...] = Field(min_length=1)
     source: Path | None = Field(None, exclude=True)
+
+    @field_validator("base_docx")
+    @classmethod
+    def _beside_the_checklist(cls, value: str | None) -> str | None:
+        # Relative and inside the checklist's folder, so it can be copied along with it.
+        if value is not None and (Path(value).is_absolute() or ".." in Path(value).parts):
+            raise ValueError(m.C_BASE_DOCX_OUTSIDE)
+        if value is not None and ":" in value:
+            raise ValueError(m.C_BASE_DOCX_OUTSIDE)
+        return value
 
     @property
     def steps(self) -> tuple[Section, ...]:
@@ -379,9 +396,15 @@ def _install(path: Path) -> Checklist:
     from kontoguide import atomicfile
 
     folder = user_checklist_folder()
+    copies = [(path, folder / path.name)]
+    base = checklist.base_docx_path()
+    if checklist.base_docx is not None and base is not None and base.is_file():
+        # The base document is named relative to the checklist: it moves along.
+        copies.append((base, folder / checklist.base_docx))
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        atomicfile.write_bytes(folder / path.name, path.read_bytes(), private=False)
+        for source, target in copies:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomicfile.write_bytes(target, source.read_bytes(), private=False)
     except OSError as exc:
         raise ChecklistError(path, m.F_UNREADABLE.format(detail=exc.strerror or exc)) from None
     return checklist

@@ -144,6 +144,9 @@ C_ID_TAKEN = (
     "det finns redan en annan checklista med id ”{checklist_id}” ({other}). "
     "Ge den nya checklistan ett eget id och filnamn."
 )
+C_BASE_DOCX_OUTSIDE = (
+    "base_docx ska vara en sökväg relativt checklistan, i samma mapp eller en undermapp"
+)
 C_WHOLE_FILE = "filen"
 C_MORE_ERRORS = " (och {count} fel till)"
 C_NONE = "inga"
