@@ -373,3 +373,17 @@ def test_the_clock_is_where_the_examples_expect_it() -> None:
     # The CLI checks dates against today; the examples were written for this window
     # (decision 2026-11-20, report 2026-11-23, earliest goal deadline 2030-06-30).
     assert date(2026, 11, 23) <= date.today() < date(2030, 6, 30)
+
+
+@pytest.mark.parametrize("term", ["dumb", "xterm-256color"])
+def test_the_console_fits_the_terminal_even_a_dumb_one(
+    monkeypatch: pytest.MonkeyPatch, term: str
+) -> None:
+    from kontoguide.console import make_console
+
+    monkeypatch.setenv("TERM", term)
+    monkeypatch.setenv("COLUMNS", "60")
+    monkeypatch.setenv("FORCE_COLOR", "1")  # as if writing to a terminal
+    console = make_console()
+    assert console.is_terminal
+    assert console.width == 60

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from cli_support import run_kontoguide
 from export_support import EXAMPLES, draft_record, example_record, open_docx
 from kontoguide import atomicfile
+from kontoguide import messages as m
 from kontoguide.checklist import Checklist
 from kontoguide.cli import app
 from kontoguide.errors import (
@@ -291,6 +292,22 @@ def test_cli_draft_export_says_it_is_a_draft(tmp_path: Path, home: Path) -> None
     result = runner.invoke(app, ["export", stored.stem, "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "utkast" in result.output
+
+
+def test_cli_export_of_a_filled_in_draft_says_what_is_left_to_do(
+    tmp_path: Path, store: Store, record: Record
+) -> None:
+    # Every answer is there, but the user never saved the checklist as finished.
+    store.save(record.model_copy(update={"status": "draft"}))
+    target = tmp_path / "utkast.md"
+    result = CliRunner().invoke(app, ["export", record.id, "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "0 saker" not in said
+    assert m.EXPORT_DRAFT_NOT_REVIEWED_NOTE.format(draft_id=record.id) in said
+    text = target.read_text(encoding="utf-8")
+    assert m.DOC_DRAFT_LEAD_NOT_REVIEWED in text
+    assert m.DOC_DRAFT_LEAD not in text
 
 
 def test_start_then_export_as_commands(tmp_path: Path) -> None:

@@ -67,8 +67,10 @@ def export(source: str, *, fmt: str | None, output: Path | None, force: bool) ->
     loaded = resolve_source(source)
     done = export(loaded.record, loaded.checklist, chosen, output, force)
     print(m.EXPORT_WRITTEN.format(path=done.path))
-    if done.draft:
+    if done.draft and done.missing:
         print(m.EXPORT_DRAFT_NOTE.format(count=done.missing))
+    elif done.draft:
+        print(m.EXPORT_DRAFT_NOT_REVIEWED_NOTE.format(draft_id=loaded.record.id))
     return ExitCode.OK
 
 

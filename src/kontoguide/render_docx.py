@@ -218,7 +218,9 @@ class _Writer:
         self.para(body, view.title, "Title")
         if view.draft:
             self.para(body, m.DOC_DRAFT_MARK, m.STYLE_DRAFT)
-            self.para(body, m.DOC_DRAFT_LEAD, m.STYLE_LEAD)
+            # Nothing missing: the draft only waits for the review in kontoguide.
+            lead = m.DOC_DRAFT_LEAD if view.missing else m.DOC_DRAFT_LEAD_NOT_REVIEWED
+            self.para(body, lead, m.STYLE_LEAD)
         self.facts_table(view.facts)
         if view.draft and view.missing:
             heading = m.DOC_MISSING_HEADING.format(count=len(view.missing))

@@ -100,7 +100,9 @@ def _blocks(view: DocumentView) -> list[list[str]]:
     """The document as Markdown blocks; blank lines go between blocks."""
     blocks: list[list[str]] = [[f"# {escape(view.title)}"]]
     if view.draft:
-        blocks.append([f"**{m.DOC_DRAFT_MARK}** – {escape(m.DOC_DRAFT_LEAD)}"])
+        # Nothing missing: the draft only waits for the review in kontoguide.
+        lead = m.DOC_DRAFT_LEAD if view.missing else m.DOC_DRAFT_LEAD_NOT_REVIEWED
+        blocks.append([f"**{m.DOC_DRAFT_MARK}** – {escape(lead)}"])
     blocks.append([f"- **{escape(label)}:** {escape(value)}" for label, value in view.facts])
     if view.draft and view.missing:
         blocks.append([f"## {escape(m.DOC_MISSING_HEADING.format(count=len(view.missing)))}"])
