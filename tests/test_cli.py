@@ -342,6 +342,38 @@ def test_help(home: Path) -> None:
     no_traceback(result)
 
 
+CLICK_ENGLISH = ("Usage:", "Error:", "Try '", "Missing", "No such", "Invalid value", "Got ")
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["resume", "a", "b"], m.CLI_E_TOO_MANY_ARGUMENTS),
+        (["list", "extra"], m.CLI_E_TOO_MANY_ARGUMENTS),
+        (["--bogus"], m.CLI_E_NO_SUCH_OPTION.format(option="--bogus")),
+        (["start", "--answer", "x"], m.CLI_E_DID_YOU_MEAN.format(options="--answers")),
+        (["export"], m.CLI_E_MISSING.format(name="ID|FIL")),
+        (["validate"], m.CLI_E_MISSING.format(name="FIL")),
+        (["start", "--answers"], m.CLI_E_OPTION_NEEDS_VALUE.format(option="--answers")),
+        (["export", "x", "--force=ja"], m.CLI_E_FLAG_TAKES_NO_VALUE.format(option="--force")),
+        (
+            ["export", "x", "--format", "pdf"],
+            m.CLI_E_CHOOSE.format(name="--format", choices="docx, json, md"),
+        ),
+        (["validate", "."], m.CLI_E_NOT_A_FILE.format(name="FIL")),
+        (["nosuch"], "Det finns inget sådant kommando."),
+    ],
+)
+def test_usage_errors_are_in_swedish(home: Path, args: list[str], expected: str) -> None:
+    result = run(*args, home=home)
+    assert result.returncode == ExitCode.USAGE
+    assert expected in result.stderr
+    assert "--help" in result.stderr
+    for english in CLICK_ENGLISH:
+        assert english not in result.stderr, result.stderr
+    no_traceback(result)
+
+
 HEAVY = ("questionary", "prompt_toolkit", "docx")
 IMPORT_PROBE = """
 import runpy, sys

@@ -100,9 +100,6 @@ F_NOT_FOUND = "filen finns inte."
 F_SET_ASIDE_NOT_OBJECT = (
     "fältet set_aside ska vara ett JSON-objekt med undanlagda svar. Filen har inte ändrats."
 )
-F_SET_ASIDE_NOT_OBJECT = (
-    "fältet set_aside ska vara ett JSON-objekt med undanlagda svar. Filen har inte ändrats."
-)
 F_RECORD_INVALID = "filen innehåller svar som inte stämmer med checklistan:\n{problems}"
 F_WRITE_FAILED = "det gick inte att spara ({detail}). Det tidigare innehållet är kvar."
 S_UNSAFE_ID = (
@@ -182,6 +179,19 @@ CLI_VALID = "{path}: checklistan är komplett och alla svar stämmer."
 CLI_LIST_EMPTY = "Det finns inga sparade utkast eller checklistor i {home}."
 CLI_LIST_BROKEN = "Kunde inte läsa {count} fil(er):"
 CLI_INTERRUPTED = "Avbrutet."
+# Wrong use of the command line (Click's own messages are English).
+CLI_E_NO_SUCH_OPTION = "Det finns inget alternativ {option}."
+CLI_E_DID_YOU_MEAN = "Menade du {options}?"
+CLI_E_OPTION_NEEDS_VALUE = "Alternativet {option} behöver ett värde efter sig."
+CLI_E_FLAG_TAKES_NO_VALUE = "Alternativet {option} tar inget värde."
+CLI_E_MISSING = "{name} saknas."
+CLI_E_CHOOSE = "{name} tar ett av värdena {choices}."
+CLI_E_NOT_A_FILE = "{name} ska vara en fil, inte en mapp."
+CLI_E_BAD_VALUE = "Värdet för {name} går inte att använda."
+CLI_E_NO_SUCH_COMMAND = "Det finns inget sådant kommando. Kommandona är: {commands}."
+CLI_E_TOO_MANY_ARGUMENTS = "Kommandot fick fler argument än det tar emot."
+CLI_E_GENERIC = "Kommandot är fel skrivet. Se hjälpen med: kontoguide --help"
+CLI_E_SEE_HELP = "Se hjälpen med: {command} --help"
 
 LIST_COL_ID = "Id"
 LIST_COL_ACCOUNT = "Konto"
