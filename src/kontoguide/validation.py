@@ -173,7 +173,7 @@ def _set_aside(
     work: dict[str, Any], targets: list[tuple[str | int, ...]], set_aside: dict[str, Any]
 ) -> None:
     """Move each target's value from `work` into `set_aside` (targets in document order)."""
-    keys = {}
+    keys: dict[tuple[str | int, ...], str] = {}
     for target in targets:
         key = paths.from_loc(target)
         if isinstance(target[-1], int):
