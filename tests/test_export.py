@@ -197,7 +197,7 @@ def test_failed_write_keeps_the_old_file(
     target = tmp_path / "ut.md"
     target.write_text("gammalt", encoding="utf-8")
 
-    def full_disk(path: Path, data: bytes) -> None:
+    def full_disk(path: Path, data: bytes, **options: bool) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(atomicfile, "write_bytes", full_disk)
