@@ -14,9 +14,9 @@ from kontoguide import messages as m
 from kontoguide.checklist import Checklist
 from kontoguide.dialogue import Conversation, ItemStarted, Note, SectionStarted
 from kontoguide.drafts import new_record
-from kontoguide.flow import Flow, Refused, parse_number
+from kontoguide.flow import Flow, Refused
 from kontoguide.record import Record
-from kontoguide.validation import problems
+from kontoguide.validation import make_context, problems
 from kontoguide.views import summary_table
 from scenario import (
     ANSWERS,
@@ -176,10 +176,24 @@ def test_the_deputy_must_differ_from_the_responsible(checklist: Checklist) -> No
 
 
 @pytest.mark.parametrize(
-    ("typed", "read"), [("1 500", "1500"), ("2,5", "2.5"), (" 3 ", "3"), ("1.5", "1.5")]
+    ("typed", "read"), [("1 500", 1500.0), ("2,5", 2.5), (" 3 ", 3.0), ("1.5", 1.5)]
 )
-def test_numbers_are_read_the_swedish_way(typed: str, read: str) -> None:
-    assert parse_number(typed) == read
+def test_numbers_are_read_the_swedish_way(checklist: Checklist, typed: str, read: float) -> None:
+    """The model reads numbers as typed at the prompt, so an answers file may use them too."""
+    flow = Flow(checklist, acknowledged(checklist), save=Saves())
+    assert flow.check("step4.monitoring_per_day", "3") is None
+    goal = {
+        "description": "Fler besök",
+        "effect": "informerad",
+        "indicator": "Besök",
+        "target": typed,
+        "unit": "besök",
+        "deadline": "2030-12-31",
+        "data_source": "Statistik",
+    }
+    from kontoguide.record import Goal
+
+    assert Goal.model_validate(goal, context=make_context(checklist)).target == read
 
 
 # --- conditions and cautions -------------------------------------------------------------------

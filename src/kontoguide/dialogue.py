@@ -16,7 +16,7 @@ from typing import Any, Literal, Protocol
 from kontoguide import messages as m
 from kontoguide import paths
 from kontoguide.checklist import Question, Section
-from kontoguide.flow import Flow, Refused, SectionSummary, Spec, parse_number, unfinished_key
+from kontoguide.flow import Flow, Refused, SectionSummary, Spec, unfinished_key
 from kontoguide.validation import Problem
 
 Check = Callable[[Any], str | None]
@@ -307,9 +307,7 @@ class Conversation:
 
     @staticmethod
     def _parse(spec: Spec, text: str) -> Any:
-        if spec.kind == "number":
-            return parse_number(text)
-        if spec.kind in ("date", "email"):
+        if spec.kind in ("date", "email", "number"):
             return text.strip()
         return text
 

@@ -173,7 +173,8 @@ def choice_of(list_name: str) -> Callable[[str, ValidationInfo], str]:
             return text
         values = checklist.choice_values(list_name)
         if text not in values:
-            raise _fail("choice", m.V_CHOICE, options=", ".join(values))
+            labels = [f"{checklist.choice_label(list_name, v)} ({v})" for v in values]
+            raise _fail("choice", m.V_CHOICE, options=", ".join(labels))
         return text
 
     return check
@@ -227,6 +228,16 @@ def _year_number(value: Any) -> Any:
     return value
 
 
+def swedish_number(value: Any) -> Any:
+    """Numbers as people write them: "1 500" is 1500 and "2,5" is 2.5 (text only)."""
+    if not isinstance(value, str):
+        return value
+    compact = "".join(ch for ch in value if not ch.isspace())
+    if compact.count(",") == 1 and "." not in compact:
+        compact = compact.replace(",", ".")
+    return compact
+
+
 def _year(value: int) -> int:
     if not 1900 <= value <= 2200:
         raise _fail("year", m.V_YEAR)
@@ -245,6 +256,8 @@ PastDate = Annotated[date, BeforeValidator(parse_date), AfterValidator(_not_futu
 FutureDate = Annotated[date, BeforeValidator(parse_date), AfterValidator(_future)]
 AnyDate = Annotated[date, BeforeValidator(parse_date)]
 Year = Annotated[int, BeforeValidator(_year_number), AfterValidator(_year)]
+Number = Annotated[float, BeforeValidator(swedish_number), Field(allow_inf_nan=False)]
+Count = Annotated[int, BeforeValidator(swedish_number)]
 
 
 @dataclass(frozen=True)

@@ -76,14 +76,6 @@ def related(error_path: str, field: str) -> bool:
     )
 
 
-def parse_number(text: str) -> str:
-    """Swedish number input to what pydantic reads: "1 500" → "1500", "2,5" → "2.5"."""
-    compact = "".join(ch for ch in text if not ch.isspace())
-    if compact.count(",") == 1 and "." not in compact:
-        compact = compact.replace(",", ".")
-    return compact
-
-
 def format_number(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)

@@ -19,10 +19,12 @@ from kontoguide.fieldtypes import (
     AnyDate,
     ChoiceFrom,
     ChoicesFrom,
+    Count,
     Email,
     FutureDate,
     LongText,
     MustBeYes,
+    Number,
     PastDate,
     PersonName,
     Phone,
@@ -87,8 +89,8 @@ class Goal(Part):
     description: ShortText = Field(title="Mål")
     effect: Annotated[str, ChoiceFrom("effects")] = Field(title="Effekt")
     indicator: ShortText = Field(title="Nyckeltal")
-    baseline: float | None = Field(None, title="Utgångsvärde", allow_inf_nan=False)
-    target: float = Field(title="Målvärde", allow_inf_nan=False)
+    baseline: Number | None = Field(None, title="Utgångsvärde")
+    target: Number = Field(title="Målvärde")
     unit: ShortText = Field(title="Enhet för målvärdet")
     deadline: FutureDate = Field(title="Ska vara nått senast")
     data_source: ShortText = Field(title="Var siffran hämtas")
@@ -260,7 +262,7 @@ class Routines(Part):
 
     team: list[TeamMember] | None = Field(None, title="Team och roller")
     publishing_frequency: ShortText | None = Field(None, title="Hur ofta det publiceras")
-    monitoring_per_day: int | None = Field(
+    monitoring_per_day: Count | None = Field(
         None, ge=1, le=48, title="Bevakning, antal gånger per arbetsdag"
     )
     response_time: ShortText | None = Field(None, title="Svarstid")
