@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from cli_support import run_kontoguide, run_python
+from cli_support import clean_env, run_kontoguide, run_python
 from kontoguide import drafts
 from kontoguide import messages as m
 from kontoguide.checklist import Checklist
@@ -419,3 +420,39 @@ def test_the_console_fits_the_terminal_even_a_dumb_one(
     console = make_console()
     assert console.is_terminal
     assert console.width == 60
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_while_writing_output_is_a_message_not_a_traceback(home: Path) -> None:
+    with Path("/dev/full").open("w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "kontoguide", "schema"],
+            env=clean_env(home),
+            stdin=subprocess.DEVNULL,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            timeout=60,
+            check=False,
+        )
+    assert result.returncode == ExitCode.USAGE
+    assert "Det gick inte att läsa eller skriva" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_reader_that_stops_early_is_not_an_error(home: Path) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kontoguide", "schema"],
+        env=clean_env(home),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    # Closed before kontoguide writes (it needs a few hundred ms to start), like
+    # `| head -c 0`; reading some first would let the schema fit in the pipe's buffer.
+    process.stdout.close()
+    error = process.stderr.read().decode("utf-8")
+    assert process.wait(timeout=60) == ExitCode.OK
+    assert "Traceback" not in error and "BrokenPipe" not in error

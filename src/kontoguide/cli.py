@@ -7,6 +7,7 @@ are imported inside the commands so that `kontoguide --help` starts fast.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from enum import Enum, StrEnum
@@ -42,8 +43,21 @@ def guarded(command: F) -> F:
         except (KeyboardInterrupt, EOFError):
             print(f"\n{m.CLI_INTERRUPTED}", file=sys.stderr)
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        except BrokenPipeError:
+            # The reader stopped early (`kontoguide schema | head`): nothing to report.
+            _silence_stdout()
+            raise typer.Exit(int(ExitCode.OK)) from None
+        except OSError as error:  # a full disk or a closed terminal while writing output
+            print(m.CLI_E_OS.format(detail=error.strerror or error), file=sys.stderr)
+            raise typer.Exit(int(ExitCode.USAGE)) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _silence_stdout() -> None:
+    # Python would otherwise report the broken pipe again when it flushes at exit.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 AnswersOption = Annotated[
@@ -135,6 +149,10 @@ _UsageError: type[Exception] = next(
 )
 
 
+# Click turns Ctrl-C outside our commands into Abort; found the same way as UsageError.
+_Abort: type[BaseException] = next(base for base in typer.Abort.__mro__ if base.__name__ == "Abort")
+
+
 def _param_name(param: Any) -> str:
     """How the user wrote (or should write) a parameter: --format, ID|FIL."""
     if getattr(param, "param_type_name", "") == "option":
@@ -198,6 +216,9 @@ def main() -> None:
     _utf8_streams()
     try:
         code = app(standalone_mode=False)
+    except _Abort:  # Ctrl-C before a command started (while Python was still loading)
+        print(f"\n{m.CLI_INTERRUPTED}", file=sys.stderr)
+        sys.exit(int(ExitCode.INTERRUPTED))
     except _UsageError as error:
         if type(error).__name__ == "NoArgsIsHelpError":  # plain `kontoguide`: the help
             error.show()  # type: ignore[attr-defined]

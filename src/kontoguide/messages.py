@@ -179,6 +179,7 @@ CLI_VALID = "{path}: checklistan är komplett och alla svar stämmer."
 CLI_LIST_EMPTY = "Det finns inga sparade utkast eller checklistor i {home}."
 CLI_LIST_BROKEN = "Kunde inte läsa {count} fil(er):"
 CLI_INTERRUPTED = "Avbrutet."
+CLI_E_OS = "Det gick inte att läsa eller skriva ({detail})."
 # Wrong use of the command line (Click's own messages are English).
 CLI_E_NO_SUCH_OPTION = "Det finns inget alternativ {option}."
 CLI_E_DID_YOU_MEAN = "Menade du {options}?"
