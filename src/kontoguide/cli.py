@@ -10,13 +10,14 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from enum import Enum, StrEnum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar, get_args, get_type_hints
+from typing import Annotated, Any, TypeVar
 
 import typer
 
 from kontoguide import messages as m
+from kontoguide import usage
 from kontoguide.errors import ExitCode, KontoguideError
 
 app = typer.Typer(
@@ -142,89 +143,19 @@ def _utf8_streams() -> None:
             reconfigure(errors="replace")
 
 
-# Click's usage errors, whether typer uses click or its own copy of it: the base
-# class of the one that typer exports. Their texts are English; ours replace them.
-_UsageError: type[Exception] = next(
-    base for base in typer.BadParameter.__mro__ if base.__name__ == "UsageError"
-)
-
-
-# Click turns Ctrl-C outside our commands into Abort; found the same way as UsageError.
-_Abort: type[BaseException] = next(base for base in typer.Abort.__mro__ if base.__name__ == "Abort")
-
-
-def _param_name(param: Any) -> str:
-    """How the user wrote (or should write) a parameter: --format, ID|FIL."""
-    if getattr(param, "param_type_name", "") == "option":
-        return str(max(param.opts, key=len))
-    return str(getattr(param, "metavar", None) or str(param.name).upper())
-
-
-def _is_flag(ctx: Any, option: str) -> bool:
-    # The parser raises this without a context; then look in every command.
-    group = typer.main.get_command(app)
-    commands = [ctx.command] if ctx is not None else [group, *group.commands.values()]  # type: ignore[attr-defined]
-    return any(
-        option in p.opts and getattr(p, "is_flag", False) for c in commands for p in c.params
-    )
-
-
-def _annotation(ctx: Any, param: Any) -> Any:
-    """The type a parameter has in our command's signature (None or not an option: None)."""
-    try:
-        hint = get_type_hints(ctx.command.callback)[param.name]
-    except Exception:  # no context, no callback: the message is just less specific
-        return None
-    inner = [arg for arg in get_args(hint) if arg is not type(None)]
-    return inner[0] if len(inner) == 1 else hint
-
-
-def _usage_message(error: Any) -> str:
-    """The Swedish message for a usage error, from its kind and parameter, never its text."""
-    ctx = error.ctx
-    kind = type(error).__name__
-    param = getattr(error, "param", None)
-    name = _param_name(param) if param is not None else ""
-    if kind == "NoSuchOption":
-        message = m.CLI_E_NO_SUCH_OPTION.format(option=error.option_name)
-        if error.possibilities:
-            message += " " + m.CLI_E_DID_YOU_MEAN.format(options=", ".join(error.possibilities))
-    elif kind == "BadOptionUsage":
-        flag = _is_flag(ctx, error.option_name)
-        template = m.CLI_E_FLAG_TAKES_NO_VALUE if flag else m.CLI_E_OPTION_NEEDS_VALUE
-        message = template.format(option=error.option_name)
-    elif kind == "MissingParameter":
-        message = m.CLI_E_MISSING.format(name=name)
-    elif kind == "BadParameter":
-        expected = _annotation(ctx, param)
-        if isinstance(expected, type) and issubclass(expected, Enum):
-            listed = ", ".join(str(choice.value) for choice in expected)
-            message = m.CLI_E_CHOOSE.format(name=name, choices=listed)
-        elif expected is Path:  # the only check Click makes on our paths: not a folder
-            message = m.CLI_E_NOT_A_FILE.format(name=name)
-        else:
-            message = m.CLI_E_BAD_VALUE.format(name=name)
-    elif ctx is not None and hasattr(ctx.command, "commands"):
-        message = m.CLI_E_NO_SUCH_COMMAND.format(commands=", ".join(ctx.command.commands))
-    else:
-        message = m.CLI_E_TOO_MANY_ARGUMENTS
-    command = ctx.command_path if ctx is not None else "kontoguide"
-    return f"{message}\n{m.CLI_E_SEE_HELP.format(command=command)}"
-
-
 def main() -> None:
     _utf8_streams()
     try:
         code = app(standalone_mode=False)
-    except _Abort:  # Ctrl-C before a command started (while Python was still loading)
+    except usage.Abort:  # Ctrl-C before a command started (while Python was still loading)
         print(f"\n{m.CLI_INTERRUPTED}", file=sys.stderr)
         sys.exit(int(ExitCode.INTERRUPTED))
-    except _UsageError as error:
+    except usage.UsageError as error:
         if type(error).__name__ == "NoArgsIsHelpError":  # plain `kontoguide`: the help
             error.show()  # type: ignore[attr-defined]
         else:
             try:
-                message = _usage_message(error)
+                message = usage.usage_message(error, app)
             except Exception:  # a typer or click version we have not seen: still Swedish
                 message = m.CLI_E_GENERIC
             print(message, file=sys.stderr)
