@@ -521,3 +521,92 @@ def test_an_unfinished_item_survives_an_interruption_and_continues(checklist: Ch
     assert saves2.last.set_aside == {}
     assert saves2.last.step2.goals is not None and len(saves2.last.step2.goals) == 1
     assert any("Fler familjer" in note.text for note in screen2.of(Note))
+
+
+def test_the_same_answer_again_neither_saves_nor_reopens_a_complete_record(
+    checklist: Checklist,
+) -> None:
+    flow, _conversation, _asker, _screen, saves = make(checklist, {})
+    flow.apply("organisation.unit", "Stadsbiblioteket")
+    flow._store(flow.record.model_copy(update={"status": "complete"}))
+    count = len(saves.records)
+
+    assert flow.apply("organisation.unit", "Stadsbiblioteket") == []
+    assert len(saves.records) == count
+    assert flow.record.status == "complete"
+
+    flow.apply("organisation.unit", "Kulturförvaltningen")
+    assert len(saves.records) == count + 1
+    assert saves.last.status == "draft"
+
+
+def _goal_labels(checklist: Checklist) -> dict[str, str]:
+    return {spec.field: spec.label for spec in checklist.question("step2.goals").fields}
+
+
+def test_a_set_aside_item_being_put_right_is_saved_answer_by_answer(checklist: Checklist) -> None:
+    goals = checklist.question("step2.goals")
+    label = _goal_labels(checklist)
+    old_goal = {**ANSWERS["step2.goals"][0], "deadline": "2020-01-01"}
+    del old_goal["data_source"]
+    data = acknowledged(checklist).model_dump(mode="json")
+    data["set_aside"] = {"step2.goals[0]": old_goal}
+    record = Record.model_validate(data)
+    first = {label["deadline"]: [day(400)], label["data_source"]: [INTERRUPT]}
+    _flow, conversation, _asker, _, saves = make(checklist, first, record)
+    with pytest.raises(KeyboardInterrupt):
+        conversation.ask_list(goals)
+    assert saves.last.set_aside == {"step2.goals[0]": {**old_goal, "deadline": day(400)}}
+
+    # Next session: the corrected deadline is kept, only the missing answer is asked.
+    rest = {label["data_source"]: ["Statistikverktyget"], LIST_MENU: ["done"]}
+    flow2, conversation2, asker2, _, saves2 = make(checklist, rest, saves.last)
+    conversation2.ask_list(goals)
+    assert asker2.asked == [label["data_source"], LIST_MENU]
+    assert saves2.last.set_aside == {}
+    (goal,) = flow2.items(goals)
+    assert goal["deadline"] == day(400) and goal["data_source"] == "Statistikverktyget"
+
+
+def test_a_change_to_an_item_is_saved_answer_by_answer_and_continues(
+    checklist: Checklist,
+) -> None:
+    goals = checklist.question("step2.goals")
+    label = _goal_labels(checklist)
+    old_goal = ANSWERS["step2.goals"][0]
+    data = acknowledged(checklist).model_dump(mode="json")
+    data["step2"]["goals"] = [old_goal]
+    record = Record.model_validate(data)
+    first = {
+        LIST_MENU: ["change"],
+        label["description"]: ["Fler unga lånar böcker"],
+        label["effect"]: [old_goal["effect"]],
+        label["indicator"]: ["Antal lån"],
+        label["baseline"]: [INTERRUPT],
+    }
+    flow, conversation, _asker, _, saves = make(checklist, first, record)
+    before = flow.items(goals)
+    with pytest.raises(KeyboardInterrupt):
+        conversation.ask_list(goals)
+    # The list keeps the whole old item; the change so far is saved beside it.
+    assert flow.items(goals) == before
+    entry = saves.last.set_aside["step2.goals[edit]"]
+    assert entry["answers"] == {
+        "description": "Fler unga lånar böcker",
+        "effect": old_goal["effect"],
+        "indicator": "Antal lån",
+    }
+
+    # Next session: the change goes on from the first answer not given.
+    rest = script_for(checklist, {"step2.goals": [old_goal]})
+    for field in ("description", "effect", "indicator"):
+        del rest[label[field]]
+    flow2, conversation2, asker2, screen2, saves2 = make(checklist, rest, saves.last)
+    assert flow2.has_set_aside(goals)
+    conversation2.ask_list(goals)
+    assert asker2.left() == {}
+    assert asker2.asked[0] == label["baseline"]
+    assert saves2.last.set_aside == {}
+    (goal,) = flow2.items(goals)
+    assert goal["description"] == "Fler unga lånar böcker" and goal["indicator"] == "Antal lån"
+    assert any("Fler familjer" in note.text for note in screen2.of(Note))

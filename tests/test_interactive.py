@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,9 @@ from kontoguide import messages as m
 from kontoguide.checklist import Checklist
 from kontoguide.drafts import from_answers, new_record
 from kontoguide.errors import DraftLockedError, ExitCode, UnknownDraftError, UsageError
+from kontoguide.record import Record
 from kontoguide.storage import Store
+from kontoguide.validation import make_context
 from kontoguide.views import RichScreen
 from scenario import INTERRUPT, REVIEW_READY, ScriptedAsker
 
@@ -260,3 +263,55 @@ def test_a_complete_checklist_becomes_a_draft_only_when_an_answer_changes(
     assert record["status"] == "draft"
     assert record["organisation"]["unit"] == "Ny enhet"
     assert m.I_SAVED_RESUME.format(draft_id=record_id) in " ".join(shown(screen).split())
+
+
+def test_resume_acknowledges_a_draft_whose_goal_deadline_has_since_passed(
+    checklist: Checklist, store: Store, screen: RichScreen, complete_answers: dict[str, Any]
+) -> None:
+    # A draft from an answers file without the notice, saved two years ago when the
+    # goal's deadline (a year ago now) was still in the future.
+    then = datetime.now(UTC) - timedelta(days=730)
+    goal = {**complete_answers["step2"]["goals"][0], "deadline": str(date.today() - timedelta(365))}
+    record = new_record(checklist, store.allocate_id())
+    data = {
+        **record.model_dump(mode="json"),
+        "account_name": "Unga på Instagram",
+        "step2": {"goals": [goal]},
+        "created_at": then.isoformat(),
+        "updated_at": then.isoformat(),
+    }
+    context = make_context(checklist, today=then.date())
+    store.save(Record.model_validate(data, context=context))
+
+    asker = ScriptedAsker({NOTICE: ["ja"], "Är ni en förvaltning eller ett bolag?": [INTERRUPT]})
+    assert interactive.resume(store, record.id, asker=asker, screen=screen) == 130
+
+    (stored,) = saved(store)
+    assert stored["notice"]["acknowledged"] is True
+    assert stored["step2"]["goals"] == [goal]
+    assert stored["set_aside"] == {}
+
+
+def test_a_complete_checklist_stays_complete_when_an_answer_is_given_again_unchanged(
+    checklist: Checklist,
+    store: Store,
+    screen: RichScreen,
+    tmp_path: Path,
+    complete_answers: dict[str, Any],
+) -> None:
+    record_id = _complete(checklist, store, tmp_path, complete_answers)
+    before = saved(store)
+    unit = complete_answers["organisation"]["unit"]
+    script = {
+        m.I_COMPLETE_WHAT: ["change"],
+        REVIEW_READY: ["change", "later"],
+        "I vilken del finns svaret du vill ändra?": ["basics"],
+        "Vilket svar vill du ändra?": ["organisation.unit"],
+        "Vilken enhet eller avdelning ska driva kontot?": [unit],
+    }
+    asker = ScriptedAsker(script)
+    assert interactive.resume(store, record_id, asker=asker, screen=screen) == ExitCode.OK
+    assert asker.left() == {}
+    assert saved(store) == before
+    text = " ".join(shown(screen).split())
+    assert m.I_COMPLETE_UNCHANGED.format(draft_id=record_id) in text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -72,6 +74,28 @@ def test_text_keeps_the_typed_text_when_refused(pipe: PipeInput) -> None:
     # The first Enter was refused; the second part was typed after the kept text.
     assert seen == ["anna.lind", "anna.lind@stockholm.se"]
     assert answer == "anna.lind@stockholm.se"
+
+
+def test_text_checks_on_enter_only_not_while_typing(pipe: PipeInput) -> None:
+    # The first key alone, then a pause: a check while typing would run on "a" and put
+    # a red "Skriv en e-postadress…" under the answer from the first keystroke.
+    seen: list[str] = []
+
+    def check(text: str) -> str | None:
+        seen.append(text)
+        return None if text.endswith("@stockholm.se") else m.V_EMAIL
+
+    asker = asker_for(pipe, "a")
+    answers: list[str] = []
+    worker = threading.Thread(
+        target=lambda: answers.append(asker.text(Prompt("E-post?", validate=check)))
+    )
+    worker.start()
+    time.sleep(0.5)
+    pipe.send_text("nna@stockholm.se" + ENTER)
+    worker.join(timeout=10)
+    assert answers == ["anna@stockholm.se"]
+    assert seen == ["anna@stockholm.se"]
 
 
 def test_text_starts_from_the_default(pipe: PipeInput) -> None:

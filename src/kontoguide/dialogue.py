@@ -16,7 +16,7 @@ from typing import Any, Literal, Protocol
 from kontoguide import messages as m
 from kontoguide import paths
 from kontoguide.checklist import Question, Section
-from kontoguide.flow import Flow, Refused, SectionSummary, Spec, unfinished_key
+from kontoguide.flow import Flow, Refused, SectionSummary, Spec, change_key, unfinished_key
 from kontoguide.validation import Problem
 
 Check = Callable[[Any], str | None]
@@ -331,6 +331,12 @@ class Conversation:
             self._add_item(
                 question, unfinished, resolves=unfinished_key(question), given=unfinished
             )
+        change = self.flow.item_change(question)
+        if change is not None:
+            at, answers = change
+            title = self.flow.item_title(question, self.flow.items(question)[at])
+            self.screen.show(Note(m.Q_UNFINISHED_CHANGE.format(item=shorten(title, 50))))
+            self._change_item(question, at, answers)
         for key, old in self.flow.set_aside_items(question):
             # The reason for each wrong answer is shown at its own question below.
             title = self.flow.item_title(question, old).split(" · ")[0]
@@ -385,10 +391,10 @@ class Conversation:
         number: int,
         *,
         given: dict[str, Any] | None = None,
-        keep: bool = False,
+        keep: Callable[[dict[str, Any]], None] | None = None,
     ) -> dict[str, Any]:
         """Ask an item's fields; `given` answers (still valid) are not asked again, and
-        with `keep` every answer is saved at once as the unfinished item."""
+        `keep` gets the answers so far after each one, to save them at once."""
         label = (question.item_label or "").capitalize()
         self.screen.show(ItemStarted(label, number))
         item: dict[str, Any] = {}
@@ -414,8 +420,8 @@ class Conversation:
 
             # None too: an optional field left empty counts as answered for the unfinished item.
             item[spec.field] = self._ask_value(spec, default, check)
-            if keep:
-                self.flow.keep_unfinished_item(question, item)
+            if keep is not None:
+                keep(item)
         return item
 
     def _add_item(
@@ -426,32 +432,50 @@ class Conversation:
         resolves: str | None = None,
         given: dict[str, Any] | None = None,
     ) -> None:
-        # A new item (not one set aside) is saved field by field until it is whole.
-        keep = resolves is None or resolves == unfinished_key(question)
-        resolves = resolves or unfinished_key(question)
+        # Saved field by field until the item is whole: a new item as the unfinished
+        # one, an item set aside under its own key (with its answers not yet asked).
+        key = resolves or unfinished_key(question)
+        base = dict(given or {})
+
+        def keep(so_far: dict[str, Any]) -> None:
+            self.flow.keep_item(key, {**base, **so_far})
+
         while True:
             number = len(self.flow.items(question)) + 1
             item = self._ask_item(question, defaults, number, given=given, keep=keep)
             given = None
             try:
-                displaced = self.flow.add_item(question, item, resolves=resolves)
+                displaced = self.flow.add_item(question, item, resolves=key)
             except Refused as refused:
                 self.screen.show(Note(refused.message, "problem"))
-                defaults = item
+                defaults = base = item
                 continue
             self._show_displaced(displaced)
             self._show_list(question)
             return
 
-    def _change_item(self, question: Question, index: int) -> None:
-        defaults = self.flow.items(question)[index]
+    def _change_item(
+        self, question: Question, index: int, answers: dict[str, Any] | None = None
+    ) -> None:
+        """Change an item field by field; `answers` already given (a change begun in an
+        earlier session) are not asked again. The answers so far are saved as they come."""
+        defaults = {**self.flow.items(question)[index], **(answers or {})}
+        given = answers
+        base = dict(answers or {})
+
+        def keep(so_far: dict[str, Any]) -> None:
+            self.flow.keep_item_change(question, index, {**base, **so_far})
+
         while True:
-            item = self._ask_item(question, defaults, index + 1)
+            item = self._ask_item(question, defaults, index + 1, given=given, keep=keep)
+            given = None
             try:
-                displaced = self.flow.replace_item(question, index, item)
+                displaced = self.flow.replace_item(
+                    question, index, item, resolves=change_key(question)
+                )
             except Refused as refused:
                 self.screen.show(Note(refused.message, "problem"))
-                defaults = item
+                defaults = base = item
                 continue
             self._show_displaced(displaced)
             self._show_list(question)

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from kontoguide import messages as m
 from kontoguide.checklist import Checklist, load_checklist
 from kontoguide.errors import CorruptFileError
-from kontoguide.record import META_FIELDS, SCHEMA_VERSION, Record
+from kontoguide.record import META_FIELDS, SCHEMA_VERSION, NoticeAck, Record
 from kontoguide.storage import Store, migrate, now, read_json_file
 from kontoguide.validation import (
     Problem,
@@ -47,6 +47,17 @@ def new_record(checklist: Checklist, draft_id: str) -> Record:
         created_at=stamp,
         updated_at=stamp,
     )
+
+
+def acknowledged(record: Record, moment: datetime) -> Record:
+    """The record with the notice acknowledged at `moment`.
+
+    Only the acknowledgement is validated: the answers were checked when they were
+    saved, and checking them again today (a goal deadline that has passed since)
+    is the questionnaire's job, which sets them aside instead of failing.
+    """
+    notice = NoticeAck(acknowledged=True, acknowledged_at=moment)
+    return touch(record, notice=notice)
 
 
 def reference_day(updated_at: datetime) -> date:

@@ -44,6 +44,7 @@ from kontoguide.validation import (
     Problem,
     applicable,
     field_title,
+    free_item_key,
     make_context,
     problems,
     prune,
@@ -194,12 +195,12 @@ class Flow:
 
     def set_aside_items(self, question: Question) -> list[tuple[str, dict[str, Any]]]:
         """Set-aside items of a list question, with the key each is stored under."""
-        unfinished = unfinished_key(question)
+        in_progress = (unfinished_key(question), change_key(question))
         return [
             (key, value)
             for key, value in self._record.set_aside.items()
             if key.startswith(question.field + "[")
-            and key != unfinished
+            and key not in in_progress
             and isinstance(value, dict)
         ]
 
@@ -211,12 +212,49 @@ class Flow:
     def keep_unfinished_item(self, question: Question, item: dict[str, Any]) -> None:
         """Save an item's answers so far: an item joins the list only when whole, but
         a crash in the middle of one must not lose what was already answered."""
-        set_aside = {**self._record.set_aside, unfinished_key(question): dict(item)}
+        self.keep_item(unfinished_key(question), item)
+
+    def keep_item(self, key: str, item: dict[str, Any]) -> None:
+        """Save an item's answers so far under `key` in set_aside (a new item, or one
+        set aside that is being put right)."""
+        self._keep(key, dict(item))
+
+    def keep_item_change(self, question: Question, index: int, answers: dict[str, Any]) -> None:
+        """Save the answers so far while an item of the list is changed field by field;
+        the item in the list keeps its old answers until the change is whole."""
+        entry = {"was": self.items(question)[index], "answers": dict(answers)}
+        self._keep(change_key(question), entry)
+
+    def _keep(self, key: str, value: Any) -> None:
+        set_aside = {**self._record.set_aside, key: value}
         self._store(self._record.model_copy(update={"set_aside": set_aside}))
+
+    def item_change(self, question: Question) -> tuple[int, dict[str, Any]] | None:
+        """The change of an item the user was making when the session ended: the item's
+        index and the answers so far. If that item is no longer in the list (set aside
+        when the draft was loaded, say), the answers are set aside as an item of their
+        own, to be completed like any set-aside item."""
+        key = change_key(question)
+        entry = self._record.set_aside.get(key)
+        if not isinstance(entry, dict) or not isinstance(entry.get("answers"), dict):
+            return None
+        was, answers = entry.get("was"), entry["answers"]
+        items = self.items(question)
+        if was in items:
+            return items.index(was), answers
+        set_aside = {k: v for k, v in self._record.set_aside.items() if k != key}
+        merged = {**was, **answers} if isinstance(was, dict) else dict(answers)
+        set_aside[free_item_key(set_aside, question.field)] = merged
+        self._store(self._record.model_copy(update={"set_aside": set_aside}))
+        return None
 
     def has_set_aside(self, question: Question) -> bool:
         if question.kind == "list":
-            return bool(self.set_aside_items(question)) or question.field in self._record.set_aside
+            # Items set aside, and an item left half-answered (new or being changed).
+            return any(
+                key == question.field or key.startswith(question.field + "[")
+                for key in self._record.set_aside
+            )
         return self.set_aside_for(question.field) is not None
 
     def set_aside_reason(self, field: str, value: Any) -> str | None:
@@ -284,6 +322,10 @@ class Flow:
     def _commit(self, candidate: dict[str, Any]) -> list[Problem]:
         self._retire_inapplicable(candidate)
         record, displaced = prune(candidate, self.context(), keep=META_FIELDS)
+        if _same_content(record.model_dump(mode="json"), self._data):
+            # The same answer again (nothing set aside resolved either): nothing to save,
+            # and a finished checklist stays finished.
+            return displaced
         # Any change reopens a finished checklist: it is complete again only from the review.
         self._store(record.model_copy(update={"status": "draft"}))
         return displaced
@@ -305,7 +347,7 @@ class Flow:
             if question.kind == "list" and isinstance(value, list):
                 # One entry per item, as prune stores them, so each comes back on its own.
                 for item in value:
-                    set_aside[_free_key(set_aside, question.field)] = item
+                    set_aside[free_item_key(set_aside, question.field)] = item
             else:
                 set_aside[question.field] = value
             paths.put(data, question.field, None)
@@ -358,10 +400,12 @@ class Flow:
     ) -> list[Problem]:
         return self.apply(question.field, [*self.items(question), item], resolves=resolves)
 
-    def replace_item(self, question: Question, index: int, item: dict[str, Any]) -> list[Problem]:
+    def replace_item(
+        self, question: Question, index: int, item: dict[str, Any], *, resolves: str | None = None
+    ) -> list[Problem]:
         items = self.items(question)
         items[index] = item
-        return self.set_items(question, items)
+        return self.apply(question.field, items, resolves=resolves)
 
     def remove_item(self, question: Question, index: int) -> list[Problem]:
         items = self.items(question)
@@ -493,6 +537,14 @@ class Flow:
         return None
 
 
+def _same_content(new: dict[str, Any], old: dict[str, Any]) -> bool:
+    """Whether two records hold the same answers and set-aside values."""
+    ignored = ("updated_at", "status")
+    return {k: v for k, v in new.items() if k not in ignored} == {
+        k: v for k, v in old.items() if k not in ignored
+    }
+
+
 def _has_values(node: Any) -> bool:
     if isinstance(node, dict):
         return any(_has_values(v) for v in node.values())
@@ -503,8 +555,5 @@ def unfinished_key(question: Question) -> str:
     return f"{question.field}[new]"
 
 
-def _free_key(set_aside: dict[str, Any], field: str) -> str:
-    index = 0
-    while f"{field}[{index}]" in set_aside:
-        index += 1
-    return f"{field}[{index}]"
+def change_key(question: Question) -> str:
+    return f"{question.field}[edit]"

@@ -106,7 +106,7 @@ def resume(
             if acknowledged is None:
                 screen.note(loaded.checklist.notice.declined)
                 return ExitCode.OK
-            record = _acknowledge(record, acknowledged)
+            record = drafts.acknowledged(record, acknowledged)
             store.save(record)
             screen.note(acknowledged_line(acknowledged), "success")
         if record.status == "complete":
@@ -129,12 +129,6 @@ def ask_notice(checklist: Checklist, asker: Asker, screen: RichScreen) -> dateti
     return now() if answer == _YES else None
 
 
-def _acknowledge(record: Record, moment: datetime) -> Record:
-    notice = {"acknowledged": True, "acknowledged_at": moment.isoformat()}
-    data = {**record.model_dump(mode="json"), "notice": notice, "updated_at": now().isoformat()}
-    return Record.model_validate(data)
-
-
 # --- records ---------------------------------------------------------------------------
 
 
@@ -144,7 +138,7 @@ def _new_record(
     notice = {"acknowledged": True, "acknowledged_at": acknowledged.isoformat()}
     if prefill is None:
         record = drafts.new_record(checklist, draft_id)
-        return _acknowledge(record, acknowledged), []
+        return drafts.acknowledged(record, acknowledged), []
     candidate = drafts.with_identity(prefill, checklist, draft_id)
     candidate["notice"] = notice
     identity = tuple(field for field in META_FIELDS if field != "set_aside")

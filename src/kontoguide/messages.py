@@ -410,6 +410,7 @@ Q_SET_ASIDE = "Ditt tidigare svar var: {answer}."
 Q_SET_ASIDE_REASON = "Det behöver ändras: {reason}"
 Q_SET_ASIDE_ITEM = "En rad i listan behöver kompletteras eller rättas: {item}."
 Q_UNFINISHED_ITEM = "Du hade börjat fylla i en rad: {item}. Här fortsätter du med den."
+Q_UNFINISHED_CHANGE = "Du hade börjat ändra en rad: {item}. Här fortsätter du med den."
 Q_DISPLACED = "Ett tidigare svar stämmer inte längre och frågas igen: {title}. {message}"
 Q_SKIP = "Hoppa över"
 Q_PAUSE_TO_DO_IT = (

@@ -6,7 +6,8 @@ questionary draws the prompts; this module makes them fit the guide:
 - the label, the hint and the input each get their own line, wrapped at word
   boundaries to the terminal width (prompt_toolkit would cut words);
 - validation messages appear in place, over as many lines as they need (the
-  stock validation toolbar is one line high and cuts our Swedish sentences);
+  stock validation toolbar is one line high and cuts our Swedish sentences),
+  and only on Enter, never while the answer is being typed;
 - "?" (in an empty answer) or F1 prints the question's longer help above the
   prompt without leaving it;
 - Ctrl-C raises KeyboardInterrupt and Ctrl-D raises EOFError at every prompt,
@@ -133,6 +134,8 @@ class QuestionaryAsker:
             _message(prompt.message, width),
             default=default,
             validate=self._validator(prompt.validate, width),
+            # Checked on Enter only: no red message from the first keystroke of an address.
+            validate_while_typing=False,
             qmark=QMARK,
             style=STYLE,
             multiline=multiline,
