@@ -12,6 +12,7 @@ import pytest
 from pydantic import ValidationError
 
 from kontoguide import messages as m
+from kontoguide import paths
 from kontoguide.checklist import Checklist, Condition
 from kontoguide.drafts import with_identity
 from kontoguide.record import Record
@@ -352,3 +353,19 @@ def test_items_set_aside_at_different_times_are_all_kept(
     kept = sorted(item["description"] for item in second.set_aside.values())
     assert kept == sorted([goal_a["description"], goal_b["description"]])
     assert second.step2.goals == []
+
+
+@pytest.mark.parametrize(
+    ("path", "field", "inside"),
+    [
+        ("step2.goals", "step2.goals", True),
+        ("step2.goals[0].deadline", "step2.goals", True),
+        ("step2.deputy.email", "step2.deputy", True),
+        ("step2.goalsx", "step2.goals", False),
+        ("step2", "step2.goals", False),
+    ],
+)
+def test_a_path_is_within_a_field_itself_its_parts_and_items(
+    path: str, field: str, inside: bool
+) -> None:
+    assert paths.within(path, field) is inside

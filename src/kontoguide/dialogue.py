@@ -131,7 +131,9 @@ class Screen(Protocol):
 
 # --- the conversation -----------------------------------------------------------------
 
-_YES, _NO, _SKIP, _BACK = "ja", "nej", "", "\x00tillbaka"
+# The values of yes and no in every two-way choice (the prompts show Ja and Nej).
+YES, NO = "ja", "nej"
+_SKIP, _BACK = "", "\x00tillbaka"
 
 
 def _with_pause_hint(check: Check) -> Check:
@@ -233,8 +235,8 @@ class Conversation:
             prompt = self._prompt(spec, chosen, check)
             return self.asker.checkbox(prompt, options) or None
         if spec.kind == "yesno":
-            options = [Option(_YES, m.ANSWER_YES), Option(_NO, m.ANSWER_NO)]
-            preset = {True: _YES, False: _NO}.get(default) if isinstance(default, bool) else None
+            options = [Option(YES, m.ANSWER_YES), Option(NO, m.ANSWER_NO)]
+            preset = {True: YES, False: NO}.get(default) if isinstance(default, bool) else None
             check = _with_pause_hint(check)
         else:
             options = self._options(spec)
@@ -256,7 +258,7 @@ class Conversation:
         if chosen == _SKIP:
             return None
         if spec.kind == "yesno":
-            return chosen == _YES
+            return chosen == YES
         return chosen
 
     def _options(self, spec: Spec) -> list[Option]:
@@ -285,11 +287,11 @@ class Conversation:
         answer = self.asker.select(
             Prompt(m.Q_CAUTION_KEEP.format(choice=option.label)),
             [
-                Option(_YES, m.Q_CAUTION_YES.format(choice=option.label)),
-                Option(_NO, m.Q_CAUTION_NO),
+                Option(YES, m.Q_CAUTION_YES.format(choice=option.label)),
+                Option(NO, m.Q_CAUTION_NO),
             ],
         )
-        return answer == _YES
+        return answer == YES
 
     def _ask_text(self, spec: Spec, default: Any, check: Check) -> Any:
         def validate(text: str) -> str | None:
@@ -489,9 +491,9 @@ class Conversation:
         sure = self.asker.select(
             Prompt(m.Q_LIST_REMOVE_SURE.format(item=shorten(title, 50))),
             # Keeping comes first: a quick Enter must not delete anything.
-            [Option(_NO, m.Q_LIST_REMOVE_NO), Option(_YES, m.Q_LIST_REMOVE_YES)],
+            [Option(NO, m.Q_LIST_REMOVE_NO), Option(YES, m.Q_LIST_REMOVE_YES)],
         )
-        if sure != _YES:
+        if sure != YES:
             return
         self._show_displaced(self.flow.remove_item(question, index))
         self.screen.show(Note(m.Q_LIST_REMOVED.format(item=shorten(title, 60)), "success"))

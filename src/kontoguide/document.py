@@ -238,14 +238,10 @@ def _cell_text(value: Any, item: ItemField, checklist: Checklist) -> str:
     return _plain(value, item.kind, item.choices, checklist)
 
 
-def _within(path: str, field: str) -> bool:
-    return path == field or path.startswith((field + ".", field + "["))
-
-
 def set_aside_under(field: str, set_aside: dict[str, Any]) -> int:
     """How many set-aside answers concern `field`: itself, its list items, or a whole
     group it belongs to (a partial group is set aside as one)."""
-    return sum(1 for path in set_aside if _within(path, field) or _within(field, path))
+    return sum(1 for path in set_aside if paths.within(path, field) or paths.within(field, path))
 
 
 def _section(

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from kontoguide import messages as m
+from kontoguide import paths
 from kontoguide.checklist import Checklist, load_checklist
 from kontoguide.errors import CorruptFileError
 from kontoguide.record import META_FIELDS, SCHEMA_VERSION, NoticeAck, Record
@@ -28,7 +29,7 @@ from kontoguide.validation import (
 )
 
 # What identifies a record: never cut away when invalid answers are set aside.
-_IDENTITY = tuple(name for name in META_FIELDS if name != "set_aside")
+IDENTITY = tuple(name for name in META_FIELDS if name != "set_aside")
 
 
 @dataclass
@@ -94,7 +95,7 @@ def record_from_data(
         raise CorruptFileError(path, m.F_SET_ASIDE_NOT_OBJECT)
     context = make_context(checklist, today=_reference_day(data))
     try:
-        record, set_aside = prune(data, context, keep=_IDENTITY)
+        record, set_aside = prune(data, context, keep=IDENTITY)
     except ValidationError as exc:
         details = "\n".join(f"  - {p}" for p in problem_list(exc))
         raise CorruptFileError(path, m.F_RECORD_INVALID.format(problems=details)) from None
@@ -138,11 +139,20 @@ def _merge(first: list[Problem], then: list[Problem], checklist: Checklist) -> l
     return in_checklist_order(merged, checklist)
 
 
+def prefilled(
+    data: dict[str, Any], checklist: Checklist, draft_id: str, notice: NoticeAck | None = None
+) -> tuple[Record, list[Problem]]:
+    """A record from answers-file content with a fresh identity (and `notice`, if
+    given, in place of the file's); invalid answers are set aside and listed."""
+    candidate = with_identity(data, checklist, draft_id)
+    if notice is not None:
+        candidate["notice"] = notice.model_dump(mode="json")
+    return prune(candidate, make_context(checklist), keep=IDENTITY)
+
+
 def from_answers(path: Path, checklist: Checklist, store: Store) -> tuple[Record, list[Problem]]:
     """A record built from an answers file; invalid answers are set aside and listed."""
-    data = read_json_file(path)
-    candidate = with_identity(data, checklist, store.allocate_id())
-    record, invalid = prune(candidate, make_context(checklist), keep=_IDENTITY)
+    record, invalid = prefilled(read_json_file(path), checklist, store.allocate_id())
     found = _merge(invalid, problems(record, checklist), checklist)
     if not found:
         record = record.model_copy(update={"status": "complete"})
@@ -153,9 +163,7 @@ def from_answers(path: Path, checklist: Checklist, store: Store) -> tuple[Record
 
 def _covered(path: str, invalid_paths: set[str]) -> bool:
     # A required answer that was set aside is already listed with its real reason.
-    return any(
-        path == p or p.startswith(path + ".") or p.startswith(path + "[") for p in invalid_paths
-    )
+    return any(paths.within(p, path) for p in invalid_paths)
 
 
 def check_file(path: Path) -> tuple[Loaded, list[Problem]]:

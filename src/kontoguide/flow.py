@@ -70,11 +70,7 @@ def related(error_path: str, field: str) -> bool:
     Errors on the field, inside it (list items), or on an object that holds it
     (a rule on the whole deputy, say) all belong to that answer.
     """
-    return (
-        error_path == field
-        or error_path.startswith((field + ".", field + "["))
-        or field.startswith(error_path + ".")
-    )
+    return paths.within(error_path, field) or field.startswith(error_path + ".")
 
 
 def format_number(value: Any) -> str:
@@ -531,8 +527,7 @@ class Flow:
     def question_for(self, path: str) -> tuple[Section, Question] | None:
         """The question that owns an answer path such as step2.goals[0].deadline."""
         for section, question in self.checklist.questions():
-            field = question.field
-            if path == field or path.startswith((field + ".", field + "[")):
+            if paths.within(path, question.field):
                 return section, question
         return None
 

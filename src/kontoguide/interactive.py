@@ -18,13 +18,22 @@ from kontoguide import drafts
 from kontoguide import messages as m
 from kontoguide.checklist import Checklist
 from kontoguide.console import make_console
-from kontoguide.dialogue import Asker, Conversation, Option, Overview, Prompt, SummaryShown
+from kontoguide.dialogue import (
+    NO,
+    YES,
+    Asker,
+    Conversation,
+    Option,
+    Overview,
+    Prompt,
+    SummaryShown,
+)
 from kontoguide.errors import ExitCode, KontoguideError, OutputExistsError, UsageError
 from kontoguide.flow import Flow
 from kontoguide.prompts import QuestionaryAsker
-from kontoguide.record import META_FIELDS, Record
+from kontoguide.record import NoticeAck, Record
 from kontoguide.storage import Store, now, read_json_file
-from kontoguide.validation import Problem, make_context, prune, steps_done
+from kontoguide.validation import Problem, steps_done
 from kontoguide.views import (
     RichScreen,
     acknowledged_line,
@@ -33,7 +42,6 @@ from kontoguide.views import (
     notice_panel,
 )
 
-_YES, _NO = "ja", "nej"
 _EXPORT, _CHANGE, _QUIT = "export", "change", "quit"
 Interrupted = (KeyboardInterrupt, EOFError)
 
@@ -124,9 +132,9 @@ def ask_notice(checklist: Checklist, asker: Asker, screen: RichScreen) -> dateti
     # The decline comes first: going on must be a deliberate move, not a quick Enter.
     answer = asker.select(
         Prompt(checklist.notice.confirm),
-        [Option(_NO, m.I_NOTICE_DECLINE), Option(_YES, m.I_NOTICE_ACCEPT)],
+        [Option(NO, m.I_NOTICE_DECLINE), Option(YES, m.I_NOTICE_ACCEPT)],
     )
-    return now() if answer == _YES else None
+    return now() if answer == YES else None
 
 
 # --- records ---------------------------------------------------------------------------
@@ -135,15 +143,11 @@ def ask_notice(checklist: Checklist, asker: Asker, screen: RichScreen) -> dateti
 def _new_record(
     checklist: Checklist, draft_id: str, acknowledged: datetime, prefill: dict[str, Any] | None
 ) -> tuple[Record, list[Problem]]:
-    notice = {"acknowledged": True, "acknowledged_at": acknowledged.isoformat()}
     if prefill is None:
         record = drafts.new_record(checklist, draft_id)
         return drafts.acknowledged(record, acknowledged), []
-    candidate = drafts.with_identity(prefill, checklist, draft_id)
-    candidate["notice"] = notice
-    identity = tuple(field for field in META_FIELDS if field != "set_aside")
-    record, invalid = prune(candidate, make_context(checklist), keep=identity)
-    return record, invalid
+    notice = NoticeAck(acknowledged=True, acknowledged_at=acknowledged)
+    return drafts.prefilled(prefill, checklist, draft_id, notice)
 
 
 # --- a checklist that is already complete ------------------------------------------------
@@ -224,9 +228,9 @@ def _finish(
     screen.note(m.I_COMPLETE.format(path=store.path_for(record.id)), "success")
     answer = asker.select(
         Prompt(m.I_OFFER_DOCX),
-        [Option(_YES, m.I_OFFER_DOCX_YES), Option(_NO, m.I_OFFER_DOCX_NO)],
+        [Option(YES, m.I_OFFER_DOCX_YES), Option(NO, m.I_OFFER_DOCX_NO)],
     )
-    if answer != _YES:
+    if answer != YES:
         screen.note(m.I_DOCX_LATER.format(draft_id=record.id))
         return
     written = _export(record, checklist, asker, screen)
@@ -245,9 +249,9 @@ def _export(record: Record, checklist: Checklist, asker: Asker, screen: RichScre
         screen.note(exists.message.split(". ")[0] + ".", "warning")
         again = asker.select(
             Prompt(m.I_DOCX_OVERWRITE),
-            [Option(_YES, m.I_DOCX_OVERWRITE_YES), Option(_NO, m.I_DOCX_OVERWRITE_NO)],
+            [Option(YES, m.I_DOCX_OVERWRITE_YES), Option(NO, m.I_DOCX_OVERWRITE_NO)],
         )
-        if again != _YES:
+        if again != YES:
             screen.note(m.I_DOCX_LATER.format(draft_id=record.id))
             return None
         return export_record(record, checklist, fmt="docx", output=None, force=True)

@@ -42,5 +42,10 @@ def from_loc(loc: Sequence[str | int]) -> str:
     return out
 
 
+def within(path: str, field: str) -> bool:
+    """Whether `path` is `field` itself or lies inside it (a part or a list item)."""
+    return path == field or path.startswith((field + ".", field + "["))
+
+
 def is_answered(value: Any) -> bool:
     return value is not None and value != [] and value != ""

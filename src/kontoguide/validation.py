@@ -252,7 +252,7 @@ def in_checklist_order(found: list[Problem], checklist: Checklist) -> list[Probl
 
     def position(problem: Problem) -> int:
         for index, field in enumerate(order):
-            if problem.path == field or problem.path.startswith((field + ".", field + "[")):
+            if paths.within(problem.path, field):
                 return index
         for index, field in enumerate(order):
             # A rule on a whole part (the deputy) belongs where the part is first asked.
