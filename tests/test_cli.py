@@ -456,3 +456,24 @@ def test_a_reader_that_stops_early_is_not_an_error(home: Path) -> None:
     error = process.stderr.read().decode("utf-8")
     assert process.wait(timeout=60) == ExitCode.OK
     assert "Traceback" not in error and "BrokenPipe" not in error
+
+
+@pytest.mark.parametrize("command", [[], ["start"], ["resume"], ["export"], ["validate"]])
+def test_help_is_swedish(home: Path, command: list[str]) -> None:
+    result = run(*command, "--help", home=home)
+    assert result.returncode == ExitCode.OK
+    assert result.stdout.startswith("Användning: kontoguide")
+    assert "Visa den här hjälpen och avsluta." in result.stdout
+    for english in (
+        "Usage:",
+        "Options:",
+        "Arguments:",
+        "Commands:",
+        "Show this message",
+        "[required]",
+        "[default",
+        "<str>",
+        "<path>",
+        "[OPTIONS]",
+    ):
+        assert english not in result.stdout

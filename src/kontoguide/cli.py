@@ -19,8 +19,10 @@ import typer
 from kontoguide import messages as m
 from kontoguide import usage
 from kontoguide.errors import ExitCode, KontoguideError
+from kontoguide.help_text import SwedishCommand, SwedishGroup
 
 app = typer.Typer(
+    cls=SwedishGroup,
     help=m.CLI_HELP,
     no_args_is_help=True,
     add_completion=False,
@@ -62,13 +64,15 @@ def _silence_stdout() -> None:
 
 
 AnswersOption = Annotated[
-    Path | None, typer.Option("--answers", help=m.CLI_OPT_ANSWERS, dir_okay=False)
+    Path | None, typer.Option("--answers", help=m.CLI_OPT_ANSWERS, dir_okay=False, metavar="FIL")
 ]
 NoInputOption = Annotated[bool, typer.Option("--no-input", help=m.CLI_OPT_NO_INPUT)]
-ChecklistOption = Annotated[str, typer.Option("--checklist", help=m.CLI_OPT_CHECKLIST)]
+ChecklistOption = Annotated[
+    str, typer.Option("--checklist", help=m.CLI_OPT_CHECKLIST, metavar="ID", show_default=False)
+]
 
 
-@app.command(help=m.CLI_START_HELP)
+@app.command(cls=SwedishCommand, help=m.CLI_START_HELP)
 @guarded
 def start(
     answers: AnswersOption = None,
@@ -80,17 +84,21 @@ def start(
     raise typer.Exit(commands.start(answers=answers, no_input=no_input, checklist_name=checklist))
 
 
-@app.command(help=m.CLI_RESUME_HELP)
+@app.command(cls=SwedishCommand, help=m.CLI_RESUME_HELP)
 @guarded
-def resume(draft_id: Annotated[str | None, typer.Argument(metavar="ID")] = None) -> None:
+def resume(
+    draft_id: Annotated[str | None, typer.Argument(metavar="ID", help=m.CLI_RESUME_ID)] = None,
+) -> None:
     from kontoguide import commands
 
     raise typer.Exit(commands.resume(draft_id))
 
 
-@app.command(help=m.CLI_VALIDATE_HELP)
+@app.command(cls=SwedishCommand, help=m.CLI_VALIDATE_HELP)
 @guarded
-def validate(file: Annotated[Path, typer.Argument(metavar="FIL", dir_okay=False)]) -> None:
+def validate(
+    file: Annotated[Path, typer.Argument(metavar="FIL", dir_okay=False, help=m.CLI_VALIDATE_FILE)],
+) -> None:
     from kontoguide import commands
 
     raise typer.Exit(commands.validate(file))
@@ -102,15 +110,19 @@ class ExportFormat(StrEnum):
     md = "md"
 
 
-@app.command(help=m.CLI_EXPORT_HELP)
+@app.command(cls=SwedishCommand, help=m.CLI_EXPORT_HELP)
 @guarded
 def export(
     source: Annotated[str, typer.Argument(metavar="ID|FIL", help=m.CLI_EXPORT_SOURCE)],
     fmt: Annotated[
         ExportFormat | None,
-        typer.Option("--format", "-f", help=m.CLI_OPT_FORMAT, case_sensitive=False),
+        typer.Option(
+            "--format", "-f", help=m.CLI_OPT_FORMAT, case_sensitive=False, metavar="docx|json|md"
+        ),
     ] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help=m.CLI_OPT_OUTPUT)] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help=m.CLI_OPT_OUTPUT, metavar="FIL|MAPP")
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help=m.CLI_OPT_FORCE)] = False,
 ) -> None:
     from kontoguide import commands
@@ -119,7 +131,7 @@ def export(
     raise typer.Exit(commands.export(source, fmt=chosen, output=output, force=force))
 
 
-@app.command(help=m.CLI_SCHEMA_HELP)
+@app.command(cls=SwedishCommand, help=m.CLI_SCHEMA_HELP)
 @guarded
 def schema() -> None:
     from kontoguide import commands
@@ -127,7 +139,7 @@ def schema() -> None:
     raise typer.Exit(commands.schema())
 
 
-@app.command(name="list", help=m.CLI_LIST_HELP)
+@app.command(cls=SwedishCommand, name="list", help=m.CLI_LIST_HELP)
 @guarded
 def list_records() -> None:
     from kontoguide import commands
@@ -146,7 +158,7 @@ def _utf8_streams() -> None:
 def main() -> None:
     _utf8_streams()
     try:
-        code = app(standalone_mode=False)
+        code = app(standalone_mode=False, prog_name="kontoguide")
     except usage.Abort:  # Ctrl-C before a command started (while Python was still loading)
         print(f"\n{m.CLI_INTERRUPTED}", file=sys.stderr)
         sys.exit(int(ExitCode.INTERRUPTED))
