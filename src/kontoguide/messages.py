@@ -162,8 +162,7 @@ CLI_LIST_HELP = "Lista utkast och färdiga checklistor, senast ändrade först."
 CLI_OPT_ANSWERS = "JSON-fil med svar i checklistans format (se `kontoguide schema`)."
 CLI_OPT_NO_INPUT = "Ställ inga frågor; använd bara svaren i --answers."
 CLI_OPT_CHECKLIST = (
-    "Vilken checklista som används: ett id eller en TOML-fil. Utan --checklist: "
-    "stockholm-standard."
+    "Vilken checklista som används: ett id eller en TOML-fil. Utan --checklist: stockholm-standard."
 )
 CLI_NO_TTY = (
     "kontoguide start behöver en terminal för att ställa frågor, men standard in är ingen "
