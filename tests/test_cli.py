@@ -477,3 +477,16 @@ def test_help_is_swedish(home: Path, command: list[str]) -> None:
         "[OPTIONS]",
     ):
         assert english not in result.stdout
+
+
+def test_list_fits_an_office_terminal_without_cutting_the_date(
+    home: Path, checklist: Checklist, complete_answers: dict[str, Any]
+) -> None:
+    changed = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+    _save(checklist, complete_answers, "klar1234", changed, "complete")
+    result = run("list", home=home, env={"COLUMNS": "80"})
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())
+    stamp = changed.astimezone().strftime("%Y-%m-%d %H:%M")
+    assert stamp in result.stdout
+    assert "5 av 5" in result.stdout and "klar" in result.stdout

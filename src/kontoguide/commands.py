@@ -12,9 +12,9 @@ from pathlib import Path
 from kontoguide import drafts
 from kontoguide import messages as m
 from kontoguide.checklist import load_checklist
-from kontoguide.errors import ExitCode, KontoguideError, UsageError
+from kontoguide.errors import ExitCode, UsageError
 from kontoguide.storage import Store
-from kontoguide.validation import Problem, steps_done
+from kontoguide.validation import Problem
 
 
 def print_problems(found: list[Problem]) -> None:
@@ -85,50 +85,17 @@ def schema() -> int:
 
 
 def list_records() -> int:
-    from rich.table import Table
-
     from kontoguide.console import make_console
+    from kontoguide.views import drafts_table
 
     store = Store()
-    good, bad = store.scan()
-    unusable = [problem.message for problem in bad]
-    rows = []
-    for stored in good:
-        try:
-            loaded = drafts.record_from_data(stored.path, stored.data)
-        except KontoguideError as problem:  # unknown checklist or broken identity
-            unusable.append(problem.message)
-            continue
-        rows.append(loaded)
-    rows.sort(key=lambda item: item.record.updated_at, reverse=True)
+    found, unusable = drafts.scan_records(store)
     console = make_console()
-    if not rows and not unusable:
+    if not found and not unusable:
         console.print(m.CLI_LIST_EMPTY.format(home=store.folder), markup=False)
         return ExitCode.OK
-    if rows:
-        table = Table(show_lines=False)
-        for title in (
-            m.LIST_COL_ID,
-            m.LIST_COL_ACCOUNT,
-            m.LIST_COL_ORG,
-            m.LIST_COL_STATUS,
-            m.LIST_COL_STEPS,
-            m.LIST_COL_CHANGED,
-        ):
-            table.add_column(title, overflow="fold")
-        for item in rows:
-            record = item.record
-            state = steps_done(record, item.checklist)
-            done = sum(1 for value in state.values() if value == "done")
-            table.add_row(
-                record.id,
-                record.account_name or m.UNNAMED,
-                record.organisation.name or "–",
-                m.STATUS_LABELS[record.status],
-                f"{done} av {len(state)}",
-                record.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-            )
-        console.print(table)
+    if found:
+        console.print(drafts_table(found, status=True, width=console.width))
     if unusable:
         err = make_console(stderr=True)
         err.print(m.CLI_LIST_BROKEN.format(count=len(unusable)), markup=False)

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from kontoguide import messages as m
 from kontoguide import paths
 from kontoguide.checklist import Checklist, load_checklist
-from kontoguide.errors import CorruptFileError
+from kontoguide.errors import CorruptFileError, KontoguideError
 from kontoguide.record import META_FIELDS, SCHEMA_VERSION, NoticeAck, Record
 from kontoguide.storage import Store, migrate, now, read_json_file
 from kontoguide.validation import (
@@ -100,6 +100,20 @@ def record_from_data(
         details = "\n".join(f"  - {p}" for p in problem_list(exc))
         raise CorruptFileError(path, m.F_RECORD_INVALID.format(problems=details)) from None
     return Loaded(record, checklist, set_aside)
+
+
+def scan_records(store: Store) -> tuple[list[Loaded], list[str]]:
+    """Every usable record, newest change first, and a message for each file that is not."""
+    good, bad = store.scan()
+    unusable = [problem.message for problem in bad]
+    found: list[Loaded] = []
+    for stored in good:
+        try:
+            found.append(record_from_data(stored.path, stored.data))
+        except KontoguideError as problem:  # unknown checklist or broken identity
+            unusable.append(problem.message)
+    found.sort(key=lambda item: item.record.updated_at, reverse=True)
+    return found, unusable
 
 
 def load(store: Store, draft_id: str) -> Loaded:

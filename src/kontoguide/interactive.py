@@ -33,7 +33,7 @@ from kontoguide.flow import Flow
 from kontoguide.prompts import QuestionaryAsker
 from kontoguide.record import NoticeAck, Record
 from kontoguide.storage import Store, now, read_json_file
-from kontoguide.validation import Problem, steps_done
+from kontoguide.validation import Problem
 from kontoguide.views import (
     RichScreen,
     acknowledged_line,
@@ -290,29 +290,15 @@ def _show_resume(
 
 def choose_draft(store: Store, asker: Asker, screen: RichScreen) -> str | None:
     """Let the user pick one of the drafts; None if there is none or they cancel."""
-    good, bad = store.scan()
-    for problem in bad:
-        screen.note(problem.message, "problem")
-    found: list[drafts.Loaded] = []
-    for stored in good:
-        try:
-            loaded = drafts.record_from_data(stored.path, stored.data)
-        except KontoguideError as error:
-            screen.note(error.message, "problem")
-            continue
-        if loaded.record.status == "draft":
-            found.append(loaded)
+    everything, unusable = drafts.scan_records(store)
+    for message in unusable:
+        screen.note(message, "problem")
+    found = [item for item in everything if item.record.status == "draft"]
     if not found:
         raise UsageError(m.I_NO_DRAFTS)
-    found.sort(key=lambda item: item.record.updated_at, reverse=True)
-    rows = []
-    for item in found:
-        states = steps_done(item.record, item.checklist)
-        done = sum(1 for state in states.values() if state == "done")
-        rows.append((item.record, done, len(states)))
     screen.print(Text(""))
-    screen.print(drafts_table(rows))
-    options = [Option(record.id, draft_title(record)) for record, _, _ in rows]
+    screen.print(drafts_table(found, title=m.VIEW_DRAFTS_TITLE, width=screen.console.width))
+    options = [Option(item.record.id, draft_title(item.record)) for item in found]
     options.append(Option("", m.I_CHOOSE_CANCEL))
     choice = asker.select(Prompt(m.I_CHOOSE_DRAFT, default=options[0].value), options)
     if not choice:

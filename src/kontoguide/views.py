@@ -33,8 +33,10 @@ from kontoguide.dialogue import (
     Tone,
     section_title,
 )
+from kontoguide.drafts import Loaded
 from kontoguide.flow import Row, SectionSummary
 from kontoguide.record import Record
+from kontoguide.validation import steps_done
 
 MAX_WIDTH = 80
 _TONE_STYLE = {
@@ -168,24 +170,30 @@ def review_header() -> RenderableType:
     )
 
 
-def drafts_table(rows: list[tuple[Record, int, int]]) -> Table:
-    """The drafts to choose from: id, account, organisation, steps done, last change."""
-    table = Table(
-        title=m.VIEW_DRAFTS_TITLE, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False
-    )
+def drafts_table(
+    items: list[Loaded], *, title: str | None = None, status: bool = False, width: int = 80
+) -> Table:
+    """Drafts and records: id, account, organisation, (status,) steps done, last change."""
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column(m.LIST_COL_ID, no_wrap=True)
-    table.add_column(m.LIST_COL_ACCOUNT, overflow="fold")
-    table.add_column(m.LIST_COL_ORG, overflow="ellipsis", no_wrap=True)
-    table.add_column(m.LIST_COL_STEPS, no_wrap=True)
-    table.add_column(m.LIST_COL_CHANGED, no_wrap=True)
-    for record, done, steps in rows:
-        table.add_row(
-            record.id,
-            record.account_name or m.UNNAMED,
-            record.organisation.name or "–",
-            m.VIEW_STEPS_DONE.format(done=done, steps=steps),
-            record.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-        )
+    # At 80 columns the two names share what the fixed columns leave, account first.
+    table.add_column(m.LIST_COL_ACCOUNT, overflow="fold", ratio=3, min_width=14)
+    table.add_column(m.LIST_COL_ORG, overflow="fold", ratio=2, min_width=10)
+    if status:
+        table.add_column(m.LIST_COL_STATUS, no_wrap=True)
+    # In a narrow terminal "Steg klara" goes over two lines: the cells are only "5 av 5".
+    table.add_column(m.LIST_COL_STEPS, max_width=6 if width < 100 else None)
+    table.add_column(m.LIST_COL_CHANGED, no_wrap=True, min_width=16)
+    for item in items:
+        record = item.record
+        states = steps_done(record, item.checklist)
+        done = sum(1 for state in states.values() if state == "done")
+        cells = [record.id, record.account_name or m.UNNAMED, record.organisation.name or "–"]
+        if status:
+            cells.append(m.STATUS_LABELS[record.status])
+        cells.append(m.VIEW_STEPS_DONE.format(done=done, steps=len(states)))
+        cells.append(record.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+        table.add_row(*cells)
     return table
 
 
