@@ -14,7 +14,7 @@ from kontoguide import messages as m
 from kontoguide.checklist import Checklist
 from kontoguide.dialogue import Conversation, ItemStarted, Note, SectionStarted
 from kontoguide.drafts import new_record
-from kontoguide.flow import Flow, Refused
+from kontoguide.flow import Flow, Refused, change_key
 from kontoguide.record import Record
 from kontoguide.validation import make_context, problems
 from kontoguide.views import summary_table
@@ -538,6 +538,26 @@ def test_the_same_answer_again_neither_saves_nor_reopens_a_complete_record(
     flow.apply("organisation.unit", "Kulturförvaltningen")
     assert len(saves.records) == count + 1
     assert saves.last.status == "draft"
+
+
+def test_an_unchanged_item_change_keeps_a_complete_record_complete(checklist: Checklist) -> None:
+    flow, _conversation, _asker, _screen, saves = make(checklist, {})
+    groups = checklist.question("step2.target_groups")
+    group = dict(ANSWERS["step2.target_groups"][0])
+    flow.add_item(groups, group)
+    flow._store(flow.record.model_copy(update={"status": "complete"}))
+    stored = flow.items(groups)[0]
+
+    flow.keep_item_change(groups, 0, dict(stored))  # the change is saved as it goes
+    assert flow.record.status == "complete"
+    flow.replace_item(groups, 0, dict(stored), resolves=change_key(groups))
+    assert flow.record.status == "complete"
+    assert change_key(groups) not in flow.record.set_aside
+    assert saves.last.status == "complete"
+
+    flow.keep_item_change(groups, 0, {**stored, "name": "Unga vuxna"})
+    flow.replace_item(groups, 0, {**stored, "name": "Unga vuxna"}, resolves=change_key(groups))
+    assert flow.record.status == "draft"
 
 
 def _goal_labels(checklist: Checklist) -> dict[str, str]:

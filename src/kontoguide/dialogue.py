@@ -336,7 +336,7 @@ class Conversation:
         change = self.flow.item_change(question)
         if change is not None:
             at, answers = change
-            title = self.flow.item_title(question, self.flow.items(question)[at])
+            title = self.flow.item_title(question, self.flow.items(question)[at]).split(" · ")[0]
             self.screen.show(Note(m.Q_UNFINISHED_CHANGE.format(item=shorten(title, 50))))
             self._change_item(question, at, answers)
         for key, old in self.flow.set_aside_items(question):

@@ -318,12 +318,16 @@ class Flow:
     def _commit(self, candidate: dict[str, Any]) -> list[Problem]:
         self._retire_inapplicable(candidate)
         record, displaced = prune(candidate, self.context(), keep=META_FIELDS)
-        if _same_content(record.model_dump(mode="json"), self._data):
+        new = record.model_dump(mode="json")
+        if _same_content(new, self._data):
             # The same answer again (nothing set aside resolved either): nothing to save,
             # and a finished checklist stays finished.
             return displaced
-        # Any change reopens a finished checklist: it is complete again only from the review.
-        self._store(record.model_copy(update={"status": "draft"}))
+        # Any change of an answer reopens a finished checklist: it is complete again only
+        # from the review. Finishing an unchanged item change only tidies set_aside.
+        unchanged = _same_content(new, self._data, transient=True)
+        status = self._record.status if unchanged else "draft"
+        self._store(record.model_copy(update={"status": status}))
         return displaced
 
     def _store(self, record: Record) -> None:
@@ -532,12 +536,21 @@ class Flow:
         return None
 
 
-def _same_content(new: dict[str, Any], old: dict[str, Any]) -> bool:
-    """Whether two records hold the same answers and set-aside values."""
-    ignored = ("updated_at", "status")
-    return {k: v for k, v in new.items() if k not in ignored} == {
-        k: v for k, v in old.items() if k not in ignored
-    }
+def _same_content(new: dict[str, Any], old: dict[str, Any], *, transient: bool = False) -> bool:
+    """Whether two records hold the same answers and set-aside values; with `transient`,
+    items being added or changed right now ("[new]", "[edit]") do not count."""
+
+    def essence(data: dict[str, Any]) -> dict[str, Any]:
+        out = {k: v for k, v in data.items() if k not in ("updated_at", "status")}
+        if transient:
+            out["set_aside"] = {
+                key: value
+                for key, value in (data.get("set_aside") or {}).items()
+                if not key.endswith(("[new]", "[edit]"))
+            }
+        return out
+
+    return essence(new) == essence(old)
 
 
 def _has_values(node: Any) -> bool:
