@@ -328,3 +328,39 @@ def test_a_base_document_outside_the_checklist_folder_is_refused(
     )
     with pytest.raises(ChecklistError, match="base_docx"):
         load_checklist(str(path))
+
+
+@pytest.mark.parametrize("base", ["..\\utanfor.docx", "\\mallar\\mall.docx", "C:mall.docx"])
+def test_a_base_document_path_must_work_on_windows_and_linux_alike(
+    tmp_path: Path, home: Path, base: str
+) -> None:
+    path = _variant(tmp_path, "bakstreck", "bakstreck.toml")
+    text = path.read_text(encoding="utf-8").replace(
+        'organisation = "Stockholms stad"',
+        f"organisation = \"Stockholms stad\"\nbase_docx = '{base}'",
+        1,
+    )
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ChecklistError, match="base_docx"):
+        load_checklist(str(path))
+
+
+def test_two_variants_never_share_a_base_document_by_accident(tmp_path: Path, home: Path) -> None:
+    for name, logo in (("kultur-a", b"A-LOGO"), ("kultur-b", b"B-LOGO")):
+        folder = tmp_path / name
+        folder.mkdir()
+        path = _variant(folder, name, f"{name}.toml")
+        text = path.read_text(encoding="utf-8").replace(
+            'organisation = "Stockholms stad"',
+            'organisation = "Stockholms stad"\nbase_docx = "underlag.docx"',
+            1,
+        )
+        path.write_text(text, encoding="utf-8")
+        (folder / "underlag.docx").write_bytes(logo)
+        if name == "kultur-a":
+            load_checklist(str(path))
+        else:
+            with pytest.raises(UsageError, match=r"underlag\.docx"):
+                load_checklist(str(path))
+    assert (home / "checklists" / "underlag.docx").read_bytes() == b"A-LOGO"
+    assert not (home / "checklists" / "kultur-b.toml").exists()

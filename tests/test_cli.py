@@ -490,3 +490,40 @@ def test_list_fits_an_office_terminal_without_cutting_the_date(
     stamp = changed.astimezone().strftime("%Y-%m-%d %H:%M")
     assert stamp in result.stdout
     assert "5 av 5" in result.stdout and "klar" in result.stdout
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_help_to_a_full_disk_is_a_message_not_a_traceback(home: Path) -> None:
+    with Path("/dev/full").open("w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "kontoguide", "--help"],
+            env=clean_env(home),
+            stdin=subprocess.DEVNULL,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            timeout=60,
+            check=False,
+        )
+    assert result.returncode == ExitCode.USAGE
+    assert "Traceback" not in result.stderr
+
+
+def test_ctrl_c_while_the_program_is_still_loading_exits_130(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import types
+
+    from kontoguide import entry
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    loading = types.ModuleType("kontoguide.cli")
+    loading.main = interrupted  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "kontoguide.cli", loading)
+    with pytest.raises(SystemExit) as stopped:
+        entry.main()
+    assert stopped.value.code == ExitCode.INTERRUPTED
+    assert "Avbrutet" in capsys.readouterr().err

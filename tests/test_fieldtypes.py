@@ -316,3 +316,21 @@ def test_reference_date_comes_from_the_context() -> None:
     # A conversation in 2030 cannot have happened yet in 2026.
     refusal(PastDate, "2030-12-31", today=TODAY)
     assert check(PastDate, "2030-12-31", today=later) == date(2030, 12, 31)
+
+
+@pytest.mark.parametrize("typed", ["1,500", "1.500", "-2,125"])
+def test_a_number_that_reads_two_ways_is_asked_again(typed: str) -> None:
+    from kontoguide.fieldtypes import swedish_number
+
+    with pytest.raises(PydanticCustomError) as caught:
+        swedish_number(typed)
+    assert "1 500" in str(caught.value) and "1,5" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"), [("1 500", "1500"), ("1,5", "1.5"), ("\u22125", "-5"), ("12,25", "12.25")]
+)
+def test_numbers_as_people_write_them(typed: str, read: str) -> None:
+    from kontoguide.fieldtypes import swedish_number
+
+    assert swedish_number(typed) == read

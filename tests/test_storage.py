@@ -518,3 +518,19 @@ def test_a_lock_in_an_unusable_folder_gives_a_clear_message(
     monkeypatch.setattr(filelock.FileLock, "acquire", refuse)
     with pytest.raises(UsageError, match="går inte att använda"), store.lock("abcd2345"):
         pass
+
+
+def test_an_export_is_not_reported_failed_when_only_the_temp_name_lingers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "beslut.docx"
+    real_unlink = Path.unlink
+
+    def held(self: Path, missing_ok: bool = False) -> None:
+        if self.name.endswith(".tmp"):
+            raise PermissionError(13, "held by a virus scanner")
+        real_unlink(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", held)
+    atomicfile.write_bytes(target, b"ours", overwrite=False)
+    assert target.read_bytes() == b"ours"

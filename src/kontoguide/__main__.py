@@ -1,3 +1,3 @@
-from kontoguide.cli import main
+from kontoguide.entry import main
 
 main()

@@ -48,7 +48,10 @@ def _publish_new(temp: Path, path: Path) -> None:
             raise FileExistsError(path) from None
         temp.replace(path)
         return
-    temp.unlink()
+    # The file is published; a temp name that cannot be removed now (a virus scanner
+    # holding it on Windows) must not turn a written export into a reported failure.
+    with contextlib.suppress(OSError):
+        temp.unlink()
 
 
 def write_bytes(path: Path, data: bytes, *, private: bool = True, overwrite: bool = True) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from datetime import date
 from functools import cache
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, Literal
 
 from pydantic import (
@@ -121,10 +121,12 @@ class Checklist(_Data):
     @field_validator("base_docx")
     @classmethod
     def _beside_the_checklist(cls, value: str | None) -> str | None:
-        # Relative and inside the checklist's folder, so it can be copied along with it.
-        if value is not None and (Path(value).is_absolute() or ".." in Path(value).parts):
-            raise ValueError(m.C_BASE_DOCX_OUTSIDE)
-        if value is not None and ":" in value:
+        # Relative, forward slashes, inside the checklist's folder: the same file on
+        # Windows and Linux, and it can be copied along with the checklist.
+        if value is None:
+            return value
+        posix, windows = PurePosixPath(value), PureWindowsPath(value)
+        if "\\" in value or posix.anchor or windows.anchor or ".." in posix.parts:
             raise ValueError(m.C_BASE_DOCX_OUTSIDE)
         return value
 
@@ -402,6 +404,10 @@ def _install(path: Path) -> Checklist:
         # The base document is named relative to the checklist: it moves along.
         copies.append((base, folder / checklist.base_docx))
     try:
+        for source, target in copies:
+            if target.exists() and target.read_bytes() != source.read_bytes():
+                # Another variant's base document by the same name: never replace it.
+                raise UsageError(m.C_BASE_DOCX_TAKEN.format(target=target, source=source))
         for source, target in copies:
             target.parent.mkdir(parents=True, exist_ok=True)
             atomicfile.write_bytes(target, source.read_bytes(), private=False)

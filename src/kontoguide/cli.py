@@ -159,6 +159,12 @@ def main() -> None:
     _utf8_streams()
     try:
         code = app(standalone_mode=False, prog_name="kontoguide")
+    except BrokenPipeError:  # `kontoguide --help | head -1`
+        _silence_stdout()
+        sys.exit(int(ExitCode.OK))
+    except OSError as error:  # help or usage text written to a full disk
+        print(m.CLI_E_OS.format(detail=error.strerror or error), file=sys.stderr)
+        sys.exit(int(ExitCode.USAGE))
     except usage.Abort:  # Ctrl-C before a command started (while Python was still loading)
         print(f"\n{m.CLI_INTERRUPTED}", file=sys.stderr)
         sys.exit(int(ExitCode.INTERRUPTED))

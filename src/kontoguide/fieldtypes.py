@@ -174,7 +174,7 @@ def choice_of(list_name: str) -> Callable[[str, ValidationInfo], str]:
         values = checklist.choice_values(list_name)
         if text not in values:
             labels = [f"{checklist.choice_label(list_name, v)} ({v})" for v in values]
-            raise _fail("choice", m.V_CHOICE, options=", ".join(labels))
+            raise _fail("choice", m.V_CHOICE, options="; ".join(labels))
         return text
 
     return check
@@ -228,11 +228,21 @@ def _year_number(value: Any) -> Any:
     return value
 
 
+_THOUSANDS_OR_DECIMALS = re.compile(r"^[+-]?\d{1,3}[.,]\d{3}$")
+
+
 def swedish_number(value: Any) -> Any:
-    """Numbers as people write them: "1 500" is 1500 and "2,5" is 2.5 (text only)."""
+    """Numbers as people write them: "1 500" is 1500 and "2,5" is 2.5 (text only).
+
+    "1,500" or "1.500" could be a thousand and a half or one and a half: asked again
+    rather than guessed, since a goal off by a factor of 1000 would go unnoticed.
+    """
     if not isinstance(value, str):
         return value
-    compact = "".join(ch for ch in value if not ch.isspace())
+    # Word's autocorrect turns "-" into a real minus sign.
+    compact = "".join(ch for ch in value if not ch.isspace()).replace("\u2212", "-")
+    if _THOUSANDS_OR_DECIMALS.match(compact):
+        raise _fail("number_ambiguous", m.V_NUMBER_AMBIGUOUS)
     if compact.count(",") == 1 and "." not in compact:
         compact = compact.replace(",", ".")
     return compact

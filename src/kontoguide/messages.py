@@ -36,6 +36,10 @@ V_REVIEW_WITHIN_YEAR = (
 V_BOOL = "Svara ja eller nej."
 V_INT = "Skriv ett heltal, till exempel 3."
 V_NUMBER = "Skriv ett tal, till exempel 1500 eller 2,5."
+V_NUMBER_AMBIGUOUS = (
+    "Skriv tusental med mellanslag och decimaler med komma, till exempel 1 500 eller 1,5; "
+    "1,500 kan läsas på båda sätten."
+)
 V_NUMBER_RANGE = "Ange ett tal från {low} till och med {high}."
 V_NUMBER_MIN = "Ange ett tal som är {low} eller större."
 V_NUMBER_MAX = "Ange ett tal som är {high} eller mindre."
@@ -138,8 +142,13 @@ C_ID_NOT_FILE_NAME = (
     "så att utkast som gjorts med den kan öppnas igen."
 )
 C_ID_TAKEN = (
-    "det finns redan en annan checklista med id ”{checklist_id}” ({other}). "
-    "Ge den nya checklistan ett eget id och filnamn."
+    "det finns redan en checklista med id ”{checklist_id}” men med annat innehåll: {other}. "
+    "Utkast som gjorts med den använder den filen. Ge den nya versionen ett eget id och "
+    "filnamn, eller ersätt {other} med den nya filen om den ska gälla även för gamla utkast."
+)
+C_BASE_DOCX_TAKEN = (
+    "{target} finns redan, med annat innehåll (underlaget för en annan checklista). "
+    "Ge underlaget {source} ett eget filnamn i base_docx."
 )
 C_BASE_DOCX_OUTSIDE = (
     "base_docx ska vara en sökväg relativt checklistan, i samma mapp eller en undermapp"
