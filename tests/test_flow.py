@@ -630,3 +630,16 @@ def test_a_change_to_an_item_is_saved_answer_by_answer_and_continues(
     (goal,) = flow2.items(goals)
     assert goal["description"] == "Fler unga lånar böcker" and goal["indicator"] == "Antal lån"
     assert any("Fler familjer" in note.text for note in screen2.of(Note))
+
+
+def test_text_where_a_list_item_belongs_is_shown_as_the_items_first_answer(
+    checklist: Checklist,
+) -> None:
+    data = acknowledged(checklist).model_dump(mode="json")
+    data["set_aside"] = {"step2.goals[0]": "Fler som lånar e-böcker"}
+    record = Record.model_validate(data)
+    flow, _conversation, _asker, _screen, _saves = make(checklist, {}, record)
+    goals = checklist.question("step2.goals")
+    first = goals.fields[0].field
+    assert flow.set_aside_items(goals) == [("step2.goals[0]", {first: "Fler som lånar e-böcker"})]
+    assert flow.has_set_aside(goals)

@@ -192,13 +192,19 @@ class Flow:
     def set_aside_items(self, question: Question) -> list[tuple[str, dict[str, Any]]]:
         """Set-aside items of a list question, with the key each is stored under."""
         in_progress = (unfinished_key(question), change_key(question))
-        return [
-            (key, value)
-            for key, value in self._record.set_aside.items()
-            if key.startswith(question.field + "[")
-            and key not in in_progress
-            and isinstance(value, dict)
-        ]
+        found = []
+        for key, value in self._record.set_aside.items():
+            if key in in_progress or not (
+                key == question.field or key.startswith(question.field + "[")
+            ):
+                continue
+            if isinstance(value, dict):
+                found.append((key, value))
+            elif isinstance(value, str | int | float) and not isinstance(value, bool):
+                # A line of text where an item belongs (an answers file, say): it opens
+                # the item's first question, so the user's words are shown, not lost.
+                found.append((key, {question.fields[0].field: str(value)}))
+        return found
 
     def unfinished_item(self, question: Question) -> dict[str, Any] | None:
         """The item the user was filling in when the session ended, if any."""
@@ -246,10 +252,12 @@ class Flow:
 
     def has_set_aside(self, question: Question) -> bool:
         if question.kind == "list":
-            # Items set aside, and an item left half-answered (new or being changed).
-            return any(
-                key == question.field or key.startswith(question.field + "[")
-                for key in self._record.set_aside
+            # Items set aside, and an item left half-answered (new or being changed):
+            # exactly what the list will show, so it never opens with nothing to do.
+            return bool(
+                self.set_aside_items(question)
+                or self.unfinished_item(question)
+                or self._record.set_aside.get(change_key(question))
             )
         return self.set_aside_for(question.field) is not None
 
