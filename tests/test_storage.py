@@ -534,3 +534,40 @@ def test_an_export_is_not_reported_failed_when_only_the_temp_name_lingers(
     monkeypatch.setattr(Path, "unlink", held)
     atomicfile.write_bytes(target, b"ours", overwrite=False)
     assert target.read_bytes() == b"ours"
+
+
+def test_a_briefly_held_target_is_retried_on_windows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "utkast.json"
+    target.write_bytes(b"old")
+    real_replace = Path.replace
+    refusals = iter([True, True])
+
+    def held(self: Path, other: Any) -> Any:
+        if next(refusals, False):
+            raise PermissionError(13, "held by OneDrive")
+        return real_replace(self, other)
+
+    monkeypatch.setattr(Path, "replace", held)
+    monkeypatch.setattr(atomicfile, "_RETRY_REPLACE", True)
+    atomicfile.write_bytes(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert temp_files(tmp_path) == []
+
+
+def test_elsewhere_a_refused_rename_is_reported_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "utkast.json"
+    target.write_bytes(b"old")
+
+    def refused(self: Path, other: Any) -> Any:
+        raise PermissionError(13, "read-only")
+
+    monkeypatch.setattr(Path, "replace", refused)
+    monkeypatch.setattr(atomicfile, "_RETRY_REPLACE", False)
+    with pytest.raises(PermissionError):
+        atomicfile.write_bytes(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert temp_files(tmp_path) == []

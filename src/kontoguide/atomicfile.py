@@ -12,7 +12,24 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from pathlib import Path
+
+# On Windows a virus scanner, the search indexer or OneDrive may hold the target for
+# a moment right after it was written; the rename then fails with PermissionError.
+_RETRY_REPLACE = os.name == "nt"
+_REPLACE_ATTEMPTS = 5
+
+
+def _replace(temp: Path, path: Path) -> None:
+    for attempt in range(1, _REPLACE_ATTEMPTS + 1):
+        try:
+            temp.replace(path)  # os.replace: atomic on POSIX and Windows
+            return
+        except PermissionError:
+            if not _RETRY_REPLACE or attempt == _REPLACE_ATTEMPTS:
+                raise
+            time.sleep(0.05 * attempt)
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -46,7 +63,7 @@ def _publish_new(temp: Path, path: Path) -> None:
         # File systems without hard links (FAT, some network shares): check, then rename.
         if path.exists():
             raise FileExistsError(path) from None
-        temp.replace(path)
+        _replace(temp, path)
         return
     # The file is published; a temp name that cannot be removed now (a virus scanner
     # holding it on Windows) must not turn a written export into a reported failure.
@@ -65,7 +82,7 @@ def write_bytes(path: Path, data: bytes, *, private: bool = True, overwrite: boo
             handle.flush()
             os.fsync(handle.fileno())
         if overwrite:
-            temp.replace(path)  # os.replace: atomic on POSIX and Windows
+            _replace(temp, path)
         else:
             _publish_new(temp, path)
     except BaseException:
