@@ -57,7 +57,7 @@ def test_wheel_contains_the_checklists(wheel: Path) -> None:
     assert not any(name.startswith(("tests/", "examples/", "bench/")) for name in names)
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     with zipfile.ZipFile(wheel) as archive:
-        assert "kontoguide = kontoguide.cli:main" in archive.read(entry_points).decode()
+        assert "kontoguide = kontoguide.entry:main" in archive.read(entry_points).decode()
 
 
 def test_installed_wheel_finds_its_own_checklist(wheel: Path, tmp_path: Path) -> None:
