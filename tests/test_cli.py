@@ -422,11 +422,11 @@ def test_the_console_fits_the_terminal_even_a_dumb_one(
     assert console.width == 60
 
 
-@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
-def test_a_full_disk_while_writing_output_is_a_message_not_a_traceback(home: Path) -> None:
+def _to_a_full_disk(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    """kontoguide with standard out on /dev/full: every write fails with ENOSPC."""
     with Path("/dev/full").open("w") as full:
-        result = subprocess.run(
-            [sys.executable, "-m", "kontoguide", "schema"],
+        return subprocess.run(
+            [sys.executable, "-m", "kontoguide", *args],
             env=clean_env(home),
             stdin=subprocess.DEVNULL,
             stdout=full,
@@ -436,6 +436,11 @@ def test_a_full_disk_while_writing_output_is_a_message_not_a_traceback(home: Pat
             timeout=60,
             check=False,
         )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_while_writing_output_is_a_message_not_a_traceback(home: Path) -> None:
+    result = _to_a_full_disk("schema", home=home)
     assert result.returncode == ExitCode.USAGE
     assert "Det gick inte att läsa eller skriva" in result.stderr
     assert "Traceback" not in result.stderr
@@ -494,18 +499,7 @@ def test_list_fits_an_office_terminal_without_cutting_the_date(
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 def test_help_to_a_full_disk_is_a_message_not_a_traceback(home: Path) -> None:
-    with Path("/dev/full").open("w") as full:
-        result = subprocess.run(
-            [sys.executable, "-m", "kontoguide", "--help"],
-            env=clean_env(home),
-            stdin=subprocess.DEVNULL,
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            encoding="utf-8",
-            timeout=60,
-            check=False,
-        )
+    result = _to_a_full_disk("--help", home=home)
     assert result.returncode == ExitCode.USAGE
     assert "Traceback" not in result.stderr
 
