@@ -361,7 +361,6 @@ CLICK_ENGLISH = ("Usage:", "Error:", "Try '", "Missing", "No such", "Invalid val
             ["export", "x", "--format", "pdf"],
             m.CLI_E_CHOOSE.format(name="--format", choices="docx, json, md"),
         ),
-        (["validate", "."], m.CLI_E_NOT_A_FILE.format(name="FIL")),
         (["nosuch"], "Det finns inget sådant kommando."),
     ],
 )

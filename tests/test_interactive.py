@@ -15,7 +15,13 @@ from kontoguide import interactive
 from kontoguide import messages as m
 from kontoguide.checklist import Checklist
 from kontoguide.drafts import from_answers, new_record
-from kontoguide.errors import DraftLockedError, ExitCode, UnknownDraftError, UsageError
+from kontoguide.errors import (
+    DraftLockedError,
+    ExitCode,
+    MissingFileError,
+    UnknownDraftError,
+    UsageError,
+)
 from kontoguide.record import Record
 from kontoguide.storage import Store
 from kontoguide.validation import make_context
@@ -116,8 +122,9 @@ def test_a_missing_answers_file_fails_before_the_notice(
     checklist: Checklist, store: Store, screen: RichScreen, tmp_path: Path
 ) -> None:
     asker = ScriptedAsker({})
-    with pytest.raises(UsageError):
+    with pytest.raises(MissingFileError) as caught:
         interactive.start(checklist, store, answers=tmp_path / "saknas.json", asker=asker)
+    assert caught.value.exit_code == ExitCode.USAGE
     assert asker.asked == []
 
 

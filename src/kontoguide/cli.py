@@ -7,7 +7,6 @@ are imported inside the commands so that `kontoguide --help` starts fast.
 from __future__ import annotations
 
 import functools
-import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -17,8 +16,8 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from kontoguide import messages as m
-from kontoguide import usage
-from kontoguide.errors import ExitCode, KontoguideError
+from kontoguide import output, usage
+from kontoguide.errors import ExitCode, KontoguideError, interrupted
 from kontoguide.help_text import SwedishCommand, SwedishGroup
 
 app = typer.Typer(
@@ -38,33 +37,47 @@ def guarded(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        code = _run(command, *args, **kwargs)
         try:
-            return command(*args, **kwargs)
-        except KontoguideError as error:
-            print(error.message, file=sys.stderr)
-            raise typer.Exit(int(error.exit_code)) from None
-        except (KeyboardInterrupt, EOFError):
-            print(f"\n{m.CLI_INTERRUPTED}", file=sys.stderr)
-            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
-        except BrokenPipeError:
-            # The reader stopped early (`kontoguide schema | head`): nothing to report.
-            _silence_stdout()
-            raise typer.Exit(int(ExitCode.OK)) from None
-        except OSError as error:  # a full disk or a closed terminal while writing output
-            print(m.CLI_E_OS.format(detail=error.strerror or error), file=sys.stderr)
-            raise typer.Exit(int(ExitCode.USAGE)) from None
+            output.finish()
+        except OSError as error:  # the command's output went to a full disk
+            output.complain(m.CLI_E_OS.format(detail=error.strerror or error))
+            code = max(code, int(ExitCode.USAGE))
+        raise typer.Exit(code)
 
     return wrapper  # type: ignore[return-value]
 
 
-def _silence_stdout() -> None:
-    # Python would otherwise report the broken pipe again when it flushes at exit.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+def _run(command: Callable[..., Any], *args: Any, **kwargs: Any) -> int:
+    try:
+        command(*args, **kwargs)
+    except typer.Exit as done:
+        return int(done.exit_code)
+    except KontoguideError as error:
+        output.complain(error.message)
+        return int(error.exit_code)
+    except (KeyboardInterrupt, EOFError):
+        output.complain(f"\n{m.CLI_INTERRUPTED}")
+        return int(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        # The reader stopped early (`kontoguide schema | head`): nothing to report.
+        output.reader_gone_now()
+        return int(ExitCode.OK)
+    except OSError as error:  # a full disk or a closed terminal while writing output
+        output.complain(m.CLI_E_OS.format(detail=error.strerror or error))
+        return int(ExitCode.USAGE)
+    except Exception as error:
+        # Ctrl-C while a module is still being imported can surface wrapped in
+        # another error (Python's "Error calling __set_name__"): still an interrupt.
+        if interrupted(error):
+            output.complain(f"\n{m.CLI_INTERRUPTED}")
+            return int(ExitCode.INTERRUPTED)
+        raise
+    return int(ExitCode.OK)
 
 
 AnswersOption = Annotated[
-    Path | None, typer.Option("--answers", help=m.CLI_OPT_ANSWERS, dir_okay=False, metavar="FIL")
+    Path | None, typer.Option("--answers", help=m.CLI_OPT_ANSWERS, metavar="FIL")
 ]
 NoInputOption = Annotated[bool, typer.Option("--no-input", help=m.CLI_OPT_NO_INPUT)]
 ChecklistOption = Annotated[
@@ -97,7 +110,7 @@ def resume(
 @app.command(cls=SwedishCommand, help=m.CLI_VALIDATE_HELP)
 @guarded
 def validate(
-    file: Annotated[Path, typer.Argument(metavar="FIL", dir_okay=False, help=m.CLI_VALIDATE_FILE)],
+    file: Annotated[Path, typer.Argument(metavar="FIL", help=m.CLI_VALIDATE_FILE)],
 ) -> None:
     from kontoguide import commands
 
@@ -156,17 +169,20 @@ def _utf8_streams() -> None:
 
 
 def main() -> None:
+    if not output.fill_closed_streams():
+        output.complain(m.CLI_E_STDOUT_CLOSED)
+        sys.exit(int(ExitCode.USAGE))
     _utf8_streams()
     try:
         code = app(standalone_mode=False, prog_name="kontoguide")
     except BrokenPipeError:  # `kontoguide --help | head -1`
-        _silence_stdout()
+        output.reader_gone_now()
         sys.exit(int(ExitCode.OK))
     except OSError as error:  # help or usage text written to a full disk
-        print(m.CLI_E_OS.format(detail=error.strerror or error), file=sys.stderr)
+        output.complain(m.CLI_E_OS.format(detail=error.strerror or error))
         sys.exit(int(ExitCode.USAGE))
     except usage.Abort:  # Ctrl-C before a command started (while Python was still loading)
-        print(f"\n{m.CLI_INTERRUPTED}", file=sys.stderr)
+        output.complain(f"\n{m.CLI_INTERRUPTED}")
         sys.exit(int(ExitCode.INTERRUPTED))
     except usage.UsageError as error:
         if type(error).__name__ == "NoArgsIsHelpError":  # plain `kontoguide`: the help
@@ -176,6 +192,6 @@ def main() -> None:
                 message = usage.usage_message(error, app)
             except Exception:  # a typer or click version we have not seen: still Swedish
                 message = m.CLI_E_GENERIC
-            print(message, file=sys.stderr)
+            output.complain(message)
         sys.exit(int(ExitCode.USAGE))
     sys.exit(code if isinstance(code, int) else 0)

@@ -9,18 +9,26 @@ import json
 import sys
 from pathlib import Path
 
-from kontoguide import drafts
+from kontoguide import drafts, output
 from kontoguide import messages as m
 from kontoguide.checklist import load_checklist
 from kontoguide.errors import ExitCode, UsageError
+from kontoguide.output import say, say_bytes
 from kontoguide.storage import Store
 from kontoguide.validation import Problem
 
 
 def print_problems(found: list[Problem]) -> None:
-    print(m.CLI_PROBLEMS_HEADER.format(count=len(found)))
+    if not found:
+        return
+    say(m.CLI_PROBLEMS_HEADER.format(count=len(found)))
     for problem in found:
-        print(f"  - {problem}")
+        say(f"  - {problem}")
+
+
+def _has_terminal() -> bool:
+    # stdin closed before the start is None in Python (or the null device, see output).
+    return sys.stdin is not None and sys.stdin.isatty()
 
 
 def start(*, answers: Path | None, no_input: bool, checklist_name: str) -> int:
@@ -30,13 +38,15 @@ def start(*, answers: Path | None, no_input: bool, checklist_name: str) -> int:
     store = Store()
     if answers is not None and no_input:
         record, found = drafts.from_answers(answers, checklist, store)
-        if not found:
-            print(m.CLI_COMPLETE.format(draft_id=record.id))
+        if record.status == "complete":
+            say(m.CLI_COMPLETE.format(draft_id=record.id))
             return ExitCode.OK
         print_problems(found)
-        print(m.CLI_DRAFT_SAVED.format(draft_id=record.id))
+        if record.set_aside:
+            say(m.CLI_SET_ASIDE_KEPT.format(count=len(record.set_aside)))
+        say(m.CLI_DRAFT_SAVED.format(draft_id=record.id))
         return ExitCode.INVALID_DATA
-    if not sys.stdin.isatty():
+    if not _has_terminal():
         raise UsageError(m.CLI_NO_TTY)
     from kontoguide import interactive
 
@@ -44,7 +54,7 @@ def start(*, answers: Path | None, no_input: bool, checklist_name: str) -> int:
 
 
 def resume(draft_id: str | None) -> int:
-    if not sys.stdin.isatty():
+    if not _has_terminal():
         raise UsageError(m.CLI_NO_TTY_RESUME)
     from kontoguide import interactive
 
@@ -56,7 +66,7 @@ def validate(file: Path) -> int:
     if found:
         print_problems(found)
         return ExitCode.INVALID_DATA
-    print(m.CLI_VALID.format(path=file))
+    say(m.CLI_VALID.format(path=file))
     return ExitCode.OK
 
 
@@ -66,11 +76,11 @@ def export(source: str, *, fmt: str | None, output: Path | None, force: bool) ->
     chosen = choose_format(fmt, output)
     loaded = resolve_source(source)
     done = export(loaded.record, loaded.checklist, chosen, output, force)
-    print(m.EXPORT_WRITTEN.format(path=done.path))
+    say(m.EXPORT_WRITTEN.format(path=done.path))
     if done.draft and done.missing:
-        print(m.EXPORT_DRAFT_NOTE.format(count=done.missing))
+        say(m.EXPORT_DRAFT_NOTE.format(count=done.missing))
     elif done.draft:
-        print(m.EXPORT_DRAFT_NOT_REVIEWED_NOTE.format(draft_id=loaded.record.id))
+        say(m.EXPORT_DRAFT_NOT_REVIEWED_NOTE.format(draft_id=loaded.record.id))
     return ExitCode.OK
 
 
@@ -78,9 +88,7 @@ def schema() -> int:
     from kontoguide.record import Record
 
     text = json.dumps(Record.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
-    sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.flush()
+    say_bytes(text.encode("utf-8"))
     return ExitCode.OK
 
 
@@ -90,7 +98,7 @@ def list_records() -> int:
 
     store = Store()
     found, unusable = drafts.scan_records(store)
-    console = make_console()
+    console = make_console(file=output.stdout)
     if not found and not unusable:
         console.print(m.CLI_LIST_EMPTY.format(home=store.folder), markup=False)
         return ExitCode.OK

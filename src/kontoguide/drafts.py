@@ -17,8 +17,9 @@ from kontoguide import messages as m
 from kontoguide import paths
 from kontoguide.checklist import Checklist, load_checklist
 from kontoguide.errors import CorruptFileError, KontoguideError
+from kontoguide.inputfile import read_json_object
 from kontoguide.record import META_FIELDS, SCHEMA_VERSION, NoticeAck, Record
-from kontoguide.storage import Store, migrate, now, read_json_file
+from kontoguide.storage import Store, migrate, now
 from kontoguide.validation import (
     Problem,
     in_checklist_order,
@@ -121,8 +122,20 @@ def load(store: Store, draft_id: str) -> Loaded:
     return record_from_data(stored.path, stored.data)
 
 
+def read_answers(path: Path) -> dict[str, Any]:
+    """An answers file or a saved record, at today's format (a newer one is refused).
+
+    The one way every command reads such a file, so `start --answers` and
+    `validate` accept and refuse the same files.
+    """
+    data = migrate(path, read_json_object(path))
+    if not isinstance(data.get("set_aside", {}), dict):
+        raise CorruptFileError(path, m.F_SET_ASIDE_NOT_OBJECT)
+    return data
+
+
 def load_file(path: Path, checklist_name: str | None = None) -> Loaded:
-    data = read_json_file(path)
+    data = read_answers(path)
     checklist = load_checklist(checklist_name) if checklist_name else None
     return record_from_data(path, data, checklist)
 
@@ -132,8 +145,14 @@ def touch(record: Record, **changes: Any) -> Record:
 
 
 def with_identity(data: dict[str, Any], checklist: Checklist, draft_id: str) -> dict[str, Any]:
-    """Answers-file content with a fresh identity (any identity in the file is ignored)."""
+    """Answers-file content with a fresh identity (any identity in the file is ignored).
+
+    Answers set aside in the file (an exported draft) are answers the person gave:
+    they come along and are asked again, like any other answer that needs fixing.
+    """
     answers = {key: value for key, value in data.items() if key not in META_FIELDS}
+    if "set_aside" in data:
+        answers["set_aside"] = data["set_aside"]
     stamp = now().isoformat()
     return {
         **answers,
@@ -166,9 +185,10 @@ def prefilled(
 
 def from_answers(path: Path, checklist: Checklist, store: Store) -> tuple[Record, list[Problem]]:
     """A record built from an answers file; invalid answers are set aside and listed."""
-    record, invalid = prefilled(read_json_file(path), checklist, store.allocate_id())
+    record, invalid = prefilled(read_answers(path), checklist, store.allocate_id())
     found = _merge(invalid, problems(record, checklist), checklist)
-    if not found:
+    # Answers set aside in the file still wait for the person: not complete yet.
+    if not found and not record.set_aside:
         record = record.model_copy(update={"status": "complete"})
     with store.lock(record.id):
         store.save(record)
@@ -182,7 +202,7 @@ def _covered(path: str, invalid_paths: set[str]) -> bool:
 
 def check_file(path: Path) -> tuple[Loaded, list[Problem]]:
     """Everything wrong with a record (or answers) file: what is invalid and what is missing."""
-    data = migrate(path, read_json_file(path))
+    data = read_answers(path)
     if not all(key in data for key in ("id", "checklist_id", "created_at", "updated_at")):
         data = with_identity(data, load_checklist(), "kontroll")
     loaded = record_from_data(path, data)

@@ -54,6 +54,12 @@ class UnreadableError(FileProblem):
     exit_code = ExitCode.USAGE
 
 
+class MissingFileError(FileProblem):
+    """A file named on the command line or in the drafts folder that is not there."""
+
+    exit_code = ExitCode.USAGE
+
+
 class ChecklistError(FileProblem):
     exit_code = ExitCode.USAGE
 
@@ -68,3 +74,15 @@ class UnknownDraftError(KontoguideError):
 
 class OutputExistsError(KontoguideError):
     exit_code = ExitCode.USAGE
+
+
+def interrupted(error: BaseException) -> bool:
+    """Whether `error` is Ctrl-C, or was caused by it (an import interrupted midway)."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False

@@ -23,7 +23,7 @@ from kontoguide import messages as m
 from kontoguide.checklist import Checklist
 from kontoguide.errors import OutputExistsError, UnreadableError, UsageError
 from kontoguide.record import Record
-from kontoguide.storage import Store, is_safe_id, read_json_file, record_json
+from kontoguide.storage import Store, is_safe_id, record_json
 from kontoguide.validation import Problem
 
 FORMATS = ("docx", "json", "md")
@@ -51,7 +51,7 @@ def resolve_source(source: str, store: Store | None = None) -> drafts.Loaded:
 
 
 def _load_record_file(path: Path) -> drafts.Loaded:
-    data = read_json_file(path)
+    data = drafts.read_answers(path)
     if not all(key in data for key in ("id", "checklist_id", "created_at", "updated_at")):
         raise UsageError(f"{path}: {m.EXPORT_ANSWERS_FILE.format(path=path)}")
     return drafts.record_from_data(path, data)

@@ -32,7 +32,7 @@ from kontoguide.errors import ExitCode, KontoguideError, OutputExistsError, Usag
 from kontoguide.flow import Flow
 from kontoguide.prompts import QuestionaryAsker
 from kontoguide.record import NoticeAck, Record
-from kontoguide.storage import Store, now, read_json_file
+from kontoguide.storage import Store, now
 from kontoguide.validation import Problem
 from kontoguide.views import (
     RichScreen,
@@ -57,7 +57,7 @@ def start(
     screen = screen or RichScreen(make_console())
     asker = asker or QuestionaryAsker()
     # Read the answers file before the notice, so a wrong path fails before any question.
-    prefill = read_json_file(answers) if answers is not None else None
+    prefill = drafts.read_answers(answers) if answers is not None else None
     try:
         acknowledged = ask_notice(checklist, asker, screen)
     except Interrupted:

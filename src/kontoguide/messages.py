@@ -106,6 +106,42 @@ F_SET_ASIDE_NOT_OBJECT = (
 )
 F_RECORD_INVALID = "filen innehåller svar som inte stämmer med checklistan:\n{problems}"
 F_WRITE_FAILED = "det gick inte att spara ({detail}). Det tidigare innehållet är kvar."
+F_WRITE_FAILED_NEW = "det gick inte att spara ({detail}). Ingen fil skapades."
+F_IS_FOLDER = "det är en mapp, inte en fil."
+F_NOT_REGULAR = (
+    "det är inte en vanlig fil (utan till exempel en enhet eller en namngiven pipe) och läses inte."
+)
+F_TOO_LARGE = "filen är för stor ({size}; högst {limit} läses). Filen har inte ändrats."
+F_TOO_DEEP = (
+    "filen har för många nivåer inuti varandra (fler än {limit}, på rad {line}); så ser en "
+    "checklista inte ut. Filen har inte ändrats."
+)
+F_NUMBER_TOO_LONG = (
+    "filen innehåller ett tal med {digits} siffror ({start}…); inget svar har så stora tal. "
+    "Filen har inte ändrats."
+)
+F_NUMBER_TOO_LARGE = (
+    "filen innehåller talet {number}, som är för stort för att räkna med. Filen har inte ändrats."
+)
+F_NOT_A_NUMBER = (
+    "filen innehåller {name}, som inte är ett tal i JSON. Skriv ett tal eller ta bort svaret. "
+    "Filen har inte ändrats."
+)
+F_DUPLICATE_KEY = (
+    "fältet ”{key}” står två gånger i samma del av filen; bara ett av svaren skulle tas med. "
+    "Ta bort det ena. Filen har inte ändrats."
+)
+F_LONE_SURROGATE = (
+    "texten i {where} innehåller ett ogiltigt tecken (ett ensamt surrogattecken, ofta "
+    "skrivet som \\ud800 i JSON). Rätta texten. Filen har inte ändrats."
+)
+F_WHOLE_FILE = "filen"
+F_NOT_JSON_GENERIC = "filen är inte giltig JSON. Filen har inte ändrats."
+F_ID_NOT_FILE_NAME = (
+    "filen heter {name} men innehåller utkastet {found}. Ett utkast ska ligga i filen med sitt "
+    "eget id; filen har inte ändrats. Är det en kopia för ett nytt konto? Starta det nya "
+    'kontot från filen: kontoguide start --answers "{path}"'
+)
 S_UNSAFE_ID = (
     "”{draft_id}” är inte ett utkast-id. Ett id består av små bokstäver, siffror och bindestreck; "
     "se `kontoguide list`."
@@ -116,6 +152,7 @@ S_LOCKED = (
     "eller vänta tills det är klart."
 )
 S_NOT_A_FOLDER = "sökvägen är en fil, inte en mapp"
+S_NO_SUCH_USER = "användaren efter ~ finns inte på den här datorn"
 S_HOME_UNUSABLE = "{path}: mappen för utkast går inte att använda ({detail})."
 
 # --- checklist files -----------------------------------------------------
@@ -185,6 +222,10 @@ CLI_NO_TTY_RESUME = (
 CLI_NO_INPUT_NEEDS_ANSWERS = "--no-input kräver --answers FIL."
 CLI_COMPLETE = "Checklistan är komplett och sparad med id {draft_id}."
 CLI_DRAFT_SAVED = "Utkastet är sparat med id {draft_id}."
+CLI_SET_ASIDE_KEPT = (
+    "{count} svar i utkastet är undanlagda och frågas om igen när du fortsätter med "
+    "kontoguide resume."
+)
 CLI_PROBLEMS_HEADER = "Det här saknas eller behöver rättas ({count}):"
 CLI_VALID = "{path}: checklistan är komplett och alla svar stämmer."
 CLI_LIST_EMPTY = "Det finns inga sparade utkast eller checklistor i {home}."
@@ -201,6 +242,9 @@ HELP_COMMANDS = "Kommandon"
 HELP_HELP_OPTION = "Visa den här hjälpen och avsluta."
 HELP_REQUIRED = "[krävs]"
 CLI_E_OS = "Det gick inte att läsa eller skriva ({detail})."
+CLI_E_STDOUT_CLOSED = (
+    "Standardutdata är stängd, så kontoguide har ingenstans att skriva. Kör kommandot utan >&-."
+)
 # Wrong use of the command line (Click's own messages are English).
 CLI_E_NO_SUCH_OPTION = "Det finns inget alternativ {option}."
 CLI_E_DID_YOU_MEAN = "Menade du {options}?"
@@ -208,7 +252,6 @@ CLI_E_OPTION_NEEDS_VALUE = "Alternativet {option} behöver ett värde efter sig.
 CLI_E_FLAG_TAKES_NO_VALUE = "Alternativet {option} tar inget värde."
 CLI_E_MISSING = "{name} saknas."
 CLI_E_CHOOSE = "{name} tar ett av värdena {choices}."
-CLI_E_NOT_A_FILE = "{name} ska vara en fil, inte en mapp."
 CLI_E_BAD_VALUE = "Värdet för {name} går inte att använda."
 CLI_E_NO_SUCH_COMMAND = "Det finns inget sådant kommando. Kommandona är: {commands}."
 CLI_E_TOO_MANY_ARGUMENTS = "Kommandot fick fler argument än det tar emot."

@@ -8,6 +8,7 @@ version) are reported with their name and left untouched.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -30,6 +31,7 @@ from kontoguide.errors import (
     UnreadableError,
     UsageError,
 )
+from kontoguide.inputfile import read_json_object
 from kontoguide.record import SCHEMA_VERSION, Record
 
 HOME_ENV = "KONTOGUIDE_HOME"
@@ -46,7 +48,12 @@ MIGRATIONS: dict[int, Migration] = {}
 def home_folder() -> Path:
     configured = os.environ.get(HOME_ENV)
     if configured:
-        return Path(configured).expanduser()
+        try:
+            return Path(configured).expanduser()
+        except RuntimeError:  # "~someone" for a user this machine does not know
+            raise UsageError(
+                m.S_HOME_UNUSABLE.format(path=configured, detail=m.S_NO_SUCH_USER)
+            ) from None
     from platformdirs import user_data_path
 
     return user_data_path("kontoguide", appauthor=False)
@@ -68,27 +75,6 @@ def new_id() -> str:
 
 def now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
-
-
-def read_json_file(path: Path) -> dict[str, Any]:
-    """A JSON object from a file, or a FileProblem naming the file and what is wrong."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise UsageError(f"{path}: {m.F_NOT_FOUND}") from None
-    except OSError as exc:
-        raise UnreadableError(path, m.F_UNREADABLE.format(detail=exc.strerror or exc)) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CorruptFileError(path, m.F_NOT_UTF8) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CorruptFileError(path, m.F_NOT_JSON.format(line=exc.lineno, col=exc.colno)) from None
-    if not isinstance(data, dict):
-        raise CorruptFileError(path, m.F_NOT_OBJECT)
-    return data
 
 
 def migrate(path: Path, data: dict[str, Any]) -> dict[str, Any]:
@@ -138,17 +124,17 @@ class Store:
         path = self.path_for(draft_id)
         if not path.exists():
             raise UnknownDraftError(m.S_UNKNOWN_ID.format(draft_id=draft_id))
-        return StoredFile(path, migrate(path, read_json_file(path)))
+        return _stored(path)
 
     def save(self, record: Record) -> Path:
         self.ensure_folder()
         path = self.path_for(record.id)
+        existed = path.exists()
         try:
             atomicfile.write_text(path, record_json(record))
         except OSError as exc:
-            raise UnreadableError(
-                path, m.F_WRITE_FAILED.format(detail=exc.strerror or exc)
-            ) from None
+            template = m.F_WRITE_FAILED if existed else m.F_WRITE_FAILED_NEW
+            raise UnreadableError(path, template.format(detail=exc.strerror or exc)) from None
         return path
 
     def allocate_id(self) -> str:
@@ -196,7 +182,68 @@ class Store:
             ) from None
         for path in files:
             try:
-                good.append(StoredFile(path, migrate(path, read_json_file(path))))
-            except FileProblem as problem:
+                good.append(_stored(path))
+            except FileProblem as problem:  # a damaged file, or a link to nothing
                 bad.append(problem)
         return good, bad
+
+    def sweep(self) -> None:
+        """Remove what a killed process left behind: temp files and locks of no draft.
+
+        A temp file may hold a whole draft (personal data). Each is removed only
+        while holding its draft's lock, so a save in progress in another process is
+        never touched; a draft that is open elsewhere is simply skipped.
+        """
+        if not self.folder.is_dir():
+            return
+        from filelock import FileLock, Timeout
+
+        try:
+            leftovers = sorted(self.folder.glob(".*.json.*.tmp"))
+            locks = sorted(self.folder.glob("*.json.lock"))
+        except OSError:
+            return
+        by_draft: dict[str, list[Path]] = {}
+        for temp in leftovers:
+            by_draft.setdefault(temp.name[1:].split(".json.", 1)[0], []).append(temp)
+        for lock_path in locks:
+            by_draft.setdefault(lock_path.name.removesuffix(".json.lock"), [])
+        for draft_id, temps in by_draft.items():
+            if not is_safe_id(draft_id):
+                continue
+            draft = self.path_for(draft_id)
+            lock = FileLock(str(draft) + ".lock", timeout=0, mode=0o600)
+            try:
+                lock.acquire()
+            except (Timeout, OSError):
+                continue
+            try:
+                for temp in temps:
+                    with contextlib.suppress(OSError):
+                        temp.unlink()
+                if not draft.exists():
+                    with contextlib.suppress(OSError):
+                        Path(lock.lock_file).unlink()
+            finally:
+                lock.release()
+
+
+def _stored(path: Path) -> StoredFile:
+    """A record file as stored, its id checked against its name.
+
+    The store reads, locks and writes a draft by the id in its file name; a file
+    whose own id differs (a copied draft) would be saved over the other draft.
+    """
+    data = migrate(path, read_json_object(path))
+    found = data.get("id")
+    if found != path.stem:
+        raise CorruptFileError(
+            path,
+            m.F_ID_NOT_FILE_NAME.format(name=path.name, found=_shown_id(found), path=path),
+        )
+    return StoredFile(path, data)
+
+
+def _shown_id(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:39] + "…"

@@ -8,7 +8,6 @@ error is about, never from its English text.
 from __future__ import annotations
 
 from enum import Enum
-from pathlib import Path
 from typing import Any, get_args, get_type_hints
 
 import typer
@@ -73,8 +72,6 @@ def usage_message(error: Any, app: typer.Typer) -> str:
         if isinstance(expected, type) and issubclass(expected, Enum):
             listed = ", ".join(str(choice.value) for choice in expected)
             message = m.CLI_E_CHOOSE.format(name=name, choices=listed)
-        elif expected is Path:  # the only check Click makes on our paths: not a folder
-            message = m.CLI_E_NOT_A_FILE.format(name=name)
         else:
             message = m.CLI_E_BAD_VALUE.format(name=name)
     elif ctx is not None and hasattr(ctx.command, "commands"):

@@ -1,0 +1,205 @@
+"""Reading a file someone else may have made: bounded, non-blocking, never a traceback.
+
+Every file the program reads (a draft, an answers file, a record to export, a
+checklist) may be damaged or hostile: a FIFO that never delivers, /dev/zero, a
+huge or deeply nested JSON document, a number Python refuses to convert, a lone
+surrogate that cannot be written back as UTF-8, a key given twice. Each is
+refused here with a message that names the file and the problem, before any
+code that recurses or keeps the content sees it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+from pathlib import Path
+from typing import Any
+
+from kontoguide import messages as m
+from kontoguide.errors import CorruptFileError, MissingFileError, UnreadableError
+
+# A complete record with long answers everywhere is a few hundred kilobytes; an
+# answers file or a record is never near this, a device or a mistake may be.
+MAX_JSON_BYTES = 16 * 1024 * 1024
+# The record is at most six levels deep (record › step › list › item › part);
+# set-aside answers add a few. Anything deeper is not a record, and deep nesting
+# would make the JSON parser, pydantic and copy.deepcopy recurse until they fail.
+MAX_JSON_DEPTH = 32
+# More digits than any answer needs, far below Python's own limit (4300), which
+# would otherwise end in a ValueError wherever the number is converted.
+MAX_INT_DIGITS = 30
+
+# Open without waiting for a writer: a FIFO is refused after fstat, not waited on.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def read_regular_file(path: Path, *, max_bytes: int) -> bytes:
+    """The bytes of `path` if it is a regular file of at most `max_bytes`."""
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except FileNotFoundError:
+        raise MissingFileError(path, m.F_NOT_FOUND) from None
+    except IsADirectoryError:
+        raise UnreadableError(path, m.F_IS_FOLDER) from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        if isinstance(exc, OSError) and path.is_dir():  # Windows says "permission denied"
+            raise UnreadableError(path, m.F_IS_FOLDER) from None
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise UnreadableError(path, m.F_UNREADABLE.format(detail=detail)) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise UnreadableError(path, m.F_IS_FOLDER)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableError(path, m.F_NOT_REGULAR)
+        if info.st_size > max_bytes:
+            raise UnreadableError(path, _too_large(info.st_size, max_bytes))
+        chunks: list[bytes] = []
+        total = 0
+        # Read to the end, not to st_size: a file that grows while it is read is
+        # still held to the limit.
+        while chunk := os.read(fd, 1024 * 1024):
+            total += len(chunk)
+            if total > max_bytes:
+                raise UnreadableError(path, _too_large(total, max_bytes))
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise UnreadableError(path, m.F_UNREADABLE.format(detail=exc.strerror or exc)) from None
+    finally:
+        os.close(fd)
+
+
+def _too_large(size: int, limit: int) -> str:
+    return m.F_TOO_LARGE.format(size=_megabytes(size), limit=_megabytes(limit))
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}".replace(".", ",") + " MB"
+
+
+# --- JSON ------------------------------------------------------------------------------
+
+# Strings are skipped whole (a bracket inside one is text); the unrolled form keeps
+# the regex engine linear on long strings.
+_STRING_OR_BRACKET = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.DOTALL)
+
+
+def _nesting_problem(text: str) -> int | None:
+    """The line where nesting first exceeds MAX_JSON_DEPTH, found without recursing."""
+    depth = 0
+    for match in _STRING_OR_BRACKET.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                return text.count("\n", 0, match.start()) + 1
+        elif token in "]}":
+            depth -= 1
+    return None
+
+
+class _Refused(Exception):
+    """Raised from inside the JSON parser's hooks; carries the Swedish reason."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise _Refused(m.F_NUMBER_TOO_LONG.format(start=text[:12], digits=len(text.lstrip("-"))))
+    return int(text)
+
+
+def _parse_float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise _Refused(m.F_NUMBER_TOO_LARGE.format(number=text[:40]))
+    return value
+
+
+def _parse_constant(name: str) -> Any:
+    # Python's parser accepts NaN and Infinity; JSON does not, nor do other tools.
+    raise _Refused(m.F_NOT_A_NUMBER.format(name=name))
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            # The parser would keep only the last one: an answer lost without a word.
+            raise _Refused(m.F_DUPLICATE_KEY.format(key=_shown(key)))
+        result[key] = value
+    return result
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    safe = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return safe if len(safe) <= limit else safe[: limit - 1] + "…"
+
+
+def _lone_surrogate_at(data: Any) -> str | None:
+    """Where a text holds a lone surrogate (which UTF-8 cannot encode), if anywhere."""
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        where, node = stack.pop()
+        if isinstance(node, str):
+            if not _encodable(node):
+                return where or m.F_WHOLE_FILE
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                inner = f"{where}.{key}" if where else key
+                if not _encodable(key):
+                    return _shown(inner)
+                stack.append((inner, value))
+        elif isinstance(node, list):
+            stack.extend((f"{where}[{index}]", value) for index, value in enumerate(node))
+    return None
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def parse_json_object(path: Path, raw: bytes) -> dict[str, Any]:
+    """The JSON object in `raw`, or a CorruptFileError naming `path` and the problem."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CorruptFileError(path, m.F_NOT_UTF8) from None
+    deep_at = _nesting_problem(text)
+    if deep_at is not None:
+        raise CorruptFileError(path, m.F_TOO_DEEP.format(line=deep_at, limit=MAX_JSON_DEPTH))
+    try:
+        data = json.loads(
+            text,
+            object_pairs_hook=_object,
+            parse_int=_parse_int,
+            parse_float=_parse_float,
+            parse_constant=_parse_constant,
+        )
+    except json.JSONDecodeError as exc:
+        raise CorruptFileError(path, m.F_NOT_JSON.format(line=exc.lineno, col=exc.colno)) from None
+    except _Refused as refused:
+        raise CorruptFileError(path, refused.message) from None
+    except (ValueError, RecursionError):  # what the limits above should already have caught
+        raise CorruptFileError(path, m.F_NOT_JSON_GENERIC) from None
+    if not isinstance(data, dict):
+        raise CorruptFileError(path, m.F_NOT_OBJECT)
+    where = _lone_surrogate_at(data)
+    if where is not None:
+        raise CorruptFileError(path, m.F_LONE_SURROGATE.format(where=where))
+    return data
+
+
+def read_json_object(path: Path) -> dict[str, Any]:
+    """A JSON object from a regular file, bounded in size, depth and number length."""
+    return parse_json_object(path, read_regular_file(path, max_bytes=MAX_JSON_BYTES))
