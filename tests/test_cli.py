@@ -503,15 +503,25 @@ def test_help_to_a_full_disk_is_a_message_not_a_traceback(home: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    "raised",
+    [
+        KeyboardInterrupt(),
+        # What Python makes of Ctrl-C inside class creation during an import.
+        RuntimeError("Error calling __set_name__"),
+    ],
+)
 def test_ctrl_c_while_the_program_is_still_loading_exits_130(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str], raised: BaseException
 ) -> None:
     import types
 
     from kontoguide import entry
 
     def interrupted() -> None:
-        raise KeyboardInterrupt
+        if isinstance(raised, KeyboardInterrupt):
+            raise raised
+        raise raised from KeyboardInterrupt()
 
     loading = types.ModuleType("kontoguide.cli")
     loading.main = interrupted  # type: ignore[attr-defined]
@@ -519,4 +529,11 @@ def test_ctrl_c_while_the_program_is_still_loading_exits_130(
     with pytest.raises(SystemExit) as stopped:
         entry.main()
     assert stopped.value.code == ExitCode.INTERRUPTED
-    assert "Avbrutet" in capsys.readouterr().err
+    assert m.CLI_INTERRUPTED in capfd.readouterr().err
+
+
+def test_the_loading_message_is_the_programs_own() -> None:
+    from kontoguide import entry
+
+    assert entry._INTERRUPTED.strip() == m.CLI_INTERRUPTED
+    assert entry._EXIT_INTERRUPTED == ExitCode.INTERRUPTED

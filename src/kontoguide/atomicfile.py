@@ -4,7 +4,7 @@ Temp file in the same folder (same file system, so the rename is atomic),
 flush, fsync, rename; the temp file is removed if anything fails. The temp file
 is created owner-only (mkstemp), so a draft with personal data is never
 readable by others, not even for a moment; documents meant for sharing get the
-usual permissions (`private=False`).
+usual permissions (`private=False`), but only once they have their final name.
 """
 
 from __future__ import annotations
@@ -74,17 +74,22 @@ def _publish_new(temp: Path, path: Path) -> None:
 def write_bytes(path: Path, data: bytes, *, private: bool = True, overwrite: bool = True) -> None:
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     temp = Path(temp_name)
+    handle = os.fdopen(fd, "wb")
     try:
-        with os.fdopen(fd, "wb") as handle:
-            if not private:
-                _shared_mode(handle.fileno())
+        with handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if overwrite:
-            _replace(temp, path)
-        else:
-            _publish_new(temp, path)
+            if os.name != "posix":
+                handle.close()  # Windows cannot rename a file that is open
+            if overwrite:
+                _replace(temp, path)
+            else:
+                _publish_new(temp, path)
+            if not private and not handle.closed:
+                # Only now, under its final name: a temp file left by a killed process
+                # stays owner-only, like the personal data it holds.
+                _shared_mode(handle.fileno())
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()

@@ -36,6 +36,7 @@ def start(*, answers: Path | None, no_input: bool, checklist_name: str) -> int:
         raise UsageError(m.CLI_NO_INPUT_NEEDS_ANSWERS)
     checklist = load_checklist(checklist_name)
     store = Store()
+    store.sweep()
     if answers is not None and no_input:
         record, found = drafts.from_answers(answers, checklist, store)
         if record.status == "complete":
@@ -58,7 +59,9 @@ def resume(draft_id: str | None) -> int:
         raise UsageError(m.CLI_NO_TTY_RESUME)
     from kontoguide import interactive
 
-    return interactive.resume(Store(), draft_id)
+    store = Store()
+    store.sweep()
+    return interactive.resume(store, draft_id)
 
 
 def validate(file: Path) -> int:

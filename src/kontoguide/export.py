@@ -13,6 +13,7 @@ and only the .docx export needs it.
 from __future__ import annotations
 
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from kontoguide import atomicfile, drafts
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist
+from kontoguide.checklist import Checklist, user_checklist_folder
 from kontoguide.errors import OutputExistsError, UnreadableError, UsageError
 from kontoguide.record import Record
 from kontoguide.storage import Store, is_safe_id, record_json
@@ -155,7 +156,8 @@ def export(
     found = open_problems(record, checklist)
     draft = record.status != "complete" or bool(found)
     target = _target(output, default_file_name(record, fmt, local_time(now).date(), draft=draft))
-    if target.exists() and not force:
+    existed = _may_write(target)
+    if existed and not force:
         raise OutputExistsError(m.EXPORT_EXISTS.format(path=target))
     content = render(record, checklist, fmt, now=now, found=found)
     try:
@@ -163,8 +165,31 @@ def export(
     except FileExistsError:
         raise OutputExistsError(m.EXPORT_EXISTS.format(path=target)) from None
     except OSError as exc:
-        raise UnreadableError(target, m.F_WRITE_FAILED.format(detail=exc.strerror or exc)) from None
+        template = m.F_WRITE_FAILED if existed else m.F_WRITE_FAILED_NEW
+        raise UnreadableError(target, template.format(detail=exc.strerror or exc)) from None
     return Exported(target, draft, len(found))
+
+
+def _may_write(target: Path) -> bool:
+    """Whether `target` exists; refused if it is not a regular file or is our own data.
+
+    Replacing a device, a FIFO or a link would put a file where something else
+    was (`-o /dev/null --force` as root); writing into the drafts or checklists
+    folder would replace a draft with a copy readable by others.
+    """
+    try:
+        info = target.lstat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise UnreadableError(target, m.F_UNREADABLE.format(detail=exc.strerror or exc)) from None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise UsageError(m.EXPORT_NOT_REGULAR.format(path=target))
+    folder = target.parent.resolve()
+    for own in (Store().folder, user_checklist_folder()):
+        if folder == own.resolve() or own.resolve() in folder.parents:
+            raise UsageError(m.EXPORT_INTO_OWN_FOLDER.format(path=target, folder=own))
+    return info is not None
 
 
 def export_record(

@@ -350,6 +350,14 @@ STYLE_SIGN_LINE = "Underskriftsrad"
 STYLE_SIGN_CAPTION = "Underskriftstext"
 
 # --- export: files and the command ----------------------------------------
+EXPORT_NOT_REGULAR = (
+    "{path} finns redan och är inte en vanlig fil (utan till exempel en länk, en enhet eller "
+    "en namngiven pipe). kontoguide skriver bara över vanliga filer; välj ett annat namn."
+)
+EXPORT_INTO_OWN_FOLDER = (
+    "{path}: mappen {folder} är kontoguides egen mapp för utkast och checklistor. Spara "
+    "exporten någon annanstans, till exempel i Dokument."
+)
 EXPORT_WRITTEN = "Checklistan är sparad som {path}"
 EXPORT_DRAFT_NOTE = (
     "Obs! Det är ett utkast: {count} saker saknas eller behöver rättas. "
