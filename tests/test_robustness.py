@@ -59,7 +59,7 @@ def test_a_copied_draft_is_refused_and_the_original_is_never_written(home: Path)
         result = run_kontoguide(*args, home=home)
         assert result.returncode != ExitCode.OK
         assert "Traceback" not in result.stderr
-    with pytest.raises(CorruptFileError, match="kopia234.json men innehåller utkastet"):
+    with pytest.raises(CorruptFileError, match=r"kopia234\.json men innehåller utkastet"):
         Store(records).read("kopia234")
 
     listed = run_kontoguide("list", home=home)
@@ -343,7 +343,7 @@ def test_a_closed_standard_stream_is_a_message_not_a_traceback(
         timeout=60,
         check=False,
         pass_fds=(),
-        preexec_fn=lambda: os.close(close),  # noqa: PLW1509 - the test needs a closed fd
+        preexec_fn=lambda: os.close(close),
     )
     assert result.returncode == code
     if close != 2:
