@@ -526,7 +526,7 @@ def checklist_for_record(record: Path, value: object) -> Checklist:
         # No checklist_id at all: the record's own check reports the missing field.
         return load_checklist()
     if not isinstance(value, str) or not is_checklist_id(value):
-        raise CorruptFileError(record, m.C_RECORD_NOT_AN_ID.format(value=_shown(repr(value))))
+        raise CorruptFileError(record, m.C_RECORD_NOT_AN_ID.format(value=_shown(value)))
     found = available_checklists()
     if value not in found:
         available = ", ".join(sorted(found)) or m.C_NONE

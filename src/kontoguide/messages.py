@@ -522,7 +522,7 @@ C_NOT_AN_ID = (
 C_BAD_PATH = "Checklistfilen ”{name}” går inte att använda: {detail}"
 C_RECORD_NOT_AN_ID = (
     "fältet checklist_id ska vara id:t för en checklista (små bokstäver, siffror och "
-    "bindestreck), inte {value}. Ett utkast kan inte peka ut en checklistfil. "
+    "bindestreck), inte ”{value}”. Ett utkast kan inte peka ut en checklistfil. "
     "Filen har inte ändrats."
 )
 C_RECORD_UNKNOWN = (
