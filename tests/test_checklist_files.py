@@ -158,13 +158,24 @@ def test_load_checklist_takes_ids_only(tmp_path: Path, home: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["a\x00b.toml", "kultur\x00", "../kultur", "Kultur 2027", "\x1b[31mröd", "x" * 5000]
+    "name",
+    [
+        "a\x00b.toml",
+        "kultur\x00",
+        "../kultur",
+        "Kultur 2027",
+        "\x1b[31mröd",
+        "x" * 5000,
+        "mapp/\x1b[2Jkultur.toml",
+        "ny\nrad.toml",
+    ],
 )
 def test_an_odd_checklist_argument_is_a_message(home: Path, name: str) -> None:
     result = invoke("start", "--answers", str(KOMPLETT), "--no-input", "--checklist", name)
     assert result.exit_code == ExitCode.USAGE, result.output
     assert "Traceback" not in result.output
     assert "\x00" not in result.output and "\x1b" not in result.output
+    assert "ny\nrad" not in result.output
     assert len(result.output) < 1000
     assert not (home / "checklists").exists()
     assert not (home / "records").exists()
@@ -615,3 +626,9 @@ def test_what_the_check_misses_still_ends_in_a_message(
         render(record, load_checklist_file(path), "docx", now=NOW)
     assert caught.value.path == path
     assert "natt.docx" in caught.value.message
+
+
+def test_a_deeply_nested_checklist_is_a_message(tmp_path: Path) -> None:
+    path = tmp_path / "djup.toml"
+    path.write_text("a = " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    assert refused(path) == m.C_TOO_DEEP

@@ -44,6 +44,7 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 _ID_PATTERN = re.compile(ID_PATTERN)
 # Characters Windows refuses in file names, and controls: base_docx must work on both.
 _UNPORTABLE = re.compile(r'[<>:"|?*\x00-\x1f\x7f]')
+_NOT_IN_A_PATH = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 # The shipped checklist is under 40 KB; anything far larger is not a checklist.
 MAX_CHECKLIST_BYTES = 1_000_000
 
@@ -435,6 +436,8 @@ def _parse(path: Path, raw: bytes) -> Checklist:
         raise ChecklistError(path, m.F_NOT_UTF8) from None
     except tomllib.TOMLDecodeError as exc:
         raise ChecklistError(path, m.C_NOT_TOML.format(detail=exc)) from None
+    except RecursionError:  # tomllib parses nested arrays recursively: "a = [[[[…"
+        raise ChecklistError(path, m.C_TOO_DEEP) from None
     try:
         checklist = Checklist.model_validate({**data, "source": path})
     except ValidationError as exc:
@@ -548,7 +551,9 @@ def checklist_for_start(name: str) -> Checklist:
 
 
 def _given_path(name: str) -> Path:
-    if "\0" in name:
+    # A NUL cannot be in a path, and a control character (an escape sequence) or an
+    # undecodable byte would reach the terminal in every message that names the file.
+    if _NOT_IN_A_PATH.search(name):
         raise UsageError(m.C_BAD_PATH.format(name=_shown(name), detail=m.R_BAD_NAME))
     try:
         return Path(name).resolve()

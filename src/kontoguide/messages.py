@@ -530,6 +530,9 @@ C_RECORD_UNKNOWN = (
     "(tillgängliga: {available}). Lägg checklistfilen {checklist_id}.toml i {folder}. "
     "Filen har inte ändrats."
 )
+C_TOO_DEEP = (
+    "checklistan är inte giltig TOML (för många nivåer av listor eller tabeller i varandra)."
+)
 # Checking a checklist: what the questionnaire could not follow.
 C_BASE_DOCX_NOT_DOCX = "base_docx ska vara filnamnet på ett Word-dokument som slutar på .docx"
 C_BASE_DOCX_BAD_CHARS = (
