@@ -632,3 +632,15 @@ def test_a_deeply_nested_checklist_is_a_message(tmp_path: Path) -> None:
     path = tmp_path / "djup.toml"
     path.write_text("a = " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
     assert refused(path) == m.C_TOO_DEEP
+
+
+def test_a_failed_copy_of_the_base_document_installs_nothing(tmp_path: Path, home: Path) -> None:
+    path = variant_with_base(tmp_path, "halv", good_docx())
+    (home / "checklists").mkdir()
+    (home / "checklists" / "mall").write_text("en fil där mappen skulle vara", encoding="utf-8")
+    with pytest.raises(ChecklistError) as caught:
+        install_checklist(str(path))
+    assert "mall" in caught.value.message
+    assert not (home / "checklists" / "halv.toml").exists()
+    with pytest.raises(UsageError):
+        load_checklist("halv")

@@ -581,7 +581,7 @@ def install_checklist(name: str) -> Checklist:
         # Drafts made now use the installed copy later: use it from the start.
         return _load_cached(known)
     folder = user_checklist_folder()
-    copies = [(folder / path.name, raw, path)]
+    copies: list[tuple[Path, bytes, Path]] = []
     base = checklist.base_docx_path()
     if checklist.base_docx is not None and base is not None:
         from kontoguide.basedoc import read_base_document
@@ -589,6 +589,8 @@ def install_checklist(name: str) -> Checklist:
         data = read_base_document(base, where=path, within=path.parent)
         # The base document is named relative to the checklist: it moves along.
         copies.append((folder / checklist.base_docx, data, base))
+    # The checklist last: once it can be found by id, its base document is there too.
+    copies.append((folder / path.name, raw, path))
     _copy_all(copies)
     return _load_cached(folder / path.name)
 
