@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 from pydantic import BaseModel
 
@@ -15,6 +17,7 @@ from kontoguide.checklist import (
     Checklist,
     _unwrap_optional,
     available_checklists,
+    install_checklist,
     list_item_model,
     load_checklist,
     load_checklist_file,
@@ -51,7 +54,7 @@ def test_shipped_checklist_loads(checklist: Checklist) -> None:
 
 def test_shipped_checklist_is_found_by_id_and_by_path() -> None:
     assert DEFAULT_CHECKLIST in available_checklists()
-    by_path = load_checklist(str(SHIPPED))
+    by_path = install_checklist(str(SHIPPED))
     assert by_path.id == DEFAULT_CHECKLIST
     assert load_checklist_file(SHIPPED) == by_path
 
@@ -264,6 +267,14 @@ def test_unknown_checklist_id() -> None:
 # --- checklists outside the package ----------------------------------------------------
 
 
+def word_document(header: str) -> bytes:
+    base = docx.Document()
+    base.sections[0].header.paragraphs[0].text = header
+    buffer = io.BytesIO()
+    base.save(buffer)
+    return buffer.getvalue()
+
+
 def _variant(tmp_path: Path, checklist_id: str, file_name: str) -> Path:
     shipped = SHIPPED.read_text(encoding="utf-8")
     text = shipped.replace('id = "stockholm-standard"', f'id = "{checklist_id}"', 1)
@@ -274,7 +285,7 @@ def _variant(tmp_path: Path, checklist_id: str, file_name: str) -> Path:
 
 def test_a_checklist_given_by_path_is_kept_so_its_drafts_reopen(tmp_path: Path, home: Path) -> None:
     path = _variant(tmp_path, "kultur-variant", "kultur-variant.toml")
-    loaded = load_checklist(str(path))
+    loaded = install_checklist(str(path))
     assert loaded.id == "kultur-variant"
     assert (home / "checklists" / "kultur-variant.toml").read_bytes() == path.read_bytes()
     assert load_checklist("kultur-variant").id == "kultur-variant"
@@ -283,14 +294,14 @@ def test_a_checklist_given_by_path_is_kept_so_its_drafts_reopen(tmp_path: Path, 
 def test_a_checklist_whose_id_is_not_its_file_name_is_refused(tmp_path: Path, home: Path) -> None:
     path = _variant(tmp_path, "kultur-variant", "annat-namn.toml")
     with pytest.raises(ChecklistError, match=r"annat-namn\.toml.*kultur-variant"):
-        load_checklist(str(path))
+        install_checklist(str(path))
 
 
 def test_a_different_checklist_cannot_take_a_used_id(tmp_path: Path, home: Path) -> None:
     path = _variant(tmp_path, "stockholm-standard", "stockholm-standard.toml")
     path.write_text(path.read_text(encoding="utf-8") + "\n# ändrad\n", encoding="utf-8")
     with pytest.raises(UsageError, match="stockholm-standard"):
-        load_checklist(str(path))
+        install_checklist(str(path))
 
 
 def test_a_variant_with_a_base_document_takes_it_along(tmp_path: Path, home: Path) -> None:
@@ -305,10 +316,11 @@ def test_a_variant_with_a_base_document_takes_it_along(tmp_path: Path, home: Pat
         encoding="utf-8",
     )
     (tmp_path / "mall").mkdir()
-    (tmp_path / "mall" / "logga.docx").write_bytes(b"PK fake docx")
-    load_checklist(str(path))
+    logo = word_document("LOGGA")
+    (tmp_path / "mall" / "logga.docx").write_bytes(logo)
+    install_checklist(str(path))
     copied = home / "checklists" / "mall" / "logga.docx"
-    assert copied.read_bytes() == b"PK fake docx"
+    assert copied.read_bytes() == logo
     assert load_checklist("med-logga").base_docx_path() == copied
 
 
@@ -327,7 +339,7 @@ def test_a_base_document_outside_the_checklist_folder_is_refused(
         encoding="utf-8",
     )
     with pytest.raises(ChecklistError, match="base_docx"):
-        load_checklist(str(path))
+        install_checklist(str(path))
 
 
 @pytest.mark.parametrize("base", ["..\\utanfor.docx", "\\mallar\\mall.docx", "C:mall.docx"])
@@ -342,11 +354,12 @@ def test_a_base_document_path_must_work_on_windows_and_linux_alike(
     )
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ChecklistError, match="base_docx"):
-        load_checklist(str(path))
+        install_checklist(str(path))
 
 
 def test_two_variants_never_share_a_base_document_by_accident(tmp_path: Path, home: Path) -> None:
-    for name, logo in (("kultur-a", b"A-LOGO"), ("kultur-b", b"B-LOGO")):
+    logos = {"kultur-a": word_document("A-LOGO"), "kultur-b": word_document("B-LOGO")}
+    for name, logo in logos.items():
         folder = tmp_path / name
         folder.mkdir()
         path = _variant(folder, name, f"{name}.toml")
@@ -358,9 +371,9 @@ def test_two_variants_never_share_a_base_document_by_accident(tmp_path: Path, ho
         path.write_text(text, encoding="utf-8")
         (folder / "underlag.docx").write_bytes(logo)
         if name == "kultur-a":
-            load_checklist(str(path))
+            install_checklist(str(path))
         else:
             with pytest.raises(UsageError, match=r"underlag\.docx"):
-                load_checklist(str(path))
-    assert (home / "checklists" / "underlag.docx").read_bytes() == b"A-LOGO"
+                install_checklist(str(path))
+    assert (home / "checklists" / "underlag.docx").read_bytes() == logos["kultur-a"]
     assert not (home / "checklists" / "kultur-b.toml").exists()

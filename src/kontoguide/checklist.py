@@ -9,15 +9,17 @@ program could not follow is refused with the file, the place and the reason.
 
 from __future__ import annotations
 
+import re
 import tomllib
 import types
 import typing
+from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -30,13 +32,21 @@ from pydantic import (
 
 from kontoguide import messages as m
 from kontoguide import paths
-from kontoguide.errors import ChecklistError, UsageError
+from kontoguide.errors import ChecklistError, CorruptFileError, UnreadableError, UsageError
 from kontoguide.fieldtypes import ChoiceFrom, ChoicesFrom
+from kontoguide.regularfile import read_regular
 
 Kind = Literal[
     "text", "longtext", "yesno", "choice", "multichoice", "date", "email", "number", "list"
 ]
 DEFAULT_CHECKLIST = "stockholm-standard"
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+_ID_PATTERN = re.compile(ID_PATTERN)
+# Characters Windows refuses in file names, and controls: base_docx must work on both.
+_UNPORTABLE = re.compile(r'[<>:"|?*\x00-\x1f\x7f]')
+_NOT_IN_A_PATH = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+# The shipped checklist is under 40 KB; anything far larger is not a checklist.
+MAX_CHECKLIST_BYTES = 1_000_000
 
 
 class _Data(BaseModel):
@@ -108,13 +118,14 @@ class Notice(_Data):
 
 
 class Checklist(_Data):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: str = Field(pattern=ID_PATTERN)
     version: str = Field(min_length=1)
     title: str = Field(min_length=1)
     organisation: str = Field(min_length=1)
     base_docx: str | None = None
     notice: Notice
-    choices: dict[str, tuple[ChoiceOption, ...]]
+    # An empty list would leave the questionnaire nothing to offer (questionary fails).
+    choices: dict[str, Annotated[tuple[ChoiceOption, ...], Field(min_length=1)]]
     sections: tuple[Section, ...] = Field(min_length=1)
     source: Path | None = Field(None, exclude=True)
 
@@ -128,6 +139,13 @@ class Checklist(_Data):
         posix, windows = PurePosixPath(value), PureWindowsPath(value)
         if "\\" in value or posix.anchor or windows.anchor or ".." in posix.parts:
             raise ValueError(m.C_BASE_DOCX_OUTSIDE)
+        if _UNPORTABLE.search(value):
+            raise ValueError(m.C_BASE_DOCX_BAD_CHARS)
+        # A name, not a folder ("", ".", "mall/"), and a Word document: a base document
+        # named like a checklist would be installed as one.
+        name = posix.name.lower()
+        if value.endswith("/") or not name.endswith(".docx") or name == ".docx":
+            raise ValueError(m.C_BASE_DOCX_NOT_DOCX)
         return value
 
     @property
@@ -255,19 +273,103 @@ def _check_question(
             return m.C_WRONG_CHOICES.format(path=path, bound=bound, choices=choices)
     elif bound is not None:
         return m.C_IS_CHOICE.format(path=path, bound=bound)
+    elif choices is not None:
+        return m.C_CHOICES_NOT_FOR_KIND
     return None
+
+
+def _choice_list_problems(checklist: Checklist) -> list[str]:
+    # Values identify the answer, labels are what the user picks from: both must be unique.
+    problems: list[str] = []
+    for name, options in checklist.choices.items():
+        values = Counter(option.value for option in options)
+        labels = Counter(option.label for option in options)
+        problems += [
+            f"choices.{name}: {m.C_CHOICE_VALUE_TWICE.format(value=value)}"
+            for value, count in values.items()
+            if count > 1
+        ]
+        problems += [
+            f"choices.{name}: {m.C_CHOICE_LABEL_TWICE.format(label=label)}"
+            for label, count in labels.items()
+            if count > 1
+        ]
+    return problems
+
+
+def _section_problems(checklist: Checklist) -> list[str]:
+    problems: list[str] = []
+    seen: set[str] = set()
+    for section in checklist.sections:
+        if section.id in seen:
+            problems.append(
+                f"sections.{section.id}: {m.C_SECTION_TWICE.format(section=section.id)}"
+            )
+        seen.add(section.id)
+    # The questionnaire and the document say "Steg 2 av 5": the numbers must count 1..n.
+    steps = checklist.steps
+    wrong = [s for index, s in enumerate(steps, start=1) if s.number != index]
+    if wrong:
+        numbers = ", ".join(str(s.number) for s in steps)
+        problems.append(
+            f"sections.{wrong[0].id}.number: {m.C_STEP_NUMBERS.format(numbers=numbers)}"
+        )
+    return problems
+
+
+def _when_problem(
+    question: Question, earlier: dict[str, Question], checklist: Checklist
+) -> str | None:
+    """Why a question's condition could never be met as written, if it could not."""
+    when = question.when
+    if when is None:
+        return None
+    target = earlier.get(when.field)
+    if target is None:
+        return m.C_WHEN_NOT_EARLIER.format(path=when.field)
+    if target.kind == "yesno":
+        wrong = [value for value in when.equals if not isinstance(value, bool)]
+        if wrong:
+            return m.C_WHEN_YESNO.format(path=when.field, value=_shown(wrong[0]))
+    elif target.kind in ("choice", "multichoice") and target.choices is not None:
+        allowed = checklist.choice_values(target.choices)
+        wrong = [value for value in when.equals if value not in allowed]
+        if wrong:
+            return m.C_WHEN_VALUE.format(
+                value=_shown(wrong[0]), choices=target.choices, path=when.field
+            )
+    return None
+
+
+def _item_problems(where: str, question: Question, checklist: Checklist) -> list[str]:
+    from kontoguide.record import Answers
+
+    problems: list[str] = []
+    item_model = list_item_model(_field_annotation(Answers, question.field))
+    assert item_model is not None
+    seen: set[str] = set()
+    for item in question.fields:
+        if item.field in seen:
+            problems.append(f"{where}.{item.field}: {m.C_DUPLICATE_FIELD.format(path=item.field)}")
+            continue
+        seen.add(item.field)
+        problem = _check_question(item_model, checklist, item.field, item.kind, item.choices)
+        if problem:
+            problems.append(f"{where}.{item.field}: {problem}")
+    return problems
 
 
 def consistency_problems(checklist: Checklist) -> list[str]:
     from kontoguide.record import Answers
 
-    problems: list[str] = []
-    seen: set[str] = set()
+    problems = _choice_list_problems(checklist) + _section_problems(checklist)
+    earlier: dict[str, Question] = {}
     for section, question in checklist.questions():
         where = f"sections.{section.id}.{question.field}"
-        if question.field in seen:
+        if question.field in earlier:
             problems.append(f"{where}: {m.C_DUPLICATE_FIELD.format(path=question.field)}")
-        seen.add(question.field)
+        when_problem = _when_problem(question, earlier, checklist)
+        earlier.setdefault(question.field, question)
         problem = _check_question(
             Answers, checklist, question.field, question.kind, question.choices
         )
@@ -275,18 +377,9 @@ def consistency_problems(checklist: Checklist) -> list[str]:
             problems.append(f"{where}: {problem}")
             continue
         if question.kind == "list":
-            item_model = list_item_model(_field_annotation(Answers, question.field))
-            assert item_model is not None
-            for item in question.fields:
-                problem = _check_question(
-                    item_model, checklist, item.field, item.kind, item.choices
-                )
-                if problem:
-                    problems.append(f"{where}.{item.field}: {problem}")
-        if question.when is not None and (
-            question.when.field not in seen or question.when.field == question.field
-        ):
-            problems.append(f"{where}: {m.C_WHEN_NOT_EARLIER.format(path=question.when.field)}")
+            problems += _item_problems(where, question, checklist)
+        if when_problem:
+            problems.append(f"{where}: {when_problem}")
     return problems
 
 
@@ -314,19 +407,37 @@ def _author_message(error: Any) -> str:
     return translate(error)
 
 
-def load_checklist_file(path: Path) -> Checklist:
+def _shown(text: object, limit: int = 80) -> str:
+    """A value from a file or the command line, fit to print in a message.
+
+    Control characters (an escape sequence, a NUL) are shown escaped, never sent to
+    the terminal, and a very long value is cut.
+    """
+    raw = text if isinstance(text, str) else repr(text)
+    cut = raw[:limit] + ("…" if len(raw) > limit else "")
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in cut)
+
+
+def is_checklist_id(name: str) -> bool:
+    return bool(_ID_PATTERN.fullmatch(name))
+
+
+def _read(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ChecklistError(path, m.F_NOT_FOUND) from None
-    except OSError as exc:
-        raise ChecklistError(path, m.F_UNREADABLE.format(detail=exc.strerror or exc)) from None
+        return read_regular(path, MAX_CHECKLIST_BYTES)
+    except UnreadableError as exc:
+        raise ChecklistError(path, exc.problem) from None
+
+
+def _parse(path: Path, raw: bytes) -> Checklist:
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise ChecklistError(path, m.F_NOT_UTF8) from None
     except tomllib.TOMLDecodeError as exc:
         raise ChecklistError(path, m.C_NOT_TOML.format(detail=exc)) from None
+    except RecursionError:  # tomllib parses nested arrays recursively: "a = [[[[…"
+        raise ChecklistError(path, m.C_TOO_DEEP) from None
     try:
         checklist = Checklist.model_validate({**data, "source": path})
     except ValidationError as exc:
@@ -341,6 +452,11 @@ def load_checklist_file(path: Path) -> Checklist:
         where, _, detail = problems[0].partition(": ")
         raise ChecklistError(path, m.C_INVALID.format(where=where, detail=detail + more))
     return checklist
+
+
+def load_checklist_file(path: Path) -> Checklist:
+    """A checklist file, read (an ordinary file, at most 1 MB) and checked; nothing installed."""
+    return _parse(path, _read(path))
 
 
 def user_checklist_folder() -> Path:
@@ -376,57 +492,125 @@ def available_checklists() -> dict[str, Path]:
     return found
 
 
-@cache
-def _load_cached(path: Path) -> Checklist:
-    checklist = load_checklist_file(path)
+def _matches_file_name(path: Path, checklist: Checklist) -> Checklist:
     # Records name their checklist by id and are reopened by file name: the two must agree.
     if checklist.id != path.stem:
         raise ChecklistError(path, m.C_ID_NOT_FILE_NAME.format(checklist_id=checklist.id))
     return checklist
 
 
-def _install(path: Path) -> Checklist:
-    """A checklist given by path, copied to the user's folder so its drafts can reopen it."""
-    checklist = _load_cached(path)
+@cache
+def _load_cached(path: Path) -> Checklist:
+    return _matches_file_name(path, load_checklist_file(path))
+
+
+def load_checklist(checklist_id: str = DEFAULT_CHECKLIST) -> Checklist:
+    """A checklist by id (its file name without .toml), from the known folders.
+
+    Never by path and never installing anything: that is `install_checklist`'s job,
+    and only `start --checklist FILE.toml` calls it.
+    """
+    if not is_checklist_id(checklist_id):
+        raise UsageError(m.C_NOT_AN_ID.format(name=_shown(checklist_id)))
+    found = available_checklists()
+    if checklist_id not in found:
+        available = ", ".join(sorted(found)) or m.C_NONE
+        raise UsageError(m.C_UNKNOWN.format(checklist_id=_shown(checklist_id), available=available))
+    return _load_cached(found[checklist_id])
+
+
+def checklist_for_record(record: Path, value: object) -> Checklist:
+    """The checklist a stored record or exported file names in checklist_id.
+
+    A record is data, not a command: it names a checklist by id only, and reading
+    it never installs or reads any other file. Problems name the record's file.
+    """
+    if value is None:
+        # No checklist_id at all: the record's own check reports the missing field.
+        return load_checklist()
+    if not isinstance(value, str) or not is_checklist_id(value):
+        raise CorruptFileError(record, m.C_RECORD_NOT_AN_ID.format(value=_shown(value)))
+    found = available_checklists()
+    if value not in found:
+        available = ", ".join(sorted(found)) or m.C_NONE
+        folder = user_checklist_folder()
+        message = m.C_RECORD_UNKNOWN.format(
+            checklist_id=_shown(value), available=available, folder=folder
+        )
+        raise UsageError(f"{record}: {message}")
+    return _load_cached(found[value])
+
+
+def checklist_for_start(name: str) -> Checklist:
+    """`start --checklist`: an id, or a .toml file to install (the only way to install)."""
+    if is_checklist_id(name):
+        return load_checklist(name)
+    if name.endswith(".toml"):
+        return install_checklist(name)
+    raise UsageError(m.C_NOT_ID_OR_FILE.format(name=_shown(name)))
+
+
+def _given_path(name: str) -> Path:
+    # A NUL cannot be in a path, and a control character (an escape sequence) or an
+    # undecodable byte would reach the terminal in every message that names the file.
+    if _NOT_IN_A_PATH.search(name):
+        raise UsageError(m.C_BAD_PATH.format(name=_shown(name), detail=m.R_BAD_NAME))
+    try:
+        return Path(name).resolve()
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python < 3.13)
+        detail = m.F_UNREADABLE.format(detail=getattr(exc, "strerror", None) or exc)
+        raise UsageError(m.C_BAD_PATH.format(name=_shown(name), detail=detail)) from None
+
+
+def install_checklist(name: str) -> Checklist:
+    """A checklist file given by path, checked and copied to the user's checklist folder.
+
+    Drafts made with it can then be resumed and exported by id. Its base document,
+    if it names one, is checked and copied along. Exactly the bytes that were checked
+    are copied, owner-only: a base document may be an administration's internal file.
+    """
+    path = _given_path(name)
+    raw = _read(path)
+    checklist = _matches_file_name(path, _parse(path, raw))
     known = available_checklists().get(checklist.id)
     if known is not None and known.resolve() == path:
-        return checklist
+        return _load_cached(known)
     if known is not None:
-        if known.read_bytes() != path.read_bytes():
+        if _read(known) != raw:
             raise UsageError(m.C_ID_TAKEN.format(checklist_id=checklist.id, other=known))
-        return checklist
+        # Drafts made now use the installed copy later: use it from the start.
+        return _load_cached(known)
+    folder = user_checklist_folder()
+    copies: list[tuple[Path, bytes, Path]] = []
+    base = checklist.base_docx_path()
+    if checklist.base_docx is not None and base is not None:
+        from kontoguide.basedoc import read_base_document
+
+        data = read_base_document(base, where=path, within=path.parent)
+        # The base document is named relative to the checklist: it moves along.
+        copies.append((folder / checklist.base_docx, data, base))
+    # The checklist last: once it can be found by id, its base document is there too.
+    copies.append((folder / path.name, raw, path))
+    _copy_all(copies)
+    return _load_cached(folder / path.name)
+
+
+def _copy_all(copies: list[tuple[Path, bytes, Path]]) -> None:
     from kontoguide import atomicfile
 
-    folder = user_checklist_folder()
-    copies = [(path, folder / path.name)]
-    base = checklist.base_docx_path()
-    if checklist.base_docx is not None and base is not None and base.is_file():
-        # The base document is named relative to the checklist: it moves along.
-        copies.append((base, folder / checklist.base_docx))
-    try:
-        for source, target in copies:
-            if target.exists() and target.read_bytes() != source.read_bytes():
+    for target, data, source in copies:
+        if target.exists() or target.is_symlink():
+            try:
+                same = read_regular(target, len(data), follow_symlinks=False) == data
+            except UnreadableError:
+                same = False
+            if not same:
                 # Another variant's base document by the same name: never replace it.
                 raise UsageError(m.C_BASE_DOCX_TAKEN.format(target=target, source=source))
-        for source, target in copies:
+    for target, data, _ in copies:
+        try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            atomicfile.write_bytes(target, source.read_bytes(), private=False)
-    except OSError as exc:
-        raise ChecklistError(path, m.F_UNREADABLE.format(detail=exc.strerror or exc)) from None
-    return checklist
-
-
-def load_checklist(name_or_path: str = DEFAULT_CHECKLIST) -> Checklist:
-    """A checklist by id (its file name without .toml) or by the path of a TOML file.
-
-    A file given by path is also copied to the user's checklist folder, so drafts
-    made with it can be resumed and exported by id later.
-    """
-    candidate = Path(name_or_path)
-    if candidate.suffix == ".toml":
-        return _install(candidate.resolve())
-    found = available_checklists()
-    if name_or_path not in found:
-        available = ", ".join(sorted(found)) or m.C_NONE
-        raise UsageError(m.C_UNKNOWN.format(checklist_id=name_or_path, available=available))
-    return _load_cached(found[name_or_path])
+            atomicfile.write_bytes(target, data, private=True)
+        except OSError as exc:
+            detail = m.F_WRITE_FAILED.format(detail=exc.strerror or exc)
+            raise ChecklistError(target, detail) from None

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kontoguide import drafts, output
 from kontoguide import messages as m
-from kontoguide.checklist import load_checklist
+from kontoguide.checklist import checklist_for_start
 from kontoguide.errors import ExitCode, UsageError
 from kontoguide.output import say, say_bytes
 from kontoguide.storage import Store
@@ -34,7 +34,7 @@ def _has_terminal() -> bool:
 def start(*, answers: Path | None, no_input: bool, checklist_name: str) -> int:
     if no_input and answers is None:
         raise UsageError(m.CLI_NO_INPUT_NEEDS_ANSWERS)
-    checklist = load_checklist(checklist_name)
+    checklist = checklist_for_start(checklist_name)
     store = Store()
     store.sweep()
     if answers is not None and no_input:

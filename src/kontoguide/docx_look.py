@@ -9,7 +9,7 @@ so an administration can restyle the document in Word or ship its own base
 from __future__ import annotations
 
 import copy
-import zipfile
+import io
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +17,13 @@ import docx
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 
 from kontoguide import messages as m
+from kontoguide.basedoc import read_base_document
 from kontoguide.errors import ChecklistError
 
 LANGUAGE = "sv-SE"
@@ -40,17 +40,13 @@ GREY = RGBColor(0x55, 0x55, 0x55)
 
 
 def open_document(base: Path | None, checklist_source: Path | None) -> Document:
+    """The base document with its body cleared, or python-docx's default document."""
     if base is None:
         return docx.Document()
-    where = checklist_source or base
-    if not base.is_file():
-        raise ChecklistError(where, m.EXPORT_BASE_MISSING.format(name=base.name))
-    try:
-        document = docx.Document(str(base))
-    # lxml's XMLSyntaxError is a SyntaxError: a base document with broken XML parts.
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as exc:
-        detail = m.EXPORT_BASE_BROKEN.format(name=base.name, detail=exc)
-        raise ChecklistError(where, detail) from None
+    within = checklist_source.parent if checklist_source is not None else None
+    # Checked again at every export: the installed copy may have been replaced since.
+    data = read_base_document(base, where=checklist_source or base, within=within)
+    document = docx.Document(io.BytesIO(data))
     body = document.element.body
     # Keep only the final section properties: they carry the page set-up and the
     # references to the base's header and footer (the logo).
@@ -296,10 +292,33 @@ def set_language(document: Document) -> None:
 
 def prepare(base: Path | None, checklist_source: Path | None) -> Document:
     """The document to write into: the base (body cleared) or python-docx's default, styled."""
-    document = open_document(base, checklist_source)
     if base is None:
+        document = open_document(None, None)
         builtin_look(document)
+        _styled(document)
+        return document
+    try:
+        document = open_document(base, checklist_source)
+        _styled(document)
+        for section in document.sections:  # what render_docx writes into next
+            _ = section.header.paragraphs, section.footer.paragraphs
+    except ChecklistError:
+        raise
+    # python-docx trusts the parts it opens and fails on a surprising one with whatever its
+    # code meets (AttributeError for an unexpected root, KeyError for a missing part, lxml's
+    # XMLSyntaxError). basedoc checks what is known; this catches the rest, so that a
+    # user's base document ends in a message, never in a traceback.
+    except Exception as exc:
+        within = checklist_source.parent if checklist_source is not None else None
+        name = base.relative_to(within).as_posix() if within is not None else base.name
+        detail = m.B_STRUCTURE.format(kind=type(exc).__name__)
+        raise ChecklistError(
+            checklist_source or base, m.EXPORT_BASE_BROKEN.format(name=name, detail=detail)
+        ) from None
+    return document
+
+
+def _styled(document: Document) -> None:
     define_own_styles(document)
     define_table_style(document)
     set_language(document)
-    return document

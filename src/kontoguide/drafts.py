@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from kontoguide import messages as m
 from kontoguide import paths
-from kontoguide.checklist import Checklist, load_checklist
+from kontoguide.checklist import Checklist, checklist_for_record, load_checklist
 from kontoguide.errors import CorruptFileError, KontoguideError
 from kontoguide.inputfile import read_json_object
 from kontoguide.record import META_FIELDS, SCHEMA_VERSION, NoticeAck, Record
@@ -87,11 +87,7 @@ def record_from_data(
     """A record from stored JSON: identity must be valid, answers are pruned if needed."""
     data = migrate(path, data)
     if checklist is None:
-        checklist = (
-            load_checklist(str(data.get("checklist_id") or ""))
-            if data.get("checklist_id")
-            else load_checklist()
-        )
+        checklist = checklist_for_record(path, data.get("checklist_id"))
     if not isinstance(data.get("set_aside", {}), dict):
         raise CorruptFileError(path, m.F_SET_ASIDE_NOT_OBJECT)
     context = make_context(checklist, today=_reference_day(data))

@@ -548,3 +548,72 @@ VIEW_CAUTION_TITLE = "Observera"
 VIEW_STEPS_DONE = "{done} av {steps}"
 DOC_SET_ASIDE = "Svaret som angavs behöver rättas och visas inte här."
 DOC_SET_ASIDE_ITEMS = "Observera: {count} post(er) behöver rättas och visas inte här."
+
+# --- reliability: checklist files and base documents ---
+# Reading a checklist or base document: only ordinary files of a sane size.
+R_IS_FOLDER = "sökvägen är en mapp, inte en fil."
+R_NOT_REGULAR = (
+    "det här är inte en vanlig fil (utan till exempel en enhet eller en namngiven pipe) "
+    "och läses därför inte."
+)
+R_DENIED = "du har inte behörighet att läsa filen."
+R_TOO_LARGE = "filen är större än {limit} och läses därför inte."
+R_SYMLINK = "sökvägen är en symbolisk länk; ange själva filen i stället."
+R_BAD_NAME = "sökvägen innehåller tecken som ett filnamn inte kan ha."
+R_MEGABYTES = "{count} MB"
+# Naming a checklist: a record by id only; `start --checklist` by id or by file.
+C_NOT_ID_OR_FILE = (
+    "”{name}” är varken id:t för en checklista (små bokstäver, siffror och bindestreck, "
+    "till exempel stockholm-standard) eller en checklistfil som slutar på .toml."
+)
+C_NOT_AN_ID = (
+    "”{name}” är inte id:t för en checklista (små bokstäver, siffror och bindestreck, "
+    "till exempel stockholm-standard)."
+)
+C_BAD_PATH = "Checklistfilen ”{name}” går inte att använda: {detail}"
+C_RECORD_NOT_AN_ID = (
+    "fältet checklist_id ska vara id:t för en checklista (små bokstäver, siffror och "
+    "bindestreck), inte ”{value}”. Ett utkast kan inte peka ut en checklistfil. "
+    "Filen har inte ändrats."
+)
+C_RECORD_UNKNOWN = (
+    "filen är gjord med checklistan ”{checklist_id}”, som inte finns här "
+    "(tillgängliga: {available}). Lägg checklistfilen {checklist_id}.toml i {folder}. "
+    "Filen har inte ändrats."
+)
+C_TOO_DEEP = (
+    "checklistan är inte giltig TOML (för många nivåer av listor eller tabeller i varandra)."
+)
+# Checking a checklist: what the questionnaire could not follow.
+C_BASE_DOCX_NOT_DOCX = "base_docx ska vara filnamnet på ett Word-dokument som slutar på .docx"
+C_BASE_DOCX_BAD_CHARS = (
+    "base_docx innehåller tecken som inte fungerar i filnamn i både Windows och Linux"
+)
+C_CHOICE_VALUE_TWICE = "värdet {value} finns två gånger i vallistan"
+C_CHOICE_LABEL_TWICE = (
+    "texten ”{label}” finns två gånger i vallistan; alternativen måste gå att skilja åt"
+)
+C_SECTION_TWICE = "avsnittet {section} finns två gånger"
+C_STEP_NUMBERS = "stegen ska numreras 1, 2, 3 och så vidare i ordning; här står {numbers}"
+C_CHOICES_NOT_FOR_KIND = (
+    "bara frågor av typen choice eller multichoice har en vallista; ta bort choices"
+)
+C_WHEN_VALUE = "villkoret har värdet {value}, som inte finns i vallistan {choices} för {path}"
+C_WHEN_YESNO = "villkoret på ja/nej-frågan {path} ska ha värdet true eller false, inte {value}"
+# A variant's base document (.docx): checked when installed and again when exported.
+B_UNUSABLE = "grunddokumentet {name} går inte att använda: {detail}"
+B_NOT_ZIP = "filen är inte ett zip-arkiv, vilket ett Word-dokument är"
+B_TOO_MANY_PARTS = "arkivet har {count} delar; högst {limit} är tillåtna"
+B_TOO_BIG_UNPACKED = "innehållet blir {size} uppackat; högst {limit} är tillåtet"
+B_NO_MAIN = "huvuddelen {part} saknas"
+B_WRONG_ROOT = "{part} ska börja med elementet {root}"
+B_NO_BODY = "{part} saknar w:body"
+B_BODY_TOO_LONG = (
+    "brödtexten har fler än {limit} stycken och tabeller. Ett grunddokument ger bara stilar, "
+    "sidhuvud, sidfot och logotyp; brödtexten används inte, så töm den i Word"
+)
+B_TOO_MANY_ELEMENTS = "XML-delarna har tillsammans fler än {limit} element"
+B_DTD = "{part} innehåller en DTD (<!DOCTYPE …>), vilket ett Word-dokument aldrig har"
+B_BAD_XML = "{part} är inte giltig XML (rad {line}, kolumn {col})"
+B_PART_UNREADABLE = "delen {part} går inte att packa upp"
+B_STRUCTURE = "dokumentets uppbyggnad stämmer inte ({kind})"
