@@ -30,8 +30,8 @@ from kontoguide.inputfile import (
     MAX_JSON_DEPTH,
     parse_json_object,
     read_json_object,
-    read_regular_file,
 )
+from kontoguide.regularfile import read_regular
 from kontoguide.storage import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -284,16 +284,16 @@ def test_only_regular_files_are_read(tmp_path: Path, special: str) -> None:
         path = tmp_path / "rör.json"
         os.mkfifo(path)  # no writer: opening it for reading would wait forever
     with pytest.raises(UnreadableError, match="inte en vanlig fil"):
-        read_regular_file(path, max_bytes=1024)
+        read_regular(path, 1024)
 
 
 def test_a_folder_and_a_too_large_file_are_named_as_such(tmp_path: Path) -> None:
     with pytest.raises(UnreadableError, match="en mapp, inte en fil"):
-        read_regular_file(tmp_path, max_bytes=1024)
+        read_regular(tmp_path, 1024)
     big = tmp_path / "stor.json"
     big.write_bytes(b" " * 2048)
-    with pytest.raises(UnreadableError, match="för stor"):
-        read_regular_file(big, max_bytes=1024)
+    with pytest.raises(UnreadableError, match="större än"):
+        read_regular(big, 1024)
 
 
 @posix_only
@@ -405,7 +405,9 @@ def test_ctrl_c_at_any_moment_of_the_start_exits_130_without_a_traceback(home: P
         process.send_signal(signal.SIGINT)
         _, err = process.communicate(timeout=60)
         assert "Traceback" not in err, err
-        assert process.returncode in (ExitCode.OK, ExitCode.INTERRUPTED), err
+        # -SIGINT: the signal came before Python itself could handle it; a shell
+        # reports that as 130 too.
+        assert process.returncode in (ExitCode.OK, ExitCode.INTERRUPTED, -signal.SIGINT), err
 
 
 def test_a_home_folder_of_an_unknown_user_is_a_message(tmp_path: Path) -> None:

@@ -54,7 +54,7 @@ class UnreadableError(FileProblem):
     exit_code = ExitCode.USAGE
 
 
-class MissingFileError(FileProblem):
+class MissingFileError(UnreadableError):
     """A file named on the command line or in the drafts folder that is not there."""
 
     exit_code = ExitCode.USAGE

@@ -11,14 +11,13 @@ code that recurses or keeps the content sees it.
 from __future__ import annotations
 
 import json
-import os
 import re
-import stat
 from pathlib import Path
 from typing import Any
 
 from kontoguide import messages as m
-from kontoguide.errors import CorruptFileError, MissingFileError, UnreadableError
+from kontoguide.errors import CorruptFileError
+from kontoguide.regularfile import read_regular
 
 # A complete record with long answers everywhere is a few hundred kilobytes; an
 # answers file or a record is never near this, a device or a mistake may be.
@@ -30,55 +29,6 @@ MAX_JSON_DEPTH = 32
 # More digits than any answer needs, far below Python's own limit (4300), which
 # would otherwise end in a ValueError wherever the number is converted.
 MAX_INT_DIGITS = 30
-
-# Open without waiting for a writer: a FIFO is refused after fstat, not waited on.
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-
-
-def read_regular_file(path: Path, *, max_bytes: int) -> bytes:
-    """The bytes of `path` if it is a regular file of at most `max_bytes`."""
-    try:
-        fd = os.open(path, _OPEN_FLAGS)
-    except FileNotFoundError:
-        raise MissingFileError(path, m.F_NOT_FOUND) from None
-    except IsADirectoryError:
-        raise UnreadableError(path, m.F_IS_FOLDER) from None
-    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
-        if isinstance(exc, OSError) and path.is_dir():  # Windows says "permission denied"
-            raise UnreadableError(path, m.F_IS_FOLDER) from None
-        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        raise UnreadableError(path, m.F_UNREADABLE.format(detail=detail)) from None
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise UnreadableError(path, m.F_IS_FOLDER)
-        if not stat.S_ISREG(info.st_mode):
-            raise UnreadableError(path, m.F_NOT_REGULAR)
-        if info.st_size > max_bytes:
-            raise UnreadableError(path, _too_large(info.st_size, max_bytes))
-        chunks: list[bytes] = []
-        total = 0
-        # Read to the end, not to st_size: a file that grows while it is read is
-        # still held to the limit.
-        while chunk := os.read(fd, 1024 * 1024):
-            total += len(chunk)
-            if total > max_bytes:
-                raise UnreadableError(path, _too_large(total, max_bytes))
-            chunks.append(chunk)
-        return b"".join(chunks)
-    except OSError as exc:
-        raise UnreadableError(path, m.F_UNREADABLE.format(detail=exc.strerror or exc)) from None
-    finally:
-        os.close(fd)
-
-
-def _too_large(size: int, limit: int) -> str:
-    return m.F_TOO_LARGE.format(size=_megabytes(size), limit=_megabytes(limit))
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}".replace(".", ",") + " MB"
-
 
 # --- JSON ------------------------------------------------------------------------------
 
@@ -202,4 +152,4 @@ def parse_json_object(path: Path, raw: bytes) -> dict[str, Any]:
 
 def read_json_object(path: Path) -> dict[str, Any]:
     """A JSON object from a regular file, bounded in size, depth and number length."""
-    return parse_json_object(path, read_regular_file(path, max_bytes=MAX_JSON_BYTES))
+    return parse_json_object(path, read_regular(path, MAX_JSON_BYTES))

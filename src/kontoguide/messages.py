@@ -107,11 +107,6 @@ F_SET_ASIDE_NOT_OBJECT = (
 F_RECORD_INVALID = "filen innehåller svar som inte stämmer med checklistan:\n{problems}"
 F_WRITE_FAILED = "det gick inte att spara ({detail}). Det tidigare innehållet är kvar."
 F_WRITE_FAILED_NEW = "det gick inte att spara ({detail}). Ingen fil skapades."
-F_IS_FOLDER = "det är en mapp, inte en fil."
-F_NOT_REGULAR = (
-    "det är inte en vanlig fil (utan till exempel en enhet eller en namngiven pipe) och läses inte."
-)
-F_TOO_LARGE = "filen är för stor ({size}; högst {limit} läses). Filen har inte ändrats."
 F_TOO_DEEP = (
     "filen har för många nivåer inuti varandra (fler än {limit}, på rad {line}); så ser en "
     "checklista inte ut. Filen har inte ändrats."

@@ -1,9 +1,10 @@
 """Read a file only if it is an ordinary file of a bounded size.
 
-Checklists and base documents come from the user's folders and from the paths
-they type: a named pipe there must not block the program for ever, /dev/zero or
-a huge file must not fill the memory, and a folder, a device or a file without
-read permission gets a message that says exactly that.
+Drafts, answers files, checklists and base documents come from the user's
+folders and from the paths they type: a named pipe there must not block the
+program for ever, /dev/zero or a huge file must not fill the memory, and a
+folder, a device or a file without read permission gets a message that says
+exactly that.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import stat
 from pathlib import Path
 
 from kontoguide import messages as m
-from kontoguide.errors import UnreadableError
+from kontoguide.errors import MissingFileError, UnreadableError
 
 # Opening a named pipe for reading waits for a writer; without O_NONBLOCK the check
 # below (is it a regular file?) would never be reached. Not defined on Windows, where
@@ -39,7 +40,7 @@ def _open(path: Path, *, follow_symlinks: bool) -> int:
     try:
         return os.open(path, flags)
     except FileNotFoundError:
-        raise UnreadableError(path, m.F_NOT_FOUND) from None
+        raise MissingFileError(path, m.F_NOT_FOUND) from None
     except IsADirectoryError:
         raise UnreadableError(path, m.R_IS_FOLDER) from None
     except PermissionError:
