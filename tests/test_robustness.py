@@ -449,3 +449,12 @@ def test_a_failed_save_of_a_new_file_does_not_speak_of_earlier_content(
         store.save(record)
     assert "Ingen fil skapades" in caught.value.message
     assert "tidigare innehållet" not in caught.value.message
+
+
+def test_a_file_name_with_an_escape_sequence_is_shown_escaped(tmp_path: Path) -> None:
+    path = tmp_path / "a\x1b[2Jb.json"
+    path.write_text("[]", encoding="utf-8")
+    with pytest.raises(CorruptFileError) as caught:
+        read_json_object(path)
+    assert "\x1b" not in caught.value.message
+    assert "a\\x1b[2Jb.json" in caught.value.message

@@ -35,6 +35,7 @@ from kontoguide import paths
 from kontoguide.errors import ChecklistError, CorruptFileError, UnreadableError, UsageError
 from kontoguide.fieldtypes import ChoiceFrom, ChoicesFrom
 from kontoguide.regularfile import read_regular
+from kontoguide.textsafe import printable
 
 Kind = Literal[
     "text", "longtext", "yesno", "choice", "multichoice", "date", "email", "number", "list"
@@ -330,13 +331,13 @@ def _when_problem(
     if target.kind == "yesno":
         wrong = [value for value in when.equals if not isinstance(value, bool)]
         if wrong:
-            return m.C_WHEN_YESNO.format(path=when.field, value=_shown(wrong[0]))
+            return m.C_WHEN_YESNO.format(path=when.field, value=printable(wrong[0]))
     elif target.kind in ("choice", "multichoice") and target.choices is not None:
         allowed = checklist.choice_values(target.choices)
         wrong = [value for value in when.equals if value not in allowed]
         if wrong:
             return m.C_WHEN_VALUE.format(
-                value=_shown(wrong[0]), choices=target.choices, path=when.field
+                value=printable(wrong[0]), choices=target.choices, path=when.field
             )
     return None
 
@@ -405,17 +406,6 @@ def _author_message(error: Any) -> str:
     from kontoguide.validation import translate
 
     return translate(error)
-
-
-def _shown(text: object, limit: int = 80) -> str:
-    """A value from a file or the command line, fit to print in a message.
-
-    Control characters (an escape sequence, a NUL) are shown escaped, never sent to
-    the terminal, and a very long value is cut.
-    """
-    raw = text if isinstance(text, str) else repr(text)
-    cut = raw[:limit] + ("…" if len(raw) > limit else "")
-    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in cut)
 
 
 def is_checklist_id(name: str) -> bool:
@@ -511,11 +501,13 @@ def load_checklist(checklist_id: str = DEFAULT_CHECKLIST) -> Checklist:
     and only `start --checklist FILE.toml` calls it.
     """
     if not is_checklist_id(checklist_id):
-        raise UsageError(m.C_NOT_AN_ID.format(name=_shown(checklist_id)))
+        raise UsageError(m.C_NOT_AN_ID.format(name=printable(checklist_id)))
     found = available_checklists()
     if checklist_id not in found:
         available = ", ".join(sorted(found)) or m.C_NONE
-        raise UsageError(m.C_UNKNOWN.format(checklist_id=_shown(checklist_id), available=available))
+        raise UsageError(
+            m.C_UNKNOWN.format(checklist_id=printable(checklist_id), available=available)
+        )
     return _load_cached(found[checklist_id])
 
 
@@ -529,13 +521,13 @@ def checklist_for_record(record: Path, value: object) -> Checklist:
         # No checklist_id at all: the record's own check reports the missing field.
         return load_checklist()
     if not isinstance(value, str) or not is_checklist_id(value):
-        raise CorruptFileError(record, m.C_RECORD_NOT_AN_ID.format(value=_shown(value)))
+        raise CorruptFileError(record, m.C_RECORD_NOT_AN_ID.format(value=printable(value)))
     found = available_checklists()
     if value not in found:
         available = ", ".join(sorted(found)) or m.C_NONE
         folder = user_checklist_folder()
         message = m.C_RECORD_UNKNOWN.format(
-            checklist_id=_shown(value), available=available, folder=folder
+            checklist_id=printable(value), available=available, folder=folder
         )
         raise UsageError(f"{record}: {message}")
     return _load_cached(found[value])
@@ -547,19 +539,19 @@ def checklist_for_start(name: str) -> Checklist:
         return load_checklist(name)
     if name.endswith(".toml"):
         return install_checklist(name)
-    raise UsageError(m.C_NOT_ID_OR_FILE.format(name=_shown(name)))
+    raise UsageError(m.C_NOT_ID_OR_FILE.format(name=printable(name)))
 
 
 def _given_path(name: str) -> Path:
     # A NUL cannot be in a path, and a control character (an escape sequence) or an
     # undecodable byte would reach the terminal in every message that names the file.
     if _NOT_IN_A_PATH.search(name):
-        raise UsageError(m.C_BAD_PATH.format(name=_shown(name), detail=m.R_BAD_NAME))
+        raise UsageError(m.C_BAD_PATH.format(name=printable(name), detail=m.R_BAD_NAME))
     try:
         return Path(name).resolve()
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python < 3.13)
         detail = m.F_UNREADABLE.format(detail=getattr(exc, "strerror", None) or exc)
-        raise UsageError(m.C_BAD_PATH.format(name=_shown(name), detail=detail)) from None
+        raise UsageError(m.C_BAD_PATH.format(name=printable(name), detail=detail)) from None
 
 
 def install_checklist(name: str) -> Checklist:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from enum import IntEnum
 from pathlib import Path
 
+from kontoguide.textsafe import printable
+
 
 class ExitCode(IntEnum):
     OK = 0
@@ -37,7 +39,8 @@ class FileProblem(KontoguideError):
     exit_code = ExitCode.INVALID_DATA
 
     def __init__(self, path: Path, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
+        # A file name can hold an escape sequence; it must not reach the terminal raw.
+        super().__init__(f"{printable(str(path), None)}: {problem}")
         self.path = path
         self.problem = problem
 

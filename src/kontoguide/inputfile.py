@@ -18,6 +18,7 @@ from typing import Any
 from kontoguide import messages as m
 from kontoguide.errors import CorruptFileError
 from kontoguide.regularfile import read_regular
+from kontoguide.textsafe import printable
 
 # A complete record with long answers everywhere is a few hundred kilobytes; an
 # answers file or a record is never near this, a device or a mistake may be.
@@ -82,14 +83,9 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     for key, value in pairs:
         if key in result:
             # The parser would keep only the last one: an answer lost without a word.
-            raise _Refused(m.F_DUPLICATE_KEY.format(key=_shown(key)))
+            raise _Refused(m.F_DUPLICATE_KEY.format(key=printable(key)))
         result[key] = value
     return result
-
-
-def _shown(text: str, limit: int = 60) -> str:
-    safe = text.encode("utf-8", "backslashreplace").decode("utf-8")
-    return safe if len(safe) <= limit else safe[: limit - 1] + "…"
 
 
 def _lone_surrogate_at(data: Any) -> str | None:
@@ -104,7 +100,7 @@ def _lone_surrogate_at(data: Any) -> str | None:
             for key, value in node.items():
                 inner = f"{where}.{key}" if where else key
                 if not _encodable(key):
-                    return _shown(inner)
+                    return printable(inner)
                 stack.append((inner, value))
         elif isinstance(node, list):
             stack.extend((f"{where}[{index}]", value) for index, value in enumerate(node))

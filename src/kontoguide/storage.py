@@ -33,6 +33,7 @@ from kontoguide.errors import (
 )
 from kontoguide.inputfile import read_json_object
 from kontoguide.record import SCHEMA_VERSION, Record
+from kontoguide.textsafe import printable
 
 HOME_ENV = "KONTOGUIDE_HOME"
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -239,11 +240,6 @@ def _stored(path: Path) -> StoredFile:
     if found != path.stem:
         raise CorruptFileError(
             path,
-            m.F_ID_NOT_FILE_NAME.format(name=path.name, found=_shown_id(found), path=path),
+            m.F_ID_NOT_FILE_NAME.format(name=path.name, found=printable(found, 40), path=path),
         )
     return StoredFile(path, data)
-
-
-def _shown_id(value: Any) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 40 else text[:39] + "…"

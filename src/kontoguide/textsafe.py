@@ -1,4 +1,10 @@
-"""The renderers' last line of defence against text that XML cannot hold.
+"""Text from files and users made safe for where it goes: XML and the terminal.
+
+`printable`: a value from a file or the command line, fit to print in a
+message. Control characters (an escape sequence, a NUL) are shown escaped,
+never sent to the terminal, and a very long value is cut.
+
+`xml_safe`: the renderers' last line of defence against text XML cannot hold.
 
 The record model already refuses control characters (fieldtypes.find_forbidden_char),
 but a renderer must never crash on a record built some other way (model_construct,
@@ -24,3 +30,10 @@ def xml_safe(text: str) -> str:
     """`text` with unified line endings and every XML-forbidden character replaced."""
     unified = text.replace("\r\n", "\n").replace("\r", "\n")
     return _FORBIDDEN.sub(REPLACEMENT, unified)
+
+
+def printable(text: object, limit: int | None = 80) -> str:
+    """`text` with control characters escaped and, past `limit` characters, cut."""
+    raw = text if isinstance(text, str) else repr(text)
+    cut = raw if limit is None or len(raw) <= limit else raw[:limit] + "…"
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in cut)
