@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from kontoguide import messages as m
 from kontoguide import paths
 from kontoguide.checklist import Checklist, ItemField, Question, Section
+from kontoguide.readable import readable
 from kontoguide.record import Record
 from kontoguide.validation import Problem, applicable, field_title, problems
 
@@ -140,9 +141,11 @@ def _plain(value: Any, kind: str, choices: str | None, checklist: Checklist) -> 
         return m.DOC_YES if value else m.DOC_NO
     if isinstance(value, int | float):
         return format_number(value)
-    if kind == "choice" and choices is not None:
-        return checklist.choice_label(choices, str(value))
-    return str(value)
+    if kind in ("choice", "multichoice") and choices is not None:
+        list_name = choices
+        return readable(value, label=lambda v: checklist.choice_label(list_name, v))
+    # Any other shape (a record not built by validation) still reads as its words.
+    return readable(value)
 
 
 # --- questions and answers ----------------------------------------------------
@@ -166,8 +169,13 @@ def _checks(list_name: str | None, chosen: list[Any], checklist: Checklist) -> C
         for option in checklist.choices.get(list_name or "", ())
     ]
     known = {option.value for option in checklist.choices.get(list_name or "", ())}
-    # A value the checklist no longer lists is still the user's answer: keep it.
-    options += [(str(value), True) for value in chosen if value not in known]
+    # A value the checklist no longer lists is still the user's answer: keep it, in
+    # words whatever its shape.
+    options += [
+        (_plain(value, "multichoice", list_name, checklist), True)
+        for value in chosen
+        if not (isinstance(value, str) and value in known)
+    ]
     return ChecksAnswer(tuple(options))
 
 

@@ -163,6 +163,15 @@ def context_checklist(info: ValidationInfo) -> Checklist | None:
     return context.get("checklist")
 
 
+def _not_a_choice(list_name: str, info: ValidationInfo) -> PydanticCustomError:
+    checklist = context_checklist(info)
+    if checklist is None:
+        return _fail("choice_type", m.V_CHOICE_TYPE)
+    values = checklist.choice_values(list_name)
+    labels = [f"{checklist.choice_label(list_name, v)} ({v})" for v in values]
+    return _fail("choice", m.V_CHOICE, options="; ".join(labels))
+
+
 def choice_of(list_name: str) -> Callable[[str, ValidationInfo], str]:
     """A value from the checklist's named choice list (unchecked without a checklist)."""
 
@@ -171,11 +180,24 @@ def choice_of(list_name: str) -> Callable[[str, ValidationInfo], str]:
         checklist = context_checklist(info)
         if checklist is None:
             return text
-        values = checklist.choice_values(list_name)
-        if text not in values:
-            labels = [f"{checklist.choice_label(list_name, v)} ({v})" for v in values]
-            raise _fail("choice", m.V_CHOICE, options="; ".join(labels))
+        if text not in checklist.choice_values(list_name):
+            raise _not_a_choice(list_name, info)
         return text
+
+    return check
+
+
+def choice_shape(list_name: str, *, several: bool) -> Callable[[Any, ValidationInfo], Any]:
+    """Refuse a choice of the wrong JSON shape (a list or an object where one option
+    belongs, an object among several) by naming the options, not "write text"."""
+
+    def check(value: Any, info: ValidationInfo) -> Any:
+        items = value if several and isinstance(value, list) else [value]
+        if several and not isinstance(value, list):
+            return value  # "give a list" is the right message for that
+        if any(not isinstance(item, str) for item in items):
+            raise _not_a_choice(list_name, info)
+        return value
 
     return check
 
@@ -279,8 +301,11 @@ class ChoiceFrom:
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
-        return core_schema.with_info_after_validator_function(
+        checked = core_schema.with_info_after_validator_function(
             choice_of(self.list_name), handler(source)
+        )
+        return core_schema.with_info_before_validator_function(
+            choice_shape(self.list_name, several=False), checked
         )
 
     def __get_pydantic_json_schema__(
@@ -300,7 +325,10 @@ class ChoicesFrom:
         self, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
         check = choices_of(self.list_name, all_required=self.all_required)
-        return core_schema.with_info_after_validator_function(check, handler(source))
+        checked = core_schema.with_info_after_validator_function(check, handler(source))
+        return core_schema.with_info_before_validator_function(
+            choice_shape(self.list_name, several=True), checked
+        )
 
     def __get_pydantic_json_schema__(
         self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler

@@ -137,15 +137,33 @@ def validate_record(data: dict[str, Any], context: dict[str, Any]) -> Record:
 
 def _removal_target(data: Any, loc: tuple[str | int, ...]) -> tuple[str | int, ...] | None:
     """Where to cut so that an error disappears: a whole list item, else the field."""
+    from kontoguide.checklist import _unwrap_optional, list_item_model
+
     node = data
+    annotation: Any = Record
     for depth, key in enumerate(loc):
+        target = _unwrap_optional(annotation)
         if isinstance(key, int):
+            # An item of a list of objects (a goal) is an answer of its own; a list of
+            # values (a multiple choice) is one answer, set aside whole so that it is
+            # shown and asked again as one.
+            if annotation is not None and list_item_model(target) is None:
+                return loc[:depth] or None
             return loc[: depth + 1]
         if not isinstance(node, dict) or key not in node:
             # A missing field inside a partial object: cut its parent.
             return loc[:depth] or None
         node = node[key]
+        annotation = _annotation_of(target, key)
     return loc or None
+
+
+def _annotation_of(target: Any, key: str) -> Any:
+    """The annotation of field `key` of a model (or of a list's item model); None if unknown."""
+    model = _model_of(target)
+    if model is None or key not in model.model_fields:
+        return None
+    return model.model_fields[key].annotation
 
 
 def _cut(data: dict[str, Any], loc: tuple[str | int, ...]) -> Any:
