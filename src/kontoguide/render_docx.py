@@ -285,16 +285,36 @@ def _bottom_border(cell: Any) -> None:
     tc_pr.append(borders)
 
 
+# python-docx refuses longer core properties (title, author, ...), while an answer
+# they come from (the account's name, a person's name) may have 300 characters.
+CORE_PROPERTY_MAX = 255
+
+
+def core_text(text: str, limit: int = CORE_PROPERTY_MAX) -> str:
+    """`text` as one line that fits a core property: cut at a word boundary, with "…"."""
+    line = " ".join(xml_safe(text).split())
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1]
+    if line[limit - 1] != " ":  # the cut falls inside a word: leave that word out
+        space = cut.rfind(" ")
+        # A word longer than half the room is cut inside rather than dropped whole.
+        if space > limit // 2:
+            cut = cut[:space]
+    return cut.rstrip() + "…"
+
+
 def _properties(document: Document, view: DocumentView) -> None:
     props = document.core_properties
     info = view.properties
-    props.title = xml_safe(info.title)
-    props.subject = xml_safe(info.subject)
-    props.author = xml_safe(info.author)
-    props.last_modified_by = xml_safe(info.author)
-    props.keywords = info.keywords
-    props.category = info.category
-    props.identifier = info.identifier
+    # Every text property goes through core_text: each has python-docx's limit.
+    props.title = core_text(info.title)
+    props.subject = core_text(info.subject)
+    props.author = core_text(info.author)
+    props.last_modified_by = core_text(info.author)
+    props.keywords = core_text(info.keywords)
+    props.category = core_text(info.category)
+    props.identifier = core_text(info.identifier)
     props.comments = ""
     props.language = LANGUAGE
     props.created = info.created
