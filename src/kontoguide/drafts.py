@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
 
 from kontoguide import messages as m
 from kontoguide import paths
 from kontoguide.checklist import Checklist, load_checklist
 from kontoguide.errors import CorruptFileError, KontoguideError
+from kontoguide.fieldtypes import parse_moment
 from kontoguide.record import META_FIELDS, SCHEMA_VERSION, NoticeAck, Record
 from kontoguide.storage import Store, migrate, now, read_json_file
 from kontoguide.validation import (
@@ -58,7 +60,9 @@ def acknowledged(record: Record, moment: datetime) -> Record:
     is the questionnaire's job, which sets them aside instead of failing.
     """
     notice = NoticeAck(acknowledged=True, acknowledged_at=moment)
-    return touch(record, notice=notice)
+    # An acknowledgement set aside (one without a time zone, say) is replaced by this one.
+    set_aside = {key: value for key, value in record.set_aside.items() if key != "notice"}
+    return touch(record, notice=notice, set_aside=set_aside)
 
 
 def reference_day(updated_at: datetime) -> date:
@@ -74,10 +78,14 @@ def reference_day(updated_at: datetime) -> date:
 def _reference_day(data: dict[str, Any]) -> date | None:
     # Answers were checked on the day they were saved: a goal deadline that was in
     # the future then is still a valid answer in the draft (see README, "Datum").
+    # The raw value is checked by the model's own type first: one without a time
+    # zone or far outside the span would fail or overflow here; the record's
+    # validation then reports it.
     try:
-        return reference_day(datetime.fromisoformat(str(data["updated_at"])))
-    except (KeyError, ValueError):
+        moment = parse_moment(data.get("updated_at"))
+    except PydanticCustomError:
         return None
+    return reference_day(moment)
 
 
 def record_from_data(

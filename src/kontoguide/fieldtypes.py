@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import (
@@ -121,21 +121,61 @@ def _phone(value: str) -> str:
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
+# Every year, date and moment in a record lies in this span. A social-media account
+# of the city, its goals and its decisions fall well inside it; 1900 leaves room for
+# the year of an old source, 2200 for any deadline. The margin to Python's limits
+# (years 1 and 9999) keeps all date arithmetic safe: a year added to the review
+# date, a moment shifted into another time zone (at most a day).
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2200
+
+
+def _in_span(day: date) -> bool:
+    return EARLIEST_YEAR <= day.year <= LATEST_YEAR
+
 
 def parse_date(value: Any) -> Any:
-    """Accept a date or an ISO ÅÅÅÅ-MM-DD string; refuse everything else clearly."""
+    """Accept a date or an ISO ÅÅÅÅ-MM-DD string in the span; refuse everything else clearly."""
     if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
+        day = value
+    elif isinstance(value, str):
+        text = value.strip()
+        match = _ISO_DATE.match(text)
+        if match is None:
+            raise _fail("date_format", m.V_DATE_FORMAT)
+        try:
+            day = date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            raise _fail("date_impossible", m.V_DATE_IMPOSSIBLE, value=text) from None
+    else:
         raise _fail("date_format", m.V_DATE_FORMAT)
-    text = value.strip()
-    match = _ISO_DATE.match(text)
-    if match is None:
-        raise _fail("date_format", m.V_DATE_FORMAT)
-    try:
-        return date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        raise _fail("date_impossible", m.V_DATE_IMPOSSIBLE, value=text) from None
+    if not _in_span(day):
+        raise _fail("date_range", m.V_DATE_RANGE, first=EARLIEST_YEAR, last=LATEST_YEAR)
+    return day
+
+
+def parse_moment(value: Any) -> datetime:
+    """A point in time: an ISO 8601 string (or datetime) with a time zone, in the span.
+
+    Without a time zone a moment cannot be compared with the others (the drafts
+    are listed by their last change) nor shown in the reader's local time.
+    Numbers (Unix time) are refused: the program writes ISO text, and a number in
+    a file is more likely a mistake than a moment.
+    """
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise _fail("moment_format", m.V_MOMENT_FORMAT) from None
+    else:
+        raise _fail("moment_format", m.V_MOMENT_FORMAT)
+    if not _in_span(moment):
+        raise _fail("moment_range", m.V_MOMENT_RANGE, first=EARLIEST_YEAR, last=LATEST_YEAR)
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise _fail("moment_no_zone", m.V_MOMENT_NO_ZONE)
+    return moment
 
 
 def reference_date(info: ValidationInfo) -> date:
@@ -271,7 +311,7 @@ def swedish_number(value: Any) -> Any:
 
 
 def _year(value: int) -> int:
-    if not 1900 <= value <= 2200:
+    if not EARLIEST_YEAR <= value <= LATEST_YEAR:
         raise _fail("year", m.V_YEAR)
     return value
 
@@ -287,6 +327,7 @@ Phone = Annotated[str, AfterValidator(_phone)]
 PastDate = Annotated[date, BeforeValidator(parse_date), AfterValidator(_not_future)]
 FutureDate = Annotated[date, BeforeValidator(parse_date), AfterValidator(_future)]
 AnyDate = Annotated[date, BeforeValidator(parse_date)]
+Moment = Annotated[datetime, BeforeValidator(parse_moment)]
 Year = Annotated[int, BeforeValidator(_year_number), AfterValidator(_year)]
 Number = Annotated[float, BeforeValidator(swedish_number), Field(allow_inf_nan=False)]
 Count = Annotated[int, BeforeValidator(swedish_number)]

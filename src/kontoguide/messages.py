@@ -497,3 +497,15 @@ VIEW_CAUTION_TITLE = "Observera"
 VIEW_STEPS_DONE = "{done} av {steps}"
 DOC_SET_ASIDE = "Svaret som angavs behöver rättas och visas inte här."
 DOC_SET_ASIDE_ITEMS = "Observera: {count} post(er) behöver rättas och visas inte här."
+
+
+# --- reliability: answers, dates and documents ---
+V_DATE_RANGE = "Ange ett datum mellan {first}-01-01 och {last}-12-31."
+V_MOMENT_FORMAT = (
+    "Skriv tidpunkten som ÅÅÅÅ-MM-DDTtt:mm:ss med tidszon, till exempel 2026-03-15T10:30:00+01:00."
+)
+V_MOMENT_NO_ZONE = (
+    "Tidpunkten saknar tidszon. Skriv den med tidszon, till exempel "
+    "2026-03-15T10:30:00+01:00 (svensk vintertid) eller 2026-03-15T09:30:00Z (UTC)."
+)
+V_MOMENT_RANGE = "Ange en tidpunkt mellan år {first} och {last}."

@@ -8,7 +8,7 @@ driven by the checklist's required questions and the complete-only rules here.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
@@ -23,6 +23,7 @@ from kontoguide.fieldtypes import (
     Email,
     FutureDate,
     LongText,
+    Moment,
     MustBeYes,
     Number,
     PastDate,
@@ -51,7 +52,7 @@ class NoticeAck(Part):
     acknowledged: Annotated[bool, MustBeYes(m.V_YES_NOTICE)] = Field(
         title="Rådet om Schrems II är läst"
     )
-    acknowledged_at: datetime = Field(title="Tidpunkt för bekräftelsen")
+    acknowledged_at: Moment = Field(title="Tidpunkt för bekräftelsen")
 
 
 class Organisation(Part):
@@ -380,8 +381,8 @@ class Record(Answers):
     id: str = Field(title="Id", pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")
     checklist_id: str = Field(title="Checklistans id")
     checklist_version: str = Field(title="Checklistans version")
-    created_at: datetime = Field(title="Skapad")
-    updated_at: datetime = Field(title="Senast ändrad")
+    created_at: Moment = Field(title="Skapad")
+    updated_at: Moment = Field(title="Senast ändrad")
     status: Literal["draft", "complete"] = Field("draft", title="Status")
     set_aside: dict[str, Any] = Field(
         default_factory=dict,

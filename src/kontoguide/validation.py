@@ -150,8 +150,9 @@ def _removal_target(data: Any, loc: tuple[str | int, ...]) -> tuple[str | int, .
             if annotation is not None and list_item_model(target) is None:
                 return loc[:depth] or None
             return loc[: depth + 1]
-        if not isinstance(node, dict) or key not in node:
-            # A missing field inside a partial object: cut its parent.
+        if not isinstance(node, dict) or key not in node or (depth and _required(target, key)):
+            # A missing field inside a partial object, or a wrong one the object cannot
+            # stand without (the acknowledgement's moment): cut its parent, as one.
             return loc[:depth] or None
         node = node[key]
         annotation = _annotation_of(target, key)
@@ -164,6 +165,11 @@ def _annotation_of(target: Any, key: str) -> Any:
     if model is None or key not in model.model_fields:
         return None
     return model.model_fields[key].annotation
+
+
+def _required(target: Any, key: str) -> bool:
+    model = _model_of(target)
+    return model is not None and key in model.model_fields and model.model_fields[key].is_required()
 
 
 def _cut(data: dict[str, Any], loc: tuple[str | int, ...]) -> Any:
