@@ -354,13 +354,7 @@ class Conversation:
             title = self.flow.item_title(question, self.flow.items(question)[at]).split(" · ")[0]
             self.screen.show(Note(m.Q_UNFINISHED_CHANGE.format(item=shorten(title, 50))))
             self._change_item(question, at, answers)
-        for key, old in self.flow.set_aside_items(question):
-            # The reason for each wrong answer is shown at its own question below.
-            title = self.flow.item_title(question, old).split(" · ")[0]
-            text = m.Q_SET_ASIDE_ITEM.format(item=shorten(title or question.item_label or "", 50))
-            self.screen.show(Note(text, "warning"))
-            # Only what is missing or wrong is asked; the rest of the item is kept.
-            self._add_item(question, old, resolves=key, given=old)
+        self._ask_set_aside_items(question)
         if not self.flow.items(question) and question.required:
             self._add_item(question, None)
         while True:
@@ -376,6 +370,25 @@ class Conversation:
                     self._change_item(question, index)
             elif choice == "remove":
                 self._remove_item(question)
+
+    def _ask_set_aside_items(self, question: Question) -> None:
+        """Offer each set-aside item of the list again, while there is room for it."""
+        no_room = 0
+        for key, old in self.flow.set_aside_items(question):
+            if self.flow.is_full(question):
+                # Kept in the draft, and said so once: asking for an item that cannot
+                # be added would only end in a refusal.
+                no_room += 1
+                continue
+            # The reason for each wrong answer is shown at its own question below.
+            title = self.flow.item_title(question, old).split(" · ")[0]
+            text = m.Q_SET_ASIDE_ITEM.format(item=shorten(title or question.item_label or "", 50))
+            self.screen.show(Note(text, "warning"))
+            # Only what is missing or wrong is asked; the rest of the item is kept.
+            self._add_item(question, old, resolves=key, given=old)
+        if no_room:
+            limit = self.flow.max_items(question)
+            self.screen.show(Note(m.Q_LIST_NO_ROOM.format(count=no_room, max=limit), "warning"))
 
     def _show_list(self, question: Question, *, intro: bool = False) -> None:
         titles = tuple(
@@ -449,6 +462,10 @@ class Conversation:
         resolves: str | None = None,
         given: dict[str, Any] | None = None,
     ) -> None:
+        if self.flow.is_full(question):
+            limit = self.flow.max_items(question)
+            self.screen.show(Note(m.Q_LIST_FULL.format(max=limit), "problem"))
+            return
         # Saved field by field until the item is whole: a new item as the unfinished
         # one, an item set aside under its own key (with its answers not yet asked).
         key = resolves or unfinished_key(question)

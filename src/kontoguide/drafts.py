@@ -156,8 +156,11 @@ def with_identity(data: dict[str, Any], checklist: Checklist, draft_id: str) -> 
 
 
 def _merge(first: list[Problem], then: list[Problem], checklist: Checklist) -> list[Problem]:
-    seen = {p.path for p in first}
-    merged = first + [p for p in then if p.path not in seen and not _covered(p.path, seen)]
+    # A required answer that was set aside is already listed with its real reason:
+    # a later problem at an invalid path, or around one, is left out. Every part
+    # that holds an invalid path is collected once, so each check is a lookup.
+    covered = {part for p in first for part in paths.ancestors(p.path)}
+    merged = first + [p for p in then if p.path not in covered]
     return in_checklist_order(merged, checklist)
 
 
@@ -181,11 +184,6 @@ def from_answers(path: Path, checklist: Checklist, store: Store) -> tuple[Record
     with store.lock(record.id):
         store.save(record)
     return record, found
-
-
-def _covered(path: str, invalid_paths: set[str]) -> bool:
-    # A required answer that was set aside is already listed with its real reason.
-    return any(paths.within(p, path) for p in invalid_paths)
 
 
 def check_file(path: Path) -> tuple[Loaded, list[Problem]]:

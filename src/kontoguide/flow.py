@@ -46,6 +46,7 @@ from kontoguide.validation import (
     applicable,
     field_title,
     free_item_key,
+    free_item_keys,
     make_context,
     problems,
     prune,
@@ -392,8 +393,8 @@ class Flow:
                 continue
             if question.kind == "list" and isinstance(value, list):
                 # One entry per item, as prune stores them, so each comes back on its own.
-                for item in value:
-                    set_aside[free_item_key(set_aside, question.field)] = item
+                keys = free_item_keys(set_aside, question.field, len(value))
+                set_aside.update(zip(keys, value, strict=True))
             else:
                 set_aside[question.field] = value
             paths.put(data, question.field, None)
@@ -405,6 +406,23 @@ class Flow:
         if model is None:  # the checklist loader guarantees this for kind "list"
             raise TypeError(question.field)
         return model
+
+    def max_items(self, question: Question) -> int | None:
+        """The most items the list may hold, from the record model (None: no limit)."""
+        parent, _, name = question.field.rpartition(".")
+        model = _field_annotation(Answers, parent) if parent else Answers
+        is_model = isinstance(model, type) and issubclass(model, BaseModel)
+        info = model.model_fields.get(name) if is_model else None
+        for rule in info.metadata if info is not None else ():
+            # pydantic keeps Field(max_length=...) as a MaxLen marker in the metadata.
+            limit = getattr(rule, "max_length", None)
+            if isinstance(limit, int):
+                return limit
+        return None
+
+    def is_full(self, question: Question) -> bool:
+        limit = self.max_items(question)
+        return limit is not None and len(self.items(question)) >= limit
 
     def items(self, question: Question) -> list[dict[str, Any]]:
         value = self.value(question.field)

@@ -509,3 +509,21 @@ V_MOMENT_NO_ZONE = (
     "2026-03-15T10:30:00+01:00 (svensk vintertid) eller 2026-03-15T09:30:00Z (UTC)."
 )
 V_MOMENT_RANGE = "Ange en tidpunkt mellan år {first} och {last}."
+V_UNKNOWN_FIELDS_TITLE = "Okända fält"
+V_UNKNOWN_FIELDS = (
+    "{count} fält finns inte i checklistan: {names}. Ta bort dem eller rätta stavningen."
+)
+V_UNKNOWN_NAMES_MORE = "{names} och {more} till"
+V_TOO_MANY_ITEMS = "Listan får ha högst {max} poster. Ta bort en post innan du lägger till en ny."
+V_TOO_MANY_SET_ASIDE = (
+    "Listan får ha högst {max} poster. De {count} sista har lagts undan och finns kvar i "
+    "utkastet, men inte i checklistan; ta bort andra poster om någon av dem behövs."
+)
+Q_LIST_FULL = (
+    "Listan har redan {max} poster, så många som får plats. Ta bort en post om du vill "
+    "lägga till en ny."
+)
+Q_LIST_NO_ROOM = (
+    "{count} post(er) som lades undan får inte plats i listan (högst {max}). De finns kvar "
+    "i utkastet; ta bort en post om du vill lägga till någon av dem."
+)
