@@ -183,3 +183,16 @@ def test_a_long_goal_list_is_exported_whole_with_its_notes(
     assert last.cells[0].text.startswith("Effekt:")
     assert len({cell._tc for cell in last.cells}) == 1
     assert table.rows[-2].cells[0].text == f"Mål {count - 1}"
+
+
+def test_a_number_too_long_to_read_gets_a_swedish_message(
+    checklist: Checklist, complete_answers: dict[str, Any]
+) -> None:
+    # Python refuses to read integers of more than 4300 digits; pydantic's English
+    # message for that must not reach the user.
+    complete_answers["step4"]["monitoring_per_day"] = "9" * 5000
+    notice = NoticeAck(acknowledged=True, acknowledged_at=now())
+    _, found = drafts.prefilled(complete_answers, checklist, "stort001", notice)
+    (problem,) = found
+    assert problem.path == "step4.monitoring_per_day"
+    assert problem.message == m.V_INT_TOO_LONG

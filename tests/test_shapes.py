@@ -332,3 +332,25 @@ def test_a_choice_of_the_wrong_shape_is_told_to_pick_an_option(
     (problem,) = found
     assert problem.path.startswith(".".join(where))
     assert problem.message.startswith(m.V_CHOICE.split("{")[0]), problem.message
+
+
+def test_an_unfinished_item_of_the_wrong_shape_is_offered_as_an_item(
+    checklist: Checklist, complete_answers: dict[str, Any]
+) -> None:
+    goals = checklist.question("step2.goals")
+    first = goals.fields[0].field
+    record = prefilled(checklist, {**complete_answers, "account_name": ["x"]})
+    odd = {
+        "step2.goals[new]": ["Fler som lånar", "e-böcker"],
+        "step2.goals[edit]": "Mål 2",
+    }
+    flow = Flow(
+        checklist,
+        record.model_copy(update={"set_aside": {**record.set_aside, **odd}}),
+        save=lambda _: None,
+    )
+    assert flow.unfinished_item(goals) is None and flow.item_change(goals) is None
+    assert sorted(flow.set_aside_items(goals)) == [
+        ("step2.goals[edit]", {first: "Mål 2"}),
+        ("step2.goals[new]", {first: "Fler som lånar, e-böcker"}),
+    ]

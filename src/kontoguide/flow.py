@@ -214,17 +214,26 @@ class Flow:
 
     def set_aside_items(self, question: Question) -> list[tuple[str, dict[str, Any]]]:
         """Set-aside items of a list question, with the key each is stored under."""
-        in_progress = (unfinished_key(question), change_key(question))
         found = []
         for key, value in self._record.set_aside.items():
-            if key in in_progress:
-                continue
+            if self._in_progress(question, key, value):
+                continue  # shown by unfinished_item and item_change
             mine = key == question.field or key.startswith(question.field + "[")
             # A whole group given as text or a list, whose first question is this list.
             group = question.field.startswith(key + ".") and not isinstance(value, dict)
             if mine or (group and self.first_question_in(key) == question.field):
                 found.append((key, self._as_item(question, value)))
         return found
+
+    @staticmethod
+    def _in_progress(question: Question, key: str, value: Any) -> bool:
+        """Whether `key` holds an item being added or changed, in the shape the list
+        continues from; in any other shape (a hand-edited file) it is a set-aside item."""
+        if key == unfinished_key(question):
+            return isinstance(value, dict)
+        if key == change_key(question):
+            return isinstance(value, dict) and isinstance(value.get("answers"), dict)
+        return False
 
     @staticmethod
     def _as_item(question: Question, value: Any) -> dict[str, Any]:

@@ -527,3 +527,4 @@ Q_LIST_NO_ROOM = (
     "{count} post(er) som lades undan får inte plats i listan (högst {max}). De finns kvar "
     "i utkastet; ta bort en post om du vill lägga till någon av dem."
 )
+V_INT_TOO_LONG = "Talet har för många siffror. Skriv ett heltal, till exempel 3."

@@ -49,6 +49,7 @@ _BUILTIN_MESSAGES = {
     "int_type": m.V_INT,
     "int_parsing": m.V_INT,
     "int_from_float": m.V_INT,
+    "int_parsing_size": m.V_INT_TOO_LONG,
     "float_type": m.V_NUMBER,
     "float_parsing": m.V_NUMBER,
     "finite_number": m.V_NUMBER,
