@@ -77,7 +77,9 @@ def translate(error: Any) -> str:
     if kind == "too_long":
         return m.V_TOO_MANY_ITEMS.format(max=error.get("ctx", {}).get("max_length", "…"))
     if kind == "literal_error":
-        return m.V_CHOICE.format(options=error.get("ctx", {}).get("expected", ""))
+        # pydantic lists the allowed values in English: "'draft' or 'complete'".
+        expected = str(error.get("ctx", {}).get("expected", ""))
+        return m.V_CHOICE.format(options=expected.replace(" or ", " eller "))
     if kind == "string_pattern_mismatch":
         return m.V_OTHER.format(detail=error.get("ctx", {}).get("pattern", ""))
     if kind.startswith(("value_error", "assertion_error")):
