@@ -17,6 +17,7 @@ from kontoguide import messages as m
 from kontoguide import paths
 from kontoguide.checklist import Question, Section
 from kontoguide.flow import Flow, Refused, SectionSummary, Spec, change_key, unfinished_key
+from kontoguide.readable import readable
 from kontoguide.validation import Problem
 
 Check = Callable[[Any], str | None]
@@ -151,6 +152,18 @@ def shorten(text: str, width: int) -> str:
     return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
 
 
+def _known_choices(value: Any, options: Sequence[Option]) -> list[str]:
+    """The options that `value` names, in its order: a choice value, or the choice
+    values in a list (any other shape names none)."""
+    known = {option.value for option in options}
+    candidates = value if isinstance(value, list) else [value]
+    chosen: list[str] = []
+    for candidate in candidates:
+        if isinstance(candidate, str) and candidate in known and candidate not in chosen:
+            chosen.append(candidate)
+    return chosen
+
+
 def section_title(section: Section) -> str:
     if section.number is None:
         return section.title
@@ -230,9 +243,7 @@ class Conversation:
             return self._ask_text(spec, default, check)
         if spec.kind == "multichoice":
             options = self._options(spec)
-            known = {option.value for option in options}
-            chosen = [v for v in default if v in known] if isinstance(default, list) else []
-            prompt = self._prompt(spec, chosen, check)
+            prompt = self._prompt(spec, _known_choices(default, options), check)
             return self.asker.checkbox(prompt, options) or None
         if spec.kind == "yesno":
             options = [Option(YES, m.ANSWER_YES), Option(NO, m.ANSWER_NO)]
@@ -240,7 +251,9 @@ class Conversation:
             check = _with_pause_hint(check)
         else:
             options = self._options(spec)
-            preset = default if default in {option.value for option in options} else None
+            # A set-aside answer can be a list or an object (an answers file): the
+            # pointer starts on the first option it names, if any.
+            preset = next(iter(_known_choices(default, options)), None)
         if not spec.required:
             options.append(Option(_SKIP, m.Q_SKIP))
         while True:
@@ -318,9 +331,11 @@ class Conversation:
             return ""
         if spec.kind == "number" and isinstance(value, int | float):
             return self.flow.format_value(spec, value)
-        if isinstance(value, str | int | float):
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
             return str(value)
-        return ""
+        # A list or an object (set aside from an answers file) as the words it holds,
+        # so the user corrects them instead of typing everything again.
+        return readable(value)
 
     # --- lists of items -----------------------------------------------------------------
 
@@ -339,13 +354,7 @@ class Conversation:
             title = self.flow.item_title(question, self.flow.items(question)[at]).split(" · ")[0]
             self.screen.show(Note(m.Q_UNFINISHED_CHANGE.format(item=shorten(title, 50))))
             self._change_item(question, at, answers)
-        for key, old in self.flow.set_aside_items(question):
-            # The reason for each wrong answer is shown at its own question below.
-            title = self.flow.item_title(question, old).split(" · ")[0]
-            text = m.Q_SET_ASIDE_ITEM.format(item=shorten(title or question.item_label or "", 50))
-            self.screen.show(Note(text, "warning"))
-            # Only what is missing or wrong is asked; the rest of the item is kept.
-            self._add_item(question, old, resolves=key, given=old)
+        self._ask_set_aside_items(question)
         if not self.flow.items(question) and question.required:
             self._add_item(question, None)
         while True:
@@ -361,6 +370,25 @@ class Conversation:
                     self._change_item(question, index)
             elif choice == "remove":
                 self._remove_item(question)
+
+    def _ask_set_aside_items(self, question: Question) -> None:
+        """Offer each set-aside item of the list again, while there is room for it."""
+        no_room = 0
+        for key, old in self.flow.set_aside_items(question):
+            if self.flow.is_full(question):
+                # Kept in the draft, and said so once: asking for an item that cannot
+                # be added would only end in a refusal.
+                no_room += 1
+                continue
+            # The reason for each wrong answer is shown at its own question below.
+            title = self.flow.item_title(question, old).split(" · ")[0]
+            text = m.Q_SET_ASIDE_ITEM.format(item=shorten(title or question.item_label or "", 50))
+            self.screen.show(Note(text, "warning"))
+            # Only what is missing or wrong is asked; the rest of the item is kept.
+            self._add_item(question, old, resolves=key, given=old)
+        if no_room:
+            limit = self.flow.max_items(question)
+            self.screen.show(Note(m.Q_LIST_NO_ROOM.format(count=no_room, max=limit), "warning"))
 
     def _show_list(self, question: Question, *, intro: bool = False) -> None:
         titles = tuple(
@@ -434,6 +462,10 @@ class Conversation:
         resolves: str | None = None,
         given: dict[str, Any] | None = None,
     ) -> None:
+        if self.flow.is_full(question):
+            limit = self.flow.max_items(question)
+            self.screen.show(Note(m.Q_LIST_FULL.format(max=limit), "problem"))
+            return
         # Saved field by field until the item is whole: a new item as the unfinished
         # one, an item set aside under its own key (with its answers not yet asked).
         key = resolves or unfinished_key(question)

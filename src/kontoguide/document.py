@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from kontoguide import messages as m
 from kontoguide import paths
 from kontoguide.checklist import Checklist, ItemField, Question, Section
+from kontoguide.readable import readable
 from kontoguide.record import Record
 from kontoguide.validation import Problem, applicable, field_title, problems
 
@@ -140,9 +141,11 @@ def _plain(value: Any, kind: str, choices: str | None, checklist: Checklist) -> 
         return m.DOC_YES if value else m.DOC_NO
     if isinstance(value, int | float):
         return format_number(value)
-    if kind == "choice" and choices is not None:
-        return checklist.choice_label(choices, str(value))
-    return str(value)
+    if kind in ("choice", "multichoice") and choices is not None:
+        list_name = choices
+        return readable(value, label=lambda v: checklist.choice_label(list_name, v))
+    # Any other shape (a record not built by validation) still reads as its words.
+    return readable(value)
 
 
 # --- questions and answers ----------------------------------------------------
@@ -166,8 +169,13 @@ def _checks(list_name: str | None, chosen: list[Any], checklist: Checklist) -> C
         for option in checklist.choices.get(list_name or "", ())
     ]
     known = {option.value for option in checklist.choices.get(list_name or "", ())}
-    # A value the checklist no longer lists is still the user's answer: keep it.
-    options += [(str(value), True) for value in chosen if value not in known]
+    # A value the checklist no longer lists is still the user's answer: keep it, in
+    # words whatever its shape.
+    options += [
+        (_plain(value, "multichoice", list_name, checklist), True)
+        for value in chosen
+        if not (isinstance(value, str) and value in known)
+    ]
     return ChecksAnswer(tuple(options))
 
 
@@ -238,14 +246,33 @@ def _cell_text(value: Any, item: ItemField, checklist: Checklist) -> str:
     return _plain(value, item.kind, item.choices, checklist)
 
 
+class SetAsideCounts:
+    """How many set-aside answers concern a field: itself, its list items, or a whole
+    group it belongs to (a partial group is set aside as one).
+
+    Counted once for all keys, so that each question and each problem is a few
+    lookups, however many answers are set aside.
+    """
+
+    def __init__(self, set_aside: dict[str, Any]) -> None:
+        self.keys = set(set_aside)
+        self.inside: dict[str, int] = {}
+        for key in set_aside:
+            for part in paths.ancestors(key):
+                self.inside[part] = self.inside.get(part, 0) + 1
+
+    def under(self, field: str) -> int:
+        groups = sum(1 for part in list(paths.ancestors(field))[1:] if part in self.keys)
+        return self.inside.get(field, 0) + groups
+
+
 def set_aside_under(field: str, set_aside: dict[str, Any]) -> int:
-    """How many set-aside answers concern `field`: itself, its list items, or a whole
-    group it belongs to (a partial group is set aside as one)."""
-    return sum(1 for path in set_aside if paths.within(path, field) or paths.within(field, path))
+    """How many set-aside answers concern `field` (see SetAsideCounts)."""
+    return SetAsideCounts(set_aside).under(field)
 
 
 def _section(
-    section: Section, data: dict[str, Any], set_aside: dict[str, Any], checklist: Checklist
+    section: Section, data: dict[str, Any], set_aside: SetAsideCounts, checklist: Checklist
 ) -> SectionView:
     shown = []
     for question in section.questions:
@@ -256,7 +283,7 @@ def _section(
         note = _note(question, value, checklist)
         # Set-aside answers are never shown as answers (they did not pass the checks);
         # the reader is told that one was given and needs correcting.
-        aside = set_aside_under(question.field, set_aside)
+        aside = set_aside.under(question.field)
         if aside and isinstance(answer, NoAnswer):
             answer = NoAnswer(set_aside=True)
         elif aside:
@@ -340,27 +367,37 @@ def _notice(record: Record, checklist: Checklist) -> NoticeView:
     return NoticeView(checklist.notice.title, paragraphs, acknowledgement)
 
 
-def _question_for(path: str, checklist: Checklist) -> tuple[Section, Question] | None:
-    """The checklist question a problem path belongs to (the longest matching field)."""
-    best: tuple[Section, Question] | None = None
+def _questions_by_field(checklist: Checklist) -> dict[str, tuple[Section, Question]]:
+    by_field: dict[str, tuple[Section, Question]] = {}
     for section, question in checklist.questions():
-        field = question.field
-        matches = path == field or path.startswith((field + ".", field + "["))
-        if matches and (best is None or len(field) > len(best[1].field)):
-            best = (section, question)
-    return best
+        by_field.setdefault(question.field, (section, question))
+    return by_field
 
 
-def describe_problem(problem: Problem, checklist: Checklist, set_aside: dict[str, Any]) -> str:
+def _question_for(
+    path: str, by_field: dict[str, tuple[Section, Question]]
+) -> tuple[Section, Question] | None:
+    """The checklist question a problem path belongs to (the longest matching field)."""
+    return next((by_field[part] for part in paths.ancestors(path) if part in by_field), None)
+
+
+def describe_problem(
+    problem: Problem,
+    checklist: Checklist,
+    set_aside: dict[str, Any] | SetAsideCounts,
+    by_field: dict[str, tuple[Section, Question]] | None = None,
+) -> str:
     """A problem as a reader of the document understands it: step, question, what to do."""
-    found = _question_for(problem.path, checklist)
+    if not isinstance(set_aside, SetAsideCounts):
+        set_aside = SetAsideCounts(set_aside)
+    found = _question_for(problem.path, by_field or _questions_by_field(checklist))
     if found is None:
         return m.DOC_MISSING_ITEM.format(where=problem.title, message=problem.message)
     section, question = found
     where = question.label
     if section.number is not None:
         where = m.DOC_MISSING_IN_STEP.format(number=section.number, label=question.label)
-    if problem.message == m.V_NOT_ANSWERED and set_aside_under(question.field, set_aside):
+    if problem.message == m.V_NOT_ANSWERED and set_aside.under(question.field):
         return m.DOC_MISSING_ITEM.format(where=where, message=m.DOC_SET_ASIDE)
     if problem.message == m.V_NOT_ANSWERED:
         return where
@@ -401,15 +438,17 @@ def build(
     draft = record.status != "complete" or bool(found)
     data = record.model_dump(mode="json")
     account = record.account_name or record.id
+    aside = SetAsideCounts(record.set_aside)
+    by_field = _questions_by_field(checklist)
     return DocumentView(
         title=checklist.title,
         draft=draft,
-        missing=tuple(describe_problem(p, checklist, record.set_aside) for p in found)
+        missing=tuple(describe_problem(p, checklist, aside, by_field) for p in found)
         if draft
         else (),
         facts=tuple(_facts(record, checklist, local_time(now).date(), draft)),
         notice=_notice(record, checklist),
-        sections=tuple(_section(s, data, record.set_aside, checklist) for s in checklist.sections),
+        sections=tuple(_section(s, data, aside, checklist) for s in checklist.sections),
         decision=tuple(_decision(record, checklist)),
         signature_rows=(
             (m.DOC_SIGN_PLACE_DATE, ""),

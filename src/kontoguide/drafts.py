@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
 
 from kontoguide import messages as m
 from kontoguide import paths
 from kontoguide.checklist import Checklist, checklist_for_record, load_checklist
 from kontoguide.errors import CorruptFileError, KontoguideError
+from kontoguide.fieldtypes import parse_moment
 from kontoguide.inputfile import read_json_object
 from kontoguide.record import META_FIELDS, SCHEMA_VERSION, NoticeAck, Record
 from kontoguide.storage import Store, migrate, now
@@ -59,7 +61,9 @@ def acknowledged(record: Record, moment: datetime) -> Record:
     is the questionnaire's job, which sets them aside instead of failing.
     """
     notice = NoticeAck(acknowledged=True, acknowledged_at=moment)
-    return touch(record, notice=notice)
+    # An acknowledgement set aside (one without a time zone, say) is replaced by this one.
+    set_aside = {key: value for key, value in record.set_aside.items() if key != "notice"}
+    return touch(record, notice=notice, set_aside=set_aside)
 
 
 def reference_day(updated_at: datetime) -> date:
@@ -75,10 +79,14 @@ def reference_day(updated_at: datetime) -> date:
 def _reference_day(data: dict[str, Any]) -> date | None:
     # Answers were checked on the day they were saved: a goal deadline that was in
     # the future then is still a valid answer in the draft (see README, "Datum").
+    # The raw value is checked by the model's own type first: one without a time
+    # zone or far outside the span would fail or overflow here; the record's
+    # validation then reports it.
     try:
-        return reference_day(datetime.fromisoformat(str(data["updated_at"])))
-    except (KeyError, ValueError):
+        moment = parse_moment(data.get("updated_at"))
+    except PydanticCustomError:
         return None
+    return reference_day(moment)
 
 
 def record_from_data(
@@ -163,8 +171,11 @@ def with_identity(data: dict[str, Any], checklist: Checklist, draft_id: str) -> 
 
 
 def _merge(first: list[Problem], then: list[Problem], checklist: Checklist) -> list[Problem]:
-    seen = {p.path for p in first}
-    merged = first + [p for p in then if p.path not in seen and not _covered(p.path, seen)]
+    # A required answer that was set aside is already listed with its real reason:
+    # a later problem at an invalid path, or around one, is left out. Every part
+    # that holds an invalid path is collected once, so each check is a lookup.
+    covered = {part for p in first for part in paths.ancestors(p.path)}
+    merged = first + [p for p in then if p.path not in covered]
     return in_checklist_order(merged, checklist)
 
 
@@ -189,11 +200,6 @@ def from_answers(path: Path, checklist: Checklist, store: Store) -> tuple[Record
     with store.lock(record.id):
         store.save(record)
     return record, found
-
-
-def _covered(path: str, invalid_paths: set[str]) -> bool:
-    # A required answer that was set aside is already listed with its real reason.
-    return any(paths.within(p, path) for p in invalid_paths)
 
 
 def check_file(path: Path) -> tuple[Loaded, list[Problem]]:

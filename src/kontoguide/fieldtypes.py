@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import (
@@ -121,21 +121,61 @@ def _phone(value: str) -> str:
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
+# Every year, date and moment in a record lies in this span. A social-media account
+# of the city, its goals and its decisions fall well inside it; 1900 leaves room for
+# the year of an old source, 2200 for any deadline. The margin to Python's limits
+# (years 1 and 9999) keeps all date arithmetic safe: a year added to the review
+# date, a moment shifted into another time zone (at most a day).
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2200
+
+
+def _in_span(day: date) -> bool:
+    return EARLIEST_YEAR <= day.year <= LATEST_YEAR
+
 
 def parse_date(value: Any) -> Any:
-    """Accept a date or an ISO ÅÅÅÅ-MM-DD string; refuse everything else clearly."""
+    """Accept a date or an ISO ÅÅÅÅ-MM-DD string in the span; refuse everything else clearly."""
     if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
+        day = value
+    elif isinstance(value, str):
+        text = value.strip()
+        match = _ISO_DATE.match(text)
+        if match is None:
+            raise _fail("date_format", m.V_DATE_FORMAT)
+        try:
+            day = date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            raise _fail("date_impossible", m.V_DATE_IMPOSSIBLE, value=text) from None
+    else:
         raise _fail("date_format", m.V_DATE_FORMAT)
-    text = value.strip()
-    match = _ISO_DATE.match(text)
-    if match is None:
-        raise _fail("date_format", m.V_DATE_FORMAT)
-    try:
-        return date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        raise _fail("date_impossible", m.V_DATE_IMPOSSIBLE, value=text) from None
+    if not _in_span(day):
+        raise _fail("date_range", m.V_DATE_RANGE, first=EARLIEST_YEAR, last=LATEST_YEAR)
+    return day
+
+
+def parse_moment(value: Any) -> datetime:
+    """A point in time: an ISO 8601 string (or datetime) with a time zone, in the span.
+
+    Without a time zone a moment cannot be compared with the others (the drafts
+    are listed by their last change) nor shown in the reader's local time.
+    Numbers (Unix time) are refused: the program writes ISO text, and a number in
+    a file is more likely a mistake than a moment.
+    """
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise _fail("moment_format", m.V_MOMENT_FORMAT) from None
+    else:
+        raise _fail("moment_format", m.V_MOMENT_FORMAT)
+    if not _in_span(moment):
+        raise _fail("moment_range", m.V_MOMENT_RANGE, first=EARLIEST_YEAR, last=LATEST_YEAR)
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise _fail("moment_no_zone", m.V_MOMENT_NO_ZONE)
+    return moment
 
 
 def reference_date(info: ValidationInfo) -> date:
@@ -163,6 +203,15 @@ def context_checklist(info: ValidationInfo) -> Checklist | None:
     return context.get("checklist")
 
 
+def _not_a_choice(list_name: str, info: ValidationInfo) -> PydanticCustomError:
+    checklist = context_checklist(info)
+    if checklist is None:
+        return _fail("choice_type", m.V_CHOICE_TYPE)
+    values = checklist.choice_values(list_name)
+    labels = [f"{checklist.choice_label(list_name, v)} ({v})" for v in values]
+    return _fail("choice", m.V_CHOICE, options="; ".join(labels))
+
+
 def choice_of(list_name: str) -> Callable[[str, ValidationInfo], str]:
     """A value from the checklist's named choice list (unchecked without a checklist)."""
 
@@ -171,11 +220,24 @@ def choice_of(list_name: str) -> Callable[[str, ValidationInfo], str]:
         checklist = context_checklist(info)
         if checklist is None:
             return text
-        values = checklist.choice_values(list_name)
-        if text not in values:
-            labels = [f"{checklist.choice_label(list_name, v)} ({v})" for v in values]
-            raise _fail("choice", m.V_CHOICE, options="; ".join(labels))
+        if text not in checklist.choice_values(list_name):
+            raise _not_a_choice(list_name, info)
         return text
+
+    return check
+
+
+def choice_shape(list_name: str, *, several: bool) -> Callable[[Any, ValidationInfo], Any]:
+    """Refuse a choice of the wrong JSON shape (a list or an object where one option
+    belongs, an object among several) by naming the options, not "write text"."""
+
+    def check(value: Any, info: ValidationInfo) -> Any:
+        items = value if several and isinstance(value, list) else [value]
+        if several and not isinstance(value, list):
+            return value  # "give a list" is the right message for that
+        if any(not isinstance(item, str) for item in items):
+            raise _not_a_choice(list_name, info)
+        return value
 
     return check
 
@@ -249,7 +311,7 @@ def swedish_number(value: Any) -> Any:
 
 
 def _year(value: int) -> int:
-    if not 1900 <= value <= 2200:
+    if not EARLIEST_YEAR <= value <= LATEST_YEAR:
         raise _fail("year", m.V_YEAR)
     return value
 
@@ -265,6 +327,7 @@ Phone = Annotated[str, AfterValidator(_phone)]
 PastDate = Annotated[date, BeforeValidator(parse_date), AfterValidator(_not_future)]
 FutureDate = Annotated[date, BeforeValidator(parse_date), AfterValidator(_future)]
 AnyDate = Annotated[date, BeforeValidator(parse_date)]
+Moment = Annotated[datetime, BeforeValidator(parse_moment)]
 Year = Annotated[int, BeforeValidator(_year_number), AfterValidator(_year)]
 Number = Annotated[float, BeforeValidator(swedish_number), Field(allow_inf_nan=False)]
 Count = Annotated[int, BeforeValidator(swedish_number)]
@@ -279,8 +342,11 @@ class ChoiceFrom:
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
-        return core_schema.with_info_after_validator_function(
+        checked = core_schema.with_info_after_validator_function(
             choice_of(self.list_name), handler(source)
+        )
+        return core_schema.with_info_before_validator_function(
+            choice_shape(self.list_name, several=False), checked
         )
 
     def __get_pydantic_json_schema__(
@@ -300,7 +366,10 @@ class ChoicesFrom:
         self, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
         check = choices_of(self.list_name, all_required=self.all_required)
-        return core_schema.with_info_after_validator_function(check, handler(source))
+        checked = core_schema.with_info_after_validator_function(check, handler(source))
+        return core_schema.with_info_before_validator_function(
+            choice_shape(self.list_name, several=True), checked
+        )
 
     def __get_pydantic_json_schema__(
         self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler

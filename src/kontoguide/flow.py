@@ -38,6 +38,7 @@ from kontoguide.checklist import (
     _field_annotation,
     list_item_model,
 )
+from kontoguide.readable import readable
 from kontoguide.record import META_FIELDS, Answers, Record
 from kontoguide.storage import now
 from kontoguide.validation import (
@@ -45,6 +46,7 @@ from kontoguide.validation import (
     applicable,
     field_title,
     free_item_key,
+    free_item_keys,
     make_context,
     problems,
     prune,
@@ -179,32 +181,69 @@ class Flow:
     # --- answers that were set aside -------------------------------------------
 
     def set_aside_for(self, field: str) -> tuple[str, Any] | None:
-        """The set-aside value for a field, found directly or inside a set-aside object."""
+        """The set-aside value for a field, found directly or inside a set-aside group."""
         for key, value in self._record.set_aside.items():
             if key == field:
                 return key, value
-            if field.startswith(key + ".") and isinstance(value, dict):
-                inner = paths.get(value, field[len(key) + 1 :])
+            if field.startswith(key + "."):
+                inner = self._set_aside_part(key, value, field)
                 if inner is not None:
                     return key, inner
         return None
 
+    def _set_aside_part(self, key: str, value: Any, field: str) -> Any:
+        """What of the group `value` (set aside under `key`) belongs to `field`.
+
+        A group given as something other than an object (an answers file with text or
+        a list for a whole part) belongs to the part's first question: it is shown
+        there, so the user's words are seen and not silently kept.
+        """
+        node, at = value, key
+        for part in paths.split(field[len(key) + 1 :]):
+            if not isinstance(node, dict):
+                return node if self.first_question_in(at) == field else None
+            node, at = node.get(part), f"{at}.{part}"
+        return node
+
+    def first_question_in(self, group: str) -> str | None:
+        """The first applicable question inside a group of answers (a part or a step)."""
+        for _, question in self.checklist.questions():
+            if question.field.startswith(group + ".") and self.is_applicable(question):
+                return question.field
+        return None
+
     def set_aside_items(self, question: Question) -> list[tuple[str, dict[str, Any]]]:
         """Set-aside items of a list question, with the key each is stored under."""
-        in_progress = (unfinished_key(question), change_key(question))
         found = []
         for key, value in self._record.set_aside.items():
-            if key in in_progress or not (
-                key == question.field or key.startswith(question.field + "[")
-            ):
-                continue
-            if isinstance(value, dict):
-                found.append((key, value))
-            elif isinstance(value, str | int | float) and not isinstance(value, bool):
-                # A line of text where an item belongs (an answers file, say): it opens
-                # the item's first question, so the user's words are shown, not lost.
-                found.append((key, {question.fields[0].field: str(value)}))
+            if self._in_progress(question, key, value):
+                continue  # shown by unfinished_item and item_change
+            mine = key == question.field or key.startswith(question.field + "[")
+            # A whole group given as text or a list, whose first question is this list.
+            group = question.field.startswith(key + ".") and not isinstance(value, dict)
+            if mine or (group and self.first_question_in(key) == question.field):
+                found.append((key, self._as_item(question, value)))
         return found
+
+    @staticmethod
+    def _in_progress(question: Question, key: str, value: Any) -> bool:
+        """Whether `key` holds an item being added or changed, in the shape the list
+        continues from; in any other shape (a hand-edited file) it is a set-aside item."""
+        if key == unfinished_key(question):
+            return isinstance(value, dict)
+        if key == change_key(question):
+            return isinstance(value, dict) and isinstance(value.get("answers"), dict)
+        return False
+
+    @staticmethod
+    def _as_item(question: Question, value: Any) -> dict[str, Any]:
+        if isinstance(value, dict):
+            return value
+        if not paths.is_answered(value):
+            return {}
+        # Text, a number or a list where an item belongs (an answers file, say): it
+        # opens the item's first question, so the user's words are shown, not lost.
+        return {question.fields[0].field: readable(value)}
 
     def unfinished_item(self, question: Question) -> dict[str, Any] | None:
         """The item the user was filling in when the session ended, if any."""
@@ -272,24 +311,33 @@ class Flow:
         set_aside = {k: v for k, v in self._record.set_aside.items() if k != key}
         self._store(self._record.model_copy(update={"set_aside": set_aside}))
 
-    @staticmethod
-    def _without_set_aside(data: dict[str, Any], field: str) -> None:
+    def _without_set_aside(self, data: dict[str, Any], field: str) -> None:
         """Remove what is set aside for `field` once it has a fresh answer."""
         set_aside: dict[str, Any] = data.get("set_aside") or {}
         for key in list(set_aside):
             if key == field:
                 del set_aside[key]
-            elif field.startswith(key + ".") and isinstance(set_aside[key], dict):
-                inner = set_aside[key]
-                keys = paths.split(field[len(key) + 1 :])
-                node = inner
-                for part in keys[:-1]:
-                    node = node.get(part) if isinstance(node, dict) else None
-                if isinstance(node, dict):
-                    node.pop(keys[-1], None)
-                if not _has_values(inner):
+            elif field.startswith(key + "."):
+                self._drop_part(set_aside, key, field)
+                if key in set_aside and not _has_values(set_aside[key]):
                     del set_aside[key]
         data["set_aside"] = set_aside
+
+    def _drop_part(self, set_aside: dict[str, Any], key: str, field: str) -> None:
+        """Remove `field`'s part of the group under `key`: the value at the field in a
+        group object, or the whole group if it was shown at `field` (see _set_aside_part)."""
+        holder: dict[str, Any] = set_aside
+        name, at = key, key
+        for part in paths.split(field[len(key) + 1 :]):
+            node = holder[name]
+            if not isinstance(node, dict):
+                if self.first_question_in(at) == field:
+                    del holder[name]
+                return
+            if part not in node:
+                return
+            holder, name, at = node, part, f"{at}.{part}"
+        del holder[name]
 
     # --- checking and applying -------------------------------------------------
 
@@ -354,8 +402,8 @@ class Flow:
                 continue
             if question.kind == "list" and isinstance(value, list):
                 # One entry per item, as prune stores them, so each comes back on its own.
-                for item in value:
-                    set_aside[free_item_key(set_aside, question.field)] = item
+                keys = free_item_keys(set_aside, question.field, len(value))
+                set_aside.update(zip(keys, value, strict=True))
             else:
                 set_aside[question.field] = value
             paths.put(data, question.field, None)
@@ -367,6 +415,23 @@ class Flow:
         if model is None:  # the checklist loader guarantees this for kind "list"
             raise TypeError(question.field)
         return model
+
+    def max_items(self, question: Question) -> int | None:
+        """The most items the list may hold, from the record model (None: no limit)."""
+        parent, _, name = question.field.rpartition(".")
+        model = _field_annotation(Answers, parent) if parent else Answers
+        is_model = isinstance(model, type) and issubclass(model, BaseModel)
+        info = model.model_fields.get(name) if is_model else None
+        for rule in info.metadata if info is not None else ():
+            # pydantic keeps Field(max_length=...) as a MaxLen marker in the metadata.
+            limit = getattr(rule, "max_length", None)
+            if isinstance(limit, int):
+                return limit
+        return None
+
+    def is_full(self, question: Question) -> bool:
+        limit = self.max_items(question)
+        return limit is not None and len(self.items(question)) >= limit
 
     def items(self, question: Question) -> list[dict[str, Any]]:
         value = self.value(question.field)
@@ -491,18 +556,15 @@ class Flow:
         return "\n".join(lines)
 
     def format_value(self, spec: Spec, value: Any) -> str:
+        """An answer as text; any JSON value (a set-aside answer can have any shape)."""
         if value is None:
             return ""
-        if spec.kind == "yesno" and isinstance(value, bool):
-            return m.ANSWER_YES if value else m.ANSWER_NO
-        if spec.kind == "choice" and spec.choices:
-            return self.checklist.choice_label(spec.choices, str(value))
-        if spec.kind == "multichoice" and spec.choices and isinstance(value, list):
-            list_name = spec.choices
-            return ", ".join(self.checklist.choice_label(list_name, str(v)) for v in value)
-        if spec.kind == "number" and isinstance(value, int | float):
+        if spec.kind == "number" and isinstance(value, int | float) and not isinstance(value, bool):
             return format_number(value)
-        return str(value)
+        if spec.kind in ("choice", "multichoice") and spec.choices:
+            list_name = spec.choices
+            return readable(value, label=lambda v: self.checklist.choice_label(list_name, v))
+        return readable(value)
 
     def item_title(self, question: Question, item: dict[str, Any]) -> str:
         """One line that identifies an item: its first two answers."""

@@ -612,3 +612,34 @@ B_DTD = "{part} innehåller en DTD (<!DOCTYPE …>), vilket ett Word-dokument al
 B_BAD_XML = "{part} är inte giltig XML (rad {line}, kolumn {col})"
 B_PART_UNREADABLE = "delen {part} går inte att packa upp"
 B_STRUCTURE = "dokumentets uppbyggnad stämmer inte ({kind})"
+
+
+# --- reliability: answers, dates and documents ---
+V_DATE_RANGE = "Ange ett datum mellan {first}-01-01 och {last}-12-31."
+V_MOMENT_FORMAT = (
+    "Skriv tidpunkten som ÅÅÅÅ-MM-DDTtt:mm:ss med tidszon, till exempel 2026-03-15T10:30:00+01:00."
+)
+V_MOMENT_NO_ZONE = (
+    "Tidpunkten saknar tidszon. Skriv den med tidszon, till exempel "
+    "2026-03-15T10:30:00+01:00 (svensk vintertid) eller 2026-03-15T09:30:00Z (UTC)."
+)
+V_MOMENT_RANGE = "Ange en tidpunkt mellan år {first} och {last}."
+V_UNKNOWN_FIELDS_TITLE = "Okända fält"
+V_UNKNOWN_FIELDS = (
+    "{count} fält finns inte i checklistan: {names}. Ta bort dem eller rätta stavningen."
+)
+V_UNKNOWN_NAMES_MORE = "{names} och {more} till"
+V_TOO_MANY_ITEMS = "Listan får ha högst {max} poster. Ta bort en post innan du lägger till en ny."
+V_TOO_MANY_SET_ASIDE = (
+    "Listan får ha högst {max} poster. De {count} sista har lagts undan och finns kvar i "
+    "utkastet, men inte i checklistan; ta bort andra poster om någon av dem behövs."
+)
+Q_LIST_FULL = (
+    "Listan har redan {max} poster, så många som får plats. Ta bort en post om du vill "
+    "lägga till en ny."
+)
+Q_LIST_NO_ROOM = (
+    "{count} post(er) som lades undan får inte plats i listan (högst {max}). De finns kvar "
+    "i utkastet; ta bort en post om du vill lägga till någon av dem."
+)
+V_INT_TOO_LONG = "Talet har för många siffror. Skriv ett heltal, till exempel 3."

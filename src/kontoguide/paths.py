@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 
@@ -45,6 +45,19 @@ def from_loc(loc: Sequence[str | int]) -> str:
 def within(path: str, field: str) -> bool:
     """Whether `path` is `field` itself or lies inside it (a part or a list item)."""
     return path == field or path.startswith((field + ".", field + "["))
+
+
+def ancestors(path: str) -> Iterator[str]:
+    """`path` and every path it lies `within`, longest first: a.b[2].c, a.b[2], a.b, a.
+
+    Looking these up in a set or a dict answers "which of many fields holds this
+    path" in time linear in the path, where testing `within` against every field
+    would grow with their number.
+    """
+    yield path
+    for index in range(len(path) - 1, 0, -1):
+        if path[index] in ".[":
+            yield path[:index]
 
 
 def is_answered(value: Any) -> bool:

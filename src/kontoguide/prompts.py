@@ -155,7 +155,9 @@ class QuestionaryAsker:
         question = questionary.select(
             _message(prompt.message, width),
             choices=[questionary.Choice(title=o.title, value=o.value) for o in options],
-            default=prompt.default if prompt.default in values else None,
+            default=prompt.default
+            if isinstance(prompt.default, str) and prompt.default in values
+            else None,
             qmark=QMARK,
             style=STYLE,
             instruction=self._choice_instruction(prompt, width, m.P_SELECT),
@@ -172,7 +174,10 @@ class QuestionaryAsker:
 
     def checkbox(self, prompt: Prompt, options: Sequence[Option]) -> list[str]:
         width = self._width()
-        chosen = set(prompt.default or [])
+        # Only option values can be marked: a default from an answers file may hold
+        # anything (an object, a list), and unhashable values must not break the prompt.
+        default = prompt.default if isinstance(prompt.default, list) else []
+        chosen = {value for value in default if isinstance(value, str)}
         question = questionary.checkbox(
             _message(prompt.message, width),
             choices=[

@@ -8,7 +8,7 @@ driven by the checklist's required questions and the complete-only rules here.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
@@ -23,6 +23,7 @@ from kontoguide.fieldtypes import (
     Email,
     FutureDate,
     LongText,
+    Moment,
     MustBeYes,
     Number,
     PastDate,
@@ -34,6 +35,23 @@ from kontoguide.fieldtypes import (
 )
 
 SCHEMA_VERSION = 1
+
+
+# The most items each list may hold. A checklist is read, signed and exported as one
+# document, so a list is bounded where a real account's plan would never reach:
+# - existing accounts: the city's register holds a few hundred accounts in all, and
+#   one area shares only a part of them;
+# - goals and target groups: the guide asks for a few measurable goals and the
+#   groups they serve; fifty of either is already more than anyone can follow up;
+# - team: editors, moderators and stand-ins of a large administration.
+# An answers file with more keeps the first items; the rest are set aside, never
+# dropped (validation.prune), and the questionnaire says they did not fit.
+LIST_MAXIMUMS = {
+    "step1.existing_accounts": 200,
+    "step2.goals": 50,
+    "step2.target_groups": 50,
+    "step4.team": 100,
+}
 
 
 def is_complete_mode(info: ValidationInfo) -> bool:
@@ -51,7 +69,7 @@ class NoticeAck(Part):
     acknowledged: Annotated[bool, MustBeYes(m.V_YES_NOTICE)] = Field(
         title="Rådet om Schrems II är läst"
     )
-    acknowledged_at: datetime = Field(title="Tidpunkt för bekräftelsen")
+    acknowledged_at: Moment = Field(title="Tidpunkt för bekräftelsen")
 
 
 class Organisation(Part):
@@ -185,7 +203,9 @@ class Groundwork(Part):
     existing_accounts_found: bool | None = Field(
         None, title="Finns befintliga stadskonton inom området"
     )
-    existing_accounts: list[ExistingAccount] | None = Field(None, title="Befintliga konton")
+    existing_accounts: list[ExistingAccount] | None = Field(
+        None, title="Befintliga konton", max_length=LIST_MAXIMUMS["step1.existing_accounts"]
+    )
     shared_accounts_considered: Annotated[bool, MustBeYes(m.V_YES_SHARED)] | None = Field(
         None, title="De stadsgemensamma kontona är övervägda"
     )
@@ -200,8 +220,12 @@ class Purpose(Part):
 
     purpose: LongText | None = Field(None, title="Syfte")
     plan: PlanReference = Field(default_factory=PlanReference, title="Koppling till styrdokument")
-    goals: list[Goal] | None = Field(None, title="Mätbara mål")
-    target_groups: list[TargetGroup] | None = Field(None, title="Målgrupper")
+    goals: list[Goal] | None = Field(
+        None, title="Mätbara mål", max_length=LIST_MAXIMUMS["step2.goals"]
+    )
+    target_groups: list[TargetGroup] | None = Field(
+        None, title="Målgrupper", max_length=LIST_MAXIMUMS["step2.target_groups"]
+    )
     responsible: Person = Field(default_factory=Person, title="Ansvarig person")
     duties: Annotated[list[str], ChoicesFrom("duties", all_required=True)] | None = Field(
         None, title="Den ansvariges uppgifter"
@@ -260,7 +284,9 @@ class Channel(Part):
 class Routines(Part):
     """Steg 4: organisation och rutiner."""
 
-    team: list[TeamMember] | None = Field(None, title="Team och roller")
+    team: list[TeamMember] | None = Field(
+        None, title="Team och roller", max_length=LIST_MAXIMUMS["step4.team"]
+    )
     publishing_frequency: ShortText | None = Field(None, title="Hur ofta det publiceras")
     monitoring_per_day: Count | None = Field(
         None, ge=1, le=48, title="Bevakning, antal gånger per arbetsdag"
@@ -380,8 +406,8 @@ class Record(Answers):
     id: str = Field(title="Id", pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")
     checklist_id: str = Field(title="Checklistans id")
     checklist_version: str = Field(title="Checklistans version")
-    created_at: datetime = Field(title="Skapad")
-    updated_at: datetime = Field(title="Senast ändrad")
+    created_at: Moment = Field(title="Skapad")
+    updated_at: Moment = Field(title="Senast ändrad")
     status: Literal["draft", "complete"] = Field("draft", title="Status")
     set_aside: dict[str, Any] = Field(
         default_factory=dict,

@@ -14,12 +14,13 @@ import io
 import re
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape, quoteattr
 
 from docx.document import Document
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Emu
 from docx.text.paragraph import Paragraph
 
@@ -133,31 +134,51 @@ class _Writer:
         table.autofit = False
         for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
             column.set(qn("w:w"), str(Emu(width).twips))
-        for row in table.rows:
+        for tr in table._tbl.tr_lst:
             column = 0
-            for cell in row._tr.tc_lst:
+            for cell in tr.tc_lst:
                 # A merged cell (an item's note row) is as wide as the columns it spans.
                 span = cell.grid_span
                 cell.width = Emu(sum(widths[column : column + span]))
                 column += span
 
     def list_table(self, answer: TableAnswer) -> None:
-        table = self.new_table(1, len(answer.headers))
+        """A list's items as a table: a header row, a row per item and, under an item
+        with a note, a row with one cell across all columns.
+
+        The rows are written as XML text and parsed in one go. Added one at a time
+        through python-docx (add_row, a width per cell, a style per paragraph) each
+        element searches its parent for where it belongs: thousands of items took
+        minutes, and even linear it was the most of an export's time.
+        """
+        columns = len(answer.headers)
+        widths = column_widths(answer.headers, list(answer.rows), self.width)
+        table = self.new_table(0, columns)
         table_look(table, first_row=True, first_column=False)
-        for cell, header in zip(table.rows[0].cells, answer.headers, strict=True):
-            self.fill(cell, [header], m.STYLE_TABLE_HEADING)
+        self.set_widths(table, widths)
+        heading, text = self.ids[m.STYLE_TABLE_HEADING], self.ids[m.STYLE_TABLE_TEXT]
+        twips = [Emu(width).twips for width in widths]
         # The header row repeats on each page and is announced as such by screen readers.
-        table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+        rows = [
+            "<w:tr><w:trPr><w:tblHeader/></w:trPr>"
+            + "".join(
+                _cell_xml((h,), heading, w) for h, w in zip(answer.headers, twips, strict=True)
+            )
+            + "</w:tr>"
+        ]
         for values, note in zip(answer.rows, answer.notes, strict=True):
-            cells = table.add_row().cells
-            for cell, lines in zip(cells, values, strict=True):
-                self.fill(cell, lines, m.STYLE_TABLE_TEXT)
+            # An item stays on the page of its note.
+            keep = bool(note)
+            cells = (_cell_xml(v, text, w, keep=keep) for v, w in zip(values, twips, strict=True))
+            rows.append("<w:tr>" + "".join(cells) + "</w:tr>")
             if note:
-                _keep_with_next(table.rows[-1])
-                spanning = table.add_row().cells
-                merged = spanning[0].merge(spanning[-1]) if len(spanning) > 1 else spanning[0]
-                self.fill(merged, note, m.STYLE_TABLE_TEXT)
-        self.set_widths(table, column_widths(answer.headers, list(answer.rows), self.width))
+                rows.append(
+                    "<w:tr>"
+                    + _cell_xml(note, text, Emu(sum(widths)).twips, span=columns)
+                    + "</w:tr>"
+                )
+        parsed = parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(rows)}</w:tbl>")
+        table._tbl.extend(list(parsed))
 
     def facts_table(self, facts: tuple[tuple[str, str], ...]) -> Any:
         table = self.new_table(len(facts), 2)
@@ -267,6 +288,34 @@ class _Writer:
             _page_numbers(paragraph)
 
 
+def _runs_xml(text: str) -> str:
+    """One run holding `text`, as python-docx's run.text writes it: a line break for
+    "\n", a tab for "\t", the rest as text (XML-safe and escaped)."""
+    parts = []
+    for piece in re.split(r"([\n\t])", xml_safe(text)):
+        if piece == "\n":
+            parts.append("<w:br/>")
+        elif piece == "\t":
+            parts.append("<w:tab/>")
+        elif piece:
+            space = ' xml:space="preserve"' if piece != piece.strip() else ""
+            parts.append(f"<w:t{space}>{escape(piece)}</w:t>")
+    return "<w:r>" + "".join(parts) + "</w:r>"
+
+
+def _cell_xml(
+    lines: tuple[str, ...], style_id: str, twips: int, *, span: int = 1, keep: bool = False
+) -> str:
+    """A table cell: its width (and span), a paragraph per line in `style_id`."""
+    span_xml = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    keep_xml = "<w:keepNext/>" if keep else ""
+    style = f"<w:pStyle w:val={quoteattr(style_id)}/>"
+    paragraphs = [f"<w:p><w:pPr>{style}{keep_xml}</w:pPr>{_runs_xml(line)}</w:p>" for line in lines]
+    # A cell holds at least one paragraph, or Word reports the file as damaged.
+    body = "".join(paragraphs) or "<w:p/>"
+    return f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{twips}"/>{span_xml}</w:tcPr>{body}</w:tc>'
+
+
 def _keep_with_next(row: Any) -> None:
     # Keeps a row on the page of what follows: an item with its note row, the decision
     # with its signature lines.
@@ -285,16 +334,36 @@ def _bottom_border(cell: Any) -> None:
     tc_pr.append(borders)
 
 
+# python-docx refuses longer core properties (title, author, ...), while an answer
+# they come from (the account's name, a person's name) may have 300 characters.
+CORE_PROPERTY_MAX = 255
+
+
+def core_text(text: str, limit: int = CORE_PROPERTY_MAX) -> str:
+    """`text` as one line that fits a core property: cut at a word boundary, with "…"."""
+    line = " ".join(xml_safe(text).split())
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1]
+    if line[limit - 1] != " ":  # the cut falls inside a word: leave that word out
+        space = cut.rfind(" ")
+        # A word longer than half the room is cut inside rather than dropped whole.
+        if space > limit // 2:
+            cut = cut[:space]
+    return cut.rstrip() + "…"
+
+
 def _properties(document: Document, view: DocumentView) -> None:
     props = document.core_properties
     info = view.properties
-    props.title = xml_safe(info.title)
-    props.subject = xml_safe(info.subject)
-    props.author = xml_safe(info.author)
-    props.last_modified_by = xml_safe(info.author)
-    props.keywords = info.keywords
-    props.category = info.category
-    props.identifier = info.identifier
+    # Every text property goes through core_text: each has python-docx's limit.
+    props.title = core_text(info.title)
+    props.subject = core_text(info.subject)
+    props.author = core_text(info.author)
+    props.last_modified_by = core_text(info.author)
+    props.keywords = core_text(info.keywords)
+    props.category = core_text(info.category)
+    props.identifier = core_text(info.identifier)
     props.comments = ""
     props.language = LANGUAGE
     props.created = info.created

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -29,6 +30,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if not self.path:  # about the file as a whole (its unknown fields)
+            return f"{self.title}: {self.message}"
         return f"{self.title} ({self.path}): {self.message}"
 
 
@@ -46,6 +49,7 @@ _BUILTIN_MESSAGES = {
     "int_type": m.V_INT,
     "int_parsing": m.V_INT,
     "int_from_float": m.V_INT,
+    "int_parsing_size": m.V_INT_TOO_LONG,
     "float_type": m.V_NUMBER,
     "float_parsing": m.V_NUMBER,
     "finite_number": m.V_NUMBER,
@@ -70,8 +74,12 @@ def translate(error: Any) -> str:
         return _BUILTIN_MESSAGES[kind]
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         return _range_message(error.get("ctx", {}))
+    if kind == "too_long":
+        return m.V_TOO_MANY_ITEMS.format(max=error.get("ctx", {}).get("max_length", "…"))
     if kind == "literal_error":
-        return m.V_CHOICE.format(options=error.get("ctx", {}).get("expected", ""))
+        # pydantic lists the allowed values in English: "'draft' or 'complete'".
+        expected = str(error.get("ctx", {}).get("expected", ""))
+        return m.V_CHOICE.format(options=expected.replace(" or ", " eller "))
     if kind == "string_pattern_mismatch":
         return m.V_OTHER.format(detail=error.get("ctx", {}).get("pattern", ""))
     if kind.startswith(("value_error", "assertion_error")):
@@ -124,11 +132,62 @@ def _model_of(annotation: Any) -> type[BaseModel] | None:
 
 
 def problem_list(error: ValidationError) -> list[Problem]:
-    out = []
-    for item in error.errors():
-        path = paths.from_loc(item["loc"])
-        out.append(Problem(path=path, title=field_title(path), message=translate(item)))
-    return out
+    return problems_of(error.errors())
+
+
+# Unknown fields named in full before the rest are only counted: a file with a
+# hundred thousand stray keys gives one readable line, not a hundred thousand.
+UNKNOWN_NAMES_SHOWN = 5
+_NAME_MAX = 40
+
+
+def problems_of(
+    errors: Sequence[Any], messages: dict[tuple[str | int, ...], str] | None = None
+) -> list[Problem]:
+    """Problems for pydantic errors, in their order; unknown fields of one object are
+    one problem. `messages` replaces the message for an error at a location."""
+    entries: list[Problem | tuple[str | int, ...]] = []
+    unknown: dict[tuple[str | int, ...], list[str]] = {}
+    for item in errors:
+        loc = tuple(item["loc"])
+        if item["type"] == "extra_forbidden" and loc:
+            names = unknown.setdefault(loc[:-1], [])
+            if not names:
+                entries.append(loc[:-1])  # the group's place among the problems
+            names.append(str(loc[-1]))
+            continue
+        path = paths.from_loc(loc)
+        message = (messages or {}).get(loc) or translate(item)
+        entries.append(Problem(path=path, title=field_title(path), message=message))
+    return [
+        entry if isinstance(entry, Problem) else _unknown_fields(entry, unknown[entry])
+        for entry in entries
+    ]
+
+
+def _unknown_fields(parent: tuple[str | int, ...], names: list[str]) -> Problem:
+    if len(names) == 1:
+        path = paths.from_loc((*parent, names[0]))
+        return Problem(path=path, title=field_title(path), message=m.V_UNKNOWN_FIELD)
+    shown = []
+    for name in names[:UNKNOWN_NAMES_SHOWN]:
+        flat = " ".join(name.split())
+        shown.append(flat if len(flat) <= _NAME_MAX else flat[: _NAME_MAX - 1] + "…")
+    listed = ", ".join(shown)
+    if len(names) > UNKNOWN_NAMES_SHOWN:
+        listed = m.V_UNKNOWN_NAMES_MORE.format(names=listed, more=len(names) - UNKNOWN_NAMES_SHOWN)
+    message = m.V_UNKNOWN_FIELDS.format(count=len(names), names=listed)
+    path = paths.from_loc(parent)
+    return Problem(path=path, title=_group_title(path), message=message)
+
+
+def _group_title(path: str) -> str:
+    if not path:
+        return m.V_UNKNOWN_FIELDS_TITLE
+    title = field_title(path)
+    if title == path and path in Record.model_fields:  # a step: field_title leaves it out
+        return Record.model_fields[path].title or path
+    return title
 
 
 def validate_record(data: dict[str, Any], context: dict[str, Any]) -> Record:
@@ -137,15 +196,39 @@ def validate_record(data: dict[str, Any], context: dict[str, Any]) -> Record:
 
 def _removal_target(data: Any, loc: tuple[str | int, ...]) -> tuple[str | int, ...] | None:
     """Where to cut so that an error disappears: a whole list item, else the field."""
+    from kontoguide.checklist import _unwrap_optional, list_item_model
+
     node = data
+    annotation: Any = Record
     for depth, key in enumerate(loc):
+        target = _unwrap_optional(annotation)
         if isinstance(key, int):
+            # An item of a list of objects (a goal) is an answer of its own; a list of
+            # values (a multiple choice) is one answer, set aside whole so that it is
+            # shown and asked again as one.
+            if annotation is not None and list_item_model(target) is None:
+                return loc[:depth] or None
             return loc[: depth + 1]
-        if not isinstance(node, dict) or key not in node:
-            # A missing field inside a partial object: cut its parent.
+        if not isinstance(node, dict) or key not in node or (depth and _required(target, key)):
+            # A missing field inside a partial object, or a wrong one the object cannot
+            # stand without (the acknowledgement's moment): cut its parent, as one.
             return loc[:depth] or None
         node = node[key]
+        annotation = _annotation_of(target, key)
     return loc or None
+
+
+def _annotation_of(target: Any, key: str) -> Any:
+    """The annotation of field `key` of a model (or of a list's item model); None if unknown."""
+    model = _model_of(target)
+    if model is None or key not in model.model_fields:
+        return None
+    return model.model_fields[key].annotation
+
+
+def _required(target: Any, key: str) -> bool:
+    model = _model_of(target)
+    return model is not None and key in model.model_fields and model.model_fields[key].is_required()
 
 
 def _cut(data: dict[str, Any], loc: tuple[str | int, ...]) -> Any:
@@ -163,10 +246,23 @@ def _cut(data: dict[str, Any], loc: tuple[str | int, ...]) -> Any:
 
 def free_item_key(set_aside: dict[str, Any], field: str) -> str:
     """`field[n]` with the lowest n not yet used in `set_aside`."""
+    return free_item_keys(set_aside, field, 1)[0]
+
+
+def free_item_keys(set_aside: dict[str, Any], field: str, count: int) -> list[str]:
+    """`count` keys `field[n]` not used in `set_aside`, lowest n first.
+
+    One pass upwards for all of them: asking for one key at a time from 0 would
+    make setting aside n items take n² steps.
+    """
+    keys: list[str] = []
     index = 0
-    while f"{field}[{index}]" in set_aside:
+    while len(keys) < count:
+        key = f"{field}[{index}]"
+        if key not in set_aside:
+            keys.append(key)
         index += 1
-    return f"{field}[{index}]"
+    return keys
 
 
 def _set_aside(
@@ -174,20 +270,43 @@ def _set_aside(
 ) -> None:
     """Move each target's value from `work` into `set_aside` (targets in document order)."""
     keys: dict[tuple[str | int, ...], str] = {}
+    items: dict[str, list[tuple[str | int, ...]]] = {}
     for target in targets:
-        key = paths.from_loc(target)
         if isinstance(target[-1], int):
             # An index is a position in today's list, and an item set aside earlier may
-            # hold that key already: items get the next free slot, in their order.
-            key = free_item_key(
-                {**set_aside, **dict.fromkeys(keys.values())}, key[: key.rindex("[")]
-            )
-        keys[target] = key
-    # Cut the highest list indices first so that the remaining indices stay right.
+            # hold that key already: items get the next free slots, in their order.
+            items.setdefault(paths.from_loc(target[:-1]), []).append(target)
+        else:
+            keys[target] = paths.from_loc(target)
+    for field, of_field in items.items():
+        keys.update(zip(of_field, free_item_keys(set_aside, field, len(of_field)), strict=True))
+    # Cut the highest list indices first so that the remaining indices stay right,
+    # then keep the values in document order (the order they are asked again in).
+    values: dict[tuple[str | int, ...], Any] = {}
     for target in sorted(
         targets, key=lambda t: t[-1] if isinstance(t[-1], int) else -1, reverse=True
     ):
-        set_aside[keys[target]] = _cut(work, target)
+        values[target] = _cut(work, target)
+    for target in targets:
+        set_aside[keys[target]] = values[target]
+
+
+def _surplus(data: Any, loc: tuple[str | int, ...], limit: int) -> list[tuple[str | int, ...]]:
+    """The items of the list at `loc` beyond its maximum, to be set aside one by one."""
+    node = data
+    for key in loc:
+        node = node[key]
+    return [(*loc, index) for index in range(limit, len(node))] if isinstance(node, list) else []
+
+
+def _outermost(targets: set[tuple[str | int, ...]]) -> list[tuple[str | int, ...]]:
+    # A target inside another one goes with it; checking each target's own prefixes
+    # keeps this linear in the number of targets.
+    return sorted(
+        target
+        for target in targets
+        if not any(target[:length] in targets for length in range(1, len(target)))
+    )
 
 
 def prune(
@@ -206,23 +325,29 @@ def prune(
         try:
             record = validate_record(work, context)
         except ValidationError as exc:
+            errors = exc.errors()
             targets: set[tuple[str | int, ...]] = set()
-            for item in exc.errors():
+            messages: dict[tuple[str | int, ...], str] = {}
+            for item in errors:
                 loc = tuple(item["loc"])
                 if loc and loc[0] in keep:
                     raise
+                limit = (
+                    item.get("ctx", {}).get("max_length") if item["type"] == "too_long" else None
+                )
+                surplus = _surplus(work, loc, limit) if isinstance(limit, int) else []
+                if surplus:
+                    # A list longer than the model allows keeps its first items; the
+                    # rest are set aside one by one, each to be offered again.
+                    targets.update(surplus)
+                    messages[loc] = m.V_TOO_MANY_SET_ASIDE.format(max=limit, count=len(surplus))
+                    continue
                 target = _removal_target(work, loc)
                 if target is None:
                     raise
-                path = paths.from_loc(loc)
-                found.append(Problem(path=path, title=field_title(path), message=translate(item)))
                 targets.add(target)
-            outermost = [
-                target
-                for target in targets
-                if not any(target[: len(other)] == other != target for other in targets)
-            ]
-            _set_aside(work, sorted(outermost), set_aside)
+            found.extend(problems_of(errors, messages))
+            _set_aside(work, _outermost(targets), set_aside)
             work["set_aside"] = set_aside
             continue
         return record, found
@@ -248,17 +373,21 @@ def missing_answers(record: Record, checklist: Checklist) -> list[Problem]:
 
 
 def in_checklist_order(found: list[Problem], checklist: Checklist) -> list[Problem]:
-    order = [question.field for _, question in checklist.questions()]
+    # Positions by field and by part, looked up along each problem's path: linear in
+    # the number of problems, however many questions the checklist has.
+    own: dict[str, int] = {}
+    parts: dict[str, int] = {}
+    for index, (_, question) in enumerate(checklist.questions()):
+        own.setdefault(question.field, index)
+        for part in list(paths.ancestors(question.field))[1:]:
+            parts.setdefault(part, index)
 
     def position(problem: Problem) -> int:
-        for index, field in enumerate(order):
-            if paths.within(problem.path, field):
-                return index
-        for index, field in enumerate(order):
-            # A rule on a whole part (the deputy) belongs where the part is first asked.
-            if field.startswith(problem.path + "."):
-                return index
-        return -1  # the notice and record-wide problems come first
+        held = [own[path] for path in paths.ancestors(problem.path) if path in own]
+        if held:
+            return min(held)
+        # A rule on a whole part (the deputy) belongs where the part is first asked.
+        return parts.get(problem.path, -1)  # the notice and record-wide problems first
 
     return sorted(found, key=position)
 
