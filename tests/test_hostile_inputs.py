@@ -42,7 +42,7 @@ EXAMPLES = [
     json.loads((ROOT / "examples" / name).read_text(encoding="utf-8"))
     for name in ("komplett.json", "med-fel.json")
 ]
-EXAMPLES_COUNT = int(os.environ.get("KONTOGUIDE_ROBUST_EXAMPLES", "12"))
+EXAMPLES_COUNT = int(os.environ.get("KONTOGUIDE_ROBUST_EXAMPLES", "30"))
 # Far above any real run (a few hundred milliseconds): only a hang or a runaway fails it.
 BOUND_SECONDS = 60.0
 ALLOWED = {ExitCode.OK, ExitCode.INVALID_DATA, ExitCode.USAGE}

@@ -134,8 +134,8 @@ F_WHOLE_FILE = "filen"
 F_NOT_JSON_GENERIC = "filen är inte giltig JSON. Filen har inte ändrats."
 F_ID_NOT_FILE_NAME = (
     "filen heter {name} men innehåller utkastet {found}. Ett utkast ska ligga i filen med sitt "
-    "eget id; filen har inte ändrats. Är det en kopia för ett nytt konto? Starta det nya "
-    'kontot från filen: kontoguide start --answers "{path}"'
+    "eget id; filen har inte ändrats. Är det en kopia för ett nytt konto? Flytta den ut ur "
+    "mappen för utkast och starta det nya kontot från den: kontoguide start --answers FIL"
 )
 S_UNSAFE_ID = (
     "”{draft_id}” är inte ett utkast-id. Ett id består av små bokstäver, siffror och bindestreck; "

@@ -240,6 +240,6 @@ def _stored(path: Path) -> StoredFile:
     if found != path.stem:
         raise CorruptFileError(
             path,
-            m.F_ID_NOT_FILE_NAME.format(name=path.name, found=printable(found, 40), path=path),
+            m.F_ID_NOT_FILE_NAME.format(name=path.name, found=printable(found, 40)),
         )
     return StoredFile(path, data)
