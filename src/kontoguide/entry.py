@@ -5,15 +5,17 @@ arrive anywhere, even inside Python's own class creation, where it comes out
 wrapped in another error ("Error calling __set_name__"). Nothing has been
 written yet, so while loading, Ctrl-C ends the process at once with exit code
 130; afterwards the commands handle it themselves (a draft may need saving).
+
+Only modules the interpreter has already loaded are used before the handler is
+in place: the `signal` module would first import `enum`, itself a window in
+which Ctrl-C ends in a traceback, so its C core `_signal` is used instead.
 """
 
 from __future__ import annotations
 
-import contextlib
+import _signal  # type: ignore[import-not-found,unused-ignore]
 import os
-import signal
 import sys
-from types import FrameType
 
 # Kept here, not in messages.py: importing that module is part of the loading.
 _INTERRUPTED = "\nAvbrutet."
@@ -21,26 +23,29 @@ _EXIT_INTERRUPTED = 130
 
 
 def _say_interrupted() -> None:
-    with contextlib.suppress(OSError):
+    try:  # noqa: SIM105 - contextlib is not loaded yet, and loading it is the window
         os.write(2, _INTERRUPTED.encode("utf-8") + b"\n")
+    except OSError:
+        pass
 
 
-def _stop_while_loading(signum: int, frame: FrameType | None) -> None:
+def _stop_while_loading(signum: int, frame: object) -> None:
     # Nothing is written yet and the interpreter is mid-import: leave at once.
     _say_interrupted()
     os._exit(_EXIT_INTERRUPTED)
 
 
 def main() -> None:
-    previous = signal.getsignal(signal.SIGINT)
+    previous = _signal.getsignal(_signal.SIGINT)
     # A process started with Ctrl-C ignored (a background job) keeps ignoring it.
-    if previous is not signal.SIG_IGN:
-        signal.signal(signal.SIGINT, _stop_while_loading)
+    ignored = previous == _signal.SIG_IGN
+    if not ignored:
+        _signal.signal(_signal.SIGINT, _stop_while_loading)
     try:
         from kontoguide.cli import main as run
     finally:
-        if previous is not signal.SIG_IGN:
-            signal.signal(signal.SIGINT, previous or signal.default_int_handler)
+        if not ignored:
+            _signal.signal(_signal.SIGINT, previous or _signal.default_int_handler)
     try:
         run()
     except Exception as error:  # Ctrl-C in a lazy import, wrapped by Python
