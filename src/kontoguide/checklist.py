@@ -103,9 +103,20 @@ class Question(_Asked):
         return self
 
 
+# The stages of a record's life that sections belong to, in order: what is needed
+# before the decision, the decision, the account's start, its closing.
+Stage = Literal["ready", "decided", "started", "closed"]
+STAGES: tuple[Stage, ...] = ("ready", "decided", "started", "closed")
+
+
+def stage_rank(stage: str) -> int:
+    return STAGES.index(stage)  # type: ignore[arg-type,unused-ignore]
+
+
 class Section(_Data):
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     number: int | None = None
+    stage: Stage = "ready"
     title: str = Field(min_length=1)
     purpose: str = Field(min_length=1)
     questions: tuple[Question, ...] = Field(min_length=1)
@@ -168,10 +179,24 @@ class Checklist(_Data):
                 return option
         return None
 
-    def questions(self) -> Iterator[tuple[Section, Question]]:
-        for section in self.sections:
+    def sections_upto(self, stage: str | None) -> tuple[Section, ...]:
+        """The sections of `stage` and the stages before it (all of them for None)."""
+        if stage is None:
+            return self.sections
+        rank = stage_rank(stage)
+        return tuple(s for s in self.sections if stage_rank(s.stage) <= rank)
+
+    def questions(self, upto: str | None = None) -> Iterator[tuple[Section, Question]]:
+        for section in self.sections_upto(upto):
             for question in section.questions:
                 yield section, question
+
+    def stage_of(self, field: str) -> Stage:
+        """The stage of the section that asks `field` (or a part of it); else "ready"."""
+        for section, question in self.questions():
+            if paths.within(field, question.field) or question.field.startswith(field + "."):
+                return section.stage
+        return STAGE_OF_PARTS.get(field.split(".")[0].split("[")[0], "ready")
 
     def question(self, field: str) -> Question:
         for _, question in self.questions():
@@ -298,9 +323,19 @@ def _choice_list_problems(checklist: Checklist) -> list[str]:
     return problems
 
 
+# Parts of the record that no checklist question asks for: follow-ups are added
+# by their own dialogue, item by item, goal by goal.
+STAGE_OF_PARTS: dict[str, Stage] = {"follow_ups": "started"}
+
+
 def _section_problems(checklist: Checklist) -> list[str]:
     problems: list[str] = []
     seen: set[str] = set()
+    ranks = [stage_rank(section.stage) for section in checklist.sections]
+    for section, rank, before in zip(checklist.sections, ranks, [0, *ranks], strict=False):
+        # The questionnaire walks the sections in order, one stage after the other.
+        if rank < before or (section.number is not None and section.stage != "ready"):
+            problems.append(f"sections.{section.id}.stage: {m.C_STAGE_ORDER}")
     for section in checklist.sections:
         if section.id in seen:
             problems.append(

@@ -13,6 +13,7 @@ from kontoguide import drafts, output
 from kontoguide import messages as m
 from kontoguide.checklist import checklist_for_start
 from kontoguide.errors import ExitCode, UsageError
+from kontoguide.lifecycle import state_label
 from kontoguide.output import say, say_bytes
 from kontoguide.storage import Store
 from kontoguide.validation import Problem
@@ -39,14 +40,11 @@ def start(*, answers: Path | None, no_input: bool, checklist_name: str) -> int:
     store.sweep()
     if answers is not None and no_input:
         record, found = drafts.from_answers(answers, checklist, store)
-        if record.status == "complete":
-            say(m.CLI_COMPLETE.format(draft_id=record.id))
-            return ExitCode.OK
         print_problems(found)
         if record.set_aside:
             say(m.CLI_SET_ASIDE_KEPT.format(count=len(record.set_aside)))
-        say(m.CLI_DRAFT_SAVED.format(draft_id=record.id))
-        return ExitCode.INVALID_DATA
+        say(m.CLI_SAVED_STATE.format(draft_id=record.id, state=state_label(record, checklist)))
+        return ExitCode.INVALID_DATA if found else ExitCode.OK
     if not _has_terminal():
         raise UsageError(m.CLI_NO_TTY)
     from kontoguide import interactive

@@ -435,7 +435,7 @@ def build(
     if found is None:
         found = open_problems(record, checklist)
     # A changed checklist can make a finished record incomplete again: never hide that.
-    draft = record.status != "complete" or bool(found)
+    draft = record.status == "draft" or bool(found)
     data = record.model_dump(mode="json")
     account = record.account_name or record.id
     aside = SetAsideCounts(record.set_aside)

@@ -14,8 +14,8 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
+from kontoguide import lifecycle, paths
 from kontoguide import messages as m
-from kontoguide import paths
 from kontoguide.checklist import Checklist, checklist_for_record, load_checklist
 from kontoguide.errors import CorruptFileError, KontoguideError
 from kontoguide.fieldtypes import parse_moment
@@ -27,12 +27,12 @@ from kontoguide.validation import (
     in_checklist_order,
     make_context,
     problem_list,
-    problems,
     prune,
 )
 
-# What identifies a record: never cut away when invalid answers are set aside.
-IDENTITY = tuple(name for name in META_FIELDS if name != "set_aside")
+# What identifies a record: never cut away when invalid answers are set aside. The
+# status is derived (lifecycle) and a damaged history is set aside like an answer.
+IDENTITY = tuple(name for name in META_FIELDS if name not in ("set_aside", "status", "history"))
 
 
 @dataclass
@@ -98,13 +98,21 @@ def record_from_data(
         checklist = checklist_for_record(path, data.get("checklist_id"))
     if not isinstance(data.get("set_aside", {}), dict):
         raise CorruptFileError(path, m.F_SET_ASIDE_NOT_OBJECT)
-    context = make_context(checklist, today=_reference_day(data))
+    day = _reference_day(data)
+    context = make_context(checklist, today=day)
     try:
-        record, set_aside = prune(data, context, keep=IDENTITY)
+        # The stored status is only what the last save derived: derived again here.
+        record, set_aside = prune({**data, "status": "draft"}, context, keep=IDENTITY)
     except ValidationError as exc:
         details = "\n".join(f"  - {p}" for p in problem_list(exc))
         raise CorruptFileError(path, m.F_RECORD_INVALID.format(problems=details)) from None
+    record = record.model_copy(update={"status": lifecycle.state(record, checklist, today=day)})
     return Loaded(record, checklist, set_aside)
+
+
+def settle(record: Record, checklist: Checklist) -> Record:
+    """`record` with its derived status and history, as it is saved (see lifecycle)."""
+    return lifecycle.settled(record, checklist, moment=record.updated_at)
 
 
 def scan_records(store: Store) -> tuple[list[Loaded], list[str]]:
@@ -193,10 +201,8 @@ def prefilled(
 def from_answers(path: Path, checklist: Checklist, store: Store) -> tuple[Record, list[Problem]]:
     """A record built from an answers file; invalid answers are set aside and listed."""
     record, invalid = prefilled(read_answers(path), checklist, store.allocate_id())
-    found = _merge(invalid, problems(record, checklist), checklist)
-    # Answers set aside in the file still wait for the person: not complete yet.
-    if not found and not record.set_aside:
-        record = record.model_copy(update={"status": "complete"})
+    record = settle(record, checklist)
+    found = _merge(invalid, lifecycle.open_problems(record, checklist), checklist)
     with store.lock(record.id):
         store.save(record)
     return record, found
@@ -209,5 +215,5 @@ def check_file(path: Path) -> tuple[Loaded, list[Problem]]:
         data = with_identity(data, load_checklist(), "kontroll")
     loaded = record_from_data(path, data)
     today = reference_day(loaded.record.updated_at)
-    found = problems(loaded.record, loaded.checklist, today=today)
+    found = lifecycle.open_problems(loaded.record, loaded.checklist, today=today)
     return loaded, _merge(loaded.set_aside_now, found, loaded.checklist)

@@ -154,7 +154,7 @@ def export(
 
     now = datetime.now(UTC).replace(microsecond=0)
     found = open_problems(record, checklist)
-    draft = record.status != "complete" or bool(found)
+    draft = record.status == "draft" or bool(found)
     target = _target(output, default_file_name(record, fmt, local_time(now).date(), draft=draft))
     existed = _may_write(target)
     if existed and not force:

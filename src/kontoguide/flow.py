@@ -28,8 +28,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from kontoguide import lifecycle, paths
 from kontoguide import messages as m
-from kontoguide import paths
 from kontoguide.checklist import (
     Checklist,
     ItemField,
@@ -48,7 +48,6 @@ from kontoguide.validation import (
     free_item_key,
     free_item_keys,
     make_context,
-    problems,
     prune,
     steps_done,
     translate,
@@ -110,8 +109,12 @@ class Flow:
         *,
         save: Saver,
         today: date | None = None,
+        stage: str = "ready",
     ) -> None:
         self.checklist = checklist
+        # How far this session walks: "ready" for the questionnaire up to the decision,
+        # "decided", "started" or "closed" to record what happened after it.
+        self.stage = stage
         self._save = save
         self._today = today
         self._record = record
@@ -135,7 +138,9 @@ class Flow:
         return self._data
 
     def context(self, *, complete: bool = False) -> dict[str, Any]:
-        return make_context(self.checklist, today=self._today, complete=complete)
+        context = make_context(self.checklist, today=self._today, complete=complete)
+        context["ready_on"] = lifecycle.ready_on(self._record)
+        return context
 
     def value(self, field: str) -> Any:
         return paths.get(self._data, field)
@@ -158,7 +163,7 @@ class Flow:
     # --- what comes next -------------------------------------------------------
 
     def next_question(self) -> tuple[Section, Question] | None:
-        order = [(s, q) for s, q in self.checklist.questions() if self.is_applicable(q)]
+        order = [(s, q) for s, q in self.checklist.questions(self.stage) if self.is_applicable(q)]
         last = max((i for i, (_, q) in enumerate(order) if self.is_answered(q.field)), default=-1)
         for index, (section, question) in enumerate(order):
             if question.field in self.passed:
@@ -379,15 +384,13 @@ class Flow:
             # The same answer again (nothing set aside resolved either): nothing to save,
             # and a finished checklist stays finished.
             return displaced
-        # Any change of an answer reopens a finished checklist: it is complete again only
-        # from the review. Finishing an unchanged item change only tidies set_aside.
-        unchanged = _same_content(new, self._data, transient=True)
-        status = self._record.status if unchanged else "draft"
-        self._store(record.model_copy(update={"status": status}))
+        self._store(record)
         return displaced
 
     def _store(self, record: Record) -> None:
-        record = record.model_copy(update={"updated_at": now()})
+        moment = now()
+        record = lifecycle.settled(record, self.checklist, moment=moment, today=self._today)
+        record = record.model_copy(update={"updated_at": moment})
         self._save(record)
         self._set_record(record)
 
@@ -513,7 +516,9 @@ class Flow:
         return "started" if missing else "done"
 
     def summary(self) -> list[SectionSummary]:
-        return [self.section_summary(section) for section in self.checklist.sections]
+        return [
+            self.section_summary(section) for section in self.checklist.sections_upto(self.stage)
+        ]
 
     def section_summary(self, section: Section) -> SectionSummary:
         rows = tuple(
@@ -588,14 +593,15 @@ class Flow:
         return out
 
     def completion_problems(self) -> list[Problem]:
-        return problems(self._record, self.checklist, today=self._today)
+        """What is missing or wrong up to this session's stage."""
+        return lifecycle.open_problems(self._record, self.checklist, self.stage, today=self._today)
 
     def complete(self) -> Record:
-        """Mark the checklist complete and save it; only when nothing is missing."""
+        """End the walk when nothing is missing up to its stage; the state follows."""
         found = self.completion_problems()
         if found:
             raise Refused(found[0].message)
-        self._store(self._record.model_copy(update={"status": "complete"}))
+        self._store(self._record)
         return self._record
 
     def question_for(self, path: str) -> tuple[Section, Question] | None:

@@ -68,6 +68,7 @@ def start(
         screen.note(checklist.notice.declined)
         return ExitCode.OK
     record, invalid = _new_record(checklist, store.allocate_id(), acknowledged, prefill)
+    record = drafts.settle(record, checklist)
     with store.lock(record.id):
         store.save(record)
         try:
@@ -114,10 +115,10 @@ def resume(
             if acknowledged is None:
                 screen.note(loaded.checklist.notice.declined)
                 return ExitCode.OK
-            record = drafts.acknowledged(record, acknowledged)
+            record = drafts.settle(drafts.acknowledged(record, acknowledged), loaded.checklist)
             store.save(record)
             screen.note(acknowledged_line(acknowledged), "success")
-        if record.status == "complete":
+        if record.status != "draft":
             return _reopen_complete(loaded.checklist, store, record, asker, screen)
         _show_resume(screen, loaded.checklist, record, loaded.set_aside_now)
         return _session(loaded.checklist, store, record, asker, screen)
@@ -214,7 +215,7 @@ def _say_saved(
 ) -> None:
     if interrupted:
         screen.print(Text(""))
-    if record.status == "complete":  # reopened, but nothing was changed
+    if record.status != "draft":  # reopened, but nothing was changed
         screen.note(m.I_COMPLETE_UNCHANGED.format(draft_id=record.id), "success")
         return
     screen.note(m.I_SAVED_RESUME.format(draft_id=record.id), "success")

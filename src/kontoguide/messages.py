@@ -215,14 +215,14 @@ CLI_NO_TTY_RESUME = (
     "terminal. Kör kommandot i ett terminalfönster."
 )
 CLI_NO_INPUT_NEEDS_ANSWERS = "--no-input kräver --answers FIL."
-CLI_COMPLETE = "Checklistan är komplett och sparad med id {draft_id}."
-CLI_DRAFT_SAVED = "Utkastet är sparat med id {draft_id}."
 CLI_SET_ASIDE_KEPT = (
     "{count} svar i utkastet är undanlagda och frågas om igen när du fortsätter med "
     "kontoguide resume."
 )
 CLI_PROBLEMS_HEADER = "Det här saknas eller behöver rättas ({count}):"
-CLI_VALID = "{path}: checklistan är komplett och alla svar stämmer."
+CLI_VALID = "{path}: allt som behövs finns och stämmer. Status: {state}."
+CLI_STATE = "Status: {state}."
+CLI_SAVED_STATE = "Sparad med id {draft_id}. Status: {state}."
 CLI_LIST_EMPTY = "Det finns inga sparade utkast eller checklistor i {home}."
 CLI_LIST_BROKEN = "Kunde inte läsa {count} fil(er):"
 CLI_INTERRUPTED = "Avbrutet."
@@ -643,3 +643,40 @@ Q_LIST_NO_ROOM = (
     "i utkastet; ta bort en post om du vill lägga till någon av dem."
 )
 V_INT_TOO_LONG = "Talet har för många siffror. Skriv ett heltal, till exempel 3."
+
+# --- the decision process: states, decision, start, follow-ups, closing ---
+V_DECIDED_BEFORE_READY = (
+    "Beslutet kan inte vara fattat före {ready}, dagen då checklistan blev klar för beslut."
+)
+V_START_NEEDS_APPROVAL = "Kontot kan startas först när beslutet är Godkänt."
+V_START_BEFORE_DECISION = "Datumet kan inte ligga före beslutsdatumet {decision}."
+V_FOLLOW_UP_NEEDS_START = "En uppföljning kan läggas till först när kontot har startats."
+V_FOLLOW_UP_BEFORE_START = (
+    "Uppföljning {number} kan inte vara gjord före {start}, dagen då kontot startade."
+)
+V_FOLLOW_UP_EVERY_GOAL = (
+    "Uppföljning {number} ska ha ett uppmätt värde för vart och ett av de {goals} målen, "
+    "ett per mål."
+)
+V_FOLLOW_UP_GOAL_TWICE = "Samma mål har fått två mätvärden i samma uppföljning."
+V_MEASURED_AFTER_FOLLOW_UP = "Ett mätdatum kan inte ligga efter uppföljningens datum {date}."
+V_FOLLOW_UP_NEXT_REQUIRED = (
+    "Ange när nästa uppföljning ska göras (det behövs om slutsatsen inte är att avsluta kontot)."
+)
+V_CLOSING_NEEDS_START = "Ett konto kan avslutas först när det har startats."
+V_CLOSED_BEFORE_START = "Kontot kan inte vara avslutat före {start}, dagen då det startade."
+V_YES_CLOSING_ARCHIVED = "Arkivera kontots innehåll innan kontot avslutas (rutinen i steg 4)."
+V_YES_CLOSING_COMMS = "Berätta för kommunikationsfunktionen innan kontot avslutas."
+V_YES_CLOSING_LIST = "Ta bort kontot ur stadens förteckning över konton när det avslutas."
+STATE_LABELS = {
+    "draft": "Utkast",
+    "ready": "Klar för beslut",
+    "decided": "Beslutat",
+    "started": "Startat",
+    "closed": "Avslutat",
+}
+STATE_FOLLOW_UP_OVERDUE = "uppföljning försenad sedan {due}"
+C_STAGE_ORDER = (
+    "avsnitten ska komma i livets ordning: först det som behövs före beslutet (stage = "
+    '"ready", där stegen 1–5 hör hemma), sedan "decided", "started" och "closed".'
+)

@@ -34,7 +34,7 @@ from kontoguide.fieldtypes import (
     Year,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 # The most items each list may hold. A checklist is read, signed and exported as one
@@ -51,6 +51,8 @@ LIST_MAXIMUMS = {
     "step2.goals": 50,
     "step2.target_groups": 50,
     "step4.team": 100,
+    # Follow-ups: one a month for twenty years.
+    "follow_ups": 240,
 }
 
 
@@ -340,32 +342,130 @@ def add_months(day: date, months: int) -> date:
 
 
 class Decision(Part):
-    """Steg 5: dokumentera beslutet och starta kontot."""
+    """Steg 5: vem som beslutar, och beslutet när det är fattat."""
 
     decision_maker: DecisionMaker = Field(default_factory=DecisionMaker, title="Beslutsfattare")
-    decision_date: PastDate | None = Field(None, title="Beslutsdatum")
     outcome: Annotated[str, ChoiceFrom("outcomes")] | None = Field(None, title="Beslut")
+    decision_date: PastDate | None = Field(None, title="Beslutsdatum")
     case_number: ShortText | None = Field(None, title="Diarienummer")
-    reported_to_list: bool | None = Field(None, title="Anmält till stadens förteckning")
-    reported_date: PastDate | None = Field(None, title="Datum för anmälan")
+    motivation: LongText | None = Field(None, title="Motivering")
     next_review: AnyDate | None = Field(None, title="Nästa omprövning")
+
+    @field_validator("decision_date")
+    @classmethod
+    def _not_before_ready(cls, value: date | None, info: ValidationInfo) -> date | None:
+        # The decision is taken on the basis of the ready checklist, never before it.
+        ready_on = (info.context or {}).get("ready_on")
+        if value is not None and isinstance(ready_on, date) and value < ready_on:
+            raise PydanticCustomError(
+                "decided_before_ready",
+                m.V_DECIDED_BEFORE_READY.format(ready=ready_on.isoformat()),
+            )
+        return value
 
     @field_validator("next_review")
     @classmethod
     def _within_a_year(cls, value: date | None, info: ValidationInfo) -> date | None:
-        decided = info.data.get("decision_date")
-        if value is None or not isinstance(decided, date):
-            return value
-        if value <= decided:
-            raise PydanticCustomError(
-                "review_after", m.V_REVIEW_AFTER_DECISION.format(decision=decided.isoformat())
-            )
-        latest = add_months(decided, 12)
-        if value > latest:
-            raise PydanticCustomError(
-                "review_within_year", m.V_REVIEW_WITHIN_YEAR.format(latest=latest.isoformat())
-            )
+        return _review_within_a_year(value, info.data.get("decision_date"))
+
+
+def _review_within_a_year(value: date | None, after: Any) -> date | None:
+    """A review date after `after` and at most 12 months later (the guide's rule)."""
+    if value is None or not isinstance(after, date):
         return value
+    if value <= after:
+        raise PydanticCustomError(
+            "review_after", m.V_REVIEW_AFTER_DECISION.format(decision=after.isoformat())
+        )
+    latest = add_months(after, 12)
+    if value > latest:
+        raise PydanticCustomError(
+            "review_within_year", m.V_REVIEW_WITHIN_YEAR.format(latest=latest.isoformat())
+        )
+    return value
+
+
+APPROVED = "godkant"
+# The conclusion of a follow-up that ends the account: no next review then.
+CONCLUSION_CLOSE = "avsluta"
+
+
+class AccountStart(Part):
+    """Kontot startat: när det öppnades, var det finns och anmälan till stadens förteckning."""
+
+    started_on: PastDate | None = Field(None, title="Kontot startade")
+    address: ShortText | None = Field(None, title="Kontots adress eller användarnamn")
+    reported_to_list: bool | None = Field(None, title="Anmält till stadens förteckning")
+    reported_date: PastDate | None = Field(None, title="Datum för anmälan")
+
+
+class Measurement(Part):
+    goal: int = Field(ge=1, le=LIST_MAXIMUMS["step2.goals"], title="Mål nummer")
+    value: Number = Field(title="Uppmätt värde")
+    measured_on: PastDate = Field(title="Mätdatum")
+    comment: LongText | None = Field(None, title="Kommentar")
+
+
+class FollowUp(Part):
+    """En uppföljning: läggs till, skriver aldrig om beslutet eller målen."""
+
+    held_on: PastDate = Field(title="Datum för uppföljningen")
+    measurements: list[Measurement] = Field(
+        default_factory=list, max_length=LIST_MAXIMUMS["step2.goals"], title="Mätvärden"
+    )
+    assessment: LongText = Field(title="Samlad bedömning")
+    conclusion: Annotated[str, ChoiceFrom("follow_up_conclusions")] = Field(title="Slutsats")
+    next_review: AnyDate | None = Field(None, validate_default=True, title="Nästa uppföljning")
+
+    @field_validator("measurements")
+    @classmethod
+    def _measured_by_then(
+        cls, measurements: list[Measurement], info: ValidationInfo
+    ) -> list[Measurement]:
+        held = info.data.get("held_on")
+        goals = [item.goal for item in measurements]
+        if len(set(goals)) != len(goals):
+            raise PydanticCustomError("goal_twice", m.V_FOLLOW_UP_GOAL_TWICE)
+        if isinstance(held, date) and any(item.measured_on > held for item in measurements):
+            raise PydanticCustomError(
+                "measured_after", m.V_MEASURED_AFTER_FOLLOW_UP.format(date=held.isoformat())
+            )
+        return measurements
+
+    @field_validator("next_review")
+    @classmethod
+    def _next_unless_closing(cls, value: date | None, info: ValidationInfo) -> date | None:
+        if value is None and info.data.get("conclusion") not in (None, CONCLUSION_CLOSE):
+            raise PydanticCustomError("follow_up_next", m.V_FOLLOW_UP_NEXT_REQUIRED)
+        return _review_within_a_year(value, info.data.get("held_on"))
+
+
+class Closing(Part):
+    """Kontot avslutat enligt rutinen från steg 4."""
+
+    closed_on: PastDate | None = Field(None, title="Kontot avslutades")
+    archived: Annotated[bool, MustBeYes(m.V_YES_CLOSING_ARCHIVED)] | None = Field(
+        None, title="Innehållet är arkiverat"
+    )
+    comms_told: Annotated[bool, MustBeYes(m.V_YES_CLOSING_COMMS)] | None = Field(
+        None, title="Kommunikationsfunktionen har fått veta"
+    )
+    removed_from_list: Annotated[bool, MustBeYes(m.V_YES_CLOSING_LIST)] | None = Field(
+        None, title="Borttaget ur stadens förteckning"
+    )
+
+
+LIFECYCLE_STATES = ("draft", "ready", "decided", "started", "closed")
+State = Literal["draft", "ready", "decided", "started", "closed"]
+
+
+class Transition(Part):
+    """One step in the record's life: a new state, or a follow-up added."""
+
+    what: Literal["draft", "ready", "decided", "started", "closed", "followed_up"] = Field(
+        title="Vad"
+    )
+    at: Moment = Field(title="När")
 
 
 # --- the record --------------------------------------------------------------
@@ -382,6 +482,69 @@ class Answers(Part):
     step3: Channel = Field(default_factory=Channel, title="Steg 3: Kanalval")
     step4: Routines = Field(default_factory=Routines, title="Steg 4: Organisation och rutiner")
     step5: Decision = Field(default_factory=Decision, title="Steg 5: Beslut")
+    start: AccountStart = Field(default_factory=AccountStart, title="Kontot startat")
+    follow_ups: list[FollowUp] | None = Field(
+        None, max_length=LIST_MAXIMUMS["follow_ups"], title="Uppföljningar"
+    )
+    closing: Closing = Field(default_factory=Closing, title="Kontot avslutat")
+
+    @field_validator("start")
+    @classmethod
+    def _started_after_approval(cls, start: AccountStart, info: ValidationInfo) -> AccountStart:
+        if start == AccountStart():
+            return start
+        decision = info.data.get("step5")
+        if not isinstance(decision, Decision) or decision.outcome != APPROVED:
+            raise PydanticCustomError("start_not_approved", m.V_START_NEEDS_APPROVAL)
+        decided = decision.decision_date
+        for day in (start.started_on, start.reported_date):
+            if day is not None and decided is not None and day < decided:
+                raise PydanticCustomError(
+                    "start_before_decision",
+                    m.V_START_BEFORE_DECISION.format(decision=decided.isoformat()),
+                )
+        return start
+
+    @field_validator("follow_ups")
+    @classmethod
+    def _followed_up_after_start(
+        cls, follow_ups: list[FollowUp] | None, info: ValidationInfo
+    ) -> list[FollowUp] | None:
+        if not follow_ups:
+            return follow_ups
+        start = info.data.get("start")
+        started = start.started_on if isinstance(start, AccountStart) else None
+        if started is None:
+            raise PydanticCustomError("follow_up_not_started", m.V_FOLLOW_UP_NEEDS_START)
+        purpose = info.data.get("step2")
+        goals = len(purpose.goals or []) if isinstance(purpose, Purpose) else 0
+        for number, follow_up in enumerate(follow_ups, start=1):
+            if follow_up.held_on < started:
+                raise PydanticCustomError(
+                    "follow_up_before_start",
+                    m.V_FOLLOW_UP_BEFORE_START.format(number=number, start=started.isoformat()),
+                )
+            measured = sorted(item.goal for item in follow_up.measurements)
+            if measured != list(range(1, goals + 1)):
+                raise PydanticCustomError(
+                    "follow_up_goals", m.V_FOLLOW_UP_EVERY_GOAL.format(number=number, goals=goals)
+                )
+        return follow_ups
+
+    @field_validator("closing")
+    @classmethod
+    def _closed_after_start(cls, closing: Closing, info: ValidationInfo) -> Closing:
+        if closing == Closing():
+            return closing
+        start = info.data.get("start")
+        started = start.started_on if isinstance(start, AccountStart) else None
+        if started is None:
+            raise PydanticCustomError("closing_not_started", m.V_CLOSING_NEEDS_START)
+        if closing.closed_on is not None and closing.closed_on < started:
+            raise PydanticCustomError(
+                "closed_before_start", m.V_CLOSED_BEFORE_START.format(start=started.isoformat())
+            )
+        return closing
 
 
 STEP_FIELDS = ("step1", "step2", "step3", "step4", "step5")
@@ -393,6 +556,7 @@ META_FIELDS = (
     "created_at",
     "updated_at",
     "status",
+    "history",
     "set_aside",
 )
 
@@ -408,7 +572,17 @@ class Record(Answers):
     checklist_version: str = Field(title="Checklistans version")
     created_at: Moment = Field(title="Skapad")
     updated_at: Moment = Field(title="Senast ändrad")
-    status: Literal["draft", "complete"] = Field("draft", title="Status")
+    status: State = Field(
+        "draft",
+        title="Status",
+        description=(
+            "Följer av svaren och sätts aldrig för hand: draft (utkast), ready (klar för "
+            "beslut), decided (beslut fattat), started (kontot startat), closed (avslutat)."
+        ),
+    )
+    history: list[Transition] = Field(
+        default_factory=list, title="Historik", description="Varje ny status och uppföljning."
+    )
     set_aside: dict[str, Any] = Field(
         default_factory=dict,
         title="Svar som inte längre stämmer",

@@ -43,7 +43,41 @@ _ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 # Migrations from format N to N+1, applied in order on read. Add one whenever
 # SCHEMA_VERSION goes up; the file on disk is only rewritten on the next save.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _to_lifecycle(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 1 → 2: the decision process (issue 7).
+
+    The status is derived from the answers from now on; the old "complete" or
+    "draft" is only a starting point until the next save. The report to the
+    city's list moves from step 5 to the account's start. A "no" there says only
+    that the account was not reported yet, not that it started: it is set aside,
+    kept and asked again when the start is recorded, so nothing is lost.
+    """
+    out = dict(data)
+    out["status"] = "ready" if data.get("status") == "complete" else "draft"
+    out.setdefault("history", [])
+    step5 = data.get("step5")
+    if isinstance(step5, dict) and ("reported_to_list" in step5 or "reported_date" in step5):
+        step5 = dict(step5)
+        reported = step5.pop("reported_to_list", None)
+        reported_date = step5.pop("reported_date", None)
+        out["step5"] = step5
+        if reported is True and isinstance(out.get("start", {}), dict):
+            start = dict(out.get("start") or {})
+            start.update({"reported_to_list": True, "reported_date": reported_date})
+            out["start"] = start
+        elif isinstance(out.get("set_aside", {}), dict):  # else refused after migrating
+            set_aside = dict(out.get("set_aside") or {})
+            if reported is not None:
+                set_aside["start.reported_to_list"] = reported
+            if reported_date is not None:
+                set_aside["start.reported_date"] = reported_date
+            out["set_aside"] = set_aside
+    return out
+
+
+MIGRATIONS: dict[int, Migration] = {1: _to_lifecycle}
 
 
 def home_folder() -> Path:

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from kontoguide import messages as m
 from kontoguide import paths
-from kontoguide.checklist import Checklist, Question
+from kontoguide.checklist import STAGES, Checklist, Question, stage_rank
 from kontoguide.record import Record
 
 
@@ -358,10 +358,12 @@ def applicable(question: Question, data: dict[str, Any]) -> bool:
     return question.when is None or question.when.holds(data)
 
 
-def missing_answers(record: Record, checklist: Checklist) -> list[Problem]:
+def missing_answers(
+    record: Record, checklist: Checklist, *, upto: str | None = None
+) -> list[Problem]:
     data = record.model_dump(mode="json")
     out = []
-    for _, question in checklist.questions():
+    for _, question in checklist.questions(upto):
         if not question.required or not applicable(question, data):
             continue
         if not paths.is_answered(paths.get(data, question.field)):
@@ -370,6 +372,26 @@ def missing_answers(record: Record, checklist: Checklist) -> list[Problem]:
                 message = m.V_MIN_ITEMS.format(item=question.item_label)
             out.append(Problem(question.field, field_title(question.field), message))
     return out
+
+
+def reached_stage(record: Record, checklist: Checklist) -> str:
+    """The furthest stage the record has answers for (the decision, the start, ...).
+
+    What a record is checked against: a record with a decision recorded must have
+    a whole, valid decision, one without is checked as far as the decision."""
+    data = record.model_dump(mode="json")
+    reached = STAGES[0]
+    for section in checklist.sections:
+        if stage_rank(section.stage) <= stage_rank(reached):
+            continue
+        if any(
+            applicable(q, data) and paths.is_answered(paths.get(data, q.field))
+            for q in section.questions
+        ):
+            reached = section.stage
+    if record.follow_ups and stage_rank(reached) < stage_rank("started"):
+        reached = "started"
+    return reached
 
 
 def in_checklist_order(found: list[Problem], checklist: Checklist) -> list[Problem]:
@@ -392,17 +414,33 @@ def in_checklist_order(found: list[Problem], checklist: Checklist) -> list[Probl
     return sorted(found, key=position)
 
 
-def problems(record: Record, checklist: Checklist, *, today: date | None = None) -> list[Problem]:
-    """Everything that stands between this record and a complete checklist."""
-    found = missing_answers(record, checklist)
+def problems(
+    record: Record,
+    checklist: Checklist,
+    *,
+    today: date | None = None,
+    upto: str | None = None,
+    ready_on: date | None = None,
+) -> list[Problem]:
+    """Everything that stands between this record and being whole up to stage `upto`
+    (by default the stage it has reached: see reached_stage)."""
+    stage = upto or reached_stage(record, checklist)
+    found = missing_answers(record, checklist, upto=stage)
     if record.notice is None:
         found.insert(0, Problem("notice", field_title("notice"), m.V_YES_NOTICE))
     data = record.model_dump(mode="json")
+    context = make_context(checklist, today=today, complete=True)
+    context["ready_on"] = ready_on
     try:
-        validate_record(data, make_context(checklist, today=today, complete=True))
+        validate_record(data, context)
     except ValidationError as exc:
         known = {p.path for p in found}
-        found.extend(p for p in problem_list(exc) if p.path not in known)
+        rank = stage_rank(stage)
+        found.extend(
+            p
+            for p in problem_list(exc)
+            if p.path not in known and stage_rank(checklist.stage_of(p.path)) <= rank
+        )
     return in_checklist_order(found, checklist)
 
 
