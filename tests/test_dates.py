@@ -211,7 +211,8 @@ def test_dates_at_the_edges_of_the_span_export(
     stored["step2"]["goals"][0]["deadline"] = last
     stored["notice"]["acknowledged_at"] = f"{LATEST_YEAR}-12-31T23:59:59-12:00"
     stored["step5"]["decision_date"] = "1900-01-01"
-    stored["step5"]["reported_date"] = "1900-01-02"
+    stored["start"]["started_on"] = "1900-01-02"
+    stored["start"]["reported_date"] = "1900-01-02"
     stored["step5"]["next_review"] = "1900-12-31"
     stored["step1"]["comms_contact"]["date"] = "1900-01-01"
     stored["step3"]["officer_dialogue"]["date"] = "1900-01-01"

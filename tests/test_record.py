@@ -539,11 +539,14 @@ def test_decision_date_not_in_the_future(
 
 
 def test_outcome_from_the_checklist(complete_answers: dict[str, Any], checklist: Checklist) -> None:
-    assert strict(put(complete_answers, "step5.outcome", "avslaget"), checklist) == []
+    rejected = drop(put(complete_answers, "step5.outcome", "avslaget"), "start")
+    assert strict(rejected, checklist) == []
     assert all_problems(put(complete_answers, "step5.outcome", "ja"), checklist) == {
         "step5.outcome": m.V_CHOICE.format(
             options="Godkänt (godkant); Avslaget (avslaget); Uppskjutet (uppskjutet)"
-        )
+        ),
+        # Without an approved outcome the start cannot stand: set aside, asked again.
+        "start": m.V_START_NEEDS_APPROVAL,
     }
 
 
@@ -576,7 +579,8 @@ def test_next_review_after_a_leap_day_decision(
 ) -> None:
     today = date(2028, 3, 1)
     data = put(complete_answers, "step5.decision_date", "2028-02-29")
-    data = put(data, "step5.reported_date", "2028-02-29")
+    data = put(data, "start.started_on", "2028-02-29")
+    data = put(data, "start.reported_date", "2028-02-29")
     ok = put(data, "step5.next_review", "2029-02-28")
     assert strict(ok, checklist, today=today) == []
     late = put(data, "step5.next_review", "2029-03-01")
@@ -606,10 +610,10 @@ def test_add_months(day: date, months: int, expected: date) -> None:
 def test_reported_date_only_when_reported(
     complete_answers: dict[str, Any], checklist: Checklist
 ) -> None:
-    not_reported = put(complete_answers, "step5.reported_to_list", False)
-    assert all_problems(drop(not_reported, "step5.reported_date"), checklist) == {}
-    assert all_problems(drop(complete_answers, "step5.reported_date"), checklist) == {
-        "step5.reported_date": m.V_NOT_ANSWERED
+    not_reported = put(complete_answers, "start.reported_to_list", False)
+    assert all_problems(drop(not_reported, "start.reported_date"), checklist) == {}
+    assert all_problems(drop(complete_answers, "start.reported_date"), checklist) == {
+        "start.reported_date": m.V_NOT_ANSWERED
     }
 
 

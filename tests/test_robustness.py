@@ -142,7 +142,7 @@ def test_reimporting_an_exported_draft_keeps_its_set_aside_answers(
     result = run_kontoguide("start", "--answers", str(exported), "--no-input", home=home)
     assert result.returncode == ExitCode.INVALID_DATA
     assert m.CLI_SET_ASIDE_KEPT.format(count=len(set_aside)).split(" svar")[0] in result.stdout
-    new_id = result.stdout.strip().rsplit(" ", 1)[-1].rstrip(".")
+    new_id = result.stdout.split("Sparad med id ", 1)[1].split(".", 1)[0]
     again = json.loads((home / "records" / f"{new_id}.json").read_text(encoding="utf-8"))
     assert again["set_aside"] == set_aside
     assert again["status"] == "draft"

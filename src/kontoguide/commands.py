@@ -63,11 +63,13 @@ def resume(draft_id: str | None) -> int:
 
 
 def validate(file: Path) -> int:
-    _, found = drafts.check_file(file)
+    loaded, found = drafts.check_file(file)
+    state = state_label(loaded.record, loaded.checklist)
     if found:
         print_problems(found)
+        say(m.CLI_STATE.format(state=state))
         return ExitCode.INVALID_DATA
-    say(m.CLI_VALID.format(path=file))
+    say(m.CLI_VALID.format(path=file, state=state))
     return ExitCode.OK
 
 

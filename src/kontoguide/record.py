@@ -491,10 +491,11 @@ class Answers(Part):
     @field_validator("start")
     @classmethod
     def _started_after_approval(cls, start: AccountStart, info: ValidationInfo) -> AccountStart:
-        if start == AccountStart():
-            return start
         decision = info.data.get("step5")
-        if not isinstance(decision, Decision) or decision.outcome != APPROVED:
+        # A decision that failed its own checks is reported there, not here again.
+        if start == AccountStart() or not isinstance(decision, Decision):
+            return start
+        if decision.outcome != APPROVED:
             raise PydanticCustomError("start_not_approved", m.V_START_NEEDS_APPROVAL)
         decided = decision.decision_date
         for day in (start.started_on, start.reported_date):
@@ -510,10 +511,10 @@ class Answers(Part):
     def _followed_up_after_start(
         cls, follow_ups: list[FollowUp] | None, info: ValidationInfo
     ) -> list[FollowUp] | None:
-        if not follow_ups:
-            return follow_ups
         start = info.data.get("start")
-        started = start.started_on if isinstance(start, AccountStart) else None
+        if not follow_ups or not isinstance(start, AccountStart):
+            return follow_ups
+        started = start.started_on
         if started is None:
             raise PydanticCustomError("follow_up_not_started", m.V_FOLLOW_UP_NEEDS_START)
         purpose = info.data.get("step2")
@@ -534,10 +535,10 @@ class Answers(Part):
     @field_validator("closing")
     @classmethod
     def _closed_after_start(cls, closing: Closing, info: ValidationInfo) -> Closing:
-        if closing == Closing():
-            return closing
         start = info.data.get("start")
-        started = start.started_on if isinstance(start, AccountStart) else None
+        if closing == Closing() or not isinstance(start, AccountStart):
+            return closing
+        started = start.started_on
         if started is None:
             raise PydanticCustomError("closing_not_started", m.V_CLOSING_NEEDS_START)
         if closing.closed_on is not None and closing.closed_on < started:

@@ -190,7 +190,7 @@ def drafts_table(
         done = sum(1 for state in states.values() if state == "done")
         cells = [record.id, record.account_name or m.UNNAMED, record.organisation.name or "–"]
         if status:
-            cells.append(m.STATUS_LABELS[record.status])
+            cells.append(m.STATE_LABELS[record.status])
         cells.append(m.VIEW_STEPS_DONE.format(done=done, steps=len(states)))
         cells.append(record.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"))
         table.add_row(*cells)
