@@ -274,9 +274,7 @@ def test_list_shows_records_newest_first(
 ) -> None:
     older = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
     newer = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
-    _save(
-        checklist, complete_answers, "klar1234", newer if complete_is_newer else older, "started"
-    )
+    _save(checklist, complete_answers, "klar1234", newer if complete_is_newer else older, "started")
     draft = {
         "organisation": {"name": "Idrottsförvaltningen"},
         "account_name": "Spontanidrott",

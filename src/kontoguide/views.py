@@ -35,6 +35,7 @@ from kontoguide.dialogue import (
 )
 from kontoguide.drafts import Loaded
 from kontoguide.flow import Row, SectionSummary
+from kontoguide.lifecycle import state_label
 from kontoguide.record import Record
 from kontoguide.validation import steps_done
 
@@ -190,7 +191,7 @@ def drafts_table(
         done = sum(1 for state in states.values() if state == "done")
         cells = [record.id, record.account_name or m.UNNAMED, record.organisation.name or "–"]
         if status:
-            cells.append(m.STATE_LABELS[record.status])
+            cells.append(state_label(record, item.checklist))
         cells.append(m.VIEW_STEPS_DONE.format(done=done, steps=len(states)))
         cells.append(record.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"))
         table.add_row(*cells)
