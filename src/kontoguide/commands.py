@@ -88,9 +88,9 @@ def export(source: str, *, fmt: str | None, output: Path | None, force: bool) ->
 
 
 def schema() -> int:
-    from kontoguide.record import Record
+    from kontoguide.record import file_schema
 
-    text = json.dumps(Record.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(file_schema(), ensure_ascii=False, indent=2) + "\n"
     say_bytes(text.encode("utf-8"))
     return ExitCode.OK
 

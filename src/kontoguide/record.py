@@ -592,3 +592,15 @@ class Record(Answers):
             "förlorat; de frågas om igen."
         ),
     )
+
+
+def file_schema() -> dict[str, Any]:
+    """The JSON Schema of an answers file and of a saved record: one format for both.
+
+    A saved record carries its identity; an answers file may leave it out (a new
+    identity is given when it is read), so nothing is required at the top.
+    """
+    schema = Record.model_json_schema()
+    schema["required"] = []
+    schema["title"] = "Kontoguide: svarsfil eller sparad checklista"
+    return schema
