@@ -16,8 +16,8 @@ software-version text chunk, so the same numbers give the same bytes.
 from __future__ import annotations
 
 import io
-import logging
 import math
+import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -74,32 +74,28 @@ def progress_png(chart: ProgressChart) -> bytes:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    # A glyph DejaVu Sans lacks (an emoji in a goal's name) is logged as a warning:
-    # the box it draws instead is no reason to write to the user's terminal.
-    font_log = logging.getLogger("matplotlib.font_manager")
-    text_log = logging.getLogger("matplotlib.backends.backend_agg")
-    levels = font_log.level, text_log.level
-    font_log.setLevel(logging.ERROR)
-    text_log.setLevel(logging.ERROR)
     # matplotlib's own defaults, not the user's matplotlibrc; "$" in a goal's name is
-    # a dollar sign, not the start of a formula.
-    settings = {
-        "font.family": "sans-serif",
-        "font.sans-serif": ["DejaVu Sans"],
-        "font.size": 8.5,
-        "text.parse_math": False,
-        "svg.hashsalt": "kontoguide",
-    }
-    try:
-        with matplotlib.style.context("default"), matplotlib.rc_context(settings):
-            figure = Figure(figsize=size_inches(len(chart.bars)), dpi=DPI)
-            FigureCanvasAgg(figure)
-            _draw(figure, chart)
-            buffer = io.BytesIO()
-            figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
-    finally:
-        font_log.setLevel(levels[0])
-        text_log.setLevel(levels[1])
+    # a dollar sign, not the start of a formula. A glyph DejaVu Sans lacks (an emoji,
+    # a CJK character) is drawn as a box with a warning: no reason to write to the
+    # user's terminal.
+    with (
+        warnings.catch_warnings(),
+        matplotlib.style.context("default"),
+        matplotlib.rc_context(
+            {
+                "font.family": "sans-serif",
+                "font.sans-serif": ["DejaVu Sans"],
+                "font.size": 8.5,
+                "text.parse_math": False,
+            }
+        ),
+    ):
+        warnings.simplefilter("ignore")
+        figure = Figure(figsize=size_inches(len(chart.bars)), dpi=DPI)
+        FigureCanvasAgg(figure)
+        _draw(figure, chart)
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     return buffer.getvalue()
 
 
@@ -121,9 +117,7 @@ def _draw(figure: Figure, chart: ProgressChart) -> None:
         axes.barh(y - 0.15, share, height=0.3, color=colour, zorder=2)
         # Texts on white, above the guide lines, so a line never runs through a word.
         axes.text(low + 0.01, y + 0.2, _shorten(bar.name), va="center", ha="left", **_ON_WHITE)
-        axes.text(
-            max(share, 0.0) + 0.02, y - 0.15, bar.text, va="center", ha="left", **_ON_WHITE
-        )
+        axes.text(max(share, 0.0) + 0.02, y - 0.15, bar.text, va="center", ha="left", **_ON_WHITE)
     axes.axvline(0.0, color=GUIDE_COLOUR, linewidth=1.0, zorder=1)
     axes.axvline(1.0, color=GUIDE_COLOUR, linewidth=1.0, linestyle="--", zorder=1)
     axes.text(0.0, rows - 0.1, chart.baseline, va="bottom", ha="center", color=GUIDE_COLOUR)
