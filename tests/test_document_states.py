@@ -601,3 +601,26 @@ def test_only_a_document_with_a_follow_up_imports_the_chart_library(tmp_path: Pa
         env=clean_env(tmp_path / "home"),
     )
     assert result.stdout.split() == ["False", "True"]
+
+
+@pytest.mark.parametrize(("name", "heading"), [("ready", "Beslut"), ("started", "Uppföljning 1")])
+def test_the_decision_and_each_follow_up_start_a_page(
+    docs: dict[str, Any], name: str, heading: str
+) -> None:
+    [paragraph] = [
+        b
+        for b in body_blocks(docs[name])
+        if isinstance(b, Paragraph) and style_name(b) == "Heading 1" and b.text.startswith(heading)
+    ]
+    assert paragraph.paragraph_format.page_break_before is True
+
+
+def test_the_motivation_line_has_room_for_a_few_lines(docs: dict[str, Any]) -> None:
+    signature = [b for b in body_blocks(docs["ready"]) if isinstance(b, Table)][-2]
+    heights = {
+        caption.text: line_row.height.cm
+        for line_row, caption_row in zip(signature.rows[::2], signature.rows[1::2], strict=True)
+        for caption in caption_row.cells[:1]
+    }
+    motivation = heights["Motivering (om beslutet är avslaget eller uppskjutet)"]
+    assert motivation > heights["Beslutsdatum"] + 0.5

@@ -85,7 +85,7 @@ def progress_png(chart: ProgressChart) -> bytes:
             {
                 "font.family": "sans-serif",
                 "font.sans-serif": ["DejaVu Sans"],
-                "font.size": 8.5,
+                "font.size": 9,
                 "text.parse_math": False,
             }
         ),
@@ -120,7 +120,8 @@ def _draw(figure: Figure, chart: ProgressChart) -> None:
         axes.text(max(share, 0.0) + 0.02, y - 0.15, bar.text, va="center", ha="left", **_ON_WHITE)
     axes.axvline(0.0, color=GUIDE_COLOUR, linewidth=1.0, zorder=1)
     axes.axvline(1.0, color=GUIDE_COLOUR, linewidth=1.0, linestyle="--", zorder=1)
-    axes.text(0.0, rows - 0.1, chart.baseline, va="bottom", ha="center", color=GUIDE_COLOUR)
+    # The baseline's label starts at its line: centred, it would run off the picture.
+    axes.text(0.0, rows - 0.1, chart.baseline, va="bottom", ha="left", color=GUIDE_COLOUR)
     axes.text(1.0, rows - 0.1, chart.target, va="bottom", ha="center", color=GUIDE_COLOUR)
     quarters = range(math.ceil(low * 4), math.floor((high - 0.6) * 4) + 1)
     ticks = [quarter / 4 for quarter in quarters]

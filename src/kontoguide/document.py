@@ -104,6 +104,7 @@ class SignLine:
 
     caption: str
     filled: str = ""
+    tall: bool = False  # room for a few handwritten lines (a motivation)
 
 
 @dataclass(frozen=True)
@@ -424,7 +425,7 @@ def _decision(record: Record, checklist: Checklist, taken: bool) -> DecisionView
         lines = (
             (SignLine(m.DOC_SIGN_DATE), SignLine(m.DOC_SIGN_CASE)),
             (SignLine(m.DOC_SIGN_REVIEW),),
-            (SignLine(m.DOC_SIGN_MOTIVATION),),
+            (SignLine(m.DOC_SIGN_MOTIVATION, tall=True),),
             (SignLine(m.DOC_SIGN_SIGNATURE), SignLine(m.DOC_SIGN_NAME, maker.name or "")),
         )
         return DecisionView(False, m.DOC_DECISION_LEAD_READY, subject, outcomes, (), lines)

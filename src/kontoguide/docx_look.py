@@ -152,7 +152,9 @@ def define_own_styles(document: Document) -> None:
     set_up(header_state, size=Pt(9), color=GREY)
     # A chart stays with its caption; the caption says what it shows.
     set_up(figure, alignment=WD_ALIGN_PARAGRAPH.CENTER, space_before=Pt(6), keep_with_next=True)
-    set_up(figure_caption, italic=True, size=Pt(9), color=GREY, space_after=Pt(8))
+    set_up(
+        figure_caption, italic=True, size=Pt(9), color=GREY, space_before=Pt(4), space_after=Pt(8)
+    )
     if notice.name in names:
         _box(notice)
 

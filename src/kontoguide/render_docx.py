@@ -198,7 +198,7 @@ class _Writer:
 
     def signature_table(self, rows: tuple[tuple[SignLine, ...], ...]) -> None:
         """Lines to write on, each with its caption below: two side by side with a
-        narrow gap between them, or one across the page (a motivation, taller)."""
+        narrow gap between them, or one across the page; a tall one for a few lines."""
         table = self.new_table(2 * len(rows), 3, styled=False)
         gap = int(Cm(1.2))
         side = (self.width - gap) // 2
@@ -206,7 +206,7 @@ class _Writer:
         for index, lines in enumerate(rows):
             line_row, caption_row = table.rows[2 * index], table.rows[2 * index + 1]
             wide = len(lines) == 1
-            line_row.height = Cm(2.4 if wide and not lines[0].filled else 1.4)
+            line_row.height = Cm(2.4 if any(line.tall for line in lines) else 1.4)
             line_row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
             for row, style in ((line_row, m.STYLE_SIGN_LINE), (caption_row, m.STYLE_SIGN_CAPTION)):
                 for cell in row.cells:
@@ -279,7 +279,9 @@ class _Writer:
 
     def decision(self, decision: DecisionView) -> None:
         body = self.document
-        self.para(body, m.DOC_DECISION_HEADING, "Heading 1")
+        heading = self.para(body, m.DOC_DECISION_HEADING, "Heading 1")
+        # The decision is a page of its own: the form to sign, or the decision to file.
+        heading.paragraph_format.page_break_before = True
         self.para(body, decision.lead, m.STYLE_LEAD)
         self.para(body, m.DOC_DECISION_SUBJECT, "Heading 2")
         self.facts_table(decision.subject)
@@ -296,7 +298,9 @@ class _Writer:
 
     def follow_up(self, follow_up: FollowUpView) -> None:
         body = self.document
-        self.para(body, follow_up.heading, "Heading 1")
+        heading = self.para(body, follow_up.heading, "Heading 1")
+        # A follow-up (its table, its chart, the assessment) reads as a page of its own.
+        heading.paragraph_format.page_break_before = True
         self.facts_table(follow_up.facts)
         self.para(body, m.DOC_FOLLOW_UP_MEASUREMENTS, "Heading 2")
         self.list_table(follow_up.measurements)
