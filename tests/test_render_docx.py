@@ -478,6 +478,8 @@ def test_a_variant_starts_from_its_base_document(tmp_path: Path, record: Record)
     document = render_docx(record, variant)
     header = [p.text for p in document.sections[0].header.paragraphs]
     assert header[0] == "KULTURFÖRVALTNINGENS LOGOTYP"
+    # The base's own header stays, and the state and case number are added to it.
+    assert "Startat · Diarienummer KUF 2026/1187" in header
     everything = [p.text for p in document.paragraphs]
     assert "Mallens brödtext som ska bort" not in everything
     assert everything[0] == TITLE
