@@ -56,6 +56,10 @@ def _postpone(data: dict[str, Any]) -> None:
     data["step5"]["outcome"] = "uppskjutet"
 
 
+def _not_started(data: dict[str, Any]) -> None:
+    del data["start"]
+
+
 def _lower_response_time(data: dict[str, Any]) -> None:
     # A goal to lower something: measured under its target, it is met.
     goal = data["step2"]["goals"][0]
@@ -67,6 +71,7 @@ CASES: dict[str, tuple[str, Callable[[dict[str, Any]], None] | None, str]] = {
     # name: (example, change, expected state)
     "draft": ("med-fel", None, "draft"),
     "ready": ("klar-for-beslut", None, "ready"),
+    "approved": ("komplett", _not_started, "decided"),
     "rejected": ("avslaget", None, "decided"),
     "postponed": ("avslaget", _postpone, "decided"),
     "started": ("startat-med-uppfoljning", None, "started"),
@@ -176,6 +181,7 @@ def signature_captions(document: Any) -> list[str]:
 PAGE_ONE = {
     "draft": ("UTKAST", "Utkast", "Inget diarienummer"),
     "ready": ("Underlag för beslut", "Klar för beslut", "Inget diarienummer"),
+    "approved": ("Beslutat: Godkänt", "Godkänt", "KUF 2026/1187"),
     "rejected": ("Beslutat: Avslaget", "Avslaget", "KUF 2026/1187"),
     "postponed": ("Beslutat: Uppskjutet", "Uppskjutet", "KUF 2026/1187"),
     "started": ("Kontot är startat", "Startat", "KUF 2026/0412"),
@@ -323,6 +329,20 @@ def test_a_decision_shows_what_was_decided_when_by_whom_and_why(
     everything = every_text(document)
     assert [text for text in everything if "Godkänt" in text] == ["☐ Godkänt"]
     assert "Kontot startas" not in headings(document)
+
+
+def test_an_approval_shows_when_it_is_reviewed_and_nothing_of_a_start(
+    docs: dict[str, Any],
+) -> None:
+    document = docs["approved"]
+    taken = by_heading(section_for(document, "Beslut"), 2)["Beslutet"]
+    assert texts(taken)[:3] == ["☒ Godkänt", "☐ Avslaget", "☐ Uppskjutet"]
+    facts = facts_of(next(b for b in taken if isinstance(b, Table)))
+    assert facts["Beslut"] == "Godkänt"
+    assert facts["Nästa omprövning"] == "2027-11-01"
+    assert "Motivering" not in facts
+    assert "Kontot startas" not in headings(document)
+    assert _pictures(document) == []
 
 
 # --- started: the start and the follow-ups -----------------------------------------------
