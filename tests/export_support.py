@@ -27,10 +27,11 @@ Block = Paragraph | Table
 
 
 def example_record(folder: Path, checklist: Checklist) -> Record:
-    """examples/komplett.json read in as `kontoguide start --answers ... --no-input` does."""
+    """examples/komplett.json (approved and started) read in as `kontoguide start --answers
+    ... --no-input` does."""
     record, found = drafts.from_answers(EXAMPLES / "komplett.json", checklist, Store(folder))
     assert found == [], found
-    assert record.status == "started"
+    assert record.status == "started"  # approved, and the account started
     return record
 
 

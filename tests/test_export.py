@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from datetime import date
@@ -294,20 +295,34 @@ def test_cli_draft_export_says_it_is_a_draft(tmp_path: Path, home: Path) -> None
     assert "utkast" in result.output
 
 
-def test_cli_export_of_a_filled_in_draft_says_what_is_left_to_do(
+def test_a_record_stored_as_a_draft_exports_as_the_state_its_answers_hold(
     tmp_path: Path, store: Store, record: Record
 ) -> None:
-    # Every answer is there, but the user never saved the checklist as finished.
+    # The stored status is only what the last save derived: the export derives it again,
+    # so a whole record is never called a draft and a draft never more than that.
     store.save(record.model_copy(update={"status": "draft"}))
-    target = tmp_path / "utkast.md"
+    target = tmp_path / "beslut.md"
     result = CliRunner().invoke(app, ["export", record.id, "-o", str(target)])
     assert result.exit_code == 0, result.output
-    said = " ".join(result.output.split())
-    assert "0 saker" not in said
-    assert m.EXPORT_DRAFT_NOT_REVIEWED_NOTE.format(draft_id=record.id) in said
+    assert "utkast" not in result.output.casefold()
     text = target.read_text(encoding="utf-8")
-    assert m.DOC_DRAFT_LEAD_NOT_REVIEWED in text
-    assert m.DOC_DRAFT_LEAD not in text
+    assert "**Kontot är startat**" in text
+    assert m.DOC_DRAFT_MARK not in text
+
+
+def test_the_cli_counts_what_the_draft_document_lists(tmp_path: Path, home: Path) -> None:
+    answers = tmp_path / "svar.json"
+    answers.write_text(json.dumps({"account_name": "Halvfärdigt"}), encoding="utf-8")
+    runner = CliRunner()
+    runner.invoke(app, ["start", "--answers", str(answers), "--no-input"])
+    [stored] = (home / "records").glob("*.json")
+    target = tmp_path / "utkast.md"
+    result = runner.invoke(app, ["export", stored.stem, "-o", str(target)])
+    text = target.read_text(encoding="utf-8")
+    listed = re.search(r"## Det här saknas \((\d+)\)", text)
+    assert listed is not None
+    said = " ".join(result.output.split())
+    assert m.EXPORT_DRAFT_NOTE.format(count=listed.group(1)) in said
 
 
 def test_start_then_export_as_commands(tmp_path: Path) -> None:

@@ -14,12 +14,13 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from kontoguide import lifecycle, paths
 from kontoguide import messages as m
-from kontoguide import paths
-from kontoguide.checklist import Checklist, ItemField, Question, Section
+from kontoguide.chart import Bar, ProgressChart
+from kontoguide.checklist import Checklist, ItemField, Question, Section, stage_rank
 from kontoguide.readable import readable
-from kontoguide.record import Record
-from kontoguide.validation import Problem, applicable, field_title, problems
+from kontoguide.record import APPROVED, FollowUp, Goal, Record, State
+from kontoguide.validation import Problem, applicable, field_title
 
 # --- the structure ------------------------------------------------------------
 
@@ -94,18 +95,69 @@ class Properties:
     created: datetime
 
 
+Facts = tuple[tuple[str, str], ...]  # label and value, a row each
+
+
+@dataclass(frozen=True)
+class SignLine:
+    """A line to write on by hand, with its caption below; `filled` is printed on it."""
+
+    caption: str
+    filled: str = ""
+    tall: bool = False  # room for a few handwritten lines (a motivation)
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    """The decision: a form to fill in by hand (ready) or the decision as taken."""
+
+    taken: bool
+    lead: str
+    subject: Facts  # what is decided: the account, its platform, who runs it
+    outcomes: tuple[tuple[str, bool], ...]  # every outcome as a box, the chosen one ticked
+    facts: Facts  # the decision as taken (empty on a form)
+    lines: tuple[tuple[SignLine, ...], ...]  # on a form: rows of lines (one line: full width)
+
+
+@dataclass(frozen=True)
+class FigureView:
+    chart: ProgressChart
+    alt: str  # says the numbers the picture shows, for a screen reader and for Markdown
+    caption: str
+
+
+@dataclass(frozen=True)
+class FollowUpView:
+    heading: str
+    facts: Facts
+    measurements: TableAnswer
+    rule: str  # how the table decides that a goal is met (our rule, said as ours)
+    figure: FigureView | None  # None without a measurement of a known goal
+    assessment: str
+
+
 @dataclass(frozen=True)
 class DocumentView:
     title: str
-    draft: bool
+    state: State
+    kind: str  # the line under the title: UTKAST, Underlag för beslut, ...
+    lead: str | None  # a draft's explanation under the mark
     missing: tuple[str, ...]
-    facts: tuple[tuple[str, str], ...]
+    facts: Facts
     notice: NoticeView
-    sections: tuple[SectionView, ...]
-    decision: tuple[tuple[str, str], ...]
-    signature_rows: tuple[tuple[str, ...], ...]
+    sections: tuple[SectionView, ...]  # the basics and the steps, up to who decides
+    decision: DecisionView | None  # None for a draft: nothing can be decided on it
+    start: tuple[SectionView, ...]  # the start, once the account has started
+    follow_ups: tuple[FollowUpView, ...]
+    closing: tuple[SectionView, ...]  # the closing, once the account is closed
+    history: TableAnswer | None
     header_text: str
+    header_state: str  # the state and the case number, on every page
     properties: Properties
+
+    @property
+    def draft(self) -> bool:
+        return self.state == "draft"
 
 
 # --- formatting single values -------------------------------------------------
@@ -315,7 +367,14 @@ def _person(name: str | None, title: str | None) -> str:
     return ", ".join(part for part in (name, title) if part) or m.DOC_NOT_ANSWERED
 
 
-def _facts(record: Record, checklist: Checklist, today: date, draft: bool) -> list[tuple[str, str]]:
+def _case_number(record: Record) -> str | None:
+    number = record.step5.case_number
+    return number if paths.is_answered(number) else None
+
+
+def _facts(
+    record: Record, checklist: Checklist, today: date, state_label: str
+) -> list[tuple[str, str]]:
     account = _text_or(record.account_name)
     proposed = record.step3.proposed_account_name
     if proposed and proposed != record.account_name:
@@ -327,8 +386,9 @@ def _facts(record: Record, checklist: Checklist, today: date, draft: bool) -> li
         (m.DOC_FACT_ACCOUNT, account),
         (m.DOC_FACT_PLATFORM, _platform(record, checklist)),
         (m.DOC_FACT_RESPONSIBLE, _person(responsible.name, responsible.title)),
+        (m.DOC_FACT_STATUS, state_label),
+        (m.DOC_FACT_CASE, _case_number(record) or m.DOC_NO_CASE_NUMBER),
         (m.DOC_FACT_DATE, today.isoformat()),
-        (m.DOC_FACT_STATUS, m.DOC_STATUS_DRAFT if draft else m.DOC_STATUS_COMPLETE),
         (m.DOC_FACT_RECORD_ID, record.id),
         (
             m.DOC_FACT_CHECKLIST,
@@ -339,21 +399,178 @@ def _facts(record: Record, checklist: Checklist, today: date, draft: bool) -> li
     ]
 
 
-def _decision(record: Record, checklist: Checklist) -> list[tuple[str, str]]:
+# --- the decision ------------------------------------------------------------------
+
+
+def _decision_subject(record: Record, checklist: Checklist) -> Facts:
+    # The account as it will be named on the platform, when step 3 proposes a name.
+    account = record.step3.proposed_account_name or record.account_name
+    return (
+        (m.DOC_DECISION_ACCOUNT, _text_or(account)),
+        (m.DOC_FACT_PLATFORM, _platform(record, checklist)),
+        (m.DOC_FACT_ORGANISATION, _text_or(record.organisation.name)),
+        (m.DOC_FACT_UNIT, _text_or(record.organisation.unit)),
+    )
+
+
+def _decision(record: Record, checklist: Checklist, taken: bool) -> DecisionView:
     decision = record.step5
-    outcome = m.DOC_NOT_ANSWERED
-    if decision.outcome is not None:
-        outcome = checklist.choice_label("outcomes", decision.outcome)
-    decided = decision.decision_date.isoformat() if decision.decision_date else None
-    review = decision.next_review.isoformat() if decision.next_review else None
     maker = decision.decision_maker
-    return [
-        (m.DOC_DECISION_OUTCOME, outcome),
-        (m.DOC_DECISION_DATE, _text_or(decided)),
-        (m.DOC_DECISION_CASE, _text_or(decision.case_number, m.DOC_NO_CASE_NUMBER)),
+    chosen = decision.outcome if taken else None
+    outcomes = tuple(
+        (option.label, option.value == chosen) for option in checklist.choices["outcomes"]
+    )
+    subject = _decision_subject(record, checklist)
+    if not taken:
+        lines = (
+            (SignLine(m.DOC_SIGN_DATE), SignLine(m.DOC_SIGN_CASE)),
+            (SignLine(m.DOC_SIGN_REVIEW),),
+            (SignLine(m.DOC_SIGN_MOTIVATION, tall=True),),
+            (SignLine(m.DOC_SIGN_SIGNATURE), SignLine(m.DOC_SIGN_NAME, maker.name or "")),
+        )
+        return DecisionView(False, m.DOC_DECISION_LEAD_READY, subject, outcomes, (), lines)
+    assert decision.outcome is not None and decision.decision_date is not None
+    facts = [
+        (m.DOC_DECISION_OUTCOME, checklist.choice_label("outcomes", decision.outcome)),
+        (m.DOC_DECISION_DATE, decision.decision_date.isoformat()),
         (m.DOC_DECISION_MAKER, _person(maker.name, maker.title)),
-        (m.DOC_DECISION_NEXT_REVIEW, _text_or(review)),
+        (m.DOC_DECISION_CASE, _case_number(record) or m.DOC_NO_CASE_NUMBER),
     ]
+    if paths.is_answered(decision.motivation):
+        facts.append((m.DOC_DECISION_MOTIVATION, str(decision.motivation)))
+    if decision.outcome == APPROVED and decision.next_review is not None:
+        facts.append((m.DOC_DECISION_NEXT_REVIEW, decision.next_review.isoformat()))
+    return DecisionView(True, m.DOC_DECISION_LEAD_TAKEN, subject, outcomes, tuple(facts), ())
+
+
+# --- follow-ups -------------------------------------------------------------------
+
+
+def goal_progress(baseline: float | None, target: float, value: float) -> tuple[float, bool]:
+    """How far `value` has come from the baseline (0.0) to the target (1.0), and whether
+    the target is met.
+
+    A target below the baseline is a goal to lower something (response times): it is
+    met at or under the target. Without a baseline the goal counts as one to raise,
+    from 0. Said in the document (DOC_FOLLOW_UP_MET_RULE), as kontoguide's own rule.
+    """
+    start = 0.0 if baseline is None else float(baseline)
+    lowering = baseline is not None and target < baseline
+    met = value <= target if lowering else value >= target
+    span = float(target) - start
+    share = (float(value) - start) / span if span else (1.0 if met else 0.0)
+    return share, met
+
+
+def _percent(share: float) -> str:
+    return m.DOC_PERCENT.format(value=format_number(round(share * 100)))
+
+
+def _with_unit(value: float, unit: str) -> str:
+    return f"{format_number(value)} {unit}".strip()
+
+
+def _follow_up(
+    number: int, follow_up: FollowUp, goals: list[Goal], checklist: Checklist
+) -> FollowUpView:
+    held = follow_up.held_on.isoformat()
+    rows: list[tuple[Cell, ...]] = []
+    notes: list[Cell] = []
+    bars: list[Bar] = []
+    spoken: list[str] = []
+    for item in sorted(follow_up.measurements, key=lambda measured: measured.goal):
+        measured = item.measured_on.isoformat()
+        goal = goals[item.goal - 1] if item.goal <= len(goals) else None
+        comment = (m.DOC_FOLLOW_UP_COMMENT.format(text=item.comment),) if item.comment else ()
+        notes.append(comment)
+        if goal is None:
+            # The goals were changed after the follow-up: its value is still shown.
+            name = m.DOC_FOLLOW_UP_UNKNOWN_GOAL.format(number=item.goal)
+            rows.append(
+                (
+                    (name,),
+                    (m.DOC_NONE,),
+                    (m.DOC_NONE,),
+                    (format_number(item.value),),
+                    (measured,),
+                    (m.DOC_NONE,),
+                )
+            )
+            continue
+        share, met = goal_progress(goal.baseline, goal.target, item.value)
+        baseline = m.DOC_NONE if goal.baseline is None else format_number(goal.baseline)
+        target = _with_unit(goal.target, goal.unit)
+        value = _with_unit(item.value, goal.unit)
+        name = m.DOC_FOLLOW_UP_GOAL.format(number=item.goal, name=goal.description)
+        rows.append(
+            (
+                (name,),
+                (baseline,),
+                (target,),
+                (value,),
+                (measured,),
+                (m.DOC_YES if met else m.DOC_NO,),
+            )
+        )
+        bars.append(
+            Bar(
+                name,
+                share,
+                met,
+                m.DOC_CHART_BAR.format(value=value, target=target, share=_percent(share)),
+            )
+        )
+        spoken.append(
+            m.DOC_CHART_ALT_GOAL.format(
+                number=item.goal,
+                name=goal.description,
+                baseline=m.DOC_CHART_NO_BASELINE if goal.baseline is None else baseline,
+                target=target,
+                value=value,
+                measured=measured,
+                share=_percent(share),
+                met=m.DOC_CHART_MET if met else m.DOC_CHART_NOT_MET,
+            )
+        )
+    figure = None
+    if bars:
+        chart = ProgressChart(
+            tuple(bars), m.DOC_CHART_AXIS, m.DOC_CHART_BASELINE, m.DOC_CHART_TARGET, m.DOC_PERCENT
+        )
+        alt = m.DOC_CHART_ALT.format(number=number, date=held, goals=" ".join(spoken))
+        figure = FigureView(chart, alt, m.DOC_CHART_CAPTION)
+    next_review = follow_up.next_review.isoformat() if follow_up.next_review else None
+    facts = (
+        (m.DOC_FOLLOW_UP_HELD, held),
+        (
+            m.DOC_FOLLOW_UP_CONCLUSION,
+            checklist.choice_label("follow_up_conclusions", follow_up.conclusion),
+        ),
+        (m.DOC_FOLLOW_UP_NEXT, next_review or m.DOC_FOLLOW_UP_NO_NEXT),
+    )
+    table = TableAnswer(m.DOC_FOLLOW_UP_COLUMNS, tuple(rows), tuple(notes))
+    return FollowUpView(
+        heading=m.DOC_FOLLOW_UP_HEADING.format(number=number, date=held),
+        facts=facts,
+        measurements=table,
+        rule=m.DOC_FOLLOW_UP_MET_RULE,
+        figure=figure,
+        assessment=follow_up.assessment,
+    )
+
+
+def _history(record: Record) -> TableAnswer | None:
+    if not record.history:
+        return None
+    rows: list[tuple[Cell, ...]] = []
+    follow_ups = 0
+    for entry in record.history:
+        label = m.DOC_HISTORY_LABELS[entry.what]
+        if entry.what == "followed_up":
+            follow_ups += 1
+            label = m.DOC_HISTORY_FOLLOW_UP.format(number=follow_ups)
+        rows.append(((label,), (format_moment(entry.at),)))
+    return TableAnswer(m.DOC_HISTORY_COLUMNS, tuple(rows), tuple(() for _ in rows))
 
 
 def _notice(record: Record, checklist: Checklist) -> NoticeView:
@@ -404,56 +621,107 @@ def describe_problem(
     return m.DOC_MISSING_ITEM.format(where=where, message=problem.message)
 
 
-def _properties(record: Record, checklist: Checklist, draft: bool, now: datetime) -> Properties:
+def _properties(record: Record, checklist: Checklist, state: State, now: datetime) -> Properties:
     account = record.account_name or record.id
+    kind = m.DOC_CATEGORIES[state]
     return Properties(
         title=f"{checklist.title} – {account}",
-        subject=m.DOC_SUBJECT.format(account=account),
+        subject=m.DOC_SUBJECT_OF.format(kind=kind, account=account),
         author=record.step2.responsible.name or record.organisation.name or m.DOC_AUTHOR_FALLBACK,
         keywords=m.DOC_KEYWORDS,
-        category=m.DOC_CATEGORY_DRAFT if draft else m.DOC_CATEGORY_COMPLETE,
+        category=kind,
         identifier=record.id,
         created=now,
     )
 
 
-def open_problems(record: Record, checklist: Checklist) -> list[Problem]:
-    # Answers were checked against the day they were saved (see drafts.reference_day):
-    # a goal deadline that has passed since is not something the draft is missing.
+@dataclass(frozen=True)
+class Assessment:
+    """The state the document shows, and what a draft lacks to be ready for a decision."""
+
+    state: State
+    missing: tuple[Problem, ...]
+
+    @property
+    def draft(self) -> bool:
+        return self.state == "draft"
+
+
+def assess(record: Record, checklist: Checklist) -> Assessment:
+    """The record's state, derived again: a changed checklist can make a record that was
+    ready a draft again, and the document must never claim more than the answers hold.
+
+    Answers were checked against the day they were saved (see drafts.reference_day): a
+    goal deadline that has passed since is not something the record is missing.
+    """
     from kontoguide.drafts import reference_day
 
-    return problems(record, checklist, today=reference_day(record.updated_at))
+    today = reference_day(record.updated_at)
+    # A draft lists what stands between it and a decision; what a later stage still
+    # lacks (a decision half written in) belongs to that stage, not to the draft.
+    missing = lifecycle.open_problems(record, checklist, "ready", today=today)
+    if missing:
+        return Assessment("draft", tuple(missing))
+    return Assessment(lifecycle.state(record, checklist, today=today), ())
+
+
+def _reached(state: State, stage: str) -> bool:
+    return state != "draft" and stage_rank(state) >= stage_rank(stage)
 
 
 def build(
-    record: Record, checklist: Checklist, *, now: datetime, found: list[Problem] | None = None
+    record: Record, checklist: Checklist, *, now: datetime, assessed: Assessment | None = None
 ) -> DocumentView:
     """The document for `record`; `now` dates it (and sets its created property).
 
-    `found` is open_problems(record, checklist) when the caller has it already.
+    `assessed` is assess(record, checklist) when the caller has it already.
     """
-    if found is None:
-        found = open_problems(record, checklist)
-    # A changed checklist can make a finished record incomplete again: never hide that.
-    draft = record.status == "draft" or bool(found)
+    if assessed is None:
+        assessed = assess(record, checklist)
+    state = assessed.state
+    label = lifecycle.state_label(record.model_copy(update={"status": state}), checklist)
     data = record.model_dump(mode="json")
     account = record.account_name or record.id
     aside = SetAsideCounts(record.set_aside)
     by_field = _questions_by_field(checklist)
+
+    def shown(stage: str) -> tuple[SectionView, ...]:
+        return tuple(
+            _section(section, data, aside, checklist)
+            for section in checklist.sections
+            if section.stage == stage
+        )
+
+    outcome = record.step5.outcome
+    kind = m.DOC_DRAFT_MARK
+    if state != "draft":
+        outcome_label = checklist.choice_label("outcomes", outcome) if outcome else ""
+        kind = m.DOC_KIND_LINES[state].format(outcome=outcome_label)
+    case = _case_number(record)
+    case_text = m.DOC_HEADER_CASE.format(number=case) if case else m.DOC_NO_CASE_NUMBER
+    goals = list(record.step2.goals or [])
     return DocumentView(
         title=checklist.title,
-        draft=draft,
-        missing=tuple(describe_problem(p, checklist, aside, by_field) for p in found)
-        if draft
-        else (),
-        facts=tuple(_facts(record, checklist, local_time(now).date(), draft)),
+        state=state,
+        kind=kind,
+        lead=m.DOC_DRAFT_LEAD if state == "draft" else None,
+        missing=tuple(describe_problem(p, checklist, aside, by_field) for p in assessed.missing),
+        facts=tuple(_facts(record, checklist, local_time(now).date(), label)),
         notice=_notice(record, checklist),
-        sections=tuple(_section(s, data, aside, checklist) for s in checklist.sections),
-        decision=tuple(_decision(record, checklist)),
-        signature_rows=(
-            (m.DOC_SIGN_PLACE_DATE, ""),
-            (m.DOC_SIGN_SIGNATURE, m.DOC_SIGN_NAME),
-        ),
+        sections=shown("ready"),
+        decision=None
+        if state == "draft"
+        else _decision(record, checklist, _reached(state, "decided")),
+        start=shown("started") if _reached(state, "started") else (),
+        follow_ups=tuple(
+            _follow_up(number, follow_up, goals, checklist)
+            for number, follow_up in enumerate(record.follow_ups or [], start=1)
+        )
+        if _reached(state, "started")
+        else (),
+        closing=shown("closed") if _reached(state, "closed") else (),
+        history=_history(record),
         header_text=m.DOC_HEADER.format(organisation=checklist.organisation, account=account),
-        properties=_properties(record, checklist, draft, now),
+        header_state=m.DOC_HEADER_STATE.format(state=label, case=case_text),
+        properties=_properties(record, checklist, state, now),
     )

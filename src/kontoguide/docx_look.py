@@ -111,8 +111,13 @@ def define_own_styles(document: Document) -> None:
     table_text = own(document, m.STYLE_TABLE_TEXT)
     sign_line = own(document, m.STYLE_SIGN_LINE)
     sign_caption = own(document, m.STYLE_SIGN_CAPTION)
+    kind = own(document, m.STYLE_KIND)
+    header_state = own(document, m.STYLE_HEADER_STATE, "Header")
+    figure = own(document, m.STYLE_FIGURE)
+    figure_caption = own(document, m.STYLE_FIGURE_CAPTION)
     every = [draft, header_draft, lead, notice, answer, no_answer, caution]
     every += [table_heading, table_text, sign_line, sign_caption]
+    every += [kind, header_state, figure, figure_caption]
     fresh = [style for style in every if style.name not in existing]
     if not fresh:
         return
@@ -142,6 +147,14 @@ def define_own_styles(document: Document) -> None:
     set_up(table_text, size=Pt(9.5), space_before=Pt(1), space_after=Pt(1))
     set_up(sign_line, space_before=Pt(0), space_after=Pt(0), keep_with_next=True)
     set_up(sign_caption, size=Pt(9), color=GREY, space_after=Pt(0), keep_with_next=True)
+    # What the document is (Underlag för beslut, ...) stands out under the title.
+    set_up(kind, bold=True, size=Pt(16), color=DARK_BLUE, space_after=Pt(8))
+    set_up(header_state, size=Pt(9), color=GREY)
+    # A chart stays with its caption; the caption says what it shows.
+    set_up(figure, alignment=WD_ALIGN_PARAGRAPH.CENTER, space_before=Pt(6), keep_with_next=True)
+    set_up(
+        figure_caption, italic=True, size=Pt(9), color=GREY, space_before=Pt(4), space_after=Pt(8)
+    )
     if notice.name in names:
         _box(notice)
 

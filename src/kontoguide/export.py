@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kontoguide import atomicfile, drafts
 from kontoguide import messages as m
@@ -25,7 +26,9 @@ from kontoguide.checklist import Checklist, user_checklist_folder
 from kontoguide.errors import OutputExistsError, UnreadableError, UsageError
 from kontoguide.record import Record
 from kontoguide.storage import Store, is_safe_id, record_json
-from kontoguide.validation import Problem
+
+if TYPE_CHECKING:
+    from kontoguide.document import Assessment
 
 FORMATS = ("docx", "json", "md")
 
@@ -127,14 +130,17 @@ def render(
     fmt: str,
     *,
     now: datetime,
-    found: list[Problem] | None = None,
+    assessed: Assessment | None = None,
 ) -> bytes:
-    """The exported file's content; `now` dates the document."""
+    """The exported file's content; `now` dates the document.
+
+    `assessed` is document.assess(record, checklist) when the caller has it already.
+    """
     if fmt == "json":
         return record_json(record).encode("utf-8")
     from kontoguide.document import build
 
-    view = build(record, checklist, now=now, found=found)
+    view = build(record, checklist, now=now, assessed=assessed)
     if fmt == "md":
         from kontoguide.render_markdown import render as render_markdown
 
@@ -150,16 +156,19 @@ def export(
     """Write `record` as `fmt` to `output` (a file or a folder; default: here)."""
     if fmt not in FORMATS:
         raise UsageError(m.EXPORT_UNKNOWN_FORMAT.format(fmt=fmt))
-    from kontoguide.document import local_time, open_problems
+    from kontoguide.document import assess, local_time
 
     now = datetime.now(UTC).replace(microsecond=0)
-    found = open_problems(record, checklist)
-    draft = record.status == "draft" or bool(found)
-    target = _target(output, default_file_name(record, fmt, local_time(now).date(), draft=draft))
+    # The state is derived again, as the document derives it: the file's name says
+    # "utkast" exactly when the document does, and the count is the document's list.
+    assessed = assess(record, checklist)
+    draft = assessed.draft
+    day = local_time(now).date()
+    target = _target(output, default_file_name(record, fmt, day, draft=draft))
     existed = _may_write(target)
     if existed and not force:
         raise OutputExistsError(m.EXPORT_EXISTS.format(path=target))
-    content = render(record, checklist, fmt, now=now, found=found)
+    content = render(record, checklist, fmt, now=now, assessed=assessed)
     try:
         atomicfile.write_bytes(target, content, private=False, overwrite=force)
     except FileExistsError:
@@ -167,7 +176,7 @@ def export(
     except OSError as exc:
         template = m.F_WRITE_FAILED if existed else m.F_WRITE_FAILED_NEW
         raise UnreadableError(target, template.format(detail=exc.strerror or exc)) from None
-    return Exported(target, draft, len(found))
+    return Exported(target, draft, len(assessed.missing))
 
 
 def _may_write(target: Path) -> bool:

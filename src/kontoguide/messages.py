@@ -680,3 +680,85 @@ C_STAGE_ORDER = (
     "avsnitten ska komma i livets ordning: först det som behövs före beslutet (stage = "
     '"ready", där stegen 1–5 hör hemma), sedan "decided", "started" och "closed".'
 )
+
+# --- documents for every state ---
+# The line under the title on page 1, by state; {outcome} is the decision in words.
+DOC_KIND_LINES = {
+    "ready": "Underlag för beslut",
+    "decided": "Beslutat: {outcome}",
+    "started": "Kontot är startat",
+    "closed": "Kontot är avslutat",
+}
+# The document's category property and the start of its subject, by state.
+DOC_CATEGORIES = {
+    "draft": "Utkast",
+    "ready": "Underlag för beslut",
+    "decided": "Beslut",
+    "started": "Beslut och uppföljning",
+    "closed": "Avslutat konto",
+}
+DOC_SUBJECT_OF = "{kind} – {account}"
+DOC_FACT_CASE = "Diarienummer"
+DOC_HEADER_STATE = "{state} · {case}"
+DOC_HEADER_CASE = "Diarienummer {number}"
+DOC_DECISION_LEAD_READY = (
+    "Fylls i av den som beslutar: kryssa i ett beslut, fyll i raderna och skriv under."
+)
+DOC_DECISION_LEAD_TAKEN = "Beslutet som det fattades och skrevs in i kontoguide."
+DOC_DECISION_SUBJECT = "Beslutet gäller"
+DOC_DECISION_ACCOUNT = "Konto"
+DOC_DECISION_TAKEN = "Beslutet"
+DOC_DECISION_MOTIVATION = "Motivering"
+DOC_SIGN_DATE = "Beslutsdatum"
+DOC_SIGN_CASE = "Diarienummer"
+DOC_SIGN_REVIEW = "Nästa omprövning, senast 12 månader efter beslutet (om kontot godkänns)"
+DOC_SIGN_MOTIVATION = "Motivering (om beslutet är avslaget eller uppskjutet)"
+DOC_FOLLOW_UP_HEADING = "Uppföljning {number}: {date}"
+DOC_FOLLOW_UP_HELD = "Datum för uppföljningen"
+DOC_FOLLOW_UP_CONCLUSION = "Slutsats"
+DOC_FOLLOW_UP_NEXT = "Nästa uppföljning"
+DOC_FOLLOW_UP_NO_NEXT = "Ingen (kontot ska avslutas)"
+DOC_FOLLOW_UP_MEASUREMENTS = "Mätvärden"
+DOC_FOLLOW_UP_ASSESSMENT = "Samlad bedömning"
+DOC_FOLLOW_UP_COLUMNS = ("Mål", "Utgångsvärde", "Målvärde", "Uppmätt", "Mätdatum", "Nått")
+DOC_FOLLOW_UP_GOAL = "{number}. {name}"
+DOC_FOLLOW_UP_UNKNOWN_GOAL = "Mål {number} (finns inte längre bland målen)"
+DOC_FOLLOW_UP_COMMENT = "Kommentar: {text}"
+DOC_FOLLOW_UP_MET_RULE = (
+    "Så räknar kontoguide ut kolumnen Nått: ett mål är nått när det uppmätta värdet är minst "
+    "målvärdet. Är målvärdet lägre än utgångsvärdet, ett mål att minska något, är det nått när "
+    "värdet är högst målvärdet. Ett mål utan utgångsvärde räknas som ett mål att öka."
+)
+DOC_CHART_CAPTION = (
+    "Diagrammet visar hur långt varje mål har kommit från utgångsvärdet (0 %) mot målvärdet "
+    "(100 %)."
+)
+DOC_CHART_IN_WORDS = "Diagrammet i Word-dokumentet, i ord:"
+DOC_CHART_ALT = "Diagram över målen vid uppföljning {number} ({date}). {goals}"
+DOC_CHART_ALT_GOAL = (
+    "Mål {number}, {name}: utgångsvärde {baseline}, målvärde {target}, uppmätt {value} "
+    "den {measured}; {share} av vägen från utgångsvärdet till målvärdet, {met}."
+)
+DOC_CHART_MET = "nått"
+DOC_CHART_NOT_MET = "inte nått"
+DOC_CHART_NO_BASELINE = "saknas (räknas som 0)"
+DOC_CHART_AXIS = "Andel av vägen från utgångsvärdet till målvärdet"
+DOC_CHART_BASELINE = "Utgångsvärde"
+DOC_CHART_TARGET = "Målvärde"
+DOC_CHART_BAR = "{value} av {target} ({share})"
+DOC_PERCENT = "{value} %"
+DOC_HISTORY_HEADING = "Historik"
+DOC_HISTORY_COLUMNS = ("Händelse", "Tidpunkt")
+DOC_HISTORY_LABELS = {
+    "draft": "Utkast",
+    "ready": "Klar för beslut",
+    "decided": "Beslut fattat",
+    "started": "Kontot startat",
+    "followed_up": "Uppföljning",
+    "closed": "Avslutat",
+}
+DOC_HISTORY_FOLLOW_UP = "Uppföljning {number}"
+STYLE_KIND = "Dokumentslag"
+STYLE_HEADER_STATE = "Status i sidhuvud"
+STYLE_FIGURE = "Diagram"
+STYLE_FIGURE_CAPTION = "Diagramtext"

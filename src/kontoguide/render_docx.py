@@ -17,7 +17,7 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from docx.document import Document
-from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -28,9 +28,14 @@ from kontoguide import messages as m
 from kontoguide.document import (
     Answer,
     ChecksAnswer,
+    DecisionView,
     DocumentView,
+    FigureView,
+    FollowUpView,
     NoAnswer,
     QuestionView,
+    SectionView,
+    SignLine,
     TableAnswer,
     TextAnswer,
     YesNoAnswer,
@@ -191,23 +196,55 @@ class _Writer:
         self.set_widths(table, [labels, self.width - labels])
         return table
 
-    def signature_table(self, rows: tuple[tuple[str, ...], ...]) -> None:
-        """Lines to sign on, each with its caption below; a narrow gap column between pairs."""
+    def signature_table(self, rows: tuple[tuple[SignLine, ...], ...]) -> None:
+        """Lines to write on, each with its caption below: two side by side with a
+        narrow gap between them, or one across the page; a tall one for a few lines."""
         table = self.new_table(2 * len(rows), 3, styled=False)
         gap = int(Cm(1.2))
         side = (self.width - gap) // 2
         self.set_widths(table, [side, gap, side])
-        for index, labels in enumerate(rows):
+        for index, lines in enumerate(rows):
             line_row, caption_row = table.rows[2 * index], table.rows[2 * index + 1]
-            line_row.height = Cm(1.4)
+            wide = len(lines) == 1
+            line_row.height = Cm(2.4 if any(line.tall for line in lines) else 1.4)
             line_row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
             for row, style in ((line_row, m.STYLE_SIGN_LINE), (caption_row, m.STYLE_SIGN_CAPTION)):
                 for cell in row.cells:
                     self.style(cell.paragraphs[0], style)
-            for position, label in zip((0, 2), labels, strict=False):
-                if label:
-                    _bottom_border(line_row.cells[position])
-                    caption_row.cells[position].paragraphs[0].add_run(xml_safe(label))
+            line_cells, caption_cells = [line_row.cells[0]], [caption_row.cells[0]]
+            if wide:
+                line_cells = [line_row.cells[0].merge(line_row.cells[2])]
+                caption_cells = [caption_row.cells[0].merge(caption_row.cells[2])]
+            else:
+                line_cells.append(line_row.cells[2])
+                caption_cells.append(caption_row.cells[2])
+            for line, line_cell, caption_cell in zip(
+                lines, line_cells, caption_cells, strict=False
+            ):
+                _bottom_border(line_cell)
+                # The text sits on the line, at its bottom, as if written there.
+                line_cell.vertical_alignment = WD_ALIGN_VERTICAL.BOTTOM
+                if line.filled:
+                    line_cell.paragraphs[0].add_run(xml_safe(line.filled))
+                caption_cell.paragraphs[0].add_run(xml_safe(line.caption))
+            for cell in (*line_cells, *caption_cells):
+                # A merged cell keeps the paragraphs of the cells it took in: one is enough.
+                for extra in cell.paragraphs[1:]:
+                    extra._p.getparent().remove(extra._p)
+
+    def figure(self, figure: FigureView) -> None:
+        """The chart as a picture, its alternative text stating the same numbers."""
+        from kontoguide.chart import progress_png
+
+        paragraph = self.para(self.document, "", m.STYLE_FIGURE)
+        width = min(self.width, int(Cm(16)))
+        shape = paragraph.add_run().add_picture(io.BytesIO(progress_png(figure.chart)), width=width)
+        alt = xml_safe(figure.alt)
+        # Word and screen readers read docPr's descr; some tools read the picture's own.
+        shape._inline.docPr.set("descr", alt)
+        for c_nv_pr in shape._inline.xpath(".//pic:cNvPr"):
+            c_nv_pr.set("descr", alt)
+        self.para(self.document, figure.caption, m.STYLE_FIGURE_CAPTION)
 
     # --- the body ---
 
@@ -234,16 +271,53 @@ class _Writer:
         if question.note:
             self.para(self.document, question.note, m.STYLE_CAUTION)
 
+    def section(self, section: SectionView) -> None:
+        self.para(self.document, section.heading, "Heading 1")
+        self.para(self.document, section.purpose, m.STYLE_LEAD)
+        for question in section.questions:
+            self.question(question)
+
+    def decision(self, decision: DecisionView) -> None:
+        body = self.document
+        heading = self.para(body, m.DOC_DECISION_HEADING, "Heading 1")
+        # The decision is a page of its own: the form to sign, or the decision to file.
+        heading.paragraph_format.page_break_before = True
+        self.para(body, decision.lead, m.STYLE_LEAD)
+        self.para(body, m.DOC_DECISION_SUBJECT, "Heading 2")
+        self.facts_table(decision.subject)
+        self.para(body, m.DOC_DECISION_TAKEN, "Heading 2")
+        for label, ticked in decision.outcomes:
+            mark = m.DOC_CHECKED if ticked else m.DOC_UNCHECKED
+            box = self.para(body, f"{mark} {label}", m.STYLE_ANSWER)
+            # The boxes and what follows them (the lines to sign on) share a page.
+            box.paragraph_format.keep_with_next = True
+        if decision.facts:
+            self.facts_table(decision.facts)
+        if decision.lines:
+            self.signature_table(decision.lines)
+
+    def follow_up(self, follow_up: FollowUpView) -> None:
+        body = self.document
+        heading = self.para(body, follow_up.heading, "Heading 1")
+        # A follow-up (its table, its chart, the assessment) reads as a page of its own.
+        heading.paragraph_format.page_break_before = True
+        self.facts_table(follow_up.facts)
+        self.para(body, m.DOC_FOLLOW_UP_MEASUREMENTS, "Heading 2")
+        self.list_table(follow_up.measurements)
+        self.para(body, follow_up.rule, m.STYLE_FIGURE_CAPTION)
+        if follow_up.figure is not None:
+            self.figure(follow_up.figure)
+        self.para(body, m.DOC_FOLLOW_UP_ASSESSMENT, "Heading 2")
+        self.para(body, follow_up.assessment, m.STYLE_ANSWER)
+
     def body(self, view: DocumentView) -> None:
         body = self.document
         self.para(body, view.title, "Title")
-        if view.draft:
-            self.para(body, m.DOC_DRAFT_MARK, m.STYLE_DRAFT)
-            # Nothing missing: the draft only waits for the review in kontoguide.
-            lead = m.DOC_DRAFT_LEAD if view.missing else m.DOC_DRAFT_LEAD_NOT_REVIEWED
-            self.para(body, lead, m.STYLE_LEAD)
+        self.para(body, view.kind, m.STYLE_DRAFT if view.draft else m.STYLE_KIND)
+        if view.lead:
+            self.para(body, view.lead, m.STYLE_LEAD)
         self.facts_table(view.facts)
-        if view.draft and view.missing:
+        if view.missing:
             heading = m.DOC_MISSING_HEADING.format(count=len(view.missing))
             self.para(body, heading, "Heading 1")
             for item in view.missing:
@@ -253,17 +327,18 @@ class _Writer:
             self.para(body, text, m.STYLE_NOTICE)
         self.para(body, view.notice.acknowledgement, m.STYLE_ANSWER)
         for section in view.sections:
-            self.para(body, section.heading, "Heading 1")
-            self.para(body, section.purpose, m.STYLE_LEAD)
-            for question in section.questions:
-                self.question(question)
-        self.para(body, m.DOC_DECISION_HEADING, "Heading 1")
-        decision = self.facts_table(view.decision)
-        # The decision and the lines to sign it on belong on one page.
-        for row in decision.rows:
-            _keep_with_next(row)
-        self.para(body, m.DOC_SIGN_HEADING, "Heading 2")
-        self.signature_table(view.signature_rows)
+            self.section(section)
+        if view.decision is not None:
+            self.decision(view.decision)
+        for section in view.start:
+            self.section(section)
+        for follow_up in view.follow_ups:
+            self.follow_up(follow_up)
+        for section in view.closing:
+            self.section(section)
+        if view.history is not None:
+            self.para(body, m.DOC_HISTORY_HEADING, "Heading 1")
+            self.list_table(view.history)
 
     def header_and_footer(self, view: DocumentView) -> None:
         for section in self.document.sections:
@@ -274,6 +349,8 @@ class _Writer:
                 first = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
                 self.style(first, "Header")
                 first.add_run(xml_safe(view.header_text))
+            # The state and the case number on every page, whatever the base's header.
+            self.para(header, view.header_state, m.STYLE_HEADER_STATE)
             if view.draft:
                 self.para(header, m.DOC_DRAFT_MARK, m.STYLE_HEADER_DRAFT)
             footer = section.footer
@@ -314,14 +391,6 @@ def _cell_xml(
     # A cell holds at least one paragraph, or Word reports the file as damaged.
     body = "".join(paragraphs) or "<w:p/>"
     return f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{twips}"/>{span_xml}</w:tcPr>{body}</w:tc>'
-
-
-def _keep_with_next(row: Any) -> None:
-    # Keeps a row on the page of what follows: an item with its note row, the decision
-    # with its signature lines.
-    for cell in row.cells:
-        for paragraph in cell.paragraphs:
-            paragraph.paragraph_format.keep_with_next = True
 
 
 def _bottom_border(cell: Any) -> None:

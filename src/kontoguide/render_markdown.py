@@ -14,8 +14,11 @@ from kontoguide import messages as m
 from kontoguide.document import (
     Answer,
     ChecksAnswer,
+    DecisionView,
     DocumentView,
+    FollowUpView,
     NoAnswer,
+    SectionView,
     TableAnswer,
     TextAnswer,
     YesNoAnswer,
@@ -96,39 +99,88 @@ def _answer(answer: Answer) -> list[str]:
     raise AssertionError(f"unknown answer {answer!r}")  # pragma: no cover
 
 
+def _facts(facts: tuple[tuple[str, str], ...]) -> list[str]:
+    return [f"- **{escape(label)}:** {escape(value)}" for label, value in facts]
+
+
+def _section(section: SectionView) -> list[list[str]]:
+    blocks = [[f"## {escape(section.heading)}"], [f"*{escape(section.purpose)}*"]]
+    for question in section.questions:
+        blocks.append([f"### {escape(question.label)}"])
+        blocks.append(_answer(question.answer))
+        if question.note:
+            blocks.append([f"*{escape(question.note)}*"])
+    return blocks
+
+
+def _decision(decision: DecisionView) -> list[list[str]]:
+    marks = (m.DOC_UNCHECKED, m.DOC_CHECKED)
+    blocks = [
+        [f"## {escape(m.DOC_DECISION_HEADING)}"],
+        [f"*{escape(decision.lead)}*"],
+        [f"### {escape(m.DOC_DECISION_SUBJECT)}"],
+        _facts(decision.subject),
+        [f"### {escape(m.DOC_DECISION_TAKEN)}"],
+        # A list of boxes: one outcome a line, as on paper.
+        [f"- {marks[ticked]} {escape(label)}" for label, ticked in decision.outcomes],
+    ]
+    if decision.facts:
+        blocks.append(_facts(decision.facts))
+    for row in decision.lines:
+        blocks.extend(
+            [f"{escape(line.caption)}: {escape(line.filled) or SIGN_LINE}"] for line in row
+        )
+    return blocks
+
+
+def _follow_up(follow_up: FollowUpView) -> list[list[str]]:
+    blocks = [[f"## {escape(follow_up.heading)}"], _facts(follow_up.facts)]
+    blocks.append([f"### {escape(m.DOC_FOLLOW_UP_MEASUREMENTS)}"])
+    blocks.append(_table(follow_up.measurements))
+    blocks.append([f"*{escape(follow_up.rule)}*"])
+    if follow_up.figure is not None:
+        # One file, no picture: the chart's numbers in words, as its alternative text.
+        blocks.append([f"*{escape(m.DOC_CHART_IN_WORDS)}* {escape(follow_up.figure.alt)}"])
+    blocks.append([f"### {escape(m.DOC_FOLLOW_UP_ASSESSMENT)}"])
+    blocks.append([escape(follow_up.assessment)])
+    return blocks
+
+
 def _blocks(view: DocumentView) -> list[list[str]]:
     """The document as Markdown blocks; blank lines go between blocks."""
     blocks: list[list[str]] = [[f"# {escape(view.title)}"]]
     if view.draft:
-        # Nothing missing: the draft only waits for the review in kontoguide.
-        lead = m.DOC_DRAFT_LEAD if view.missing else m.DOC_DRAFT_LEAD_NOT_REVIEWED
-        blocks.append([f"**{m.DOC_DRAFT_MARK}** – {escape(lead)}"])
-    blocks.append([f"- **{escape(label)}:** {escape(value)}" for label, value in view.facts])
-    if view.draft and view.missing:
+        blocks.append([f"**{escape(view.kind)}** – {escape(view.lead or '')}"])
+    else:
+        blocks.append([f"**{escape(view.kind)}**"])
+    blocks.append(_facts(view.facts))
+    if view.missing:
         blocks.append([f"## {escape(m.DOC_MISSING_HEADING.format(count=len(view.missing)))}"])
         blocks.append([f"- {escape(item)}" for item in view.missing])
     blocks.append([f"## {escape(view.notice.title)}"])
     blocks.extend([f"> {escape(text)}"] for text in view.notice.paragraphs)
     blocks.append([escape(view.notice.acknowledgement)])
     for section in view.sections:
-        blocks.append([f"## {escape(section.heading)}"])
-        blocks.append([f"*{escape(section.purpose)}*"])
-        for question in section.questions:
-            blocks.append([f"### {escape(question.label)}"])
-            blocks.append(_answer(question.answer))
-            if question.note:
-                blocks.append([f"*{escape(question.note)}*"])
-    blocks.append([f"## {escape(m.DOC_DECISION_HEADING)}"])
-    blocks.append([f"- **{escape(label)}:** {escape(value)}" for label, value in view.decision])
-    blocks.append([f"### {escape(m.DOC_SIGN_HEADING)}"])
-    for row in view.signature_rows:
-        blocks.extend([f"{escape(label)}: {SIGN_LINE}"] for label in row if label)
+        blocks.extend(_section(section))
+    if view.decision is not None:
+        blocks.extend(_decision(view.decision))
+    for section in view.start:
+        blocks.extend(_section(section))
+    for follow_up in view.follow_ups:
+        blocks.extend(_follow_up(follow_up))
+    for section in view.closing:
+        blocks.extend(_section(section))
+    if view.history is not None:
+        blocks.append([f"## {escape(m.DOC_HISTORY_HEADING)}"])
+        blocks.append(_table(view.history))
     return blocks
 
 
 def render(view: DocumentView) -> str:
     text = "\n\n".join("\n".join(block) for block in _blocks(view)) + "\n"
+    # Markdown has no page header: what the header says on every page (the state and
+    # the case number; UTKAST on a draft) comes first, for e-mail previews.
+    top = f"*{escape(view.header_state)}*"
     if view.draft:
-        # Markdown has no page header: repeat the mark at the very top for e-mail previews.
-        text = f"**{m.DOC_DRAFT_MARK}**\n\n{text}"
-    return text
+        top = f"**{m.DOC_DRAFT_MARK}** · {top}"
+    return f"{top}\n\n{text}"

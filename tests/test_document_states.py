@@ -1,0 +1,646 @@
+"""The document of every state, Word and Markdown: each says its state and nothing more.
+
+Each state's record is read in from an example answers file as `kontoguide start
+--answers` does; the closed one and the postponed decision are the examples with
+a closing or another outcome. The Word files are read back with python-docx.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from cli_support import clean_env
+from export_support import (
+    EXAMPLES,
+    NOW,
+    body_blocks,
+    by_heading,
+    open_docx,
+    section_for,
+    sections,
+    style_name,
+    texts,
+)
+from kontoguide import drafts
+from kontoguide.chart import DPI, Bar, ProgressChart, progress_png, size_inches
+from kontoguide.checklist import Checklist, load_checklist
+from kontoguide.document import build, goal_progress
+from kontoguide.export import render
+from kontoguide.record import Record, Transition
+from kontoguide.storage import Store
+
+READY_LEAD_OF_A_DRAFT = "kan inte ligga till grund"
+BOXES = ["☐ Godkänt", "☐ Avslaget", "☐ Uppskjutet"]
+
+
+def _close(data: dict[str, Any]) -> None:
+    data["closing"] = {
+        "closed_on": "2026-11-20",
+        "archived": True,
+        "comms_told": True,
+        "removed_from_list": True,
+    }
+
+
+def _postpone(data: dict[str, Any]) -> None:
+    data["step5"]["outcome"] = "uppskjutet"
+
+
+def _not_started(data: dict[str, Any]) -> None:
+    del data["start"]
+
+
+def _lower_response_time(data: dict[str, Any]) -> None:
+    # A goal to lower something: measured under its target, it is met.
+    goal = data["step2"]["goals"][0]
+    goal.update(baseline=48, target=24, unit="timmar")
+    data["follow_ups"][0]["measurements"][0]["value"] = 20
+
+
+CASES: dict[str, tuple[str, Callable[[dict[str, Any]], None] | None, str]] = {
+    # name: (example, change, expected state)
+    "draft": ("med-fel", None, "draft"),
+    "ready": ("klar-for-beslut", None, "ready"),
+    "approved": ("komplett", _not_started, "decided"),
+    "rejected": ("avslaget", None, "decided"),
+    "postponed": ("avslaget", _postpone, "decided"),
+    "started": ("startat-med-uppfoljning", None, "started"),
+    "closed": ("startat-med-uppfoljning", _close, "closed"),
+    "lowering": ("startat-med-uppfoljning", _lower_response_time, "started"),
+}
+
+
+@pytest.fixture(scope="module")
+def shared_checklist() -> Checklist:
+    return load_checklist()
+
+
+@pytest.fixture(scope="module")
+def records(
+    tmp_path_factory: pytest.TempPathFactory, shared_checklist: Checklist
+) -> dict[str, Record]:
+    found: dict[str, Record] = {}
+    for name, (example, change, state) in CASES.items():
+        folder = tmp_path_factory.mktemp(name)
+        data = json.loads((EXAMPLES / f"{example}.json").read_text(encoding="utf-8"))
+        if change is not None:
+            change(data)
+        answers = folder / "svar.json"
+        answers.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        record, _ = drafts.from_answers(answers, shared_checklist, Store(folder / "records"))
+        assert record.status == state, name
+        found[name] = record
+    return found
+
+
+@pytest.fixture(scope="module")
+def docs(records: dict[str, Record], shared_checklist: Checklist) -> dict[str, Any]:
+    return {
+        name: open_docx(render(record, shared_checklist, "docx", now=NOW))
+        for name, record in records.items()
+    }
+
+
+@pytest.fixture(scope="module")
+def mds(records: dict[str, Record], shared_checklist: Checklist) -> dict[str, str]:
+    return {
+        name: render(record, shared_checklist, "md", now=NOW).decode("utf-8")
+        for name, record in records.items()
+    }
+
+
+# --- reading a document back ----------------------------------------------------------
+
+
+def _cell_texts(table: Table) -> list[str]:
+    return [
+        paragraph.text for row in table.rows for cell in row.cells for paragraph in cell.paragraphs
+    ]
+
+
+def every_text(document: Any) -> list[str]:
+    """Every paragraph's text: body, tables, page header; and the text properties."""
+    found: list[str] = []
+    for block in body_blocks(document):
+        found += [block.text] if isinstance(block, Paragraph) else _cell_texts(block)
+    for section in document.sections:
+        found += [p.text for p in section.header.paragraphs]
+    props = document.core_properties
+    found += [props.title, props.subject, props.category, props.keywords]
+    return found
+
+
+def header(document: Any) -> list[str]:
+    return [p.text for p in document.sections[0].header.paragraphs]
+
+
+def first_page(document: Any) -> tuple[list[Paragraph], dict[str, str]]:
+    """The paragraphs before the first table, and the facts table (label → value)."""
+    blocks = list(body_blocks(document))
+    table = next(b for b in blocks if isinstance(b, Table))
+    before = [b for b in blocks[: blocks.index(table)] if isinstance(b, Paragraph)]
+    return before, {row.cells[0].text: row.cells[1].text for row in table.rows}
+
+
+def facts_of(table: Table) -> dict[str, str]:
+    return {row.cells[0].text: row.cells[1].text for row in table.rows}
+
+
+def headings(document: Any) -> list[str]:
+    return [
+        b.text
+        for b in body_blocks(document)
+        if isinstance(b, Paragraph) and style_name(b) == "Heading 1"
+    ]
+
+
+def signature_captions(document: Any) -> list[str]:
+    return [
+        p.text
+        for b in body_blocks(document)
+        if isinstance(b, Table)
+        for row in b.rows
+        for cell in row.cells
+        for p in cell.paragraphs
+        if style_name(p) == "Underskriftstext" and p.text
+    ]
+
+
+# --- every state: page 1 and the header ----------------------------------------------
+
+PAGE_ONE = {
+    "draft": ("UTKAST", "Utkast", "Inget diarienummer"),
+    "ready": ("Underlag för beslut", "Klar för beslut", "Inget diarienummer"),
+    "approved": ("Beslutat: Godkänt", "Godkänt", "KUF 2026/1187"),
+    "rejected": ("Beslutat: Avslaget", "Avslaget", "KUF 2026/1187"),
+    "postponed": ("Beslutat: Uppskjutet", "Uppskjutet", "KUF 2026/1187"),
+    "started": ("Kontot är startat", "Startat", "KUF 2026/0412"),
+    "closed": ("Kontot är avslutat", "Avslutat", "KUF 2026/0412"),
+}
+
+
+@pytest.mark.parametrize("name", list(PAGE_ONE))
+def test_page_one_and_the_header_say_the_state_and_the_case_number(
+    docs: dict[str, Any], name: str
+) -> None:
+    kind, label, case = PAGE_ONE[name]
+    document = docs[name]
+    before, facts = first_page(document)
+    assert [p.text for p in before[:2]] == [
+        "Checklista för att starta ett nytt konto i sociala medier",
+        kind,
+    ]
+    assert facts["Status"] == label
+    assert facts["Diarienummer"] == case
+    number = case if case == "Inget diarienummer" else f"Diarienummer {case}"
+    assert f"{label} · {number}" in header(document)
+
+
+@pytest.mark.parametrize("name", list(PAGE_ONE))
+def test_no_document_says_more_than_its_state(docs: dict[str, Any], name: str) -> None:
+    text = "\n".join(every_text(docs[name]))
+    assert "Komplett" not in text
+    if name != "draft":
+        assert "UTKAST" not in text
+        assert READY_LEAD_OF_A_DRAFT not in text
+        assert not any(h.startswith("Det här saknas") for h in headings(docs[name]))
+
+
+# --- a draft ------------------------------------------------------------------------
+
+
+def test_a_draft_has_no_decision_and_no_lines_to_sign(docs: dict[str, Any]) -> None:
+    document = docs["draft"]
+    assert "Beslut" not in headings(document)
+    assert signature_captions(document) == []
+    everything = every_text(document)
+    # med-fel.json holds an approval: a draft never shows it, not even as a box.
+    assert not any("Godkänt" in text for text in everything)
+    assert "Namnförtydligande" not in "\n".join(everything)
+
+
+def test_a_draft_is_marked_on_every_page_and_lists_what_is_missing(
+    docs: dict[str, Any], records: dict[str, Record], shared_checklist: Checklist
+) -> None:
+    document = docs["draft"]
+    before, _ = first_page(document)
+    assert style_name(before[1]) == "Utkastmarkering"
+    assert "UTKAST" in header(document)
+    missing = [h for h in headings(document) if h.startswith("Det här saknas")]
+    assert len(missing) == 1
+    view = build(records["draft"], shared_checklist, now=NOW)
+    assert missing[0] == f"Det här saknas ({len(view.missing)})"
+    items = texts(sections(document)[missing[0]])
+    assert items == list(view.missing)
+    # What a draft lacks for a decision, not what the decision itself still needs.
+    assert not any(item.startswith("Beslutet") for item in items)
+
+
+# --- ready: the basis for a decision --------------------------------------------------
+
+
+def test_a_ready_record_is_the_basis_for_a_decision(docs: dict[str, Any]) -> None:
+    document = docs["ready"]
+    assert document.core_properties.category == "Underlag för beslut"
+    blocks = section_for(document, "Beslut")
+    parts = by_heading(blocks, 2)
+    subject = next(b for b in parts["Beslutet gäller"] if isinstance(b, Table))
+    assert facts_of(subject) == {
+        "Konto": "Stadsbiblioteket Unga – Stockholms stad",  # the proposed name from step 3
+        "Plattform": "Instagram",
+        "Förvaltning eller bolag": "Kulturförvaltningen",
+        "Enhet": "Stockholms stadsbibliotek, avdelningen för barn och unga",
+    }
+    assert texts(parts["Beslutet"])[:3] == BOXES
+
+
+def test_the_basis_has_lines_for_date_case_number_signature_and_name(
+    docs: dict[str, Any],
+) -> None:
+    document = docs["ready"]
+    captions = signature_captions(document)
+    for wanted in ("Beslutsdatum", "Diarienummer", "Underskrift", "Namnförtydligande"):
+        assert wanted in captions
+    signature = [b for b in body_blocks(document) if isinstance(b, Table)][-2]
+    # Each line's text stands in the row above its caption.
+    rows = signature.rows
+    for upper, lower in zip(rows[::2], rows[1::2], strict=True):
+        for line, caption in zip(upper.cells, lower.cells, strict=True):
+            if caption.text == "Namnförtydligande":
+                assert line.text == "Helena Ström"  # who decides, from step 5
+            elif caption.text:
+                assert line.text == ""
+
+
+def test_the_name_line_is_empty_without_a_decision_maker(
+    records: dict[str, Record], shared_checklist: Checklist
+) -> None:
+    # Not a whole ready record, but the view of the form only needs the name.
+    from kontoguide.document import DecisionView, _decision
+
+    record = records["ready"]
+    step5 = record.step5.model_copy(
+        update={"decision_maker": record.step5.decision_maker.model_copy(update={"name": None})}
+    )
+    form: DecisionView = _decision(
+        record.model_copy(update={"step5": step5}), shared_checklist, False
+    )
+    filled = {line.caption: line.filled for row in form.lines for line in row}
+    assert filled["Namnförtydligande"] == ""
+
+
+# --- decided: the decision as taken -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "outcome", "boxes"),
+    [
+        ("rejected", "Avslaget", ["☐ Godkänt", "☒ Avslaget", "☐ Uppskjutet"]),
+        ("postponed", "Uppskjutet", ["☐ Godkänt", "☐ Avslaget", "☒ Uppskjutet"]),
+    ],
+)
+def test_a_decision_shows_what_was_decided_when_by_whom_and_why(
+    docs: dict[str, Any], name: str, outcome: str, boxes: list[str]
+) -> None:
+    document = docs[name]
+    parts = by_heading(section_for(document, "Beslut"), 2)
+    taken = parts["Beslutet"]
+    assert texts(taken)[:3] == boxes
+    facts = facts_of(next(b for b in taken if isinstance(b, Table)))
+    assert facts["Beslut"] == outcome
+    assert facts["Beslutsdatum"] == "2026-11-20"
+    assert facts["Beslutsfattare"] == "Helena Ström, Avdelningschef, Stockholms stadsbibliotek"
+    assert facts["Diarienummer"] == "KUF 2026/1187"
+    assert facts["Motivering"].startswith("Stadsledningskontoret avråder från nya konton")
+    assert "Nästa omprövning" not in facts  # only an approval is reviewed
+    # Signed already: the document records the decision, it is no form to sign again.
+    assert signature_captions(document) == []
+    # "Godkänt" only as the unticked box, nowhere else.
+    everything = every_text(document)
+    assert [text for text in everything if "Godkänt" in text] == ["☐ Godkänt"]
+    assert "Kontot startas" not in headings(document)
+
+
+def test_an_approval_shows_when_it_is_reviewed_and_nothing_of_a_start(
+    docs: dict[str, Any],
+) -> None:
+    document = docs["approved"]
+    taken = by_heading(section_for(document, "Beslut"), 2)["Beslutet"]
+    assert texts(taken)[:3] == ["☒ Godkänt", "☐ Avslaget", "☐ Uppskjutet"]
+    facts = facts_of(next(b for b in taken if isinstance(b, Table)))
+    assert facts["Beslut"] == "Godkänt"
+    assert facts["Nästa omprövning"] == "2027-11-01"
+    assert "Motivering" not in facts
+    assert "Kontot startas" not in headings(document)
+    assert _pictures(document) == []
+
+
+# --- started: the start and the follow-ups -----------------------------------------------
+
+
+def test_a_started_record_adds_the_start(docs: dict[str, Any]) -> None:
+    document = docs["started"]
+    questions = by_heading(section_for(document, "Kontot startas"), 2)
+    answers = {label: texts(blocks) for label, blocks in questions.items()}
+    assert answers["Vilket datum startade kontot?"] == ["2026-05-04"]
+    assert answers["Vad är kontots adress eller användarnamn?"] == ["@stadsbiblioteketunga"]
+    assert answers["Har kontot anmälts till stadens förteckning över konton?"] == ["☒ Ja    ☐ Nej"]
+    assert answers["När anmäldes kontot?"] == ["2026-05-06"]
+    assert "Kontot avslutas" not in headings(document)
+    order = headings(document)
+    assert (
+        order.index("Beslut")
+        < order.index("Kontot startas")
+        < order.index("Uppföljning 1: 2026-11-16")
+        < order.index("Historik")
+    )
+
+
+def test_each_follow_up_has_a_table_of_its_goals(docs: dict[str, Any]) -> None:
+    blocks = section_for(docs["started"], "Uppföljning 1")
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert facts_of(tables[0]) == {
+        "Datum för uppföljningen": "2026-11-16",
+        "Slutsats": "Fortsätt som nu",
+        "Nästa uppföljning": "2027-02-16",
+    }
+    goals = tables[1]
+    cells = [[cell.text for cell in row.cells] for row in goals.rows]
+    assert cells[0] == ["Mål", "Utgångsvärde", "Målvärde", "Uppmätt", "Mätdatum", "Nått"]
+    assert cells[1] == [
+        "1. Fler unga känner till bibliotekens lovaktiviteter",
+        "120",
+        "400 anmälningar per lov",
+        "210 anmälningar per lov",
+        "2026-11-02",
+        "Nej",
+    ]
+    assert cells[2][0] == "Kommentar: Höstlovet: 210 anmälningar via länken i profilen."
+    assert cells[3][1:] == ["–", "60 procent", "41 procent", "2026-11-10", "Nej"]
+    shown = texts(blocks)
+    assert any(text.startswith("Så räknar kontoguide ut kolumnen Nått") for text in shown)
+    assert "Kontot når fler unga än före starten men ligger efter målen." in shown[-1]
+
+
+def test_a_goal_to_lower_something_is_met_at_or_under_its_target(docs: dict[str, Any]) -> None:
+    blocks = section_for(docs["lowering"], "Uppföljning 1")
+    goals = [b for b in blocks if isinstance(b, Table)][1]
+    first = [cell.text for cell in goals.rows[1].cells]
+    assert first[1:4] == ["48", "24 timmar", "20 timmar"]
+    assert first[5] == "Ja"
+
+
+def _pictures(document: Any) -> list[tuple[str, bytes]]:
+    found = []
+    for shape in document.inline_shapes:
+        inline = shape._inline
+        blip = inline.graphic.graphicData.pic.blipFill.blip
+        found.append((inline.docPr.get("descr"), document.part.related_parts[blip.embed].blob))
+    return found
+
+
+def test_each_follow_up_has_one_chart_whose_alternative_text_says_its_numbers(
+    docs: dict[str, Any],
+) -> None:
+    [(alt, image)] = _pictures(docs["started"])
+    assert image.startswith(b"\x89PNG\r\n\x1a\n")
+    assert alt.startswith("Diagram över målen vid uppföljning 1 (2026-11-16).")
+    for numbers in (
+        "utgångsvärde 120, målvärde 400 anmälningar per lov, uppmätt 210 anmälningar per lov "
+        "den 2026-11-02; 32 % av vägen",
+        "utgångsvärde saknas (räknas som 0), målvärde 60 procent, uppmätt 41 procent "
+        "den 2026-11-10; 68 % av vägen",
+    ):
+        assert numbers in alt
+    # The chart sits in the follow-up it belongs to, with its caption.
+    blocks = section_for(docs["started"], "Uppföljning 1")
+    assert any(isinstance(b, Paragraph) and b._p.xpath(".//w:drawing") for b in blocks)
+    assert any(text.startswith("Diagrammet visar hur långt") for text in texts(blocks))
+
+
+@pytest.mark.parametrize("name", ["draft", "ready", "rejected"])
+def test_no_chart_before_a_follow_up(docs: dict[str, Any], name: str) -> None:
+    assert _pictures(docs[name]) == []
+
+
+# --- closed ---------------------------------------------------------------------------
+
+
+def test_a_closed_record_shows_the_closing(docs: dict[str, Any]) -> None:
+    document = docs["closed"]
+    questions = by_heading(section_for(document, "Kontot avslutas"), 2)
+    answers = [texts(blocks) for blocks in questions.values()]
+    assert answers == [["2026-11-20"], ["☒ Ja    ☐ Nej"], ["☒ Ja    ☐ Nej"], ["☒ Ja    ☐ Nej"]]
+    order = headings(document)
+    assert order.index("Uppföljning 1: 2026-11-16") < order.index("Kontot avslutas")
+    assert order[-1] == "Historik"
+
+
+# --- the history -----------------------------------------------------------------------
+
+
+def test_the_history_names_every_step_in_swedish_with_local_time(
+    records: dict[str, Record], shared_checklist: Checklist
+) -> None:
+    moments = [datetime(2026, 11, day, 9, 5, tzinfo=UTC) for day in range(1, 8)]
+    whats = ["draft", "ready", "decided", "started", "followed_up", "followed_up", "closed"]
+    history = [Transition(what=what, at=at) for what, at in zip(whats, moments, strict=True)]
+    record = records["closed"].model_copy(update={"history": history})
+    document = open_docx(render(record, shared_checklist, "docx", now=NOW))
+    table = next(b for b in section_for(document, "Historik") if isinstance(b, Table))
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[0] == ["Händelse", "Tidpunkt"]
+    assert [row[0] for row in rows[1:]] == [
+        "Utkast",
+        "Klar för beslut",
+        "Beslut fattat",
+        "Kontot startat",
+        "Uppföljning 1",
+        "Uppföljning 2",
+        "Avslutat",
+    ]
+    # 09:05 UTC in November is 10:05 in Stockholm.
+    assert rows[1][1] == "2026-11-01 kl. 10:05"
+    text = render(record, shared_checklist, "md", now=NOW).decode("utf-8")
+    assert "| Beslut fattat | 2026-11-03 kl. 10:05 |" in text
+
+
+# --- Markdown --------------------------------------------------------------------------
+
+
+def test_markdown_of_a_draft(mds: dict[str, str]) -> None:
+    text = mds["draft"]
+    assert text.startswith("**UTKAST** · *Utkast · Inget diarienummer*\n")
+    assert "\n## Det här saknas (" in text
+    assert "\n## Beslut\n" not in text
+    assert "Godkänt" not in text
+    assert "Namnförtydligande" not in text
+
+
+def test_markdown_of_the_basis_for_a_decision(mds: dict[str, str]) -> None:
+    text = mds["ready"]
+    assert text.startswith("*Klar för beslut · Inget diarienummer*\n")
+    assert "\n**Underlag för beslut**\n" in text
+    assert "- **Konto:** Stadsbiblioteket Unga – Stockholms stad\n" in text
+    assert "\n- ☐ Godkänt\n- ☐ Avslaget\n- ☐ Uppskjutet\n" in text
+    assert "\nBeslutsdatum: ______" in text
+    assert "\nDiarienummer: ______" in text
+    assert "\nUnderskrift: ______" in text
+    assert "\nNamnförtydligande: Helena Ström\n" in text
+    assert READY_LEAD_OF_A_DRAFT not in text
+    assert "UTKAST" not in text and "Komplett" not in text
+
+
+def test_markdown_of_a_rejection(mds: dict[str, str]) -> None:
+    text = mds["rejected"]
+    assert "\n- ☐ Godkänt\n- ☒ Avslaget\n- ☐ Uppskjutet\n" in text
+    assert "- **Beslut:** Avslaget\n" in text
+    assert "- **Motivering:** Stadsledningskontoret avråder" in text
+    assert text.count("Godkänt") == 1
+    assert "Underskrift:" not in text
+
+
+def test_markdown_of_a_follow_up_describes_the_chart_in_words(mds: dict[str, str]) -> None:
+    text = mds["started"]
+    assert "\n## Uppföljning 1: 2026-11-16\n" in text
+    assert "| Mål | Utgångsvärde | Målvärde | Uppmätt | Mätdatum | Nått |" in text
+    assert "| 120 | 400 anmälningar per lov | 210 anmälningar per lov | 2026-11-02 | Nej |" in text
+    assert "*Diagrammet i Word-dokumentet, i ord:* Diagram över målen vid uppföljning 1" in text
+    assert "32 % av vägen från utgångsvärdet till målvärdet, inte nått" in text
+    assert "\n## Kontot avslutas\n" not in text
+
+
+def test_markdown_of_a_closed_account(mds: dict[str, str]) -> None:
+    text = mds["closed"]
+    assert text.startswith("*Avslutat · Diarienummer KUF 2026/0412*\n")
+    assert "\n## Kontot avslutas\n" in text
+    assert text.index("## Kontot avslutas") < text.index("## Historik")
+
+
+# --- the arithmetic and the picture ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("baseline", "target", "value", "share", "met"),
+    [
+        (120, 400, 210, 90 / 280, False),
+        (120, 400, 400, 1.0, True),
+        (120, 400, 500, 380 / 280, True),
+        (48, 24, 30, 18 / 24, False),  # lowering: 48 → 24 hours
+        (48, 24, 24, 1.0, True),
+        (48, 24, 60, -12 / 24, False),
+        (None, 60, 41, 41 / 60, False),  # no baseline: from 0, upwards
+        (None, 60, 61, 61 / 60, True),
+        (50, 50, 50, 1.0, True),  # already at the target
+        (50, 50, 49, 0.0, False),
+    ],
+)
+def test_goal_progress(
+    baseline: float | None, target: float, value: float, share: float, met: bool
+) -> None:
+    assert goal_progress(baseline, target, value) == (pytest.approx(share), met)
+
+
+def test_the_chart_is_the_same_picture_for_the_same_numbers() -> None:
+    chart = ProgressChart(
+        (
+            Bar("1. Ett mål med $pengar$ och 😀", 0.32, False, "210 av 400 (32 %)"),
+            Bar("2. Ett nått mål", 1.4, True, "56 av 40 (140 %)"),
+        ),
+        "Andel av vägen",
+        "Utgångsvärde",
+        "Målvärde",
+        "{value} %",
+    )
+    first = progress_png(chart)
+    assert progress_png(chart) == first
+    assert b"Software" not in first  # no version text that would change the bytes
+    width = int.from_bytes(first[16:20], "big")
+    height = int.from_bytes(first[20:24], "big")
+    assert (width, height) == tuple(round(inches * DPI) for inches in size_inches(2))
+
+
+def test_help_and_list_do_not_import_the_chart_library(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from kontoguide import cli\n"
+        "for argv in (['kontoguide', '--help'], ['kontoguide', 'list']):\n"
+        "    sys.argv = argv\n"
+        "    try:\n"
+        "        cli.main()\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print('MATPLOTLIB' if 'matplotlib' in sys.modules else 'OK')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=clean_env(tmp_path / "home"),
+    )
+    assert result.stdout.strip().splitlines()[-1] == "OK"
+
+
+def test_only_a_document_with_a_follow_up_imports_the_chart_library(tmp_path: Path) -> None:
+    code = (
+        "import json, sys\n"
+        "from datetime import UTC, datetime\n"
+        "from pathlib import Path\n"
+        "from kontoguide import drafts\n"
+        "from kontoguide.checklist import load_checklist\n"
+        "from kontoguide.export import render\n"
+        "from kontoguide.storage import Store\n"
+        "checklist = load_checklist()\n"
+        "now = datetime(2026, 11, 26, tzinfo=UTC)\n"
+        "def read(name):\n"
+        f"    path = Path({str(EXAMPLES)!r}) / f'{{name}}.json'\n"
+        f"    return drafts.from_answers(path, checklist, Store(Path({str(tmp_path)!r})))[0]\n"
+        "for fmt in ('docx', 'md'):\n"
+        "    render(read('klar-for-beslut'), checklist, fmt, now=now)\n"
+        "render(read('startat-med-uppfoljning'), checklist, 'md', now=now)\n"
+        "print('matplotlib' in sys.modules)\n"
+        "render(read('startat-med-uppfoljning'), checklist, 'docx', now=now)\n"
+        "print('matplotlib' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=clean_env(tmp_path / "home"),
+    )
+    assert result.stdout.split() == ["False", "True"]
+
+
+@pytest.mark.parametrize(("name", "heading"), [("ready", "Beslut"), ("started", "Uppföljning 1")])
+def test_the_decision_and_each_follow_up_start_a_page(
+    docs: dict[str, Any], name: str, heading: str
+) -> None:
+    [paragraph] = [
+        b
+        for b in body_blocks(docs[name])
+        if isinstance(b, Paragraph) and style_name(b) == "Heading 1" and b.text.startswith(heading)
+    ]
+    assert paragraph.paragraph_format.page_break_before is True
+
+
+def test_the_motivation_line_has_room_for_a_few_lines(docs: dict[str, Any]) -> None:
+    signature = [b for b in body_blocks(docs["ready"]) if isinstance(b, Table)][-2]
+    heights = {
+        caption.text: line_row.height.cm
+        for line_row, caption_row in zip(signature.rows[::2], signature.rows[1::2], strict=True)
+        for caption in caption_row.cells[:1]
+    }
+    motivation = heights["Motivering (om beslutet är avslaget eller uppskjutet)"]
+    assert motivation > heights["Beslutsdatum"] + 0.5
