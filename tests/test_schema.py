@@ -16,13 +16,24 @@ EXAMPLES = ROOT / "examples"
 VALID = ["komplett", "klar-for-beslut", "avslaget", "startat-med-uppfoljning"]
 
 
-@pytest.fixture(scope="module")
-def validator(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    result = run_kontoguide("schema", home=tmp_path_factory.mktemp("home"))
+def _validator(home: Path, *args: str) -> Any:
+    result = run_kontoguide("schema", *args, home=home)
     assert result.returncode == 0, result.stderr
     schema = json.loads(result.stdout)
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+@pytest.fixture(scope="module")
+def validator(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The answers-file schema (`kontoguide schema --answers`)."""
+    return _validator(tmp_path_factory.mktemp("home"), "--answers")
+
+
+@pytest.fixture(scope="module")
+def record_validator(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The saved-record schema (`kontoguide schema`)."""
+    return _validator(tmp_path_factory.mktemp("home"))
 
 
 @pytest.mark.parametrize("name", VALID)
@@ -32,15 +43,35 @@ def test_every_example_answers_file_fits_the_schema(validator: Any, name: str) -
 
 
 @pytest.mark.parametrize("name", VALID)
-def test_every_stored_record_fits_the_schema(validator: Any, name: str, home: Path) -> None:
+def test_every_stored_and_exported_record_fits_both_schemas(
+    validator: Any, record_validator: Any, name: str, home: Path
+) -> None:
     result = run_kontoguide(
         "start", "--answers", str(EXAMPLES / f"{name}.json"), "--no-input", home=home
     )
     assert result.returncode == 0, result.stdout
     [path] = (home / "records").glob("*.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["history"] and data["status"] != "draft"
-    assert [error.message for error in validator.iter_errors(data)] == []
+    exported = home / "export.json"
+    assert run_kontoguide("export", path.stem, "-o", str(exported), home=home).returncode == 0
+    for file in (path, exported):
+        data = json.loads(file.read_text(encoding="utf-8"))
+        assert data["history"] and data["status"] != "draft"
+        assert [error.message for error in record_validator.iter_errors(data)] == []
+        assert [error.message for error in validator.iter_errors(data)] == []
+
+
+def test_an_answers_file_is_not_a_saved_record(record_validator: Any) -> None:
+    data = json.loads((EXAMPLES / "komplett.json").read_text(encoding="utf-8"))
+    missing = {error.message for error in record_validator.iter_errors(data)}
+    assert "'id' is a required property" in missing
+
+
+def test_both_schemas_name_their_dialect_and_identity(
+    validator: Any, record_validator: Any
+) -> None:
+    assert record_validator.schema["$schema"] == validator.schema["$schema"]
+    assert record_validator.schema["$schema"].endswith("/draft/2020-12/schema")
+    assert record_validator.schema["$id"] != validator.schema["$id"]
 
 
 def test_the_schema_refuses_what_the_program_refuses(validator: Any) -> None:

@@ -146,10 +146,12 @@ def export(
 
 @app.command(cls=SwedishCommand, help=m.CLI_SCHEMA_HELP)
 @guarded
-def schema() -> None:
+def schema(
+    answers: Annotated[bool, typer.Option("--answers", help=m.CLI_OPT_SCHEMA_ANSWERS)] = False,
+) -> None:
     from kontoguide import commands
 
-    raise typer.Exit(commands.schema())
+    raise typer.Exit(commands.schema(answers=answers))
 
 
 @app.command(cls=SwedishCommand, name="list", help=m.CLI_LIST_HELP)

@@ -87,10 +87,10 @@ def export(source: str, *, fmt: str | None, output: Path | None, force: bool) ->
     return ExitCode.OK
 
 
-def schema() -> int:
+def schema(*, answers: bool = False) -> int:
     from kontoguide.record import file_schema
 
-    text = json.dumps(file_schema(), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(file_schema(answers=answers), ensure_ascii=False, indent=2) + "\n"
     say_bytes(text.encode("utf-8"))
     return ExitCode.OK
 

@@ -198,9 +198,14 @@ CLI_EXPORT_HELP = "Skriv checklistan som Word-dokument (.docx), JSON eller Markd
 CLI_VALIDATE_HELP = (
     "Kontrollera en sparad checklista (JSON) och lista allt som saknas eller är fel."
 )
-CLI_SCHEMA_HELP = "Skriv checklistans JSON Schema till standard ut."
-CLI_LIST_HELP = "Lista utkast och färdiga checklistor, senast ändrade först."
-CLI_OPT_ANSWERS = "JSON-fil med svar i checklistans format (se `kontoguide schema`)."
+CLI_SCHEMA_HELP = (
+    "Skriv JSON Schema för en sparad checklista till standard ut; med --answers för en svarsfil."
+)
+CLI_OPT_SCHEMA_ANSWERS = (
+    "Schemat för en svarsfil (till kontoguide start --answers): id och tidsstämplar behövs inte."
+)
+CLI_LIST_HELP = "Lista checklistorna med läge, senast ändrade först."
+CLI_OPT_ANSWERS = "JSON-fil med svar i checklistans format (se `kontoguide schema --answers`)."
 CLI_OPT_NO_INPUT = "Ställ inga frågor; använd bara svaren i --answers."
 CLI_OPT_CHECKLIST = (
     "Vilken checklista som används: ett id eller en TOML-fil. Utan --checklist: stockholm-standard."

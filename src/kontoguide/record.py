@@ -594,13 +594,21 @@ class Record(Answers):
     )
 
 
-def file_schema() -> dict[str, Any]:
-    """The JSON Schema of an answers file and of a saved record: one format for both.
+def file_schema(*, answers: bool = False) -> dict[str, Any]:
+    """The JSON Schema of a saved record, or (`answers`) of an answers file.
 
     A saved record carries its identity; an answers file may leave it out (a new
-    identity is given when it is read), so nothing is required at the top.
+    identity is given when it is read), so nothing is required at its top. An
+    exported record is also a valid answers file.
     """
     schema = Record.model_json_schema()
-    schema["required"] = []
-    schema["title"] = "Kontoguide: svarsfil eller sparad checklista"
+    kind = "answers" if answers else "record"
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"urn:kontoguide:schema:{kind}:{SCHEMA_VERSION}",
+        **schema,
+    }
+    if answers:
+        schema["required"] = []
+        schema["title"] = "Kontoguide: svarsfil"
     return schema

@@ -36,9 +36,10 @@ def _is_flag(ctx: Any, option: str, app: typer.Typer) -> bool:
     # The parser raises this without a context; then look in every command.
     group = typer.main.get_command(app)
     commands = [ctx.command] if ctx is not None else [group, *group.commands.values()]  # type: ignore[attr-defined]
-    return any(
-        option in p.opts and getattr(p, "is_flag", False) for c in commands for p in c.params
-    )
+    # The same name can be a flag in one command and take a value in another
+    # (`schema --answers`, `start --answers FIL`): a flag only where it is one everywhere.
+    found = [p for c in commands for p in c.params if option in p.opts]
+    return bool(found) and all(getattr(p, "is_flag", False) for p in found)
 
 
 def _annotation(ctx: Any, param: Any) -> Any:
