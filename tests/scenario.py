@@ -1,9 +1,10 @@
 """One realistic run through the questionnaire, as data, plus a scripted asker and screen.
 
 ANSWERS holds what a user types or picks for every question of the shipped
-checklist (dates relative to today, so the run stays valid). The flow tests
-feed it to the conversation through ScriptedAsker; the pty tests turn the same
-table into key presses.
+checklist up to "klar för beslut" (dates relative to today, so the run stays
+valid); DECISION, START and CLOSING the answers for the sections written later,
+FOLLOW_UP one follow-up. The flow tests feed them to the conversation through
+ScriptedAsker; the pty tests turn the same tables into key presses.
 """
 
 from __future__ import annotations
@@ -136,17 +137,43 @@ ANSWERS: dict[str, Any] = {
     "step4.closing_routine": "Vi avslutar kontot om målen inte nås och arkiverar först.",
     "step5.decision_maker.name": "Maria Ström",
     "step5.decision_maker.title": "Enhetschef",
-    "step5.decision_date": day(-3),
+}
+
+# The decision is taken the day the checklist is ready (the scenario's record
+# becomes ready today), then the account starts the same day.
+DECISION: dict[str, Any] = {
     "step5.outcome": "godkant",
-    "step5.case_number": None,
-    "step5.reported_to_list": True,
-    "step5.reported_date": day(-1),
-    "step5.next_review": day(297),
+    "step5.decision_date": day(0),
+    "step5.case_number": "KUF 2026/1187",
+    "step5.next_review": day(90),
+}
+START: dict[str, Any] = {
+    "start.started_on": day(0),
+    "start.address": "@stadsbiblioteketunga",
+    "start.reported_to_list": True,
+    "start.reported_date": day(0),
+}
+CLOSING: dict[str, Any] = {
+    "closing.closed_on": day(0),
+    "closing.archived": True,
+    "closing.comms_told": True,
+    "closing.removed_from_list": True,
+}
+# One follow-up of the scenario's one goal, as typed (the labels are in messages).
+FOLLOW_UP: dict[str, Any] = {
+    "held_on": day(0),
+    "value": "4711",
+    "measured_on": day(0),
+    "comment": "Höstlovet gav flest anmälningar.",
+    "assessment": "Kontot når föräldrarna, men målet är långt borta.",
+    "conclusion": "fortsatt",
+    "next_review": day(90),
 }
 
 LIST_MENU = "Vad vill du göra nu?"
 REVIEW_READY = "Alla svar är ifyllda och stämmer. Vad vill du göra?"
 REVIEW_PROBLEMS = "Några svar saknas eller behöver rättas. Vad vill du göra?"
+STAGE_CHECK = "Stämmer det här?"
 
 
 def raw(spec: Question | ItemField, value: Any) -> Any:
@@ -307,12 +334,19 @@ def nested(answers: dict[str, Any]) -> dict[str, Any]:
 
 
 def sequence(
-    checklist: Checklist, answers: dict[str, Any], fields: Sequence[str] | None = None
+    checklist: Checklist,
+    answers: dict[str, Any],
+    fields: Sequence[str] | None = None,
+    *,
+    stage: str = "ready",
 ) -> list[tuple[str, str]]:
-    """(prompt label, keys) in the order a fresh run asks them, for real prompts."""
+    """(prompt label, keys) in the order a fresh run asks them, for real prompts: the
+    questions of `stage` only (default: the questionnaire up to "klar för beslut")."""
     data = nested(answers)
     steps: list[tuple[str, str]] = []
-    for _, question in checklist.questions():
+    for section, question in checklist.questions(stage):
+        if section.stage != stage:
+            continue
         if fields is not None and question.field not in fields:
             continue
         if question.when is not None and not question.when.holds(data):

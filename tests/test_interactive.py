@@ -1,4 +1,4 @@
-"""start and resume in-process: notice, saving, prefill, locking, completion and export."""
+"""start and resume in-process: notice, saving, prefill, locking, the states and export."""
 
 from __future__ import annotations
 
@@ -26,10 +26,19 @@ from kontoguide.record import Record
 from kontoguide.storage import Store
 from kontoguide.validation import make_context
 from kontoguide.views import RichScreen
-from scenario import INTERRUPT, REVIEW_READY, ScriptedAsker
+from conftest import EXAMPLES
+from scenario import EOF, INTERRUPT, REVIEW_READY, ScriptedAsker
 
 NOTICE = "Jag har läst rådet och vill ändå gå vidare med att pröva ett nytt konto."
 EMAIL = "Vilken e-postadress har hen?"
+
+
+@pytest.fixture
+def ready_answers() -> dict[str, Any]:
+    """examples/klar-for-beslut.json: everything up to the decision maker."""
+    text = (EXAMPLES / "klar-for-beslut.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
 
 
 @pytest.fixture
@@ -89,13 +98,13 @@ def test_an_answers_file_prefills_and_only_the_rest_is_asked(
     store: Store,
     screen: RichScreen,
     tmp_path: Path,
-    complete_answers: dict[str, Any],
+    ready_answers: dict[str, Any],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    complete_answers["step1"]["comms_contact"]["email"] = "karin.sjoberg@"
-    del complete_answers["notice"]
+    ready_answers["step1"]["comms_contact"]["email"] = "karin.sjoberg@"
+    del ready_answers["notice"]
     answers = tmp_path / "svar.json"
-    answers.write_text(json.dumps(complete_answers), encoding="utf-8")
+    answers.write_text(json.dumps(ready_answers), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     asker = ScriptedAsker(
         {
@@ -113,9 +122,14 @@ def test_an_answers_file_prefills_and_only_the_rest_is_asked(
     email_prompt = asker.prompts[1]
     assert email_prompt.default == "karin.sjoberg@"
     (record,) = saved(store)
-    assert record["status"] == "complete"
+    assert record["status"] == "ready"
     assert record["set_aside"] == {}
-    assert m.V_EMAIL in " ".join(shown(screen).split())
+    text = " ".join(shown(screen).split())
+    assert m.V_EMAIL in text
+    # The end says what the state means and what comes next.
+    assert m.I_READY in text
+    assert f"kontoguide resume {record['id']}" in text
+    assert "Helena Ström" in text
 
 
 def test_a_missing_answers_file_fails_before_the_notice(
@@ -152,7 +166,7 @@ def test_resume_without_an_id_lets_the_user_choose(
     _draft(checklist, store, account_name="Andra", notice=None)
     data = saved(store)
     assert len(data) == 2
-    asker = ScriptedAsker({"Vilket utkast vill du fortsätta med?": [first], NOTICE: [INTERRUPT]})
+    asker = ScriptedAsker({m.I_CHOOSE_RECORD: [first], NOTICE: [INTERRUPT]})
     assert interactive.resume(store, None, asker=asker, screen=screen) == 130
     assert "Första" in shown(screen) and "Andra" in shown(screen)
 
@@ -160,7 +174,7 @@ def test_resume_without_an_id_lets_the_user_choose(
 def test_resume_without_drafts_says_how_to_start(store: Store, screen: RichScreen) -> None:
     with pytest.raises(UsageError) as error:
         interactive.resume(store, None, asker=ScriptedAsker({}), screen=screen)
-    assert error.value.message == m.I_NO_DRAFTS
+    assert error.value.message == m.I_NOTHING_TO_RESUME
 
 
 def test_resume_with_an_unknown_id_leaves_no_lock_file(store: Store, screen: RichScreen) -> None:
@@ -177,17 +191,17 @@ def test_a_draft_open_elsewhere_is_refused(
         interactive.resume(store, draft_id, asker=ScriptedAsker({}), screen=screen)
 
 
-def test_completion_offers_the_document_and_asks_before_overwriting(
+def test_ready_offers_the_document_and_asks_before_overwriting(
     checklist: Checklist,
     store: Store,
     screen: RichScreen,
     tmp_path: Path,
-    complete_answers: dict[str, Any],
+    ready_answers: dict[str, Any],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(tmp_path)
     answers = tmp_path / "svar.json"
-    answers.write_text(json.dumps(complete_answers), encoding="utf-8")
+    answers.write_text(json.dumps(ready_answers), encoding="utf-8")
     script = {NOTICE: ["ja"], REVIEW_READY: ["complete"], m.I_OFFER_DOCX: ["ja"]}
     first = interactive.start(
         checklist, store, answers=answers, asker=ScriptedAsker(script), screen=screen
@@ -197,7 +211,7 @@ def test_completion_offers_the_document_and_asks_before_overwriting(
     record_id = saved(store)[0]["id"]
 
     # The same checklist again, the same day: the file exists, so the user is asked.
-    script = {m.I_COMPLETE_WHAT: ["export"], m.I_DOCX_OVERWRITE: ["nej"]}
+    script = {m.I_MENU_DECISION: ["export", "leave"], m.I_DOCX_OVERWRITE: ["nej"]}
     asker = ScriptedAsker(script)
     assert interactive.resume(store, record_id, asker=asker, screen=screen) == ExitCode.OK
     assert asker.left() == {}
@@ -205,12 +219,12 @@ def test_completion_offers_the_document_and_asks_before_overwriting(
     assert list(tmp_path.glob("*.docx")) == [document]
 
 
-def _complete(
-    checklist: Checklist, store: Store, tmp_path: Path, complete_answers: dict[str, Any]
+def _from_answers(
+    checklist: Checklist, store: Store, tmp_path: Path, answers: dict[str, Any]
 ) -> str:
-    answers = tmp_path / "svar.json"
-    answers.write_text(json.dumps(complete_answers), encoding="utf-8")
-    record, found = from_answers(answers, checklist, store)
+    path = tmp_path / "svar.json"
+    path.write_text(json.dumps(answers), encoding="utf-8")
+    record, found = from_answers(path, checklist, store)
     assert found == []
     return record.id
 
@@ -218,22 +232,33 @@ def _complete(
 @pytest.mark.parametrize(
     "script",
     [
-        {m.I_COMPLETE_WHAT: ["quit"]},
-        {m.I_COMPLETE_WHAT: [INTERRUPT]},
-        {m.I_COMPLETE_WHAT: ["change"], REVIEW_READY: ["later"]},
-        {m.I_COMPLETE_WHAT: ["change"], REVIEW_READY: [INTERRUPT]},
+        {m.I_MENU_DECISION: ["leave"]},
+        {m.I_MENU_DECISION: [INTERRUPT]},
+        {m.I_MENU_DECISION: [EOF]},
+        {m.I_MENU_DECISION: ["change", "leave"], REVIEW_READY: ["complete"]},
+        {m.I_MENU_DECISION: ["change"], REVIEW_READY: ["later"]},
+        {m.I_MENU_DECISION: ["change"], REVIEW_READY: [INTERRUPT]},
+        {m.I_MENU_DECISION: ["decide"], "Vad blev beslutet?": [INTERRUPT]},
     ],
-    ids=["avsluta", "ctrl-c-i-menyn", "granska-och-spara-senare", "ctrl-c-i-granskningen"],
+    ids=[
+        "inget-mer",
+        "ctrl-c-i-menyn",
+        "ctrl-d-i-menyn",
+        "granska-och-spara",
+        "granska-och-spara-senare",
+        "ctrl-c-i-granskningen",
+        "ctrl-c-i-beslutet",
+    ],
 )
-def test_resuming_a_complete_checklist_says_so_and_keeps_it_complete(
+def test_resuming_a_ready_checklist_changes_nothing_unless_asked(
     checklist: Checklist,
     store: Store,
     screen: RichScreen,
     tmp_path: Path,
-    complete_answers: dict[str, Any],
+    ready_answers: dict[str, Any],
     script: dict[str, list[Any]],
 ) -> None:
-    record_id = _complete(checklist, store, tmp_path, complete_answers)
+    record_id = _from_answers(checklist, store, tmp_path, ready_answers)
     before = saved(store)
 
     asker = ScriptedAsker(script)
@@ -243,22 +268,24 @@ def test_resuming_a_complete_checklist_says_so_and_keeps_it_complete(
     assert result in (ExitCode.OK, ExitCode.INTERRUPTED)
     assert saved(store) == before
     text = " ".join(shown(screen).split())
-    assert "är redan klar" in text
+    assert "Klar för beslut" in text
+    assert "Helena Ström" in text  # who decides
+    # Whichever way the session ends: the exact command to continue.
+    assert f"kontoguide resume {record_id}" in text
     assert "Utkastet är sparat" not in text
-    assert "Du fortsätter med utkastet" not in text
 
 
-def test_a_complete_checklist_becomes_a_draft_only_when_an_answer_changes(
+def test_changing_an_answer_of_a_ready_checklist_keeps_it_ready(
     checklist: Checklist,
     store: Store,
     screen: RichScreen,
     tmp_path: Path,
-    complete_answers: dict[str, Any],
+    ready_answers: dict[str, Any],
 ) -> None:
-    record_id = _complete(checklist, store, tmp_path, complete_answers)
+    record_id = _from_answers(checklist, store, tmp_path, ready_answers)
     script = {
-        m.I_COMPLETE_WHAT: ["change"],
-        REVIEW_READY: ["change", "later"],
+        m.I_MENU_DECISION: ["change", "leave"],
+        REVIEW_READY: ["change", "complete"],
         "I vilken del finns svaret du vill ändra?": ["basics"],
         "Vilket svar vill du ändra?": ["organisation.unit"],
         "Vilken enhet eller avdelning ska driva kontot?": ["Ny enhet"],
@@ -267,9 +294,11 @@ def test_a_complete_checklist_becomes_a_draft_only_when_an_answer_changes(
     assert interactive.resume(store, record_id, asker=asker, screen=screen) == ExitCode.OK
     assert asker.left() == {}
     (record,) = saved(store)
-    assert record["status"] == "draft"
+    assert record["status"] == "ready"
     assert record["organisation"]["unit"] == "Ny enhet"
-    assert m.I_SAVED_RESUME.format(draft_id=record_id) in " ".join(shown(screen).split())
+    # The parts the decision, the start and the closing are not offered to change yet.
+    change_prompt = next(p for p in asker.prompts if p.message.startswith("I vilken del"))
+    assert change_prompt is not None
 
 
 def test_resume_acknowledges_a_draft_whose_goal_deadline_has_since_passed(
@@ -299,19 +328,19 @@ def test_resume_acknowledges_a_draft_whose_goal_deadline_has_since_passed(
     assert stored["set_aside"] == {}
 
 
-def test_a_complete_checklist_stays_complete_when_an_answer_is_given_again_unchanged(
+def test_a_ready_checklist_is_not_saved_when_an_answer_is_given_again_unchanged(
     checklist: Checklist,
     store: Store,
     screen: RichScreen,
     tmp_path: Path,
-    complete_answers: dict[str, Any],
+    ready_answers: dict[str, Any],
 ) -> None:
-    record_id = _complete(checklist, store, tmp_path, complete_answers)
+    record_id = _from_answers(checklist, store, tmp_path, ready_answers)
     before = saved(store)
-    unit = complete_answers["organisation"]["unit"]
+    unit = ready_answers["organisation"]["unit"]
     script = {
-        m.I_COMPLETE_WHAT: ["change"],
-        REVIEW_READY: ["change", "later"],
+        m.I_MENU_DECISION: ["change", "leave"],
+        REVIEW_READY: ["change", "complete"],
         "I vilken del finns svaret du vill ändra?": ["basics"],
         "Vilket svar vill du ändra?": ["organisation.unit"],
         "Vilken enhet eller avdelning ska driva kontot?": [unit],
@@ -320,5 +349,3 @@ def test_a_complete_checklist_stays_complete_when_an_answer_is_given_again_uncha
     assert interactive.resume(store, record_id, asker=asker, screen=screen) == ExitCode.OK
     assert asker.left() == {}
     assert saved(store) == before
-    text = " ".join(shown(screen).split())
-    assert m.I_COMPLETE_UNCHANGED.format(draft_id=record_id) in text
