@@ -26,9 +26,9 @@ from kontoguide.record import Record
 from kontoguide.storage import Store
 from kontoguide.validation import make_context
 from kontoguide.views import RichScreen
-from conftest import EXAMPLES
 from scenario import EOF, INTERRUPT, REVIEW_READY, ScriptedAsker
 
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 NOTICE = "Jag har läst rådet och vill ändå gå vidare med att pröva ett nytt konto."
 EMAIL = "Vilken e-postadress har hen?"
 
