@@ -176,6 +176,13 @@ REVIEW_PROBLEMS = "Några svar saknas eller behöver rättas. Vad vill du göra?
 STAGE_CHECK = "Stämmer det här?"
 
 
+def full_script(checklist: Checklist, answers: dict[str, Any] = ANSWERS) -> dict[str, list[Any]]:
+    """The whole questionnaire, then "save as ready" at the review."""
+    script = script_for(checklist, answers)
+    script[REVIEW_READY] = ["complete"]
+    return script
+
+
 def raw(spec: Question | ItemField, value: Any) -> Any:
     """What the user gives the prompt for a value: "ja"/"nej", a choice value, text."""
     if spec.kind == "yesno":

@@ -28,6 +28,7 @@ from scenario import (
     RecordingScreen,
     ScriptedAsker,
     day,
+    full_script,
     script_for,
 )
 
@@ -68,12 +69,6 @@ def make(
 
 def fields_of(checklist: Checklist, *sections: str) -> list[str]:
     return [q.field for s, q in checklist.questions() if s.id in sections]
-
-
-def full_script(checklist: Checklist, answers: dict[str, Any] = ANSWERS) -> dict[str, list[Any]]:
-    script = script_for(checklist, answers)
-    script[REVIEW_READY] = ["complete"]
-    return script
 
 
 # --- a whole run --------------------------------------------------------------------------
