@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from rich.console import Console
 from kontoguide import interactive
 from kontoguide import messages as m
 from kontoguide.checklist import Checklist
+from kontoguide.dialogue import Option, Prompt
 from kontoguide.drafts import from_answers, new_record
 from kontoguide.errors import (
     DraftLockedError,
@@ -26,7 +28,7 @@ from kontoguide.record import Record
 from kontoguide.storage import Store
 from kontoguide.validation import make_context
 from kontoguide.views import RichScreen
-from scenario import EOF, INTERRUPT, REVIEW_READY, ScriptedAsker
+from scenario import EOF, INTERRUPT, REVIEW_READY, STAGE_CHECK, ScriptedAsker
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 NOTICE = "Jag har läst rådet och vill ändå gå vidare med att pröva ett nytt konto."
@@ -349,3 +351,253 @@ def test_a_ready_checklist_is_not_saved_when_an_answer_is_given_again_unchanged(
     assert interactive.resume(store, record_id, asker=asker, screen=screen) == ExitCode.OK
     assert asker.left() == {}
     assert saved(store) == before
+
+
+# --- resume: one menu per state ------------------------------------------------------------------
+
+
+def _shifted(name: str) -> dict[str, Any]:
+    """An example record with its dates moved around today, so it stays valid."""
+    data: dict[str, Any] = json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
+    for goal in data["step2"]["goals"]:
+        goal["deadline"] = str(date.today() + timedelta(days=365))
+    step5 = data["step5"]
+    if "decision_date" in step5:
+        step5["decision_date"] = day(-200)
+    if step5.get("next_review"):
+        step5["next_review"] = day(100)
+    if "start" in data:
+        data["start"].update(started_on=day(-190), reported_date=day(-190))
+    for follow_up in data.get("follow_ups") or []:
+        follow_up.update(held_on=day(-20), next_review=day(60))
+        for measurement in follow_up["measurements"]:
+            measurement["measured_on"] = day(-25)
+    return data
+
+
+def day(offset: int) -> str:
+    return str(date.today() + timedelta(days=offset))
+
+
+def _saved_from(
+    checklist: Checklist, store: Store, tmp_path: Path, data: dict[str, Any], status: str
+) -> str:
+    record_id = _from_answers(checklist, store, tmp_path, data)
+    assert saved(store)[0]["status"] == status
+    return record_id
+
+
+def test_a_ready_checklist_records_the_decision_then_the_start(
+    checklist: Checklist,
+    store: Store,
+    screen: RichScreen,
+    tmp_path: Path,
+    ready_answers: dict[str, Any],
+) -> None:
+    # An answers file has no history of the day it became ready: any past date goes.
+    record_id = _saved_from(checklist, store, tmp_path, ready_answers, "ready")
+    script = {
+        m.I_MENU_DECISION: ["decide"],
+        "Vad blev beslutet?": ["godkant"],
+        "När fattades beslutet?": [day(0)],
+        "Vilket diarienummer har beslutet?": [""],
+        "När ska kontot prövas igen?": [day(90)],
+        STAGE_CHECK: ["done", "done"],
+        m.I_MENU_STARTED: ["start"],
+        "Vilket datum startade kontot?": [day(0)],
+        "Vad är kontots adress eller användarnamn?": ["@unga"],
+        "Har kontot anmälts till stadens förteckning över konton?": ["nej"],
+        m.I_MENU_WHAT: ["leave"],
+    }
+    asker = ScriptedAsker(script)
+    assert interactive.resume(store, record_id, asker=asker, screen=screen) == ExitCode.OK
+    assert asker.left() == {}
+    (record,) = saved(store)
+    assert record["status"] == "started"
+    assert record["start"]["reported_to_list"] is False
+    text = " ".join(shown(screen).split())
+    for said in (m.I_DECISION_SAVED, m.I_START_SAVED, "Godkänt", "Startat"):
+        assert said in text
+    assert m.I_LEFT.format(state="Startat", draft_id=record_id) in text
+
+
+@pytest.mark.parametrize(
+    ("example", "outcome"), [("avslaget.json", "Avslaget"), ("avslaget.json", "Uppskjutet")]
+)
+def test_a_rejected_or_postponed_decision_offers_a_new_decision_not_a_start(
+    checklist: Checklist,
+    store: Store,
+    screen: RichScreen,
+    tmp_path: Path,
+    example: str,
+    outcome: str,
+) -> None:
+    data = _shifted(example)
+    data["step5"]["outcome"] = outcome.lower()
+    record_id = _saved_from(checklist, store, tmp_path, data, "decided")
+    asker = OfferingAsker({m.I_MENU_WHAT: ["leave"]})
+    assert interactive.resume(store, record_id, asker=asker, screen=screen) == ExitCode.OK
+    assert asker.offered[m.I_MENU_WHAT] == ["decide", "export", "leave"]
+    text = " ".join(shown(screen).split())
+    assert outcome in text
+    assert "Schrems II-frågan" in text  # the motivation
+
+
+def test_a_new_decision_can_approve_a_rejected_checklist(
+    checklist: Checklist, store: Store, screen: RichScreen, tmp_path: Path
+) -> None:
+    record_id = _saved_from(checklist, store, tmp_path, _shifted("avslaget.json"), "decided")
+    script = {
+        m.I_MENU_WHAT: ["decide"],
+        "Vad blev beslutet?": ["godkant"],
+        "När fattades beslutet?": [day(0)],
+        "Vilket diarienummer har beslutet?": ["KUF 2026/2000"],
+        "När ska kontot prövas igen?": [day(120)],
+        STAGE_CHECK: ["done"],
+        m.I_MENU_STARTED: ["leave"],
+    }
+    asker = ScriptedAsker(script)
+    assert interactive.resume(store, record_id, asker=asker, screen=screen) == ExitCode.OK
+    assert asker.left() == {}
+    (record,) = saved(store)
+    assert (record["status"], record["step5"]["outcome"]) == ("decided", "godkant")
+
+
+def test_a_started_account_says_when_the_follow_up_is_overdue_and_adds_one(
+    checklist: Checklist, store: Store, screen: RichScreen, tmp_path: Path
+) -> None:
+    data = _shifted("startat-med-uppfoljning.json")
+    data["follow_ups"][0]["next_review"] = day(-3)
+    record_id = _saved_from(checklist, store, tmp_path, data, "started")
+    labels = m.FU_LABELS
+    script = {
+        m.I_MENU_WHAT: ["follow_up", "leave"],
+        labels["held_on"]: [day(0)],
+        labels["value"]: ["230", "45"],
+        labels["measured_on"]: [day(0), day(0)],
+        labels["comment"]: ["", ""],
+        labels["assessment"]: ["Det går bättre."],
+        labels["conclusion"]: ["fortsatt"],
+        labels["next_review"]: [day(90)],
+        m.FU_CONFIRM: ["save"],
+    }
+    asker = OfferingAsker(script)
+    assert interactive.resume(store, record_id, asker=asker, screen=screen) == ExitCode.OK
+    assert asker.left() == {}
+    assert asker.offered[m.I_MENU_WHAT] == ["follow_up", "close", "change", "export", "leave"]
+    text = " ".join(shown(screen).split())
+    assert m.I_FOLLOW_UP_OVERDUE.format(due=day(-3)) in text
+    # After the new follow-up the next one is due, no longer overdue.
+    assert m.I_FOLLOW_UP_DUE.format(due=day(90)) in text
+    (record,) = saved(store)
+    assert len(record["follow_ups"]) == 2
+
+
+def test_ctrl_c_in_a_follow_up_keeps_it_and_the_next_resume_offers_it(
+    checklist: Checklist, store: Store, screen: RichScreen, tmp_path: Path
+) -> None:
+    data = _shifted("startat-med-uppfoljning.json")
+    record_id = _saved_from(checklist, store, tmp_path, data, "started")
+    labels = m.FU_LABELS
+    script = {
+        m.I_MENU_WHAT: ["follow_up"],
+        labels["held_on"]: [day(0)],
+        labels["value"]: ["230"],
+        labels["measured_on"]: [EOF],
+    }
+    asker = ScriptedAsker(script)
+    result = interactive.resume(store, record_id, asker=asker, screen=screen)
+    assert result == ExitCode.INTERRUPTED
+    assert m.I_PAUSED.format(draft_id=record_id) in " ".join(shown(screen).split())
+    (record,) = saved(store)
+    assert record["set_aside"]["follow_ups[new]"]["measurements"] == [{"goal": 1, "value": "230"}]
+
+    again = OfferingAsker({m.I_MENU_WHAT: [INTERRUPT]})
+    assert interactive.resume(store, record_id, asker=again, screen=screen) == 130
+    prompt = again.prompts[-1]
+    assert prompt.message == m.I_MENU_WHAT
+    assert m.I_UNFINISHED_FOLLOW_UP in " ".join(shown(screen).split())
+    assert again.titles[m.I_MENU_WHAT][0] == m.I_MENU_FOLLOW_UP_CONTINUE
+
+
+def test_a_closing_conclusion_offers_to_close_the_account(
+    checklist: Checklist, store: Store, screen: RichScreen, tmp_path: Path
+) -> None:
+    data = _shifted("startat-med-uppfoljning.json")
+    record_id = _saved_from(checklist, store, tmp_path, data, "started")
+    labels = m.FU_LABELS
+    script = {
+        m.I_MENU_WHAT: ["follow_up", "leave"],
+        labels["held_on"]: [day(0)],
+        labels["value"]: ["100", "20"],
+        labels["measured_on"]: [day(0), day(0)],
+        labels["comment"]: ["", ""],
+        labels["assessment"]: ["Målen nås inte."],
+        labels["conclusion"]: ["avsluta"],
+        m.FU_CONFIRM: ["save"],
+        m.I_CLOSE_NOW: ["ja"],
+        "Vilket datum avslutades kontot?": [day(0)],
+        "Är kontots innehåll arkiverat?": ["ja"],
+        "Har kommunikationsfunktionen fått veta att kontot avslutas?": ["ja"],
+        "Är kontot borttaget ur stadens förteckning över konton?": ["ja"],
+        STAGE_CHECK: ["done"],
+    }
+    asker = OfferingAsker(script)
+    assert interactive.resume(store, record_id, asker=asker, screen=screen) == ExitCode.OK
+    assert asker.left() == {}
+    (record,) = saved(store)
+    assert record["status"] == "closed"
+    # A closed account: only the document, or leaving.
+    assert asker.offered[m.I_MENU_WHAT] == ["export", "leave"]
+    text = " ".join(shown(screen).split())
+    assert m.I_LEFT_CLOSED.format(state="Avslutat", draft_id=record_id) in text
+
+
+def test_the_chooser_lists_every_record_with_something_left_to_do(
+    checklist: Checklist, store: Store, screen: RichScreen, tmp_path: Path
+) -> None:
+    draft = _draft(checklist, store, account_name="Ett utkast")
+    postponed = _shifted("avslaget.json")
+    postponed["step5"]["outcome"] = "uppskjutet"
+    rejected = _shifted("avslaget.json")
+    closed = _shifted("startat-med-uppfoljning.json")
+    closed["closing"] = {
+        "closed_on": day(0),
+        "archived": True,
+        "comms_told": True,
+        "removed_from_list": True,
+    }
+    ids = {
+        name: _from_answers(checklist, store, tmp_path, data)
+        for name, data in (
+            ("ready", json.loads((EXAMPLES / "klar-for-beslut.json").read_text("utf-8"))),
+            ("started", _shifted("startat-med-uppfoljning.json")),
+            ("postponed", postponed),
+            ("rejected", rejected),
+            ("closed", closed),
+        )
+    }
+    asker = OfferingAsker({m.I_CHOOSE_RECORD: [""]})
+    assert interactive.resume(store, None, asker=asker, screen=screen) == ExitCode.OK
+    offered = set(asker.offered[m.I_CHOOSE_RECORD])
+    assert offered == {draft, ids["ready"], ids["started"], ids["postponed"], ""}
+    titles = asker.titles[m.I_CHOOSE_RECORD]
+    assert all(len(title) <= 72 for title in titles)
+    assert any("(Klar för beslut," in title for title in titles)
+    assert any("(Uppskjutet," in title for title in titles)
+    for line in shown(screen).splitlines():
+        assert len(line) <= 80
+
+
+class OfferingAsker(ScriptedAsker):
+    """Remembers what every choice offered: the values and the titles."""
+
+    def __init__(self, script: dict[str, list[Any]]) -> None:
+        super().__init__(script)
+        self.offered: dict[str, list[str]] = {}
+        self.titles: dict[str, list[str]] = {}
+
+    def select(self, prompt: Prompt, options: Sequence[Option]) -> str:
+        self.offered[prompt.message] = [option.value for option in options]
+        self.titles[prompt.message] = [option.title for option in options]
+        return super().select(prompt, options)

@@ -726,6 +726,7 @@ I_NOTHING_TO_RESUME = (
     "Det finns ingen checklista med något kvar att göra. Starta en ny med: kontoguide start"
 )
 I_CHOOSE_RECORD = "Vilken checklista vill du fortsätta med?"
+STATE_DRAFT_STEPS = "{done} av {steps} steg klara"
 VIEW_RESUMABLE_TITLE = "Checklistor med något kvar att göra"
 # The decision, the start and the closing: checking what was written.
 Q_STAGE_CHECK = "Stämmer det här?"

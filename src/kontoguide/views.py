@@ -196,9 +196,15 @@ def review_header() -> RenderableType:
 
 
 def state_text(item: Loaded, today: date | None = None) -> str:
-    """The record's state in Swedish, and a follow-up (or review) that is overdue."""
-    text = lifecycle.state_label(item.record, item.checklist)
-    due = lifecycle.review_due(item.record)
+    """The record's state in Swedish: how far a draft has come, the outcome of a
+    decision, and a follow-up (or review) that is overdue."""
+    record = item.record
+    text = lifecycle.state_label(record, item.checklist)
+    if record.status == "draft":
+        states = steps_done(record, item.checklist)
+        done = sum(1 for state in states.values() if state == "done")
+        text += " · " + m.STATE_DRAFT_STEPS.format(done=done, steps=len(states))
+    due = lifecycle.review_due(record)
     if due is not None and due < (today or date.today()):
         text += " · " + m.STATE_FOLLOW_UP_OVERDUE.format(due=due.isoformat())
     return text
@@ -208,30 +214,37 @@ def drafts_table(
     items: list[Loaded],
     *,
     title: str | None = None,
-    status: bool = False,
+    status: bool = True,
     width: int = 80,
     today: date | None = None,
 ) -> Table:
-    """Drafts and records: id, account, organisation, (status,) steps done, last change."""
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    """Records: id, account, organisation, state (with a draft's steps), last change.
+
+    In a terminal under 120 columns the table takes the whole width and the three
+    texts share what the id and the time leave: at 80 columns "Klar för beslut"
+    stays on one line and an overdue follow-up wraps under the state.
+    """
+    table = Table(
+        title=title,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        show_edge=False,
+        expand=width < 120,
+    )
     table.add_column(m.LIST_COL_ID, no_wrap=True)
-    # At 80 columns the two names share what the fixed columns leave, account first.
-    table.add_column(m.LIST_COL_ACCOUNT, overflow="fold", ratio=3, min_width=14)
-    table.add_column(m.LIST_COL_ORG, overflow="fold", ratio=2, min_width=10)
+    # The shares give 18, 13 and 17 columns at 80: a name, "Kulturförvaltningen"
+    # over two lines, "Klar för beslut" on one.
+    table.add_column(m.LIST_COL_ACCOUNT, overflow="fold", ratio=18)
+    table.add_column(m.LIST_COL_ORG, overflow="fold", ratio=13)
     if status:
-        # "Klar för beslut" on one line; an overdue follow-up wraps under the state.
-        table.add_column(m.LIST_COL_STATUS, ratio=2, min_width=15)
-    # In a narrow terminal "Steg klara" goes over two lines: the cells are only "5 av 5".
-    table.add_column(m.LIST_COL_STEPS, max_width=6 if width < 100 else None)
+        table.add_column(m.LIST_COL_STATUS, ratio=17)
     table.add_column(m.LIST_COL_CHANGED, no_wrap=True, min_width=16)
     for item in items:
         record = item.record
-        states = steps_done(record, item.checklist)
-        done = sum(1 for state in states.values() if state == "done")
         cells = [record.id, record.account_name or m.UNNAMED, record.organisation.name or "–"]
         if status:
             cells.append(state_text(item, today))
-        cells.append(m.VIEW_STEPS_DONE.format(done=done, steps=len(states)))
         cells.append(record.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"))
         table.add_row(*cells)
     return table
