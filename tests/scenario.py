@@ -9,12 +9,16 @@ ScriptedAsker; the pty tests turn the same tables into key presses.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from kontoguide.checklist import Checklist, ItemField, Question
 from kontoguide.dialogue import Event, Option, Prompt
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 ALL = "*alla*"  # a multiple choice where every option is marked
 INTERRUPT = "*ctrl-c*"
@@ -169,6 +173,45 @@ FOLLOW_UP: dict[str, Any] = {
     "conclusion": "fortsatt",
     "next_review": day(90),
 }
+
+
+def shifted(name: str) -> dict[str, Any]:
+    """An example record with its dates moved around today, so that it stays valid
+    whenever the tests run: decided 200 days ago, started 190 days ago, the last
+    follow-up 20 days ago and the next in 60 days, goals a year from now."""
+    data: dict[str, Any] = json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
+    for goal in data["step2"]["goals"]:
+        goal["deadline"] = day(365)
+    step5 = data["step5"]
+    if "decision_date" in step5:
+        step5["decision_date"] = day(-200)
+    if step5.get("next_review"):
+        step5["next_review"] = day(100)
+    if "start" in data:
+        data["start"].update(started_on=day(-190), reported_date=day(-190))
+    for follow_up in data.get("follow_ups") or []:
+        follow_up.update(held_on=day(-20), next_review=day(60))
+        for measurement in follow_up["measurements"]:
+            measurement["measured_on"] = day(-25)
+    return data
+
+
+def started_example(checklist: Checklist, **changes: Any) -> Any:
+    """examples/startat-med-uppfoljning.json (two goals, one follow-up) around today,
+    as a started Record; `changes` go into its follow-up."""
+    from datetime import UTC, datetime
+
+    from kontoguide.drafts import prefilled
+    from kontoguide.lifecycle import settled
+
+    data = shifted("startat-med-uppfoljning.json")
+    data["follow_ups"][0].update(changes)
+    record, invalid = prefilled(data, checklist, "start123")
+    assert invalid == []
+    record = settled(record, checklist, moment=datetime.now(UTC))
+    assert record.status == "started"
+    return record
+
 
 LIST_MENU = "Vad vill du göra nu?"
 REVIEW_READY = "Alla svar är ifyllda och stämmer. Vad vill du göra?"

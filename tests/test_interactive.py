@@ -28,9 +28,17 @@ from kontoguide.record import Record
 from kontoguide.storage import Store
 from kontoguide.validation import make_context
 from kontoguide.views import RichScreen
-from scenario import EOF, INTERRUPT, REVIEW_READY, STAGE_CHECK, ScriptedAsker
+from scenario import (
+    EOF,
+    EXAMPLES,
+    INTERRUPT,
+    REVIEW_READY,
+    STAGE_CHECK,
+    ScriptedAsker,
+    day,
+    shifted,
+)
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 NOTICE = "Jag har läst rådet och vill ändå gå vidare med att pröva ett nytt konto."
 EMAIL = "Vilken e-postadress har hen?"
 
@@ -356,29 +364,6 @@ def test_a_ready_checklist_is_not_saved_when_an_answer_is_given_again_unchanged(
 # --- resume: one menu per state ------------------------------------------------------------------
 
 
-def _shifted(name: str) -> dict[str, Any]:
-    """An example record with its dates moved around today, so it stays valid."""
-    data: dict[str, Any] = json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
-    for goal in data["step2"]["goals"]:
-        goal["deadline"] = str(date.today() + timedelta(days=365))
-    step5 = data["step5"]
-    if "decision_date" in step5:
-        step5["decision_date"] = day(-200)
-    if step5.get("next_review"):
-        step5["next_review"] = day(100)
-    if "start" in data:
-        data["start"].update(started_on=day(-190), reported_date=day(-190))
-    for follow_up in data.get("follow_ups") or []:
-        follow_up.update(held_on=day(-20), next_review=day(60))
-        for measurement in follow_up["measurements"]:
-            measurement["measured_on"] = day(-25)
-    return data
-
-
-def day(offset: int) -> str:
-    return str(date.today() + timedelta(days=offset))
-
-
 def _saved_from(
     checklist: Checklist, store: Store, tmp_path: Path, data: dict[str, Any], status: str
 ) -> str:
@@ -432,7 +417,7 @@ def test_a_rejected_or_postponed_decision_offers_a_new_decision_not_a_start(
     example: str,
     outcome: str,
 ) -> None:
-    data = _shifted(example)
+    data = shifted(example)
     data["step5"]["outcome"] = outcome.lower()
     record_id = _saved_from(checklist, store, tmp_path, data, "decided")
     asker = OfferingAsker({m.I_MENU_WHAT: ["leave"]})
@@ -446,7 +431,7 @@ def test_a_rejected_or_postponed_decision_offers_a_new_decision_not_a_start(
 def test_a_new_decision_can_approve_a_rejected_checklist(
     checklist: Checklist, store: Store, screen: RichScreen, tmp_path: Path
 ) -> None:
-    record_id = _saved_from(checklist, store, tmp_path, _shifted("avslaget.json"), "decided")
+    record_id = _saved_from(checklist, store, tmp_path, shifted("avslaget.json"), "decided")
     script = {
         m.I_MENU_WHAT: ["decide"],
         "Vad blev beslutet?": ["godkant"],
@@ -466,7 +451,7 @@ def test_a_new_decision_can_approve_a_rejected_checklist(
 def test_a_started_account_says_when_the_follow_up_is_overdue_and_adds_one(
     checklist: Checklist, store: Store, screen: RichScreen, tmp_path: Path
 ) -> None:
-    data = _shifted("startat-med-uppfoljning.json")
+    data = shifted("startat-med-uppfoljning.json")
     data["follow_ups"][0]["next_review"] = day(-3)
     record_id = _saved_from(checklist, store, tmp_path, data, "started")
     labels = m.FU_LABELS
@@ -496,7 +481,7 @@ def test_a_started_account_says_when_the_follow_up_is_overdue_and_adds_one(
 def test_ctrl_c_in_a_follow_up_keeps_it_and_the_next_resume_offers_it(
     checklist: Checklist, store: Store, screen: RichScreen, tmp_path: Path
 ) -> None:
-    data = _shifted("startat-med-uppfoljning.json")
+    data = shifted("startat-med-uppfoljning.json")
     record_id = _saved_from(checklist, store, tmp_path, data, "started")
     labels = m.FU_LABELS
     script = {
@@ -523,7 +508,7 @@ def test_ctrl_c_in_a_follow_up_keeps_it_and_the_next_resume_offers_it(
 def test_a_closing_conclusion_offers_to_close_the_account(
     checklist: Checklist, store: Store, screen: RichScreen, tmp_path: Path
 ) -> None:
-    data = _shifted("startat-med-uppfoljning.json")
+    data = shifted("startat-med-uppfoljning.json")
     record_id = _saved_from(checklist, store, tmp_path, data, "started")
     labels = m.FU_LABELS
     script = {
@@ -557,10 +542,10 @@ def test_the_chooser_lists_every_record_with_something_left_to_do(
     checklist: Checklist, store: Store, screen: RichScreen, tmp_path: Path
 ) -> None:
     draft = _draft(checklist, store, account_name="Ett utkast")
-    postponed = _shifted("avslaget.json")
+    postponed = shifted("avslaget.json")
     postponed["step5"]["outcome"] = "uppskjutet"
-    rejected = _shifted("avslaget.json")
-    closed = _shifted("startat-med-uppfoljning.json")
+    rejected = shifted("avslaget.json")
+    closed = shifted("startat-med-uppfoljning.json")
     closed["closing"] = {
         "closed_on": day(0),
         "archived": True,
@@ -571,7 +556,7 @@ def test_the_chooser_lists_every_record_with_something_left_to_do(
         name: _from_answers(checklist, store, tmp_path, data)
         for name, data in (
             ("ready", json.loads((EXAMPLES / "klar-for-beslut.json").read_text("utf-8"))),
-            ("started", _shifted("startat-med-uppfoljning.json")),
+            ("started", shifted("startat-med-uppfoljning.json")),
             ("postponed", postponed),
             ("rejected", rejected),
             ("closed", closed),

@@ -3,10 +3,8 @@ transition one run that passes and one that is refused and asked again."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -22,10 +20,9 @@ from kontoguide.dialogue import (
     Prompt,
     SectionStarted,
 )
-from kontoguide.drafts import new_record, prefilled
+from kontoguide.drafts import new_record
 from kontoguide.flow import UNFINISHED_FOLLOW_UP, Flow, Refused
 from kontoguide.follow_up import FollowUpDialogue
-from kontoguide.lifecycle import settled
 from kontoguide.record import NoticeAck, Record, add_months
 from scenario import (
     DECISION,
@@ -37,9 +34,9 @@ from scenario import (
     day,
     full_script,
     script_for,
+    started_example,
 )
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 BACK = "\x00tillbaka"
 A_YEAR_ON = add_months(date.today(), 12).isoformat()
 FU = m.FU_LABELS
@@ -92,25 +89,6 @@ def answered(checklist: Checklist, record: Record, stage: str, answers: dict[str
 
 def decided(checklist: Checklist, **changes: Any) -> Record:
     return answered(checklist, ready_record(checklist), "decided", {**DECISION, **changes})
-
-
-def started_example(checklist: Checklist, **changes: Any) -> Record:
-    """examples/startat-med-uppfoljning.json (two goals, one follow-up), its dates moved
-    to lie around today so that the record stays valid whenever the tests run."""
-    data = json.loads((EXAMPLES / "startat-med-uppfoljning.json").read_text(encoding="utf-8"))
-    for goal in data["step2"]["goals"]:
-        goal["deadline"] = day(365)
-    data["step5"].update(decision_date=day(-200), next_review=day(100))
-    data["start"].update(started_on=day(-190), reported_date=day(-190))
-    follow_up = data["follow_ups"][0]
-    follow_up.update(held_on=day(-20), next_review=day(60), **changes)
-    for measurement in follow_up["measurements"]:
-        measurement["measured_on"] = day(-25)
-    record, invalid = prefilled(data, checklist, "start123")
-    assert invalid == []
-    record = settled(record, checklist, moment=datetime.now(UTC))
-    assert record.status == "started"
-    return record
 
 
 # --- ready: the questionnaire ends when the checklist is ready for a decision ----------------
