@@ -473,7 +473,8 @@ def test_a_started_account_says_when_the_follow_up_is_overdue_and_adds_one(
     text = " ".join(shown(screen).split())
     assert m.I_FOLLOW_UP_OVERDUE.format(due=day(-3)) in text
     # After the new follow-up the next one is due, no longer overdue.
-    assert m.I_FOLLOW_UP_DUE.format(due=day(90)) in text
+    assert text.count("försenad") == 1
+    assert f"{m.I_ROW_NEXT_FOLLOW_UP} " + m.I_DUE_BY.format(due=day(90)) in text
     (record,) = saved(store)
     assert len(record["follow_ups"]) == 2
 

@@ -18,7 +18,18 @@ from typing import Any
 
 from kontoguide import messages as m
 from kontoguide.checklist import ItemField, Kind
-from kontoguide.dialogue import NO, YES, Conversation, Facts, Heading, Note, Option, Prompt, shorten
+from kontoguide.dialogue import (
+    NO,
+    YES,
+    Conversation,
+    Facts,
+    Heading,
+    ItemProgress,
+    Note,
+    Option,
+    Prompt,
+    shorten,
+)
 from kontoguide.fieldtypes import parse_date
 from kontoguide.flow import Refused, format_number
 from kontoguide.record import CONCLUSION_CLOSE, add_months
@@ -110,13 +121,14 @@ class FollowUpDialogue:
         self.asker = conversation.asker
         self.screen = conversation.screen
         self._shown_goal: int | None = None
+        self._number = 1
 
     # --- the whole follow-up -------------------------------------------------------------
 
     def run(self) -> dict[str, Any] | None:
         """Ask, show and save one follow-up; the saved item, or None if the user
         threw the unfinished follow-up away."""
-        number = len(self.flow.follow_ups()) + 1
+        number = self._number = len(self.flow.follow_ups()) + 1
         self.screen.show(Heading(m.FU_TITLE.format(number=number), m.FU_PURPOSE))
         unfinished = self.flow.unfinished_follow_up()
         item = _shape(unfinished) if unfinished is not None else {}
@@ -206,6 +218,7 @@ class FollowUpDialogue:
                 if default is _MISSING:
                     default = self._default(item, step)
             self._show_goal(step)
+            self.screen.show(ItemProgress(m.FU_PROGRESS, self._number, index, len(steps)))
 
             def check(value: Any, at: Step = step, base: dict[str, Any] = item) -> str | None:
                 return self.flow.check_follow_up(_with(base, at, value))

@@ -344,8 +344,8 @@ class _Desk:
                 m.I_MENU_STARTED,
                 [
                     Option(_START, m.I_MENU_START),
-                    Option(_EXPORT, m.I_MENU_EXPORT),
-                    Option(_CHANGE, m.I_MENU_CHANGE),
+                    Option(_EXPORT, m.I_MENU_EXPORT_NOT_STARTED),
+                    Option(_CHANGE, m.I_MENU_CHANGE_NOT_STARTED),
                     Option(_LEAVE, m.I_MENU_NOT_YET),
                 ],
             )
@@ -436,7 +436,8 @@ class _Desk:
     def _show_state(self) -> None:
         record = self.record
         name = record.account_name or m.UNNAMED
-        rows = [(m.I_ROW_STATE, lifecycle.state_label(record, self.checklist))]
+        # "Beslutat" here, not the outcome: the decision's own row says Godkänt or not.
+        rows = [(m.I_ROW_STATE, m.STATE_LABELS[record.status])]
         decision = record.step5
         if record.status == "ready":
             maker = decision.decision_maker
@@ -469,13 +470,10 @@ class _Desk:
         if due is not None:
             row = m.I_ROW_NEXT_FOLLOW_UP if started else m.I_ROW_NEXT_REVIEW
             rows.append((row, m.I_DUE_BY.format(due=due.isoformat())))
-        self.screen.print(Text(""))
         self.screen.show(Facts(m.I_STATE_TITLE.format(draft_id=record.id, name=name), tuple(rows)))
         if due is not None and due < date.today():
             late = m.I_FOLLOW_UP_OVERDUE if started else m.I_REVIEW_OVERDUE
             self.screen.note(late.format(due=due.isoformat()), "warning")
-        elif due is not None and started:
-            self.screen.note(m.I_FOLLOW_UP_DUE.format(due=due.isoformat()))
 
 
 # --- what is shown around the questions -------------------------------------------------

@@ -688,7 +688,6 @@ I_DECISION_CASE = "{decision}, diarienummer {case}"
 I_FOLLOW_UPS_VALUE = "{count}, den senaste {last}"
 I_FOLLOW_UPS_NONE = "inga än"
 I_DUE_BY = "senast {due}"
-I_FOLLOW_UP_DUE = "Nästa uppföljning ska vara gjord senast {due}."
 I_FOLLOW_UP_OVERDUE = (
     "Uppföljningen är försenad: den skulle ha varit gjord senast {due}. "
     "Lägg till den så snart den är gjord."
@@ -706,6 +705,8 @@ I_MENU_CHANGE_READY = "Nej: ändra ett svar i checklistan"
 I_MENU_NOT_YET = "Nej, inget mer just nu"
 I_MENU_STARTED = "Har kontot startats?"
 I_MENU_START = "Ja, skriv in starten nu"
+I_MENU_EXPORT_NOT_STARTED = "Nej: skapa checklistan som Word-dokument i den här mappen"
+I_MENU_CHANGE_NOT_STARTED = "Nej: ändra ett svar, även i beslutet"
 I_MENU_WHAT = "Vad vill du göra?"
 I_MENU_NEW_DECISION = "Skriv in ett nytt beslut"
 I_MENU_FOLLOW_UP = "Lägg till en uppföljning"
@@ -734,6 +735,7 @@ Q_STAGE_DONE = "Ja, det stämmer"
 Q_STAGE_CHANGE = "Nej, ändra ett svar"
 # A follow-up: our own questions (the guide asks for follow-ups, not these words).
 FU_TITLE = "Uppföljning {number}"
+FU_PROGRESS = "Uppföljning"
 FU_PURPOSE = (
     "Skriv in hur det går för kontot: ett uppmätt värde för varje mål från steg 2, en "
     "samlad bedömning och en slutsats. Uppföljningen läggs till; beslutet och målen ändras inte."
@@ -752,7 +754,7 @@ FU_LABELS = {
 }
 FU_HINTS = {
     "held_on": "Som ÅÅÅÅ-MM-DD. Inte i framtiden.",
-    "value": "Nyckeltal: {indicator}. Skriv värdet i {unit}, till exempel 450 eller 2,5.",
+    "value": "Skriv värdet i {unit}.",
     "measured_on": "Som ÅÅÅÅ-MM-DD, senast uppföljningens datum.",
     "comment": "Till exempel vad som förklarar värdet.",
     "assessment": "Når kontot sina mål och sina målgrupper? Vad fungerar och vad fungerar inte?",

@@ -85,22 +85,15 @@ def header(title: str, purpose: str | None) -> RenderableType:
     return Group(*lines)
 
 
-def facts_table(facts: Facts) -> Table:
-    """Named facts under a title, folded to the screen width."""
-    table = Table(
-        title=facts.title,
-        title_justify="left",
-        title_style="bold",
-        box=None,
-        show_header=False,
-        pad_edge=False,
-        expand=False,
-    )
+def facts_table(facts: Facts) -> RenderableType:
+    """Named facts under a title; the title on a line of its own (a table title would
+    wrap at the width of the narrow table), the values folded to the screen."""
+    table = Table(box=None, show_header=False, pad_edge=False, expand=False)
     table.add_column(no_wrap=True, style="dim", max_width=28)
     table.add_column(overflow="fold")
     for name, value in facts.rows:
         table.add_row(name, Text(value))
-    return table
+    return Group(Text(facts.title, style="bold"), table)
 
 
 def progress_line(event: Progress) -> Text:
