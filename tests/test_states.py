@@ -500,6 +500,10 @@ def test_an_interrupted_follow_up_is_kept_and_continued(checklist: Checklist) ->
     assert asker2.left() == {}
     assert asker2.asked[0] == FU["comment"]
     assert m.FU_CONTINUING in [n.text for n in screen2.of(Note)]
+    # What was answered before the interruption is shown, and only that.
+    so_far = next(f for f in screen2.of(Facts) if f.title == m.FU_TITLE_SO_FAR.format(number=2))
+    assert [name for name, _ in so_far.rows] == [m.FU_ROW_HELD, m.FU_ROW_GOAL.format(number=1)]
+    assert so_far.rows[1][1].startswith("250 ")
     assert UNFINISHED_FOLLOW_UP not in saves2.last.set_aside
     new = (saves2.last.follow_ups or [])[1]
     assert [x.value for x in new.measurements] == [250, 44.5]

@@ -134,6 +134,7 @@ class FollowUpDialogue:
         item = _shape(unfinished) if unfinished is not None else {}
         if unfinished is not None:
             self.screen.show(Note(m.FU_CONTINUING))
+            self.screen.show(self.facts(item, number, so_far=True))
         defaults: dict[str, Any] = {}
         while True:
             item = self._fill(item, defaults)
@@ -302,9 +303,12 @@ class FollowUpDialogue:
                     return dict(measurement)
         return None
 
-    def facts(self, item: dict[str, Any], number: int) -> Facts:
-        """The follow-up as written so far, to be checked before it is saved."""
-        rows: list[tuple[str, str]] = [(m.FU_ROW_HELD, str(item.get("held_on") or "–"))]
+    def facts(self, item: dict[str, Any], number: int, *, so_far: bool = False) -> Facts:
+        """The follow-up as written, to be checked before it is saved; `so_far`: only
+        what is answered (a follow-up continued from an earlier session)."""
+        rows: list[tuple[str, str, bool]] = [
+            (m.FU_ROW_HELD, self._text("", item.get("held_on", _MISSING)), "held_on" in item)
+        ]
         for index, goal in enumerate(self.flow.goals()):
             measurement = _get(item, Step("value", self._spec("value"), index))
             day = _get(item, Step("measured_on", self._spec("measured_on"), index))
@@ -315,18 +319,23 @@ class FollowUpDialogue:
             )
             if comment not in (_MISSING, None, ""):
                 text += "\n" + str(comment)
-            rows.append((m.FU_ROW_GOAL.format(number=index + 1), text))
-        rows.append((m.FU_ROW_ASSESSMENT, self._text("", item.get("assessment", _MISSING))))
+            name = m.FU_ROW_GOAL.format(number=index + 1)
+            rows.append((name, text, measurement is not _MISSING))
+        assessment = item.get("assessment", _MISSING)
+        rows.append((m.FU_ROW_ASSESSMENT, self._text("", assessment), assessment is not _MISSING))
         conclusion = item.get("conclusion")
         label = (
             self.flow.checklist.choice_label("follow_up_conclusions", conclusion)
             if isinstance(conclusion, str)
             else "–"
         )
-        rows.append((m.FU_ROW_CONCLUSION, label))
+        rows.append((m.FU_ROW_CONCLUSION, label, conclusion is not None))
         if conclusion != CONCLUSION_CLOSE:
-            rows.append((m.FU_ROW_NEXT, self._text("", item.get("next_review", _MISSING))))
-        return Facts(m.FU_TITLE.format(number=number), tuple(rows))
+            later = item.get("next_review", _MISSING)
+            rows.append((m.FU_ROW_NEXT, self._text("", later), later is not _MISSING))
+        shown = tuple((name, text) for name, text, given in rows if given or not so_far)
+        title = m.FU_TITLE_SO_FAR if so_far else m.FU_TITLE
+        return Facts(title.format(number=number), shown)
 
     def _text(self, key: str, value: Any) -> str:
         if value is _MISSING or value in (None, ""):

@@ -723,9 +723,7 @@ I_CLOSE_NOW_YES = "Ja, skriv in avslutet nu"
 I_CLOSE_NOW_NO = "Nej, senare"
 I_CLOSE_LATER = "Skriv in avslutet när kontot är stängt, med: kontoguide resume {draft_id}"
 # The resume chooser: every record with something left to do.
-I_NOTHING_TO_RESUME = (
-    "Det finns ingen checklista med något kvar att göra. Starta en ny med: kontoguide start"
-)
+I_NOTHING_TO_RESUME = "Ingen checklista har något kvar att göra. Starta en ny med: kontoguide start"
 I_CHOOSE_RECORD = "Vilken checklista vill du fortsätta med?"
 STATE_DRAFT_STEPS = "{done} av {steps} steg klara"
 VIEW_RESUMABLE_TITLE = "Checklistor med något kvar att göra"
@@ -736,6 +734,7 @@ Q_STAGE_CHANGE = "Nej, ändra ett svar"
 # A follow-up: our own questions (the guide asks for follow-ups, not these words).
 FU_TITLE = "Uppföljning {number}"
 FU_PROGRESS = "Uppföljning"
+FU_TITLE_SO_FAR = "Uppföljning {number}: dina svar hittills"
 FU_PURPOSE = (
     "Skriv in hur det går för kontot: ett uppmätt värde för varje mål från steg 2, en "
     "samlad bedömning och en slutsats. Uppföljningen läggs till; beslutet och målen ändras inte."
