@@ -191,13 +191,15 @@ C_UNKNOWN = "Det finns ingen checklista med id {checklist_id}. Tillgängliga: {a
 # --- CLI -----------------------------------------------------------------
 CLI_HELP = "Guide för att starta ett nytt konto i sociala medier i Stockholms stad."
 CLI_START_HELP = "Gå igenom guiden och fyll i checklistan."
-CLI_RESUME_HELP = "Fortsätt med ett sparat utkast där du slutade."
+CLI_RESUME_HELP = (
+    "Fortsätt där du slutade: med frågorna, beslutet, starten, uppföljningar eller avslutet."
+)
 CLI_EXPORT_HELP = "Skriv checklistan som Word-dokument (.docx), JSON eller Markdown."
 CLI_VALIDATE_HELP = (
     "Kontrollera en sparad checklista (JSON) och lista allt som saknas eller är fel."
 )
 CLI_SCHEMA_HELP = "Skriv checklistans JSON Schema till standard ut."
-CLI_LIST_HELP = "Lista utkast och färdiga checklistor, senast ändrade först."
+CLI_LIST_HELP = "Lista checklistorna med status, senast ändrade först."
 CLI_OPT_ANSWERS = "JSON-fil med svar i checklistans format (se `kontoguide schema`)."
 CLI_OPT_NO_INPUT = "Ställ inga frågor; använd bara svaren i --answers."
 CLI_OPT_CHECKLIST = (
@@ -224,7 +226,10 @@ CLI_SAVED_STATE = "Sparad med id {draft_id}. Status: {state}."
 CLI_LIST_EMPTY = "Det finns inga sparade utkast eller checklistor i {home}."
 CLI_LIST_BROKEN = "Kunde inte läsa {count} fil(er):"
 CLI_INTERRUPTED = "Avbrutet."
-CLI_RESUME_ID = "Utkastets id (se `kontoguide list`). Utan id får du välja bland utkasten."
+CLI_RESUME_ID = (
+    "Checklistans id (se `kontoguide list`). Utan id får du välja bland dem som har något "
+    "kvar att göra."
+)
 CLI_VALIDATE_FILE = "En sparad checklista eller en svarsfil (JSON)."
 HELP_USAGE_PREFIX = "Användning: "
 HELP_OPTIONS_METAVAR = "[ALTERNATIV]"
