@@ -1,19 +1,24 @@
 """One realistic run through the questionnaire, as data, plus a scripted asker and screen.
 
 ANSWERS holds what a user types or picks for every question of the shipped
-checklist (dates relative to today, so the run stays valid). The flow tests
-feed it to the conversation through ScriptedAsker; the pty tests turn the same
-table into key presses.
+checklist up to "klar för beslut" (dates relative to today, so the run stays
+valid); DECISION, START and CLOSING the answers for the sections written later,
+FOLLOW_UP one follow-up. The flow tests feed them to the conversation through
+ScriptedAsker; the pty tests turn the same tables into key presses.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from kontoguide.checklist import Checklist, ItemField, Question
 from kontoguide.dialogue import Event, Option, Prompt
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 ALL = "*alla*"  # a multiple choice where every option is marked
 INTERRUPT = "*ctrl-c*"
@@ -136,17 +141,89 @@ ANSWERS: dict[str, Any] = {
     "step4.closing_routine": "Vi avslutar kontot om målen inte nås och arkiverar först.",
     "step5.decision_maker.name": "Maria Ström",
     "step5.decision_maker.title": "Enhetschef",
-    "step5.decision_date": day(-3),
-    "step5.outcome": "godkant",
-    "step5.case_number": None,
-    "step5.reported_to_list": True,
-    "step5.reported_date": day(-1),
-    "step5.next_review": day(297),
 }
+
+# The decision is taken the day the checklist is ready (the scenario's record
+# becomes ready today), then the account starts the same day.
+DECISION: dict[str, Any] = {
+    "step5.outcome": "godkant",
+    "step5.decision_date": day(0),
+    "step5.case_number": "KUF 2026/1187",
+    "step5.next_review": day(90),
+}
+START: dict[str, Any] = {
+    "start.started_on": day(0),
+    "start.address": "@stadsbiblioteketunga",
+    "start.reported_to_list": True,
+    "start.reported_date": day(0),
+}
+CLOSING: dict[str, Any] = {
+    "closing.closed_on": day(0),
+    "closing.archived": True,
+    "closing.comms_told": True,
+    "closing.removed_from_list": True,
+}
+# One follow-up of the scenario's one goal, as typed (the labels are in messages).
+FOLLOW_UP: dict[str, Any] = {
+    "held_on": day(0),
+    "value": "4711",
+    "measured_on": day(0),
+    "comment": "Höstlovet gav flest anmälningar.",
+    "assessment": "Kontot når föräldrarna, men målet är långt borta.",
+    "conclusion": "fortsatt",
+    "next_review": day(90),
+}
+
+
+def shifted(name: str) -> dict[str, Any]:
+    """An example record with its dates moved around today, so that it stays valid
+    whenever the tests run: decided 200 days ago, started 190 days ago, the last
+    follow-up 20 days ago and the next in 60 days, goals a year from now."""
+    data: dict[str, Any] = json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
+    for goal in data["step2"]["goals"]:
+        goal["deadline"] = day(365)
+    step5 = data["step5"]
+    if "decision_date" in step5:
+        step5["decision_date"] = day(-200)
+    if step5.get("next_review"):
+        step5["next_review"] = day(100)
+    if "start" in data:
+        data["start"].update(started_on=day(-190), reported_date=day(-190))
+    for follow_up in data.get("follow_ups") or []:
+        follow_up.update(held_on=day(-20), next_review=day(60))
+        for measurement in follow_up["measurements"]:
+            measurement["measured_on"] = day(-25)
+    return data
+
+
+def started_example(checklist: Checklist, **changes: Any) -> Any:
+    """examples/startat-med-uppfoljning.json (two goals, one follow-up) around today,
+    as a started Record; `changes` go into its follow-up."""
+    from datetime import UTC, datetime
+
+    from kontoguide.drafts import prefilled
+    from kontoguide.lifecycle import settled
+
+    data = shifted("startat-med-uppfoljning.json")
+    data["follow_ups"][0].update(changes)
+    record, invalid = prefilled(data, checklist, "start123")
+    assert invalid == []
+    record = settled(record, checklist, moment=datetime.now(UTC))
+    assert record.status == "started"
+    return record
+
 
 LIST_MENU = "Vad vill du göra nu?"
 REVIEW_READY = "Alla svar är ifyllda och stämmer. Vad vill du göra?"
 REVIEW_PROBLEMS = "Några svar saknas eller behöver rättas. Vad vill du göra?"
+STAGE_CHECK = "Stämmer det här?"
+
+
+def full_script(checklist: Checklist, answers: dict[str, Any] = ANSWERS) -> dict[str, list[Any]]:
+    """The whole questionnaire, then "save as ready" at the review."""
+    script = script_for(checklist, answers)
+    script[REVIEW_READY] = ["complete"]
+    return script
 
 
 def raw(spec: Question | ItemField, value: Any) -> Any:
@@ -307,12 +384,19 @@ def nested(answers: dict[str, Any]) -> dict[str, Any]:
 
 
 def sequence(
-    checklist: Checklist, answers: dict[str, Any], fields: Sequence[str] | None = None
+    checklist: Checklist,
+    answers: dict[str, Any],
+    fields: Sequence[str] | None = None,
+    *,
+    stage: str = "ready",
 ) -> list[tuple[str, str]]:
-    """(prompt label, keys) in the order a fresh run asks them, for real prompts."""
+    """(prompt label, keys) in the order a fresh run asks them, for real prompts: the
+    questions of `stage` only (default: the questionnaire up to "klar för beslut")."""
     data = nested(answers)
     steps: list[tuple[str, str]] = []
-    for _, question in checklist.questions():
+    for section, question in checklist.questions(stage):
+        if section.stage != stage:
+            continue
         if fields is not None and question.field not in fields:
             continue
         if question.when is not None and not question.when.holds(data):

@@ -20,6 +20,7 @@ from kontoguide.validation import make_context, problems
 from kontoguide.views import summary_table
 from scenario import (
     ANSWERS,
+    DECISION,
     INTERRUPT,
     LIST_MENU,
     REVIEW_PROBLEMS,
@@ -27,6 +28,7 @@ from scenario import (
     RecordingScreen,
     ScriptedAsker,
     day,
+    full_script,
     script_for,
 )
 
@@ -69,29 +71,25 @@ def fields_of(checklist: Checklist, *sections: str) -> list[str]:
     return [q.field for s, q in checklist.questions() if s.id in sections]
 
 
-def full_script(checklist: Checklist, answers: dict[str, Any] = ANSWERS) -> dict[str, list[Any]]:
-    script = script_for(checklist, answers)
-    script[REVIEW_READY] = ["complete"]
-    return script
-
-
 # --- a whole run --------------------------------------------------------------------------
 
 
-def test_full_run_ends_with_a_complete_record(checklist: Checklist) -> None:
+def test_full_run_ends_with_a_record_ready_for_the_decision(checklist: Checklist) -> None:
     _flow, conversation, asker, screen, saves = make(checklist, full_script(checklist))
 
     assert conversation.review() is True
 
     record = saves.last
-    assert record.status == "complete"
+    assert record.status == "ready"
     assert problems(record, checklist) == []
     assert asker.refused == []
     assert asker.left() == {}
     assert record.step2.plan.year == 2026
     assert record.step2.goals is not None and record.step2.goals[0].target == 600
     assert record.step4.team is not None and len(record.step4.team) == 2
-    assert record.step5.case_number is None
+    assert record.step5.decision_maker.name == "Maria Ström"
+    # Nothing of the decision is asked before it is taken.
+    assert record.step5.outcome is None and record.step5.decision_date is None
     # Each part starts with its header, in checklist order, once.
     started = [event.section.id for event in screen.of(SectionStarted)]
     assert started == ["basics", "step1", "step2", "step3", "step4", "step5"]
@@ -128,7 +126,7 @@ def test_no_question_is_asked_twice_after_an_interruption(checklist: Checklist) 
     assert asker2.asked[0] == first_step3
     repeated = (asked_before & set(asker2.asked)) - {first_step3, LIST_MENU}
     assert repeated == set()
-    assert saves2.last.status == "complete"
+    assert saves2.last.status == "ready"
 
 
 # --- checking answers in place ----------------------------------------------------------------
@@ -309,22 +307,18 @@ def test_a_list_that_was_last_answered_is_opened_again_on_resume(checklist: Chec
 
 
 def test_an_optional_question_left_empty_is_not_asked_again(checklist: Checklist) -> None:
-    record = acknowledged(checklist)
-    flow = Flow(checklist, record, save=Saves())
-    for field in fields_of(checklist, "step5")[:4]:
-        flow.apply(field, ANSWERS[field])
-    flow.passed.update(fields_of(checklist, "basics", "step1", "step2", "step3", "step4"))
+    flow = Flow(checklist, _ready_record(checklist), save=Saves(), stage="decided")
+    for field in ("step5.outcome", "step5.decision_date"):
+        flow.apply(field, DECISION[field])
     asker = ScriptedAsker({"Vilket diarienummer har beslutet?": [""]})
-    asker.add("Har kontot anmälts till stadens förteckning över konton?", INTERRUPT)
+    asker.add("När ska kontot prövas igen?", INTERRUPT)
     with pytest.raises(KeyboardInterrupt):
         Conversation(flow, asker, RecordingScreen()).run()
     assert flow.record.step5.case_number is None
     # Passed in this session; and on resume it counts as passed once a later answer exists.
-    flow.apply("step5.reported_to_list", False)
-    resumed = Flow(checklist, flow.record, save=Saves())
-    resumed.passed.update(fields_of(checklist, "basics", "step1", "step2", "step3", "step4"))
-    following = resumed.next_question()
-    assert following is not None and following[1].field == "step5.next_review"
+    flow.apply("step5.next_review", DECISION["step5.next_review"])
+    resumed = Flow(checklist, flow.record, save=Saves(), stage="decided")
+    assert resumed.next_question() is None
 
 
 # --- answers set aside ------------------------------------------------------------------------
@@ -398,6 +392,9 @@ def _complete_record(checklist: Checklist) -> Record:
     return flow.record
 
 
+_ready_record = _complete_record
+
+
 def test_change_any_answer_from_the_review(checklist: Checklist) -> None:
     record = _complete_record(checklist)
     script = {
@@ -411,13 +408,16 @@ def test_change_any_answer_from_the_review(checklist: Checklist) -> None:
     assert conversation.review() is True
     assert asker.prompts[3].default == "2025"
     assert saves.last.step3.statistics.year == 2026
-    assert saves.last.status == "complete"
+    assert saves.last.status == "ready"
 
 
-def test_a_changed_answer_reopens_a_complete_checklist_until_reviewed(checklist: Checklist) -> None:
+def test_the_state_follows_the_answers(checklist: Checklist) -> None:
     record = _complete_record(checklist)
     flow = Flow(checklist, record, save=Saves())
     flow.apply("step4.response_time", "Inom två timmar")
+    assert flow.record.status == "ready"
+    # The deputy is now the responsible person: set aside, so the checklist is a draft.
+    flow.apply("step2.responsible.name", "Sara Holm")
     assert flow.record.status == "draft"
 
 
@@ -446,14 +446,14 @@ def test_completion_waits_for_every_problem_to_be_fixed(checklist: Checklist) ->
 
     assert conversation.review() is False
     assert flow.completion_problems() == []
-    assert saves.last.status == "draft"
+    assert saves.last.status == "ready"
 
 
 def test_the_summary_lists_every_applicable_question_per_part(checklist: Checklist) -> None:
     record = _complete_record(checklist)
     flow = Flow(checklist, record, save=Saves())
     summary = flow.summary()
-    assert [s.section.id for s in summary] == [s.id for s in checklist.sections]
+    assert [s.section.id for s in summary] == [s.id for s in checklist.sections_upto("ready")]
     assert all(s.state == "done" for s in summary)
     step3 = summary[3]
     labels = [row.label for row in step3.rows]
@@ -523,41 +523,30 @@ def test_an_unfinished_item_survives_an_interruption_and_continues(checklist: Ch
     assert any("Fler familjer" in note.text for note in screen2.of(Note))
 
 
-def test_the_same_answer_again_neither_saves_nor_reopens_a_complete_record(
-    checklist: Checklist,
-) -> None:
-    flow, _conversation, _asker, _screen, saves = make(checklist, {})
-    flow.apply("organisation.unit", "Stadsbiblioteket")
-    flow._store(flow.record.model_copy(update={"status": "complete"}))
-    count = len(saves.records)
+def test_the_same_answer_again_does_not_save(checklist: Checklist) -> None:
+    saves = Saves()
+    flow = Flow(checklist, _ready_record(checklist), save=saves)
+    unit = flow.record.organisation.unit
 
-    assert flow.apply("organisation.unit", "Stadsbiblioteket") == []
-    assert len(saves.records) == count
-    assert flow.record.status == "complete"
+    assert flow.apply("organisation.unit", unit) == []
+    assert saves.records == []
 
     flow.apply("organisation.unit", "Kulturförvaltningen")
-    assert len(saves.records) == count + 1
-    assert saves.last.status == "draft"
+    assert len(saves.records) == 1
+    assert saves.last.status == "ready"
 
 
-def test_an_unchanged_item_change_keeps_a_complete_record_complete(checklist: Checklist) -> None:
-    flow, _conversation, _asker, _screen, saves = make(checklist, {})
+def test_an_unchanged_item_change_does_not_save(checklist: Checklist) -> None:
+    saves = Saves()
+    flow = Flow(checklist, _ready_record(checklist), save=saves)
     groups = checklist.question("step2.target_groups")
-    group = dict(ANSWERS["step2.target_groups"][0])
-    flow.add_item(groups, group)
-    flow._store(flow.record.model_copy(update={"status": "complete"}))
     stored = flow.items(groups)[0]
 
     flow.keep_item_change(groups, 0, dict(stored))  # the change is saved as it goes
-    assert flow.record.status == "complete"
     flow.replace_item(groups, 0, dict(stored), resolves=change_key(groups))
-    assert flow.record.status == "complete"
     assert change_key(groups) not in flow.record.set_aside
-    assert saves.last.status == "complete"
-
-    flow.keep_item_change(groups, 0, {**stored, "name": "Unga vuxna"})
-    flow.replace_item(groups, 0, {**stored, "name": "Unga vuxna"}, resolves=change_key(groups))
-    assert flow.record.status == "draft"
+    assert saves.last.status == "ready"
+    assert saves.last.step2.target_groups == flow.record.step2.target_groups
 
 
 def _goal_labels(checklist: Checklist) -> dict[str, str]:

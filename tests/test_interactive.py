@@ -1,9 +1,10 @@
-"""start and resume in-process: notice, saving, prefill, locking, completion and export."""
+"""start and resume in-process: notice, saving, prefill, locking, the states and export."""
 
 from __future__ import annotations
 
 import io
 import json
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from rich.console import Console
 from kontoguide import interactive
 from kontoguide import messages as m
 from kontoguide.checklist import Checklist
+from kontoguide.dialogue import Option, Prompt
 from kontoguide.drafts import from_answers, new_record
 from kontoguide.errors import (
     DraftLockedError,
@@ -26,10 +28,27 @@ from kontoguide.record import Record
 from kontoguide.storage import Store
 from kontoguide.validation import make_context
 from kontoguide.views import RichScreen
-from scenario import INTERRUPT, REVIEW_READY, ScriptedAsker
+from scenario import (
+    EOF,
+    EXAMPLES,
+    INTERRUPT,
+    REVIEW_READY,
+    STAGE_CHECK,
+    ScriptedAsker,
+    day,
+    shifted,
+)
 
 NOTICE = "Jag har läst rådet och vill ändå gå vidare med att pröva ett nytt konto."
 EMAIL = "Vilken e-postadress har hen?"
+
+
+@pytest.fixture
+def ready_answers() -> dict[str, Any]:
+    """examples/klar-for-beslut.json: everything up to the decision maker."""
+    text = (EXAMPLES / "klar-for-beslut.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
 
 
 @pytest.fixture
@@ -89,13 +108,13 @@ def test_an_answers_file_prefills_and_only_the_rest_is_asked(
     store: Store,
     screen: RichScreen,
     tmp_path: Path,
-    complete_answers: dict[str, Any],
+    ready_answers: dict[str, Any],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    complete_answers["step1"]["comms_contact"]["email"] = "karin.sjoberg@"
-    del complete_answers["notice"]
+    ready_answers["step1"]["comms_contact"]["email"] = "karin.sjoberg@"
+    del ready_answers["notice"]
     answers = tmp_path / "svar.json"
-    answers.write_text(json.dumps(complete_answers), encoding="utf-8")
+    answers.write_text(json.dumps(ready_answers), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     asker = ScriptedAsker(
         {
@@ -113,9 +132,14 @@ def test_an_answers_file_prefills_and_only_the_rest_is_asked(
     email_prompt = asker.prompts[1]
     assert email_prompt.default == "karin.sjoberg@"
     (record,) = saved(store)
-    assert record["status"] == "complete"
+    assert record["status"] == "ready"
     assert record["set_aside"] == {}
-    assert m.V_EMAIL in " ".join(shown(screen).split())
+    text = " ".join(shown(screen).split())
+    assert m.V_EMAIL in text
+    # The end says what the state means and what comes next.
+    assert m.I_READY in text
+    assert f"kontoguide resume {record['id']}" in text
+    assert "Helena Ström" in text
 
 
 def test_a_missing_answers_file_fails_before_the_notice(
@@ -152,7 +176,7 @@ def test_resume_without_an_id_lets_the_user_choose(
     _draft(checklist, store, account_name="Andra", notice=None)
     data = saved(store)
     assert len(data) == 2
-    asker = ScriptedAsker({"Vilket utkast vill du fortsätta med?": [first], NOTICE: [INTERRUPT]})
+    asker = ScriptedAsker({m.I_CHOOSE_RECORD: [first], NOTICE: [INTERRUPT]})
     assert interactive.resume(store, None, asker=asker, screen=screen) == 130
     assert "Första" in shown(screen) and "Andra" in shown(screen)
 
@@ -160,7 +184,7 @@ def test_resume_without_an_id_lets_the_user_choose(
 def test_resume_without_drafts_says_how_to_start(store: Store, screen: RichScreen) -> None:
     with pytest.raises(UsageError) as error:
         interactive.resume(store, None, asker=ScriptedAsker({}), screen=screen)
-    assert error.value.message == m.I_NO_DRAFTS
+    assert error.value.message == m.I_NOTHING_TO_RESUME
 
 
 def test_resume_with_an_unknown_id_leaves_no_lock_file(store: Store, screen: RichScreen) -> None:
@@ -177,17 +201,17 @@ def test_a_draft_open_elsewhere_is_refused(
         interactive.resume(store, draft_id, asker=ScriptedAsker({}), screen=screen)
 
 
-def test_completion_offers_the_document_and_asks_before_overwriting(
+def test_ready_offers_the_document_and_asks_before_overwriting(
     checklist: Checklist,
     store: Store,
     screen: RichScreen,
     tmp_path: Path,
-    complete_answers: dict[str, Any],
+    ready_answers: dict[str, Any],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(tmp_path)
     answers = tmp_path / "svar.json"
-    answers.write_text(json.dumps(complete_answers), encoding="utf-8")
+    answers.write_text(json.dumps(ready_answers), encoding="utf-8")
     script = {NOTICE: ["ja"], REVIEW_READY: ["complete"], m.I_OFFER_DOCX: ["ja"]}
     first = interactive.start(
         checklist, store, answers=answers, asker=ScriptedAsker(script), screen=screen
@@ -197,7 +221,7 @@ def test_completion_offers_the_document_and_asks_before_overwriting(
     record_id = saved(store)[0]["id"]
 
     # The same checklist again, the same day: the file exists, so the user is asked.
-    script = {m.I_COMPLETE_WHAT: ["export"], m.I_DOCX_OVERWRITE: ["nej"]}
+    script = {m.I_MENU_DECISION: ["export", "leave"], m.I_DOCX_OVERWRITE: ["nej"]}
     asker = ScriptedAsker(script)
     assert interactive.resume(store, record_id, asker=asker, screen=screen) == ExitCode.OK
     assert asker.left() == {}
@@ -205,12 +229,12 @@ def test_completion_offers_the_document_and_asks_before_overwriting(
     assert list(tmp_path.glob("*.docx")) == [document]
 
 
-def _complete(
-    checklist: Checklist, store: Store, tmp_path: Path, complete_answers: dict[str, Any]
+def _from_answers(
+    checklist: Checklist, store: Store, tmp_path: Path, answers: dict[str, Any]
 ) -> str:
-    answers = tmp_path / "svar.json"
-    answers.write_text(json.dumps(complete_answers), encoding="utf-8")
-    record, found = from_answers(answers, checklist, store)
+    path = tmp_path / "svar.json"
+    path.write_text(json.dumps(answers), encoding="utf-8")
+    record, found = from_answers(path, checklist, store)
     assert found == []
     return record.id
 
@@ -218,22 +242,33 @@ def _complete(
 @pytest.mark.parametrize(
     "script",
     [
-        {m.I_COMPLETE_WHAT: ["quit"]},
-        {m.I_COMPLETE_WHAT: [INTERRUPT]},
-        {m.I_COMPLETE_WHAT: ["change"], REVIEW_READY: ["later"]},
-        {m.I_COMPLETE_WHAT: ["change"], REVIEW_READY: [INTERRUPT]},
+        {m.I_MENU_DECISION: ["leave"]},
+        {m.I_MENU_DECISION: [INTERRUPT]},
+        {m.I_MENU_DECISION: [EOF]},
+        {m.I_MENU_DECISION: ["change", "leave"], REVIEW_READY: ["complete"]},
+        {m.I_MENU_DECISION: ["change"], REVIEW_READY: ["later"]},
+        {m.I_MENU_DECISION: ["change"], REVIEW_READY: [INTERRUPT]},
+        {m.I_MENU_DECISION: ["decide"], "Vad blev beslutet?": [INTERRUPT]},
     ],
-    ids=["avsluta", "ctrl-c-i-menyn", "granska-och-spara-senare", "ctrl-c-i-granskningen"],
+    ids=[
+        "inget-mer",
+        "ctrl-c-i-menyn",
+        "ctrl-d-i-menyn",
+        "granska-och-spara",
+        "granska-och-spara-senare",
+        "ctrl-c-i-granskningen",
+        "ctrl-c-i-beslutet",
+    ],
 )
-def test_resuming_a_complete_checklist_says_so_and_keeps_it_complete(
+def test_resuming_a_ready_checklist_changes_nothing_unless_asked(
     checklist: Checklist,
     store: Store,
     screen: RichScreen,
     tmp_path: Path,
-    complete_answers: dict[str, Any],
+    ready_answers: dict[str, Any],
     script: dict[str, list[Any]],
 ) -> None:
-    record_id = _complete(checklist, store, tmp_path, complete_answers)
+    record_id = _from_answers(checklist, store, tmp_path, ready_answers)
     before = saved(store)
 
     asker = ScriptedAsker(script)
@@ -243,22 +278,24 @@ def test_resuming_a_complete_checklist_says_so_and_keeps_it_complete(
     assert result in (ExitCode.OK, ExitCode.INTERRUPTED)
     assert saved(store) == before
     text = " ".join(shown(screen).split())
-    assert "är redan klar" in text
+    assert "Klar för beslut" in text
+    assert "Helena Ström" in text  # who decides
+    # Whichever way the session ends: the exact command to continue.
+    assert f"kontoguide resume {record_id}" in text
     assert "Utkastet är sparat" not in text
-    assert "Du fortsätter med utkastet" not in text
 
 
-def test_a_complete_checklist_becomes_a_draft_only_when_an_answer_changes(
+def test_changing_an_answer_of_a_ready_checklist_keeps_it_ready(
     checklist: Checklist,
     store: Store,
     screen: RichScreen,
     tmp_path: Path,
-    complete_answers: dict[str, Any],
+    ready_answers: dict[str, Any],
 ) -> None:
-    record_id = _complete(checklist, store, tmp_path, complete_answers)
+    record_id = _from_answers(checklist, store, tmp_path, ready_answers)
     script = {
-        m.I_COMPLETE_WHAT: ["change"],
-        REVIEW_READY: ["change", "later"],
+        m.I_MENU_DECISION: ["change", "leave"],
+        REVIEW_READY: ["change", "complete"],
         "I vilken del finns svaret du vill ändra?": ["basics"],
         "Vilket svar vill du ändra?": ["organisation.unit"],
         "Vilken enhet eller avdelning ska driva kontot?": ["Ny enhet"],
@@ -267,9 +304,11 @@ def test_a_complete_checklist_becomes_a_draft_only_when_an_answer_changes(
     assert interactive.resume(store, record_id, asker=asker, screen=screen) == ExitCode.OK
     assert asker.left() == {}
     (record,) = saved(store)
-    assert record["status"] == "draft"
+    assert record["status"] == "ready"
     assert record["organisation"]["unit"] == "Ny enhet"
-    assert m.I_SAVED_RESUME.format(draft_id=record_id) in " ".join(shown(screen).split())
+    # The parts the decision, the start and the closing are not offered to change yet.
+    change_prompt = next(p for p in asker.prompts if p.message.startswith("I vilken del"))
+    assert change_prompt is not None
 
 
 def test_resume_acknowledges_a_draft_whose_goal_deadline_has_since_passed(
@@ -299,19 +338,19 @@ def test_resume_acknowledges_a_draft_whose_goal_deadline_has_since_passed(
     assert stored["set_aside"] == {}
 
 
-def test_a_complete_checklist_stays_complete_when_an_answer_is_given_again_unchanged(
+def test_a_ready_checklist_is_not_saved_when_an_answer_is_given_again_unchanged(
     checklist: Checklist,
     store: Store,
     screen: RichScreen,
     tmp_path: Path,
-    complete_answers: dict[str, Any],
+    ready_answers: dict[str, Any],
 ) -> None:
-    record_id = _complete(checklist, store, tmp_path, complete_answers)
+    record_id = _from_answers(checklist, store, tmp_path, ready_answers)
     before = saved(store)
-    unit = complete_answers["organisation"]["unit"]
+    unit = ready_answers["organisation"]["unit"]
     script = {
-        m.I_COMPLETE_WHAT: ["change"],
-        REVIEW_READY: ["change", "later"],
+        m.I_MENU_DECISION: ["change", "leave"],
+        REVIEW_READY: ["change", "complete"],
         "I vilken del finns svaret du vill ändra?": ["basics"],
         "Vilket svar vill du ändra?": ["organisation.unit"],
         "Vilken enhet eller avdelning ska driva kontot?": [unit],
@@ -320,5 +359,231 @@ def test_a_complete_checklist_stays_complete_when_an_answer_is_given_again_uncha
     assert interactive.resume(store, record_id, asker=asker, screen=screen) == ExitCode.OK
     assert asker.left() == {}
     assert saved(store) == before
+
+
+# --- resume: one menu per state ------------------------------------------------------------------
+
+
+def _saved_from(
+    checklist: Checklist, store: Store, tmp_path: Path, data: dict[str, Any], status: str
+) -> str:
+    record_id = _from_answers(checklist, store, tmp_path, data)
+    assert saved(store)[0]["status"] == status
+    return record_id
+
+
+def test_a_ready_checklist_records_the_decision_then_the_start(
+    checklist: Checklist,
+    store: Store,
+    screen: RichScreen,
+    tmp_path: Path,
+    ready_answers: dict[str, Any],
+) -> None:
+    # An answers file has no history of the day it became ready: any past date goes.
+    record_id = _saved_from(checklist, store, tmp_path, ready_answers, "ready")
+    script = {
+        m.I_MENU_DECISION: ["decide"],
+        "Vad blev beslutet?": ["godkant"],
+        "När fattades beslutet?": [day(0)],
+        "Vilket diarienummer har beslutet?": [""],
+        "När ska kontot prövas igen?": [day(90)],
+        STAGE_CHECK: ["done", "done"],
+        m.I_MENU_STARTED: ["start"],
+        "Vilket datum startade kontot?": [day(0)],
+        "Vad är kontots adress eller användarnamn?": ["@unga"],
+        "Har kontot anmälts till stadens förteckning över konton?": ["nej"],
+        m.I_MENU_WHAT: ["leave"],
+    }
+    asker = ScriptedAsker(script)
+    assert interactive.resume(store, record_id, asker=asker, screen=screen) == ExitCode.OK
+    assert asker.left() == {}
+    (record,) = saved(store)
+    assert record["status"] == "started"
+    assert record["start"]["reported_to_list"] is False
     text = " ".join(shown(screen).split())
-    assert m.I_COMPLETE_UNCHANGED.format(draft_id=record_id) in text
+    for said in (m.I_DECISION_SAVED, m.I_START_SAVED, "Godkänt", "Startat"):
+        assert said in text
+    assert m.I_LEFT.format(state="Startat", draft_id=record_id) in text
+
+
+@pytest.mark.parametrize(
+    ("example", "outcome"), [("avslaget.json", "Avslaget"), ("avslaget.json", "Uppskjutet")]
+)
+def test_a_rejected_or_postponed_decision_offers_a_new_decision_not_a_start(
+    checklist: Checklist,
+    store: Store,
+    screen: RichScreen,
+    tmp_path: Path,
+    example: str,
+    outcome: str,
+) -> None:
+    data = shifted(example)
+    data["step5"]["outcome"] = outcome.lower()
+    record_id = _saved_from(checklist, store, tmp_path, data, "decided")
+    asker = OfferingAsker({m.I_MENU_WHAT: ["leave"]})
+    assert interactive.resume(store, record_id, asker=asker, screen=screen) == ExitCode.OK
+    assert asker.offered[m.I_MENU_WHAT] == ["decide", "export", "leave"]
+    text = " ".join(shown(screen).split())
+    assert outcome in text
+    assert "Schrems II-frågan" in text  # the motivation
+
+
+def test_a_new_decision_can_approve_a_rejected_checklist(
+    checklist: Checklist, store: Store, screen: RichScreen, tmp_path: Path
+) -> None:
+    record_id = _saved_from(checklist, store, tmp_path, shifted("avslaget.json"), "decided")
+    script = {
+        m.I_MENU_WHAT: ["decide"],
+        "Vad blev beslutet?": ["godkant"],
+        "När fattades beslutet?": [day(0)],
+        "Vilket diarienummer har beslutet?": ["KUF 2026/2000"],
+        "När ska kontot prövas igen?": [day(120)],
+        STAGE_CHECK: ["done"],
+        m.I_MENU_STARTED: ["leave"],
+    }
+    asker = ScriptedAsker(script)
+    assert interactive.resume(store, record_id, asker=asker, screen=screen) == ExitCode.OK
+    assert asker.left() == {}
+    (record,) = saved(store)
+    assert (record["status"], record["step5"]["outcome"]) == ("decided", "godkant")
+
+
+def test_a_started_account_says_when_the_follow_up_is_overdue_and_adds_one(
+    checklist: Checklist, store: Store, screen: RichScreen, tmp_path: Path
+) -> None:
+    data = shifted("startat-med-uppfoljning.json")
+    data["follow_ups"][0]["next_review"] = day(-3)
+    record_id = _saved_from(checklist, store, tmp_path, data, "started")
+    labels = m.FU_LABELS
+    script = {
+        m.I_MENU_WHAT: ["follow_up", "leave"],
+        labels["held_on"]: [day(0)],
+        labels["value"]: ["230", "45"],
+        labels["measured_on"]: [day(0), day(0)],
+        labels["comment"]: ["", ""],
+        labels["assessment"]: ["Det går bättre."],
+        labels["conclusion"]: ["fortsatt"],
+        labels["next_review"]: [day(90)],
+        m.FU_CONFIRM: ["save"],
+    }
+    asker = OfferingAsker(script)
+    assert interactive.resume(store, record_id, asker=asker, screen=screen) == ExitCode.OK
+    assert asker.left() == {}
+    assert asker.offered[m.I_MENU_WHAT] == ["follow_up", "close", "change", "export", "leave"]
+    text = " ".join(shown(screen).split())
+    assert m.I_FOLLOW_UP_OVERDUE.format(due=day(-3)) in text
+    # After the new follow-up the next one is due, no longer overdue.
+    assert text.count("försenad") == 1
+    assert f"{m.I_ROW_NEXT_FOLLOW_UP} " + m.I_DUE_BY.format(due=day(90)) in text
+    (record,) = saved(store)
+    assert len(record["follow_ups"]) == 2
+
+
+def test_ctrl_c_in_a_follow_up_keeps_it_and_the_next_resume_offers_it(
+    checklist: Checklist, store: Store, screen: RichScreen, tmp_path: Path
+) -> None:
+    data = shifted("startat-med-uppfoljning.json")
+    record_id = _saved_from(checklist, store, tmp_path, data, "started")
+    labels = m.FU_LABELS
+    script = {
+        m.I_MENU_WHAT: ["follow_up"],
+        labels["held_on"]: [day(0)],
+        labels["value"]: ["230"],
+        labels["measured_on"]: [EOF],
+    }
+    asker = ScriptedAsker(script)
+    result = interactive.resume(store, record_id, asker=asker, screen=screen)
+    assert result == ExitCode.INTERRUPTED
+    assert m.I_PAUSED.format(draft_id=record_id) in " ".join(shown(screen).split())
+    (record,) = saved(store)
+    assert record["set_aside"]["follow_ups[new]"]["measurements"] == [{"goal": 1, "value": "230"}]
+
+    again = OfferingAsker({m.I_MENU_WHAT: [INTERRUPT]})
+    assert interactive.resume(store, record_id, asker=again, screen=screen) == 130
+    prompt = again.prompts[-1]
+    assert prompt.message == m.I_MENU_WHAT
+    assert m.I_UNFINISHED_FOLLOW_UP in " ".join(shown(screen).split())
+    assert again.titles[m.I_MENU_WHAT][0] == m.I_MENU_FOLLOW_UP_CONTINUE
+
+
+def test_a_closing_conclusion_offers_to_close_the_account(
+    checklist: Checklist, store: Store, screen: RichScreen, tmp_path: Path
+) -> None:
+    data = shifted("startat-med-uppfoljning.json")
+    record_id = _saved_from(checklist, store, tmp_path, data, "started")
+    labels = m.FU_LABELS
+    script = {
+        m.I_MENU_WHAT: ["follow_up", "leave"],
+        labels["held_on"]: [day(0)],
+        labels["value"]: ["100", "20"],
+        labels["measured_on"]: [day(0), day(0)],
+        labels["comment"]: ["", ""],
+        labels["assessment"]: ["Målen nås inte."],
+        labels["conclusion"]: ["avsluta"],
+        m.FU_CONFIRM: ["save"],
+        m.I_CLOSE_NOW: ["ja"],
+        "Vilket datum avslutades kontot?": [day(0)],
+        "Är kontots innehåll arkiverat?": ["ja"],
+        "Har kommunikationsfunktionen fått veta att kontot avslutas?": ["ja"],
+        "Är kontot borttaget ur stadens förteckning över konton?": ["ja"],
+        STAGE_CHECK: ["done"],
+    }
+    asker = OfferingAsker(script)
+    assert interactive.resume(store, record_id, asker=asker, screen=screen) == ExitCode.OK
+    assert asker.left() == {}
+    (record,) = saved(store)
+    assert record["status"] == "closed"
+    # A closed account: only the document, or leaving.
+    assert asker.offered[m.I_MENU_WHAT] == ["export", "leave"]
+    text = " ".join(shown(screen).split())
+    assert m.I_LEFT_CLOSED.format(state="Avslutat", draft_id=record_id) in text
+
+
+def test_the_chooser_lists_every_record_with_something_left_to_do(
+    checklist: Checklist, store: Store, screen: RichScreen, tmp_path: Path
+) -> None:
+    draft = _draft(checklist, store, account_name="Ett utkast")
+    postponed = shifted("avslaget.json")
+    postponed["step5"]["outcome"] = "uppskjutet"
+    rejected = shifted("avslaget.json")
+    closed = shifted("startat-med-uppfoljning.json")
+    closed["closing"] = {
+        "closed_on": day(0),
+        "archived": True,
+        "comms_told": True,
+        "removed_from_list": True,
+    }
+    ids = {
+        name: _from_answers(checklist, store, tmp_path, data)
+        for name, data in (
+            ("ready", json.loads((EXAMPLES / "klar-for-beslut.json").read_text("utf-8"))),
+            ("started", shifted("startat-med-uppfoljning.json")),
+            ("postponed", postponed),
+            ("rejected", rejected),
+            ("closed", closed),
+        )
+    }
+    asker = OfferingAsker({m.I_CHOOSE_RECORD: [""]})
+    assert interactive.resume(store, None, asker=asker, screen=screen) == ExitCode.OK
+    offered = set(asker.offered[m.I_CHOOSE_RECORD])
+    assert offered == {draft, ids["ready"], ids["started"], ids["postponed"], ""}
+    titles = asker.titles[m.I_CHOOSE_RECORD]
+    assert all(len(title) <= 72 for title in titles)
+    assert any("(Klar för beslut," in title for title in titles)
+    assert any("(Uppskjutet," in title for title in titles)
+    for line in shown(screen).splitlines():
+        assert len(line) <= 80
+
+
+class OfferingAsker(ScriptedAsker):
+    """Remembers what every choice offered: the values and the titles."""
+
+    def __init__(self, script: dict[str, list[Any]]) -> None:
+        super().__init__(script)
+        self.offered: dict[str, list[str]] = {}
+        self.titles: dict[str, list[str]] = {}
+
+    def select(self, prompt: Prompt, options: Sequence[Option]) -> str:
+        self.offered[prompt.message] = [option.value for option in options]
+        self.titles[prompt.message] = [option.title for option in options]
+        return super().select(prompt, options)

@@ -15,7 +15,8 @@ from kontoguide import messages as m
 from kontoguide.checklist import Checklist
 from kontoguide.dialogue import Conversation, Option, Prompt
 from kontoguide.drafts import new_record
-from kontoguide.flow import Flow
+from kontoguide.flow import UNFINISHED_FOLLOW_UP, Flow
+from kontoguide.follow_up import FollowUpDialogue
 from kontoguide.prompts import QuestionaryAsker, wrap
 from kontoguide.record import Record
 from scenario import (
@@ -25,9 +26,11 @@ from scenario import (
     FINISH_LONG,
     LIST_OPTIONS,
     RecordingScreen,
+    day,
     keys_for,
     list_keys,
     move,
+    started_example,
 )
 
 CTRL_C, CTRL_D = "\x03", "\x04"
@@ -281,3 +284,84 @@ def test_a_list_cannot_be_closed_while_its_rule_is_broken(
     flow, talk = conversation(checklist, pipe, keys)
     talk.ask_list(team)
     assert len(flow.items(team)) == 2
+
+
+# --- a follow-up through real prompts ----------------------------------------------------------
+
+
+def test_a_follow_up_through_real_prompts(checklist: Checklist, pipe: PipeInput) -> None:
+    flow = Flow(checklist, started_example(checklist), save=lambda _: None, stage="started")
+    backspaces = "\x7f" * 10
+    keys = (
+        day(0)
+        + ENTER
+        # Goal 1: a word where a number belongs is refused in place; the text stays.
+        + "många"
+        + ENTER
+        + "\x7f" * 5
+        + "1 250"
+        + ENTER
+        + ENTER  # measured on the follow-up's date, offered as the default
+        + "Filmerna från lovet."
+        + FINISH_LONG
+        # Goal 2: measured two days earlier; no comment (Enter in the empty answer).
+        + "44,5"
+        + ENTER
+        + backspaces
+        + day(-2)
+        + ENTER
+        + ENTER
+        + "Kontot når fler unga.\nMålen är inte nådda än."
+        + FINISH_LONG
+        + DOWN
+        + ENTER  # "Ändra inriktning eller arbetssätt"
+        + day(400)  # more than a year ahead: refused in place
+        + ENTER
+        + backspaces
+        + day(90)
+        + ENTER
+        + ENTER  # save
+    )
+    talk = Conversation(flow, asker_for(pipe, keys), RecordingScreen())
+
+    item = FollowUpDialogue(talk).run()
+
+    assert item is not None
+    follow_ups = flow.record.follow_ups or []
+    assert len(follow_ups) == 2
+    new = follow_ups[1]
+    assert [(x.goal, x.value) for x in new.measurements] == [(1, 1250), (2, 44.5)]
+    assert [x.measured_on.isoformat() for x in new.measurements] == [day(0), day(-2)]
+    assert [x.comment for x in new.measurements] == ["Filmerna från lovet.", None]
+    assert new.assessment == "Kontot når fler unga.\nMålen är inte nådda än."
+    assert new.conclusion == "andra"
+    assert new.next_review is not None and new.next_review.isoformat() == day(90)
+
+
+@pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
+def test_stopping_in_a_follow_up_keeps_what_was_typed(
+    checklist: Checklist, pipe: PipeInput, key: str
+) -> None:
+    saved: list[Record] = []
+    flow = Flow(checklist, started_example(checklist), save=saved.append, stage="started")
+    keys = day(0) + ENTER + "1 250" + ENTER + key
+    talk = Conversation(flow, asker_for(pipe, keys), RecordingScreen())
+    with pytest.raises((KeyboardInterrupt, EOFError)):
+        FollowUpDialogue(talk).run()
+    assert saved[-1].set_aside[UNFINISHED_FOLLOW_UP] == {
+        "held_on": day(0),
+        "measurements": [{"goal": 1, "value": "1 250"}],
+    }
+
+
+def test_ctrl_d_pauses_a_text_prompt_that_holds_a_default(pipe: PipeInput) -> None:
+    # Without the pause, Ctrl-D would do nothing and Enter would take the default.
+    asker = asker_for(pipe, CTRL_D + ENTER)
+    with pytest.raises(EOFError):
+        asker.text(Prompt("Vilket datum mättes värdet?", default="2026-11-28"))
+
+
+def test_ctrl_d_inside_the_text_still_deletes_forward(pipe: PipeInput) -> None:
+    left = "\x1b[D"
+    asker = asker_for(pipe, left * 2 + CTRL_D + ENTER)
+    assert asker.text(Prompt("År?", default="2026")) == "206"

@@ -113,6 +113,22 @@ class ProblemsShown:
     problems: tuple[Problem, ...]
 
 
+@dataclass(frozen=True)
+class Heading:
+    """A part of the conversation that is not a checklist section (a follow-up)."""
+
+    title: str
+    purpose: str | None = None
+
+
+@dataclass(frozen=True)
+class Facts:
+    """A few named facts under a title: a goal to measure, a record's state."""
+
+    title: str
+    rows: tuple[tuple[str, str], ...]
+
+
 Event = (
     SectionStarted
     | Progress
@@ -123,6 +139,8 @@ Event = (
     | Overview
     | SummaryShown
     | ProblemsShown
+    | Heading
+    | Facts
 )
 
 
@@ -237,8 +255,11 @@ class Conversation:
 
     # --- one value of any kind ------------------------------------------------------------
 
-    def _ask_value(self, spec: Spec, default: Any, check: Check) -> Any:
+    def ask_value(self, spec: Spec, default: Any, check: Check) -> Any:
         """Ask for one answer; returns the value to store (None: left empty)."""
+        return self._ask_value(spec, default, check)
+
+    def _ask_value(self, spec: Spec, default: Any, check: Check) -> Any:
         if spec.kind in TEXT_KINDS:
             return self._ask_text(spec, default, check)
         if spec.kind == "multichoice":
@@ -589,26 +610,84 @@ class Conversation:
             self._announce(section)
             self.ask(section, question, changing=True)
 
-    def change(self) -> None:
-        """Pick any answer, ask it again with the current answer as default."""
-        sections = self.flow.checklist.sections
-        options = [Option(s.id, section_title(s)) for s in sections]
-        options.append(Option(_BACK, m.Q_BACK))
-        chosen = self.asker.select(Prompt(m.Q_CHANGE_WHICH_STEP), options)
-        section = next((s for s in sections if s.id == chosen), None)
+    def change(self, sections: Sequence[Section] | None = None) -> bool:
+        """Pick any answer (up to the flow's stage, or in `sections`), ask it again with
+        the current answer as default; False when the user went back instead."""
+        if sections is None:
+            sections = self.flow.checklist.sections_upto(self.flow.stage)
+        if len(sections) == 1:
+            section: Section | None = sections[0]
+        else:
+            options = [Option(s.id, section_title(s)) for s in sections]
+            options.append(Option(_BACK, m.Q_BACK))
+            chosen = self.asker.select(Prompt(m.Q_CHANGE_WHICH_STEP), options)
+            section = next((s for s in sections if s.id == chosen), None)
         if section is None:
-            return
+            return False
         questions = self.flow.applicable_questions(section)
         question_options = [Option(q.field, self._change_title(q)) for q in questions]
         question_options.append(Option(_BACK, m.Q_BACK))
         field = self.asker.select(Prompt(m.Q_CHANGE_WHICH_QUESTION), question_options)
         question = next((q for q in questions if q.field == field), None)
         if question is None:
-            return
+            return False
         self._announce(section)
         self.ask(section, question, changing=True)
         self.run()
         self.screen.show(SummaryShown((self.flow.section_summary(section),)))
+        return True
+
+    def revise(self) -> None:
+        """Change answers one after the other until the user goes back."""
+        while self.change():
+            pass
+
+    # --- after the questionnaire: the decision, the start, the closing ---------------------
+
+    def walk(self) -> bool:
+        """Ask what the flow's stage still needs (the decision, the start, the closing),
+        then show those answers for the user to check or correct.
+
+        True when the record is whole at the stage and the user agrees; False when
+        the user leaves it for later (every answer is saved either way).
+        """
+        while True:
+            self.run()
+            found = self.flow.completion_problems()
+            sections = self.flow.stage_sections()
+            self.screen.show(SummaryShown(tuple(self.flow.section_summary(s) for s in sections)))
+            if found:
+                self.screen.show(ProblemsShown(tuple(found)))
+                options = [Option("fix", m.Q_REVIEW_FIX), Option("later", m.Q_REVIEW_LATER)]
+                message = m.Q_REVIEW_PROMPT_PROBLEMS
+            else:
+                options = [Option("done", m.Q_STAGE_DONE), Option("change", m.Q_STAGE_CHANGE)]
+                message = m.Q_STAGE_CHECK
+            choice = self.asker.select(Prompt(message, default=options[0].value), options)
+            if choice == "done":
+                self.flow.complete()
+                return True
+            if choice == "later":
+                return False
+            if choice == "fix":
+                self.fix(found)
+            else:
+                self.change(sections)
+
+    def redo(self) -> None:
+        """Ask every question of the flow's stage again, the current answers as defaults
+        (a new decision); which questions follow depends on the new answers."""
+        for section in self.flow.stage_sections():
+            self._announce(section)
+            asked: set[str] = set()
+            while True:
+                pending = [
+                    q for q in self.flow.applicable_questions(section) if q.field not in asked
+                ]
+                if not pending:
+                    break
+                asked.add(pending[0].field)
+                self.ask(section, pending[0], changing=True)
 
     def _change_title(self, question: Question) -> str:
         answer = self.flow.format_answer(question)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -38,8 +38,9 @@ from kontoguide.checklist import (
     _field_annotation,
     list_item_model,
 )
+from kontoguide.fieldtypes import parse_date
 from kontoguide.readable import readable
-from kontoguide.record import META_FIELDS, Answers, Record
+from kontoguide.record import CONCLUSION_CLOSE, META_FIELDS, Answers, Record
 from kontoguide.storage import now
 from kontoguide.validation import (
     Problem,
@@ -55,6 +56,11 @@ from kontoguide.validation import (
 
 Spec = Question | ItemField
 Saver = Callable[[Record], object]
+
+# Follow-ups are asked by their own dialogue (follow_up.py), not by a checklist
+# question: one item at a time, one measured value per goal.
+FOLLOW_UPS = "follow_ups"
+UNFINISHED_FOLLOW_UP = f"{FOLLOW_UPS}[new]"
 
 
 class Refused(Exception):
@@ -601,8 +607,82 @@ class Flow:
         found = self.completion_problems()
         if found:
             raise Refused(found[0].message)
-        self._store(self._record)
+        moment = now()
+        if lifecycle.settled(self._record, self.checklist, moment=moment, today=self._today) != (
+            self._record
+        ):
+            self._store(self._record)
+        # Otherwise every answer is saved and the state is already derived: a record
+        # that is only looked at keeps its time of last change.
         return self._record
+
+    def stage_sections(self) -> tuple[Section, ...]:
+        """The sections of this session's stage only (the decision, the start, ...)."""
+        return tuple(s for s in self.checklist.sections if s.stage == self.stage)
+
+    # --- follow-ups --------------------------------------------------------------
+
+    def goals(self) -> list[dict[str, Any]]:
+        value = self.value("step2.goals")
+        return list(value) if isinstance(value, list) else []
+
+    def follow_ups(self) -> list[dict[str, Any]]:
+        value = self.value(FOLLOW_UPS)
+        return list(value) if isinstance(value, list) else []
+
+    def unfinished_follow_up(self) -> dict[str, Any] | None:
+        """The follow-up the user was writing when the last session ended, if any."""
+        value = self._record.set_aside.get(UNFINISHED_FOLLOW_UP)
+        return value if isinstance(value, dict) and value else None
+
+    def keep_unfinished_follow_up(self, item: dict[str, Any]) -> None:
+        """Save a follow-up's answers so far: it joins the record only when whole, but
+        an interruption in the middle must not lose what was typed."""
+        self.keep_item(UNFINISHED_FOLLOW_UP, item)
+
+    def drop_unfinished_follow_up(self) -> None:
+        self.drop_set_aside(UNFINISHED_FOLLOW_UP)
+
+    def check_follow_up(self, item: dict[str, Any]) -> str | None:
+        """The message for the first thing wrong with a follow-up being written, else None.
+
+        The item is checked as the record would check it (the follow-up's own rules
+        and the record's: not before the start, not measured after the follow-up),
+        with the answers not given yet filled in with values that pass. The dialogue
+        checks after every answer, in order, so anything refused here is about the
+        answer just given.
+        """
+        return self.check(FOLLOW_UPS, [*self.follow_ups(), self._follow_up_probe(item)])
+
+    def _follow_up_probe(self, item: dict[str, Any]) -> dict[str, Any]:
+        """`item` made whole with stand-ins that every rule accepts (never saved)."""
+        held = item.get("held_on")
+        try:
+            day = parse_date(held)
+        except ValueError:  # an unreadable date is refused at its own place first
+            day = self._today or date.today()
+        stand_in_day = day.isoformat()
+        given = item.get("measurements")
+        given = given if isinstance(given, list) else []
+        measurements = []
+        for number in range(1, len(self.goals()) + 1):
+            stand_in = {"goal": number, "value": 0, "measured_on": stand_in_day}
+            earlier = given[number - 1] if number <= len(given) else {}
+            measurements.append({**stand_in, **(earlier if isinstance(earlier, dict) else {})})
+        probe = {
+            "held_on": stand_in_day,
+            "assessment": "-",
+            "conclusion": CONCLUSION_CLOSE,
+            **item,
+            "measurements": measurements,
+        }
+        if probe.get("conclusion") != CONCLUSION_CLOSE and probe.get("next_review") is None:
+            probe["next_review"] = (day + timedelta(days=1)).isoformat()
+        return probe
+
+    def add_follow_up(self, item: dict[str, Any]) -> list[Problem]:
+        """Add a whole follow-up to the record (refused unless the record accepts it)."""
+        return self.apply(FOLLOW_UPS, [*self.follow_ups(), item], resolves=UNFINISHED_FOLLOW_UP)
 
     def question_for(self, path: str) -> tuple[Section, Question] | None:
         """The question that owns an answer path such as step2.goals[0].deadline."""

@@ -29,10 +29,8 @@ V_DATE_IMPOSSIBLE = (
 )
 V_DATE_NOT_FUTURE = "Ange ett datum som inte ligger i framtiden (senast {today})."
 V_DATE_FUTURE = "Ange ett datum efter {today}; ett mål behöver en tidpunkt framåt i tiden."
-V_REVIEW_AFTER_DECISION = "Ange ett datum efter beslutsdatumet {decision}."
-V_REVIEW_WITHIN_YEAR = (
-    "Ange ett datum senast {latest}: kontot ska omprövas inom 12 månader efter beslutet."
-)
+V_REVIEW_AFTER_DECISION = "Ange ett datum efter {decision}."
+V_REVIEW_WITHIN_YEAR = "Ange ett datum senast {latest}: kontot ska prövas igen inom 12 månader."
 V_BOOL = "Svara ja eller nej."
 V_INT = "Skriv ett heltal, till exempel 3."
 V_NUMBER = "Skriv ett tal, till exempel 1500 eller 2,5."
@@ -193,7 +191,9 @@ C_UNKNOWN = "Det finns ingen checklista med id {checklist_id}. Tillgängliga: {a
 # --- CLI -----------------------------------------------------------------
 CLI_HELP = "Guide för att starta ett nytt konto i sociala medier i Stockholms stad."
 CLI_START_HELP = "Gå igenom guiden och fyll i checklistan."
-CLI_RESUME_HELP = "Fortsätt med ett sparat utkast där du slutade."
+CLI_RESUME_HELP = (
+    "Fortsätt där du slutade: med frågorna, beslutet, starten, uppföljningar eller avslutet."
+)
 CLI_EXPORT_HELP = "Skriv checklistan som Word-dokument (.docx), JSON eller Markdown."
 CLI_VALIDATE_HELP = (
     "Kontrollera en sparad checklista (JSON) och lista allt som saknas eller är fel."
@@ -206,6 +206,10 @@ CLI_OPT_SCHEMA_ANSWERS = (
 )
 CLI_LIST_HELP = "Lista checklistorna med läge, senast ändrade först."
 CLI_OPT_ANSWERS = "JSON-fil med svar i checklistans format (se `kontoguide schema --answers`)."
+
+CLI_SCHEMA_HELP = "Skriv checklistans JSON Schema till standard ut."
+CLI_LIST_HELP = "Lista checklistorna med status, senast ändrade först."
+CLI_OPT_ANSWERS = "JSON-fil med svar i checklistans format (se `kontoguide schema`)."
 CLI_OPT_NO_INPUT = "Ställ inga frågor; använd bara svaren i --answers."
 CLI_OPT_CHECKLIST = (
     "Vilken checklista som används: ett id eller en TOML-fil. Utan --checklist: stockholm-standard."
@@ -231,7 +235,10 @@ CLI_SAVED_STATE = "Sparad med id {draft_id}. Status: {state}."
 CLI_LIST_EMPTY = "Det finns inga sparade utkast eller checklistor i {home}."
 CLI_LIST_BROKEN = "Kunde inte läsa {count} fil(er):"
 CLI_INTERRUPTED = "Avbrutet."
-CLI_RESUME_ID = "Utkastets id (se `kontoguide list`). Utan id får du välja bland utkasten."
+CLI_RESUME_ID = (
+    "Checklistans id (se `kontoguide list`). Utan id får du välja bland dem som har något "
+    "kvar att göra."
+)
 CLI_VALIDATE_FILE = "En sparad checklista eller en svarsfil (JSON)."
 HELP_USAGE_PREFIX = "Användning: "
 HELP_OPTIONS_METAVAR = "[ALTERNATIV]"
@@ -264,7 +271,6 @@ LIST_COL_ORG = "Organisation"
 LIST_COL_STATUS = "Status"
 LIST_COL_STEPS = "Steg klara"
 LIST_COL_CHANGED = "Senast ändrad"
-STATUS_LABELS = {"draft": "utkast", "complete": "klar"}
 UNNAMED = "(namn saknas)"
 
 # --- export: the checklist document (docx and Markdown) ------------------
@@ -434,8 +440,7 @@ I_SET_ASIDE_ON_LOAD = (
 )
 I_SAVED_RESUME = "Utkastet är sparat. Fortsätt med: kontoguide resume {draft_id}"
 I_SAVED_WHERE = "Filen ligger i {path}"
-I_COMPLETE = "Checklistan är klar och sparad: {path}"
-I_OFFER_DOCX = "Vill du skapa checklistan som Word-dokument nu?"
+I_OFFER_DOCX = "Vill du skapa checklistan som Word-dokument nu, som underlag för beslutet?"
 I_OFFER_DOCX_YES = "Ja, skapa Word-dokumentet i den här mappen"
 I_OFFER_DOCX_NO = "Nej, inte nu"
 I_DOCX_WRITTEN = "Word-dokumentet är sparat: {path}"
@@ -443,24 +448,6 @@ I_DOCX_LATER = "Du kan skapa dokumentet senare med: kontoguide export {draft_id}
 I_DOCX_OVERWRITE = "Vill du skriva över den befintliga filen?"
 I_DOCX_OVERWRITE_YES = "Ja, skriv över den"
 I_DOCX_OVERWRITE_NO = "Nej, låt den vara"
-I_COMPLETE_EXPORT_LATER = (
-    "Avbrutet. Checklistan är klar och sparad. Skapa dokumentet senare med: "
-    "kontoguide export {draft_id}"
-)
-I_RESUME_COMPLETE = (
-    "Checklistan {draft_id}: {name} är redan klar och sparad som färdig. "
-    "Den ändras bara om du väljer att ändra ett svar."
-)
-I_COMPLETE_WHAT = "Vad vill du göra med den färdiga checklistan?"
-I_COMPLETE_EXPORT = "Skapa checklistan som Word-dokument i den här mappen"
-I_COMPLETE_CHANGE = "Se och ändra svar (då blir den ett utkast tills du sparar den som färdig)"
-I_COMPLETE_QUIT = "Inget, avsluta"
-I_COMPLETE_UNCHANGED = (
-    "Checklistan är oförändrad och fortfarande klar. Skapa dokumentet med: "
-    "kontoguide export {draft_id}"
-)
-I_NO_DRAFTS = "Det finns inga utkast att fortsätta med. Starta ett nytt med: kontoguide start"
-I_CHOOSE_DRAFT = "Vilket utkast vill du fortsätta med?"
 I_CHOOSE_CANCEL = "Inget, avbryt"
 
 # Prompts: what questionary shows around the input.
@@ -509,7 +496,7 @@ Q_BACK = "Tillbaka"
 Q_NOT_ANSWERED = "inte besvarad"
 Q_REVIEW_PROMPT_READY = "Alla svar är ifyllda och stämmer. Vad vill du göra?"
 Q_REVIEW_PROMPT_PROBLEMS = "Några svar saknas eller behöver rättas. Vad vill du göra?"
-Q_REVIEW_COMPLETE = "Checklistan är klar: spara den som färdig"
+Q_REVIEW_COMPLETE = "Spara checklistan som klar för beslut"
 Q_REVIEW_FIX = "Rätta det som saknas"
 Q_REVIEW_CHANGE = "Ändra ett svar"
 Q_REVIEW_SHOW = "Visa alla svar igen"
@@ -536,13 +523,12 @@ VIEW_MISSING = "saknas"
 VIEW_EMPTY_OPTIONAL = "inget svar (frivillig fråga)"
 VIEW_LIST_SO_FAR = "Tillagda hittills ({count}):"
 VIEW_LIST_EMPTY = "Listan är tom."
-VIEW_PROBLEMS_TITLE = "Det här behöver rättas innan checklistan är klar ({count}):"
-VIEW_DRAFTS_TITLE = "Sparade utkast"
+VIEW_PROBLEMS_TITLE = "Det här saknas eller behöver rättas ({count}):"
 VIEW_ANSWERS_SO_FAR = "Dina svar hittills i {part}"
 VIEW_REVIEW_TITLE = "Kontrollera dina svar"
 VIEW_REVIEW_PURPOSE = (
-    "Här är alla svar, steg för steg. Du kan ändra vilket svar som helst innan du "
-    "sparar checklistan som färdig."
+    "Här är alla svar, steg för steg. Du kan ändra vilket svar som helst innan "
+    "checklistan blir klar för beslut."
 )
 VIEW_CAUTION_TITLE = "Observera"
 VIEW_STEPS_DONE = "{done} av {steps}"
@@ -767,3 +753,136 @@ STYLE_KIND = "Dokumentslag"
 STYLE_HEADER_STATE = "Status i sidhuvud"
 STYLE_FIGURE = "Diagram"
 STYLE_FIGURE_CAPTION = "Diagramtext"
+
+# --- questionnaire through the states ---
+# The end of `start`: the checklist is ready for the decision.
+I_READY = "Checklistan är klar för beslut."
+I_READY_NEXT = (
+    "Nu är det {maker} som fattar beslutet. När beslutet är fattat skriver du in det med: "
+    "kontoguide resume {draft_id}"
+)
+I_READY_EXPORT_LATER = (
+    "Avbrutet. Checklistan är klar för beslut och sparad. Skapa dokumentet senare med: "
+    "kontoguide export {draft_id}"
+)
+# Pausing or leaving a record that is past the questionnaire.
+I_PAUSED = "Avbrutet. Allt du har skrivit är sparat. Fortsätt med: kontoguide resume {draft_id}"
+I_LEFT = "Sparat. Status: {state}. Fortsätt senare med: kontoguide resume {draft_id}"
+I_LEFT_CLOSED = "Status: {state}. Skapa dokumentet när du vill med: kontoguide export {draft_id}"
+# The record at the top of each menu.
+I_STATE_TITLE = "Checklista {draft_id}: {name}"
+I_ROW_STATE = "Status"
+I_ROW_MAKER = "Beslutsfattare"
+I_ROW_DECISION = "Beslut"
+I_ROW_MOTIVATION = "Motivering"
+I_ROW_STARTED = "Kontot startade"
+I_ROW_FOLLOW_UPS = "Uppföljningar"
+I_ROW_NEXT_REVIEW = "Nästa omprövning"
+I_ROW_NEXT_FOLLOW_UP = "Nästa uppföljning"
+I_ROW_CLOSED = "Kontot avslutades"
+I_DECISION_CASE = "{decision}, diarienummer {case}"
+I_FOLLOW_UPS_VALUE = "{count}, den senaste {last}"
+I_FOLLOW_UPS_NONE = "inga än"
+I_DUE_BY = "senast {due}"
+I_FOLLOW_UP_OVERDUE = (
+    "Uppföljningen är försenad: den skulle ha varit gjord senast {due}. "
+    "Lägg till den så snart den är gjord."
+)
+I_REVIEW_OVERDUE = (
+    "Omprövningen är försenad: kontot skulle ha prövats igen senast {due}. "
+    "Skriv in ett nytt beslut när det är fattat."
+)
+I_UNFINISHED_FOLLOW_UP = "Du har en påbörjad uppföljning som inte är sparad än."
+# The menus, one per state.
+I_MENU_DECISION = "Är beslutet fattat?"
+I_MENU_DECIDE = "Ja, skriv in beslutet nu"
+I_MENU_EXPORT_FOR_DECISION = "Nej: skapa checklistan som Word-dokument (underlag för beslutet)"
+I_MENU_CHANGE_READY = "Nej: ändra ett svar i checklistan"
+I_MENU_NOT_YET = "Nej, inget mer just nu"
+I_MENU_STARTED = "Har kontot startats?"
+I_MENU_START = "Ja, skriv in starten nu"
+I_MENU_EXPORT_NOT_STARTED = "Nej: skapa checklistan som Word-dokument i den här mappen"
+I_MENU_CHANGE_NOT_STARTED = "Nej: ändra ett svar, även i beslutet"
+I_MENU_WHAT = "Vad vill du göra?"
+I_MENU_NEW_DECISION = "Skriv in ett nytt beslut"
+I_MENU_FOLLOW_UP = "Lägg till en uppföljning"
+I_MENU_FOLLOW_UP_CONTINUE = "Fortsätt med den påbörjade uppföljningen"
+I_MENU_CLOSE = "Avsluta kontot (enligt rutinen från steg 4)"
+I_MENU_CHANGE = "Ändra ett svar"
+I_MENU_EXPORT = "Skapa checklistan som Word-dokument i den här mappen"
+I_MENU_LEAVE = "Inget mer just nu"
+I_DECISION_SAVED = "Beslutet är sparat."
+I_START_SAVED = "Starten av kontot är sparad."
+I_CLOSING_SAVED = "Avslutet är sparat. Kontot är avslutat i checklistan."
+I_CLOSE_NOW = "Slutsatsen är att kontot ska avslutas. Vill du skriva in avslutet nu?"
+I_CLOSE_NOW_YES = "Ja, skriv in avslutet nu"
+I_CLOSE_NOW_NO = "Nej, senare"
+I_CLOSE_LATER = "Skriv in avslutet när kontot är stängt, med: kontoguide resume {draft_id}"
+# The resume chooser: every record with something left to do.
+I_NOTHING_TO_RESUME = "Ingen checklista har något kvar att göra. Starta en ny med: kontoguide start"
+I_CHOOSE_RECORD = "Vilken checklista vill du fortsätta med?"
+STATE_DRAFT_STEPS = "{done} av {steps} steg klara"
+VIEW_RESUMABLE_TITLE = "Checklistor med något kvar att göra"
+# The decision, the start and the closing: checking what was written.
+Q_STAGE_CHECK = "Stämmer det här?"
+Q_STAGE_DONE = "Ja, det stämmer"
+Q_STAGE_CHANGE = "Nej, ändra ett svar"
+# A follow-up: our own questions (the guide asks for follow-ups, not these words).
+FU_TITLE = "Uppföljning {number}"
+FU_PROGRESS = "Uppföljning"
+FU_TITLE_SO_FAR = "Uppföljning {number}: dina svar hittills"
+FU_PURPOSE = (
+    "Skriv in hur det går för kontot: ett uppmätt värde för varje mål från steg 2, en "
+    "samlad bedömning och en slutsats. Uppföljningen läggs till; beslutet och målen ändras inte."
+)
+FU_CONTINUING = (
+    "Du fortsätter med uppföljningen du hade påbörjat. Svaren du redan gett frågas inte igen."
+)
+FU_LABELS = {
+    "held_on": "Vilket datum gjordes uppföljningen?",
+    "value": "Vilket värde har nyckeltalet nu?",
+    "measured_on": "Vilket datum mättes värdet?",
+    "comment": "Vill du kommentera värdet?",
+    "assessment": "Hur bedömer ni att kontot fungerar, samlat?",
+    "conclusion": "Vilken slutsats drar ni?",
+    "next_review": "När ska nästa uppföljning göras?",
+}
+FU_HINTS = {
+    "held_on": "Som ÅÅÅÅ-MM-DD. Inte i framtiden.",
+    "value": "Skriv värdet i {unit}.",
+    "measured_on": "Som ÅÅÅÅ-MM-DD, senast uppföljningens datum.",
+    "comment": "Till exempel vad som förklarar värdet.",
+    "assessment": "Når kontot sina mål och sina målgrupper? Vad fungerar och vad fungerar inte?",
+    "conclusion": "Ska kontot avslutas följer ni rutinen från steg 4.",
+    "next_review": "Som ÅÅÅÅ-MM-DD, inom 12 månader.",
+}
+FU_HELD_HINT_START = (
+    "Som ÅÅÅÅ-MM-DD. Inte före {start}, dagen då kontot startade, och inte i framtiden."
+)
+FU_NEXT_HINT_LATEST = "Som ÅÅÅÅ-MM-DD, senast {latest} (inom 12 månader)."
+FU_GOAL_TITLE = "Mål {number} av {count}: {goal}"
+FU_GOAL_INDICATOR = "Nyckeltal"
+FU_GOAL_BASELINE = "Utgångsvärde"
+FU_GOAL_TARGET = "Målvärde"
+FU_GOAL_DEADLINE = "Ska vara nått senast"
+FU_GOAL_LAST = "Förra uppföljningen"
+FU_GOAL_LAST_VALUE = "{value} (mätt {day})"
+FU_NO_VALUE = "inte angivet"
+FU_ROW_HELD = "Datum"
+FU_ROW_GOAL = "Mål {number}"
+FU_ROW_MEASURED = "{value} {unit} (mätt {day})"
+FU_ROW_ASSESSMENT = "Samlad bedömning"
+FU_ROW_CONCLUSION = "Slutsats"
+FU_ROW_NEXT = "Nästa uppföljning"
+FU_CONFIRM = "Vill du spara uppföljningen?"
+FU_CONFIRM_SAVE = "Ja, spara den"
+FU_CONFIRM_CHANGE = "Ändra ett svar först"
+FU_CONFIRM_DROP = "Släng uppföljningen utan att spara den"
+FU_DROP_SURE = "Vill du slänga uppföljningen? Svaren i den går inte att få tillbaka."
+FU_DROP_NO = "Nej, behåll den"
+FU_DROP_YES = "Ja, släng den"
+FU_DROPPED = "Uppföljningen är slängd. Inget annat i checklistan har ändrats."
+FU_SAVED = "Uppföljningen är sparad. Nästa uppföljning senast {next}."
+FU_SAVED_CLOSE = "Uppföljningen är sparad."
+FU_PICK = "Vilket svar i uppföljningen vill du ändra?"
+FU_PICK_GOAL = "Mål {number} av {count}: {label}"

@@ -11,7 +11,8 @@ questionary draws the prompts; this module makes them fit the guide:
 - "?" (in an empty answer) or F1 prints the question's longer help above the
   prompt without leaving it;
 - Ctrl-C raises KeyboardInterrupt and Ctrl-D raises EOFError at every prompt,
-  including the choice lists, where questionary ignores Ctrl-D.
+  including the choice lists, where questionary ignores Ctrl-D, and a text
+  prompt that already holds text (Ctrl-D at its end).
 
 `input` and `output` are passed through so tests can drive real prompts with
 prompt_toolkit's `create_pipe_input()` and `DummyOutput()`.
@@ -252,6 +253,17 @@ class QuestionaryAsker:
 
     def _text_keys(self, prompt: Prompt, *, multiline: bool) -> KeyBindings:
         keys = self._help_keys(prompt, empty_only=True)
+        at_end = Condition(
+            lambda: get_app().current_buffer.cursor_position >= len(get_app().current_buffer.text)
+        )
+
+        # prompt_toolkit ends on Ctrl-D only in an empty answer; with text in it (a
+        # default, a refused answer kept) Ctrl-D would do nothing at the end of the
+        # line. It pauses there too; inside the text it still deletes forward.
+        @keys.add("c-d", filter=at_end)
+        def _eof(event: KeyPressEvent) -> None:
+            event.app.exit(exception=EOFError, style="class:aborting")
+
         if multiline:
             buffer_empty = Condition(lambda: not get_app().current_buffer.text.strip())
 

@@ -7,7 +7,7 @@ colour is decoration only (NO_COLOR leaves every word in place).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from rich import box
@@ -17,10 +17,13 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from kontoguide import lifecycle
 from kontoguide import messages as m
 from kontoguide.checklist import Notice, Section
 from kontoguide.dialogue import (
     Event,
+    Facts,
+    Heading,
     ItemProgress,
     ItemStarted,
     ListShown,
@@ -35,8 +38,6 @@ from kontoguide.dialogue import (
 )
 from kontoguide.drafts import Loaded
 from kontoguide.flow import Row, SectionSummary
-from kontoguide.lifecycle import state_label
-from kontoguide.record import Record
 from kontoguide.validation import steps_done
 
 MAX_WIDTH = 80
@@ -68,15 +69,31 @@ def notice_panel(notice: Notice) -> Panel:
 
 
 def step_header(section: Section, steps: int) -> RenderableType:
-    if section.number is None:
-        heading = m.VIEW_BASICS_HEADER.format(title=section.title)
-    else:
+    if section.number is not None:
         heading = m.VIEW_STEP_HEADER.format(number=section.number, steps=steps, title=section.title)
-    return Group(
-        Text(""),
-        Text("─" * 3 + " " + heading, style="bold cyan"),
-        Text(section.purpose, style="italic"),
-    )
+    elif section.stage == "ready":
+        heading = m.VIEW_BASICS_HEADER.format(title=section.title)
+    else:  # the decision, the start, the closing: after the steps, not before them
+        heading = section.title
+    return header(heading, section.purpose)
+
+
+def header(title: str, purpose: str | None) -> RenderableType:
+    lines = [Text(""), Text("─" * 3 + " " + title, style="bold cyan")]
+    if purpose:
+        lines.append(Text(purpose, style="italic"))
+    return Group(*lines)
+
+
+def facts_table(facts: Facts) -> RenderableType:
+    """Named facts under a title; the title on a line of its own (a table title would
+    wrap at the width of the narrow table), the values folded to the screen."""
+    table = Table(box=None, show_header=False, pad_edge=False, expand=False)
+    table.add_column(no_wrap=True, style="dim", max_width=28)
+    table.add_column(overflow="fold")
+    for name, value in facts.rows:
+        table.add_row(name, Text(value))
+    return Group(Text(facts.title, style="bold"), table)
 
 
 def progress_line(event: Progress) -> Text:
@@ -171,43 +188,75 @@ def review_header() -> RenderableType:
     )
 
 
+def state_text(item: Loaded, today: date | None = None) -> str:
+    """The record's state in Swedish: how far a draft has come, the outcome of a
+    decision, and a follow-up (or review) that is overdue."""
+    record = item.record
+    text = lifecycle.state_label(record, item.checklist)
+    if record.status == "draft":
+        states = steps_done(record, item.checklist)
+        done = sum(1 for state in states.values() if state == "done")
+        text += " · " + m.STATE_DRAFT_STEPS.format(done=done, steps=len(states))
+    due = lifecycle.review_due(record)
+    if due is not None and due < (today or date.today()):
+        text += " · " + m.STATE_FOLLOW_UP_OVERDUE.format(due=due.isoformat())
+    return text
+
+
 def drafts_table(
-    items: list[Loaded], *, title: str | None = None, status: bool = False, width: int = 80
+    items: list[Loaded],
+    *,
+    title: str | None = None,
+    status: bool = True,
+    width: int = 80,
+    today: date | None = None,
 ) -> Table:
-    """Drafts and records: id, account, organisation, (status,) steps done, last change."""
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    """Records: id, account, organisation, state (with a draft's steps), last change.
+
+    In a terminal under 120 columns the table takes the whole width and the three
+    texts share what the id and the time leave: at 80 columns "Klar för beslut"
+    stays on one line and an overdue follow-up wraps under the state.
+    """
+    table = Table(
+        title=title,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        show_edge=False,
+        expand=width < 120,
+    )
     table.add_column(m.LIST_COL_ID, no_wrap=True)
-    # At 80 columns the two names share what the fixed columns leave, account first.
-    table.add_column(m.LIST_COL_ACCOUNT, overflow="fold", ratio=3, min_width=14)
-    table.add_column(m.LIST_COL_ORG, overflow="fold", ratio=2, min_width=10)
+    # The shares give 18, 13 and 17 columns at 80: a name, "Kulturförvaltningen"
+    # over two lines, "Klar för beslut" on one.
+    table.add_column(m.LIST_COL_ACCOUNT, overflow="fold", ratio=18)
+    table.add_column(m.LIST_COL_ORG, overflow="fold", ratio=13)
     if status:
-        table.add_column(m.LIST_COL_STATUS, no_wrap=True)
-    # In a narrow terminal "Steg klara" goes over two lines: the cells are only "5 av 5".
-    table.add_column(m.LIST_COL_STEPS, max_width=6 if width < 100 else None)
+        table.add_column(m.LIST_COL_STATUS, ratio=17)
     table.add_column(m.LIST_COL_CHANGED, no_wrap=True, min_width=16)
     for item in items:
         record = item.record
-        states = steps_done(record, item.checklist)
-        done = sum(1 for state in states.values() if state == "done")
         cells = [record.id, record.account_name or m.UNNAMED, record.organisation.name or "–"]
         if status:
-            cells.append(state_label(record, item.checklist))
-        cells.append(m.VIEW_STEPS_DONE.format(done=done, steps=len(states)))
+            cells.append(state_text(item, today))
         cells.append(record.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"))
         table.add_row(*cells)
     return table
 
 
-def draft_title(record: Record) -> str:
-    """A draft in the chooser: short enough for one line at 80 columns.
+def draft_title(item: Loaded) -> str:
+    """A record in the chooser: short enough for one line at 80 columns.
 
-    The time tells drafts with the same name apart.
+    The state says what is left to do; the date tells records with the same name apart.
     """
+    record = item.record
+    state = lifecycle.state_label(record, item.checklist)
+    changed = record.updated_at.astimezone().strftime("%Y-%m-%d")
+    tail = f" ({state}, {changed})"
     name = " ".join((record.account_name or m.UNNAMED).split())
-    if len(name) > 44:
-        name = name[:43] + "…"
-    changed = record.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    return f"{record.id} – {name} ({changed})"
+    room = 72 - len(record.id) - 3 - len(tail)
+    if len(name) > room:
+        name = name[: room - 1] + "…"
+    return f"{record.id} – {name}{tail}"
 
 
 def acknowledged_line(moment: datetime) -> str:
@@ -277,6 +326,14 @@ def _summary(event: SummaryShown) -> Rendered:
     return out
 
 
+def _heading(event: Heading) -> Rendered:
+    return [header(event.title, event.purpose), Text(m.VIEW_PAUSE_HINT, style="dim")]
+
+
+def _facts(event: Facts) -> Rendered:
+    return [_BLANK, facts_table(event)]
+
+
 def _problems(event: ProblemsShown) -> Rendered:
     title = m.VIEW_PROBLEMS_TITLE.format(count=len(event.problems))
     out: Rendered = [_BLANK, Text(title, style="bold red")]
@@ -311,4 +368,6 @@ _RENDER: dict[type, Callable[[Any], Rendered]] = {
     Overview: _overview,
     SummaryShown: _summary,
     ProblemsShown: _problems,
+    Heading: _heading,
+    Facts: _facts,
 }
