@@ -562,14 +562,6 @@ def test_a_hand_edited_unfinished_follow_up_is_asked_from_what_still_holds(
     assert any("igår" in n.text and m.V_DATE_FORMAT in n.text for n in screen.of(Note))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "foundation: a goal's deadline is checked against today even after the decision, "
-        "so once it has passed the goals fail and no follow-up can be added (record.Goal, "
-        "fieldtypes.FutureDate; the record's state falls back to draft too)"
-    ),
-)
 def test_a_follow_up_after_the_goals_deadline_can_be_added(checklist: Checklist) -> None:
     record = started_example(checklist)
     later = date.today() + timedelta(days=400)  # the example's goals end in 365 days

@@ -34,7 +34,8 @@ IDENTITY = ("schema_version", "id", "checklist_id", "checklist_version", "create
 
 def pruned(data: dict[str, Any], checklist: Checklist) -> tuple[Record, list[str]]:
     candidate = with_identity(data, checklist, "test")
-    record, found = prune(candidate, make_context(checklist, today=TODAY), keep=IDENTITY)
+    context = make_context(checklist, today=TODAY, data=candidate)
+    record, found = prune(candidate, context, keep=IDENTITY)
     return record, [p.path for p in found]
 
 
@@ -57,7 +58,15 @@ def position(path: str, order: list[str]) -> int:
 
 def test_make_context(checklist: Checklist) -> None:
     context = make_context(checklist, today=TODAY, complete=True)
-    assert context == {"checklist": checklist, "today": TODAY, "complete": True}
+    assert context == {
+        "checklist": checklist,
+        "today": TODAY,
+        "complete": True,
+        "decided_on": None,
+    }
+    decided = make_context(checklist, data={"step5": {"decision_date": "2026-11-20"}})
+    assert decided["decided_on"] == date(2026, 11, 20)
+    assert make_context(checklist, data={"step5": {"decision_date": "inte"}})["decided_on"] is None
     assert make_context(None)["today"] == date.today()
     assert make_context(None)["complete"] is False
 
@@ -280,10 +289,24 @@ def test_condition_holds() -> None:
 
 
 def test_problems_use_the_given_day(complete_answers: dict[str, Any], checklist: Checklist) -> None:
-    record, _ = pruned(complete_answers, checklist)
+    undecided = copy.deepcopy(complete_answers)
+    del undecided["start"]
+    undecided["step5"] = {"decision_maker": complete_answers["step5"]["decision_maker"]}
+    record, _ = pruned(undecided, checklist)
     assert problems(record, checklist, today=TODAY) == []
     later = problems(record, checklist, today=date(2030, 7, 1))
     assert [p.path for p in later] == ["step2.goals[1].deadline"]
+
+
+def test_after_the_decision_goals_are_held_to_the_decision_day(
+    complete_answers: dict[str, Any], checklist: Checklist
+) -> None:
+    """A goal approved with a deadline ahead is not wrong because the deadline passed."""
+    record, _ = pruned(complete_answers, checklist)
+    assert problems(record, checklist, today=date(2030, 7, 1)) == []
+    before = copy.deepcopy(complete_answers)
+    before["step2"]["goals"][1]["deadline"] = "2026-11-19"  # before the decision
+    assert "step2.goals[1].deadline" in pruned(before, checklist)[1]
 
 
 def test_two_admins_is_a_problem_only_for_completeness(checklist: Checklist) -> None:

@@ -99,7 +99,7 @@ def record_from_data(
     if not isinstance(data.get("set_aside", {}), dict):
         raise CorruptFileError(path, m.F_SET_ASIDE_NOT_OBJECT)
     day = _reference_day(data)
-    context = make_context(checklist, today=day)
+    context = make_context(checklist, today=day, data=data)
     try:
         # The stored status is only what the last save derived: derived again here.
         record, set_aside = prune({**data, "status": "draft"}, context, keep=IDENTITY)
@@ -195,7 +195,7 @@ def prefilled(
     candidate = with_identity(data, checklist, draft_id)
     if notice is not None:
         candidate["notice"] = notice.model_dump(mode="json")
-    return prune(candidate, make_context(checklist), keep=IDENTITY)
+    return prune(candidate, make_context(checklist, data=candidate), keep=IDENTITY)
 
 
 def from_answers(path: Path, checklist: Checklist, store: Store) -> tuple[Record, list[Problem]]:

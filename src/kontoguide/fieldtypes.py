@@ -192,7 +192,9 @@ def _not_future(value: date, info: ValidationInfo) -> date:
 
 
 def _future(value: date, info: ValidationInfo) -> date:
-    today = reference_date(info)
+    # After a decision, "in the future" means after the decision day (validation.decision_day).
+    decided_on = (info.context or {}).get("decided_on")
+    today = decided_on if isinstance(decided_on, date) else reference_date(info)
     if value <= today:
         raise _fail("date_future", m.V_DATE_FUTURE, today=today.isoformat())
     return value

@@ -144,7 +144,9 @@ class Flow:
         return self._data
 
     def context(self, *, complete: bool = False) -> dict[str, Any]:
-        context = make_context(self.checklist, today=self._today, complete=complete)
+        context = make_context(
+            self.checklist, today=self._today, complete=complete, data=self._data
+        )
         context["ready_on"] = lifecycle.ready_on(self._record)
         return context
 

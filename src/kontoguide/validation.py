@@ -16,10 +16,12 @@ from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import PydanticCustomError
 
 from kontoguide import messages as m
 from kontoguide import paths
 from kontoguide.checklist import STAGES, Checklist, Question, stage_rank
+from kontoguide.fieldtypes import parse_date
 from kontoguide.record import Record
 
 
@@ -36,9 +38,37 @@ class Problem:
 
 
 def make_context(
-    checklist: Checklist | None, *, today: date | None = None, complete: bool = False
+    checklist: Checklist | None,
+    *,
+    today: date | None = None,
+    complete: bool = False,
+    data: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    return {"checklist": checklist, "today": today or date.today(), "complete": complete}
+    """What the field types need; `data` (the record as JSON) gives the decision day."""
+    return {
+        "checklist": checklist,
+        "today": today or date.today(),
+        "complete": complete,
+        "decided_on": decision_day(data) if data is not None else None,
+    }
+
+
+def decision_day(data: dict[str, Any]) -> date | None:
+    """The decision date in a record's data, if it has a readable one.
+
+    The plan (the goals and their deadlines) was judged on the day of the decision:
+    a deadline that was ahead then is not wrong because it has passed since, and a
+    started account is followed up against the goals it was approved with.
+    """
+    step5 = data.get("step5")
+    value = step5.get("decision_date") if isinstance(step5, dict) else None
+    if isinstance(value, date):
+        return value
+    try:
+        parsed = parse_date(value) if isinstance(value, str) else None
+    except PydanticCustomError:
+        return None
+    return parsed if isinstance(parsed, date) else None
 
 
 _BUILTIN_MESSAGES = {
@@ -429,7 +459,7 @@ def problems(
     if record.notice is None:
         found.insert(0, Problem("notice", field_title("notice"), m.V_YES_NOTICE))
     data = record.model_dump(mode="json")
-    context = make_context(checklist, today=today, complete=True)
+    context = make_context(checklist, today=today, complete=True, data=data)
     context["ready_on"] = ready_on
     try:
         validate_record(data, context)
