@@ -294,12 +294,10 @@ def test_list_shows_records_newest_first(
     assert "Stadsbiblioteket Unga på Instagram" in complete_row
     assert "Kulturförvaltningen" in complete_row
     assert "Startat" in complete_row
-    assert "5 av 5" in complete_row
     assert "Spontanidrott" in draft_row
     assert "Idrottsförvaltningen" in draft_row
-    assert "Utkast" in draft_row
-    assert "0 av 5" in draft_row
-    for column in ("Id", "Konto", "Organisation", "Status", "Steg klara", "Senast ändrad"):
+    assert "Utkast · 0 av 5" in draft_row  # a draft tells how far it has come
+    for column in ("Id", "Konto", "Organisation", "Status", "Senast ändrad"):
         assert column in result.stdout
     local = newer.astimezone().strftime("%Y-%m-%d %H:%M")
     assert local in result.stdout
@@ -310,9 +308,8 @@ def test_list_after_start(home: Path) -> None:
     run("start", "--answers", str(MED_FEL), "--no-input", home=home)
     result = run("list", home=home)
     assert result.returncode == ExitCode.OK
-    assert "5 av 5" in result.stdout
     assert "Startat" in result.stdout
-    assert "Utkast" in result.stdout
+    assert "Utkast ·" in result.stdout
     assert len(re.findall("Kulturförvaltningen", result.stdout)) == 2
 
 
@@ -494,7 +491,7 @@ def test_list_fits_an_office_terminal_without_cutting_the_date(
     assert all(len(line) <= 80 for line in result.stdout.splitlines())
     stamp = changed.astimezone().strftime("%Y-%m-%d %H:%M")
     assert stamp in result.stdout
-    assert "5 av 5" in result.stdout and "klar" in result.stdout
+    assert "Startat" in result.stdout
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")

@@ -167,7 +167,7 @@ def test_resume_asks_for_the_notice_again_and_clears_the_old_one(
 ) -> None:
     stored["notice"]["acknowledged_at"] = "2026-01-01T10:00:00"
     write(home, stored)
-    asker = ScriptedAsker({NOTICE: ["ja"], m.I_COMPLETE_WHAT: [INTERRUPT]})
+    asker = ScriptedAsker({NOTICE: ["ja"], m.I_MENU_WHAT: [INTERRUPT]})
     store = Store()
     result = interactive.resume(store, stored["id"], asker=asker)
     assert result == ExitCode.INTERRUPTED
