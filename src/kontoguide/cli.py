@@ -91,10 +91,17 @@ def start(
     answers: AnswersOption = None,
     no_input: NoInputOption = False,
     checklist: ChecklistOption = "stockholm-standard",
+    from_source: Annotated[
+        str | None, typer.Option("--from", help=m.CLI_OPT_FROM, metavar="ID|FIL")
+    ] = None,
 ) -> None:
     from kontoguide import commands
 
-    raise typer.Exit(commands.start(answers=answers, no_input=no_input, checklist_name=checklist))
+    raise typer.Exit(
+        commands.start(
+            answers=answers, no_input=no_input, checklist_name=checklist, from_source=from_source
+        )
+    )
 
 
 @app.command(cls=SwedishCommand, help=m.CLI_RESUME_HELP)

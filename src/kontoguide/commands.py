@@ -32,7 +32,17 @@ def _has_terminal() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
-def start(*, answers: Path | None, no_input: bool, checklist_name: str) -> int:
+def start(
+    *,
+    answers: Path | None,
+    no_input: bool,
+    checklist_name: str,
+    from_source: str | None = None,
+) -> int:
+    if from_source is not None and answers is not None:
+        raise UsageError(m.CLI_FROM_WITH_ANSWERS)
+    if from_source is not None and no_input:
+        raise UsageError(m.CLI_FROM_NEEDS_TERMINAL)
     if no_input and answers is None:
         raise UsageError(m.CLI_NO_INPUT_NEEDS_ANSWERS)
     checklist = checklist_for_start(checklist_name)
@@ -46,10 +56,11 @@ def start(*, answers: Path | None, no_input: bool, checklist_name: str) -> int:
         say(m.CLI_SAVED_STATE.format(draft_id=record.id, state=state_label(record, checklist)))
         return ExitCode.INVALID_DATA if found else ExitCode.OK
     if not _has_terminal():
-        raise UsageError(m.CLI_NO_TTY)
+        raise UsageError(m.CLI_FROM_NEEDS_TERMINAL if from_source else m.CLI_NO_TTY)
+    earlier = drafts.earlier_record(from_source, store) if from_source is not None else None
     from kontoguide import interactive
 
-    return interactive.start(checklist, store, answers=answers)
+    return interactive.start(checklist, store, answers=answers, earlier=earlier)
 
 
 def resume(draft_id: str | None) -> int:

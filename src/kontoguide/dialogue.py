@@ -153,6 +153,7 @@ class Screen(Protocol):
 # The values of yes and no in every two-way choice (the prompts show Ja and Nej).
 YES, NO = "ja", "nej"
 _SKIP, _BACK = "", "\x00tillbaka"
+_TAKE, _CHANGE_FIRST, _SKIP_ITEM = "take", "change", "skip"
 
 
 def _with_pause_hint(check: Check) -> Check:
@@ -222,6 +223,8 @@ class Conversation:
         if entry is not None and not paths.is_answered(default):
             default = entry[1]
             self._show_set_aside(question, default)
+        elif not paths.is_answered(default):
+            default = self.flow.suggestion(field)
         while True:
             value = self._ask_value(question, default, lambda v: self.flow.check(field, v))
             try:
@@ -376,6 +379,7 @@ class Conversation:
             self.screen.show(Note(m.Q_UNFINISHED_CHANGE.format(item=shorten(title, 50))))
             self._change_item(question, at, answers)
         self._ask_set_aside_items(question)
+        self._offer_suggested_items(question)
         if not self.flow.items(question) and question.required:
             self._add_item(question, None)
         while True:
@@ -391,6 +395,37 @@ class Conversation:
                     self._change_item(question, index)
             elif choice == "remove":
                 self._remove_item(question)
+
+    def _offer_suggested_items(self, question: Question) -> None:
+        """Each item of the earlier record's list (`start --from`): take, change or skip."""
+        suggested = self.flow.suggestion(question.field)
+        if not isinstance(suggested, list) or question.field in self.flow.suggested_lists_offered:
+            return
+        self.flow.suggested_lists_offered.add(question.field)
+        for old in suggested:
+            if not isinstance(old, dict) or self.flow.is_full(question):
+                continue
+            title = shorten(self.flow.item_title(question, old).split(" · ")[0], 50)
+            choice = self.asker.select(
+                Prompt(m.Q_SUGGESTED_ITEM.format(item=title), default=_TAKE),
+                [
+                    Option(_TAKE, m.Q_SUGGESTED_TAKE),
+                    Option(_CHANGE_FIRST, m.Q_SUGGESTED_CHANGE),
+                    Option(_SKIP_ITEM, m.Q_SUGGESTED_SKIP),
+                ],
+            )
+            if choice == _SKIP_ITEM:
+                continue
+            if choice == _TAKE and self.flow.item_problem(question, old) is None:
+                try:
+                    self._show_displaced(self.flow.add_item(question, dict(old)))
+                except Refused as refused:
+                    self.screen.show(Note(refused.message, "problem"))
+                else:
+                    self._show_list(question)
+                    continue
+            # Changed first, or no longer valid as it stands: asked with it as defaults.
+            self._add_item(question, dict(old))
 
     def _ask_set_aside_items(self, question: Question) -> None:
         """Offer each set-aside item of the list again, while there is room for it."""

@@ -17,11 +17,12 @@ from pydantic_core import PydanticCustomError
 from kontoguide import lifecycle, paths
 from kontoguide import messages as m
 from kontoguide.checklist import Checklist, checklist_for_record, load_checklist
-from kontoguide.errors import CorruptFileError, KontoguideError
+from kontoguide.errors import CorruptFileError, KontoguideError, UsageError
 from kontoguide.fieldtypes import parse_moment
 from kontoguide.inputfile import read_json_object
 from kontoguide.record import META_FIELDS, SCHEMA_VERSION, NoticeAck, Record
-from kontoguide.storage import Store, migrate, now
+from kontoguide.storage import Store, is_safe_id, migrate, now
+from kontoguide.textsafe import printable
 from kontoguide.validation import (
     Problem,
     in_checklist_order,
@@ -217,3 +218,33 @@ def check_file(path: Path) -> tuple[Loaded, list[Problem]]:
     today = reference_day(loaded.record.updated_at)
     found = lifecycle.open_problems(loaded.record, loaded.checklist, today=today)
     return loaded, _merge(loaded.set_aside_now, found, loaded.checklist)
+
+
+# What a new record takes over from an earlier one as suggestions (`start --from`):
+# the answers up to the decision. Not the identity, the notice (acknowledged anew),
+# the decision, the start, the follow-ups, the closing, the history or what was set
+# aside: those belong to the earlier account's own life.
+_NOT_SUGGESTED = ("notice", "start", "follow_ups", "closing")
+_DECISION_SUGGESTED = ("decision_maker",)
+
+
+def suggestions_from(record: Record) -> dict[str, Any]:
+    """The earlier record's answers as suggestions for a new one (see _NOT_SUGGESTED)."""
+    data = record.model_dump(mode="json", exclude=set(META_FIELDS) | set(_NOT_SUGGESTED))
+    step5 = data.get("step5") or {}
+    data["step5"] = {key: step5[key] for key in _DECISION_SUGGESTED if key in step5}
+    return data
+
+
+def earlier_record(source: str, store: Store) -> Loaded:
+    """The record behind `start --from ID|FILE`: a file (a saved record or an answers
+    file) if one exists by that name, else a draft id in the store."""
+    path = Path(source)
+    if path.is_file():
+        data = read_answers(path)
+        if not all(key in data for key in ("id", "checklist_id", "created_at", "updated_at")):
+            data = with_identity(data, load_checklist(), "forslag")
+        return record_from_data(path, data)
+    if is_safe_id(source):
+        return load(store, source)
+    raise UsageError(m.CLI_FROM_UNKNOWN.format(source=printable(source)))

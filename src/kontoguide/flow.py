@@ -116,8 +116,12 @@ class Flow:
         save: Saver,
         today: date | None = None,
         stage: str = "ready",
+        suggestions: dict[str, Any] | None = None,
     ) -> None:
         self.checklist = checklist
+        # Answers of an earlier record (`start --from`): offered, never taken unasked.
+        self.suggestions = suggestions or {}
+        self.suggested_lists_offered: set[str] = set()
         # How far this session walks: "ready" for the questionnaire up to the decision,
         # "decided", "started" or "closed" to record what happened after it.
         self.stage = stage
@@ -152,6 +156,10 @@ class Flow:
 
     def value(self, field: str) -> Any:
         return paths.get(self._data, field)
+
+    def suggestion(self, field: str) -> Any:
+        """The earlier record's answer to `field`, if a suggestion was given for it."""
+        return paths.get(self.suggestions, field) if self.suggestions else None
 
     def is_answered(self, field: str) -> bool:
         return paths.is_answered(self.value(field))

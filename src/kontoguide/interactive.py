@@ -60,11 +60,13 @@ def start(
     store: Store,
     *,
     answers: Path | None = None,
+    earlier: drafts.Loaded | None = None,
     asker: Asker | None = None,
     screen: RichScreen | None = None,
 ) -> int:
     screen = screen or RichScreen(make_console())
     asker = asker or QuestionaryAsker()
+    suggestions = drafts.suggestions_from(earlier.record) if earlier is not None else None
     # Read the answers file before the notice, so a wrong path fails before any question.
     prefill = drafts.read_answers(answers) if answers is not None else None
     try:
@@ -85,11 +87,13 @@ def start(
             screen.note(m.I_DRAFT_CREATED.format(draft_id=record.id))
             if prefill is not None:
                 _show_prefill(screen, answers, invalid)
+            if earlier is not None:
+                screen.note(m.I_FROM_NOTE.format(source=earlier.record.id))
         except Interrupted:  # the draft exists from here on: say how to continue
             _say_saved(screen, store, record, checklist)
             return ExitCode.INTERRUPTED
         if record.status in ("draft", "ready"):
-            return _session(checklist, store, record, asker, screen)
+            return _session(checklist, store, record, asker, screen, suggestions=suggestions)
         # An answers file with the decision (and more) in it: on from where it stands.
         return _Desk(checklist, store, record, asker, screen).run()
 
@@ -167,10 +171,16 @@ def _new_record(
 
 
 def _session(
-    checklist: Checklist, store: Store, record: Record, asker: Asker, screen: RichScreen
+    checklist: Checklist,
+    store: Store,
+    record: Record,
+    asker: Asker,
+    screen: RichScreen,
+    *,
+    suggestions: dict[str, Any] | None = None,
 ) -> int:
     """The questionnaire, up to "klar för beslut", and the document for the decision."""
-    flow = Flow(checklist, record, save=store.save)
+    flow = Flow(checklist, record, save=store.save, suggestions=suggestions)
     conversation = Conversation(flow, asker, screen)
     try:
         completed = conversation.review()

@@ -886,3 +886,28 @@ FU_SAVED = "Uppföljningen är sparad. Nästa uppföljning senast {next}."
 FU_SAVED_CLOSE = "Uppföljningen är sparad."
 FU_PICK = "Vilket svar i uppföljningen vill du ändra?"
 FU_PICK_GOAL = "Mål {number} av {count}: {label}"
+
+# --- starting from an earlier record (start --from) ---
+CLI_OPT_FROM = (
+    "Börja en ny checklista med svaren från en tidigare (id eller sparad JSON-fil) som förslag; "
+    "varje svar bekräftas eller ändras."
+)
+CLI_FROM_NEEDS_TERMINAL = (
+    "--from ger förslag som du bekräftar en i taget och behöver därför en terminal. Utan "
+    "frågor: kontoguide start --answers FIL --no-input."
+)
+CLI_FROM_WITH_ANSWERS = "Ange antingen --from eller --answers, inte båda."
+I_FROM_NOTE = (
+    "Svaren från {source} är förslag: varje fråga visar det tidigare svaret. Tryck Enter för att "
+    "behålla det eller skriv ett nytt. Beslutet, starten, uppföljningarna och historiken följer "
+    "inte med. Förslag som du inte har hunnit bekräfta sparas inte; ta paus först när du har "
+    "gått igenom dem, eller börja om med --from."
+)
+Q_SUGGESTED_ITEM = "Ta med ”{item}” från den tidigare checklistan?"
+Q_SUGGESTED_TAKE = "Ja, som det är"
+Q_SUGGESTED_CHANGE = "Ja, men ändra först"
+Q_SUGGESTED_SKIP = "Nej, hoppa över"
+CLI_FROM_UNKNOWN = (
+    "”{source}” är varken id för en sparad checklista eller en fil som finns. Se "
+    "`kontoguide list` för de som finns."
+)
