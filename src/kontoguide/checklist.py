@@ -438,7 +438,7 @@ def _author_message(error: Any) -> str:
         return m.C_PATTERN.format(pattern=ctx.get("pattern", ""))
     if kind.startswith("value_error"):
         return str(error["msg"]).removeprefix("Value error, ")
-    from kontoguide.validation import translate
+    from kontoguide.errortext import translate
 
     return translate(error)
 

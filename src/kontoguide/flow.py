@@ -38,6 +38,7 @@ from kontoguide.checklist import (
     _field_annotation,
     list_item_model,
 )
+from kontoguide.errortext import translate
 from kontoguide.fieldtypes import parse_date
 from kontoguide.readable import readable
 from kontoguide.record import CONCLUSION_CLOSE, META_FIELDS, Answers, Record
@@ -51,7 +52,6 @@ from kontoguide.validation import (
     make_context,
     prune,
     steps_done,
-    translate,
 )
 
 Spec = Question | ItemField
