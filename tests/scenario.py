@@ -17,6 +17,7 @@ from typing import Any
 
 from kontoguide.checklist import Checklist, ItemField, Question
 from kontoguide.dialogue import Event, Option, Prompt
+from kontoguide.record import Record
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -412,3 +413,17 @@ def sequence(
                 steps.append((spec.label, keys_for(checklist, spec, item.get(spec.field))))
         steps.append((LIST_MENU, move(LIST_OPTIONS, "done", "done")))
     return steps
+
+
+class Saves:
+    """The save callback: keeps every saved record, like the drafts store would."""
+
+    def __init__(self) -> None:
+        self.records: list[Record] = []
+
+    def __call__(self, record: Record) -> None:
+        self.records.append(record)
+
+    @property
+    def last(self) -> Record:
+        return self.records[-1]

@@ -26,25 +26,12 @@ from scenario import (
     REVIEW_PROBLEMS,
     REVIEW_READY,
     RecordingScreen,
+    Saves,
     ScriptedAsker,
     day,
     full_script,
     script_for,
 )
-
-
-class Saves:
-    """The save callback: keeps every saved record, like the drafts store would."""
-
-    def __init__(self) -> None:
-        self.records: list[Record] = []
-
-    def __call__(self, record: Record) -> None:
-        self.records.append(record)
-
-    @property
-    def last(self) -> Record:
-        return self.records[-1]
 
 
 def acknowledged(checklist: Checklist) -> Record:

@@ -30,6 +30,7 @@ from scenario import (
     STAGE_CHECK,
     START,
     RecordingScreen,
+    Saves,
     ScriptedAsker,
     day,
     full_script,
@@ -41,18 +42,6 @@ BACK = "\x00tillbaka"
 A_YEAR_ON = add_months(date.today(), 12).isoformat()
 FU = m.FU_LABELS
 MENU_PAUSE = f"{m.V_YES_CLOSING_ARCHIVED} {m.Q_PAUSE_TO_DO_IT}"
-
-
-class Saves:
-    def __init__(self) -> None:
-        self.records: list[Record] = []
-
-    def __call__(self, record: Record) -> None:
-        self.records.append(record)
-
-    @property
-    def last(self) -> Record:
-        return self.records[-1]
 
 
 def talk(
