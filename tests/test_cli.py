@@ -341,6 +341,36 @@ def test_help(home: Path) -> None:
     no_traceback(result)
 
 
+def test_version_comes_from_the_package_metadata(home: Path) -> None:
+    from importlib.metadata import version
+
+    import kontoguide
+
+    result = run("--version", home=home)
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert result.stdout.strip() == f"kontoguide {version('kontoguide')}"
+    assert version("kontoguide") == kontoguide.__version__
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    "command", [[], ["start"], ["resume"], ["export"], ["validate"], ["schema"], ["list"]]
+)
+def test_h_is_help_for_the_group_and_every_command(home: Path, command: list[str]) -> None:
+    short = run(*command, "-h", home=home)
+    assert short.returncode == ExitCode.OK, short.stderr
+    assert short.stdout == run(*command, "--help", home=home).stdout
+    assert short.stdout.startswith(f"Användning: {' '.join(['kontoguide', *command])} ")
+    assert "-h, --help" in short.stdout
+
+
+def test_a_command_far_from_every_name_gets_no_guess(home: Path) -> None:
+    result = run("zzz", home=home)
+    assert result.returncode == ExitCode.USAGE
+    assert "Det finns inget sådant kommando." in result.stderr
+    assert "Menade du" not in result.stderr
+
+
 CLICK_ENGLISH = ("Usage:", "Error:", "Try '", "Missing", "No such", "Invalid value", "Got ")
 
 
@@ -360,6 +390,9 @@ CLICK_ENGLISH = ("Usage:", "Error:", "Try '", "Missing", "No such", "Invalid val
             m.CLI_E_CHOOSE.format(name="--format", choices="docx, json, md"),
         ),
         (["nosuch"], "Det finns inget sådant kommando."),
+        (["exprot", "x"], m.CLI_E_DID_YOU_MEAN.format(options="export")),
+        (["valdate", "x.json"], m.CLI_E_DID_YOU_MEAN.format(options="validate")),
+        (["resme"], m.CLI_E_DID_YOU_MEAN.format(options="resume")),
     ],
 )
 def test_usage_errors_are_in_swedish(home: Path, args: list[str], expected: str) -> None:
@@ -389,8 +422,16 @@ sys.exit(code)
 
 @pytest.mark.parametrize(
     "args",
-    [["--help"], ["list"], ["validate", str(KOMPLETT)], ["validate", str(MED_FEL)], ["schema"]],
-    ids=["help", "list", "validate", "validate-fel", "schema"],
+    [
+        ["--help"],
+        ["-h"],
+        ["--version"],
+        ["list"],
+        ["validate", str(KOMPLETT)],
+        ["validate", str(MED_FEL)],
+        ["schema"],
+    ],
+    ids=["help", "h", "version", "list", "validate", "validate-fel", "schema"],
 )
 def test_fast_commands_do_not_import_the_terminal_or_docx(home: Path, args: list[str]) -> None:
     result = run_python("-c", IMPORT_PROBE, *args, home=home)

@@ -911,3 +911,7 @@ CLI_FROM_UNKNOWN = (
     "”{source}” är varken id för en sparad checklista eller en fil som finns. Se "
     "`kontoguide list` för de som finns."
 )
+
+# --- install and command line (newcomer) ---
+CLI_VERSION = "kontoguide {version}"
+CLI_OPT_VERSION = "Visa vilken version av kontoguide som är installerad och avsluta."
