@@ -211,6 +211,33 @@ def test_validate_a_stored_draft(home: Path) -> None:
     assert "(step1.policy_read): " in result.stdout
 
 
+@pytest.mark.parametrize("example", [MED_FEL, KOMPLETT], ids=["utkast", "startat"])
+def test_validate_takes_an_id_like_export(home: Path, example: Path) -> None:
+    started = run("start", "--answers", str(example), "--no-input", home=home)
+    match = re.search(rf"Sparad med id ({ID})\.", started.stdout)
+    assert match, started.stdout + started.stderr
+    draft_id = match[1]
+    stored_file = home / "records" / f"{draft_id}.json"
+    by_id = run("validate", draft_id, home=home)
+    by_file = run("validate", str(stored_file), home=home)
+    assert by_id.returncode == by_file.returncode, by_id.stderr
+    assert by_id.returncode in (ExitCode.OK, ExitCode.INVALID_DATA)
+    assert by_id.stdout == by_file.stdout.replace(str(stored_file), draft_id)
+    assert by_id.stderr == ""
+    # export takes the same id, so the command the program prints works for both.
+    exported = run("export", draft_id, "--format", "json", "-o", str(home / "x.json"), home=home)
+    assert exported.returncode == ExitCode.OK, exported.stderr
+
+
+@pytest.mark.parametrize("source", ["finnsinte1", "inte ett id/och ingen fil.json"])
+def test_validate_an_unknown_id_or_file(home: Path, source: str) -> None:
+    result = run("validate", source, home=home)
+    assert result.returncode == ExitCode.USAGE
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert source in result.stderr
+
+
 @pytest.mark.parametrize(
     ("content", "words"),
     [
@@ -382,7 +409,7 @@ CLICK_ENGLISH = ("Usage:", "Error:", "Try '", "Missing", "No such", "Invalid val
         (["--bogus"], m.CLI_E_NO_SUCH_OPTION.format(option="--bogus")),
         (["start", "--answer", "x"], m.CLI_E_DID_YOU_MEAN.format(options="--answers")),
         (["export"], m.CLI_E_MISSING.format(name="ID|FIL")),
-        (["validate"], m.CLI_E_MISSING.format(name="FIL")),
+        (["validate"], m.CLI_E_MISSING.format(name="ID|FIL")),
         (["start", "--answers"], m.CLI_E_OPTION_NEEDS_VALUE.format(option="--answers")),
         (["export", "x", "--force=ja"], m.CLI_E_FLAG_TAKES_NO_VALUE.format(option="--force")),
         (

@@ -141,11 +141,11 @@ def resume(
 @app.command(cls=SwedishCommand, help=m.CLI_VALIDATE_HELP)
 @guarded
 def validate(
-    file: Annotated[Path, typer.Argument(metavar="FIL", help=m.CLI_VALIDATE_FILE)],
+    source: Annotated[str, typer.Argument(metavar="ID|FIL", help=m.CLI_VALIDATE_SOURCE)],
 ) -> None:
     from kontoguide import commands
 
-    raise typer.Exit(commands.validate(file))
+    raise typer.Exit(commands.validate(source))
 
 
 class ExportFormat(StrEnum):

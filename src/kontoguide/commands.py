@@ -73,14 +73,19 @@ def resume(draft_id: str | None) -> int:
     return interactive.resume(store, draft_id)
 
 
-def validate(file: Path) -> int:
-    loaded, found = drafts.check_file(file)
+def validate(source: str) -> int:
+    # The same ID|FILE rule as export; a file may also be an answers file.
+    loaded, found = drafts.check(
+        drafts.resolve(
+            source, lambda path: drafts.record_or_answers(path, "kontroll"), m.CLI_VALIDATE_UNKNOWN
+        )
+    )
     state = state_label(loaded.record, loaded.checklist)
     if found:
         print_problems(found)
         say(m.CLI_STATE.format(state=state))
         return ExitCode.INVALID_DATA
-    say(m.CLI_VALID.format(path=file, state=state))
+    say(m.CLI_VALID.format(path=source, state=state))
     return ExitCode.OK
 
 
