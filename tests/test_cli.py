@@ -53,7 +53,11 @@ def test_start_with_the_complete_example(home: Path) -> None:
     assert match, result.stdout
     draft_id = match[1]
     # An approved decision and a started account: the state is derived and printed.
-    assert result.stdout.strip() == m.CLI_SAVED_STATE.format(draft_id=draft_id, state="Startat")
+    assert result.stdout.splitlines() == [
+        m.CLI_SAVED_STATE.format(draft_id=draft_id, state="Startat"),
+        m.CLI_NEXT_RESUME.format(draft_id=draft_id),
+        m.CLI_NEXT_EXPORT.format(draft_id=draft_id),
+    ]
     data = stored(home, draft_id)
     assert data["status"] == "started"
     assert [entry["what"] for entry in data["history"]] == ["started"]

@@ -54,6 +54,9 @@ def start(
         if record.set_aside:
             say(m.CLI_SET_ASIDE_KEPT.format(count=len(record.set_aside)))
         say(m.CLI_SAVED_STATE.format(draft_id=record.id, state=state_label(record, checklist)))
+        # The saved record is only reachable by its id: say how to go on with it.
+        say(m.CLI_NEXT_RESUME.format(draft_id=record.id))
+        say(m.CLI_NEXT_EXPORT.format(draft_id=record.id))
         return ExitCode.INVALID_DATA if found else ExitCode.OK
     if not _has_terminal():
         raise UsageError(m.CLI_FROM_NEEDS_TERMINAL if from_source else m.CLI_NO_TTY)

@@ -920,3 +920,5 @@ CLI_VALIDATE_SOURCE = (
 )
 # The same words as for `start --from`: the same rule for ID|FIL.
 CLI_VALIDATE_UNKNOWN = CLI_FROM_UNKNOWN
+CLI_NEXT_RESUME = "Fortsätt med: kontoguide resume {draft_id}"
+CLI_NEXT_EXPORT = "Skapa dokumentet med: kontoguide export {draft_id}"
