@@ -53,7 +53,11 @@ def test_start_with_the_complete_example(home: Path) -> None:
     assert match, result.stdout
     draft_id = match[1]
     # An approved decision and a started account: the state is derived and printed.
-    assert result.stdout.strip() == m.CLI_SAVED_STATE.format(draft_id=draft_id, state="Startat")
+    assert result.stdout.splitlines() == [
+        m.CLI_SAVED_STATE.format(draft_id=draft_id, state="Startat"),
+        m.CLI_NEXT_RESUME.format(draft_id=draft_id),
+        m.CLI_NEXT_EXPORT.format(draft_id=draft_id),
+    ]
     data = stored(home, draft_id)
     assert data["status"] == "started"
     assert [entry["what"] for entry in data["history"]] == ["started"]
@@ -211,6 +215,33 @@ def test_validate_a_stored_draft(home: Path) -> None:
     assert "(step1.policy_read): " in result.stdout
 
 
+@pytest.mark.parametrize("example", [MED_FEL, KOMPLETT], ids=["utkast", "startat"])
+def test_validate_takes_an_id_like_export(home: Path, example: Path) -> None:
+    started = run("start", "--answers", str(example), "--no-input", home=home)
+    match = re.search(rf"Sparad med id ({ID})\.", started.stdout)
+    assert match, started.stdout + started.stderr
+    draft_id = match[1]
+    stored_file = home / "records" / f"{draft_id}.json"
+    by_id = run("validate", draft_id, home=home)
+    by_file = run("validate", str(stored_file), home=home)
+    assert by_id.returncode == by_file.returncode, by_id.stderr
+    assert by_id.returncode in (ExitCode.OK, ExitCode.INVALID_DATA)
+    assert by_id.stdout == by_file.stdout.replace(str(stored_file), draft_id)
+    assert by_id.stderr == ""
+    # export takes the same id, so the command the program prints works for both.
+    exported = run("export", draft_id, "--format", "json", "-o", str(home / "x.json"), home=home)
+    assert exported.returncode == ExitCode.OK, exported.stderr
+
+
+@pytest.mark.parametrize("source", ["finnsinte1", "inte ett id/och ingen fil.json"])
+def test_validate_an_unknown_id_or_file(home: Path, source: str) -> None:
+    result = run("validate", source, home=home)
+    assert result.returncode == ExitCode.USAGE
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert source in result.stderr
+
+
 @pytest.mark.parametrize(
     ("content", "words"),
     [
@@ -341,6 +372,36 @@ def test_help(home: Path) -> None:
     no_traceback(result)
 
 
+def test_version_comes_from_the_package_metadata(home: Path) -> None:
+    from importlib.metadata import version
+
+    import kontoguide
+
+    result = run("--version", home=home)
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert result.stdout.strip() == f"kontoguide {version('kontoguide')}"
+    assert version("kontoguide") == kontoguide.__version__
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    "command", [[], ["start"], ["resume"], ["export"], ["validate"], ["schema"], ["list"]]
+)
+def test_h_is_help_for_the_group_and_every_command(home: Path, command: list[str]) -> None:
+    short = run(*command, "-h", home=home)
+    assert short.returncode == ExitCode.OK, short.stderr
+    assert short.stdout == run(*command, "--help", home=home).stdout
+    assert short.stdout.startswith(f"Användning: {' '.join(['kontoguide', *command])} ")
+    assert "-h, --help" in short.stdout
+
+
+def test_a_command_far_from_every_name_gets_no_guess(home: Path) -> None:
+    result = run("zzz", home=home)
+    assert result.returncode == ExitCode.USAGE
+    assert "Det finns inget sådant kommando." in result.stderr
+    assert "Menade du" not in result.stderr
+
+
 CLICK_ENGLISH = ("Usage:", "Error:", "Try '", "Missing", "No such", "Invalid value", "Got ")
 
 
@@ -352,7 +413,7 @@ CLICK_ENGLISH = ("Usage:", "Error:", "Try '", "Missing", "No such", "Invalid val
         (["--bogus"], m.CLI_E_NO_SUCH_OPTION.format(option="--bogus")),
         (["start", "--answer", "x"], m.CLI_E_DID_YOU_MEAN.format(options="--answers")),
         (["export"], m.CLI_E_MISSING.format(name="ID|FIL")),
-        (["validate"], m.CLI_E_MISSING.format(name="FIL")),
+        (["validate"], m.CLI_E_MISSING.format(name="ID|FIL")),
         (["start", "--answers"], m.CLI_E_OPTION_NEEDS_VALUE.format(option="--answers")),
         (["export", "x", "--force=ja"], m.CLI_E_FLAG_TAKES_NO_VALUE.format(option="--force")),
         (
@@ -360,6 +421,9 @@ CLICK_ENGLISH = ("Usage:", "Error:", "Try '", "Missing", "No such", "Invalid val
             m.CLI_E_CHOOSE.format(name="--format", choices="docx, json, md"),
         ),
         (["nosuch"], "Det finns inget sådant kommando."),
+        (["exprot", "x"], m.CLI_E_DID_YOU_MEAN.format(options="export")),
+        (["valdate", "x.json"], m.CLI_E_DID_YOU_MEAN.format(options="validate")),
+        (["resme"], m.CLI_E_DID_YOU_MEAN.format(options="resume")),
     ],
 )
 def test_usage_errors_are_in_swedish(home: Path, args: list[str], expected: str) -> None:
@@ -389,8 +453,16 @@ sys.exit(code)
 
 @pytest.mark.parametrize(
     "args",
-    [["--help"], ["list"], ["validate", str(KOMPLETT)], ["validate", str(MED_FEL)], ["schema"]],
-    ids=["help", "list", "validate", "validate-fel", "schema"],
+    [
+        ["--help"],
+        ["-h"],
+        ["--version"],
+        ["list"],
+        ["validate", str(KOMPLETT)],
+        ["validate", str(MED_FEL)],
+        ["schema"],
+    ],
+    ids=["help", "h", "version", "list", "validate", "validate-fel", "schema"],
 )
 def test_fast_commands_do_not_import_the_terminal_or_docx(home: Path, args: list[str]) -> None:
     result = run_python("-c", IMPORT_PROBE, *args, home=home)

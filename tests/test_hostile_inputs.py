@@ -98,7 +98,10 @@ EXTREME = [
 ]
 
 values = st.one_of(
-    st.sampled_from(EXTREME),
+    # A fresh copy each time: the shared lists and dicts above would otherwise be
+    # changed by one example and seen by the next, or put inside themselves (a cycle
+    # that made all_paths recurse without end and Hypothesis call the strategy flaky).
+    st.sampled_from(EXTREME).map(copy.deepcopy),
     st.integers(min_value=-(10**25), max_value=10**25),
     st.floats(allow_nan=False, allow_infinity=False),
     st.text(max_size=60),

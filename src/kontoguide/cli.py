@@ -27,9 +27,33 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    # -h as well as --help; Click hands the names down to every command's context.
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _show_version(value: bool) -> None:
+    # Eager, so `kontoguide --version` answers without a command; __version__ is a
+    # string in the package itself (the build reads it too), so no metadata lookup
+    # slows the start.
+    if value:
+        from kontoguide import __version__
+
+        output.say(m.CLI_VERSION.format(version=__version__))
+        output.finish()
+        raise typer.Exit(int(ExitCode.OK))
+
+
+@app.callback()
+def _group(
+    version: Annotated[
+        bool,
+        typer.Option("--version", help=m.CLI_OPT_VERSION, is_eager=True, callback=_show_version),
+    ] = False,
+) -> None:
+    """The group's own options; the commands do the work."""
 
 
 def guarded(command: F) -> F:
@@ -117,11 +141,11 @@ def resume(
 @app.command(cls=SwedishCommand, help=m.CLI_VALIDATE_HELP)
 @guarded
 def validate(
-    file: Annotated[Path, typer.Argument(metavar="FIL", help=m.CLI_VALIDATE_FILE)],
+    source: Annotated[str, typer.Argument(metavar="ID|FIL", help=m.CLI_VALIDATE_SOURCE)],
 ) -> None:
     from kontoguide import commands
 
-    raise typer.Exit(commands.validate(file))
+    raise typer.Exit(commands.validate(source))
 
 
 class ExportFormat(StrEnum):

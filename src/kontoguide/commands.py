@@ -54,6 +54,9 @@ def start(
         if record.set_aside:
             say(m.CLI_SET_ASIDE_KEPT.format(count=len(record.set_aside)))
         say(m.CLI_SAVED_STATE.format(draft_id=record.id, state=state_label(record, checklist)))
+        # The saved record is only reachable by its id: say how to go on with it.
+        say(m.CLI_NEXT_RESUME.format(draft_id=record.id))
+        say(m.CLI_NEXT_EXPORT.format(draft_id=record.id))
         return ExitCode.INVALID_DATA if found else ExitCode.OK
     if not _has_terminal():
         raise UsageError(m.CLI_FROM_NEEDS_TERMINAL if from_source else m.CLI_NO_TTY)
@@ -73,14 +76,19 @@ def resume(draft_id: str | None) -> int:
     return interactive.resume(store, draft_id)
 
 
-def validate(file: Path) -> int:
-    loaded, found = drafts.check_file(file)
+def validate(source: str) -> int:
+    # The same ID|FILE rule as export; a file may also be an answers file.
+    loaded, found = drafts.check(
+        drafts.resolve(
+            source, lambda path: drafts.record_or_answers(path, "kontroll"), m.CLI_VALIDATE_UNKNOWN
+        )
+    )
     state = state_label(loaded.record, loaded.checklist)
     if found:
         print_problems(found)
         say(m.CLI_STATE.format(state=state))
         return ExitCode.INVALID_DATA
-    say(m.CLI_VALID.format(path=file, state=state))
+    say(m.CLI_VALID.format(path=source, state=state))
     return ExitCode.OK
 
 

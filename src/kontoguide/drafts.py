@@ -6,6 +6,7 @@ This facade joins the store (files), the checklist (questions) and the model
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -34,6 +35,8 @@ from kontoguide.validation import (
 # What identifies a record: never cut away when invalid answers are set aside. The
 # status is derived (lifecycle) and a damaged history is set aside like an answer.
 IDENTITY = tuple(name for name in META_FIELDS if name not in ("set_aside", "status", "history"))
+# A file with all of these is a saved record; without them it is an answers file.
+RECORD_KEYS = ("id", "checklist_id", "created_at", "updated_at")
 
 
 @dataclass
@@ -211,13 +214,37 @@ def from_answers(path: Path, checklist: Checklist, store: Store) -> tuple[Record
 
 def check_file(path: Path) -> tuple[Loaded, list[Problem]]:
     """Everything wrong with a record (or answers) file: what is invalid and what is missing."""
-    data = read_answers(path)
-    if not all(key in data for key in ("id", "checklist_id", "created_at", "updated_at")):
-        data = with_identity(data, load_checklist(), "kontroll")
-    loaded = record_from_data(path, data)
+    return check(record_or_answers(path, "kontroll"))
+
+
+def check(loaded: Loaded) -> tuple[Loaded, list[Problem]]:
+    """Everything wrong with a loaded record: what was set aside and what is missing,
+    judged on the day it was last changed."""
     today = reference_day(loaded.record.updated_at)
     found = lifecycle.open_problems(loaded.record, loaded.checklist, today=today)
     return loaded, _merge(loaded.set_aside_now, found, loaded.checklist)
+
+
+def record_or_answers(path: Path, placeholder_id: str) -> Loaded:
+    """A saved record file, or an answers file given `placeholder_id` as its identity."""
+    data = read_answers(path)
+    if not all(key in data for key in RECORD_KEYS):
+        data = with_identity(data, load_checklist(), placeholder_id)
+    return record_from_data(path, data)
+
+
+def resolve(
+    source: str, read_file: Callable[[Path], Loaded], unknown: str, store: Store | None = None
+) -> Loaded:
+    """The record behind ID|FILE, the one rule `export`, `validate` and `start --from`
+    share: an existing file wins (read with `read_file`), then a saved record's id;
+    anything else is refused with `unknown` (a message with {source})."""
+    path = Path(source)
+    if path.is_file():
+        return read_file(path)
+    if is_safe_id(source):
+        return load(store or Store(), source)
+    raise UsageError(unknown.format(source=printable(source)))
 
 
 # What a new record takes over from an earlier one as suggestions (`start --from`):
@@ -239,12 +266,6 @@ def suggestions_from(record: Record) -> dict[str, Any]:
 def earlier_record(source: str, store: Store) -> Loaded:
     """The record behind `start --from ID|FILE`: a file (a saved record or an answers
     file) if one exists by that name, else a draft id in the store."""
-    path = Path(source)
-    if path.is_file():
-        data = read_answers(path)
-        if not all(key in data for key in ("id", "checklist_id", "created_at", "updated_at")):
-            data = with_identity(data, load_checklist(), "forslag")
-        return record_from_data(path, data)
-    if is_safe_id(source):
-        return load(store, source)
-    raise UsageError(m.CLI_FROM_UNKNOWN.format(source=printable(source)))
+    return resolve(
+        source, lambda path: record_or_answers(path, "forslag"), m.CLI_FROM_UNKNOWN, store
+    )

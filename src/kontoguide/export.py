@@ -25,7 +25,7 @@ from kontoguide import messages as m
 from kontoguide.checklist import Checklist, user_checklist_folder
 from kontoguide.errors import OutputExistsError, UnreadableError, UsageError
 from kontoguide.record import Record
-from kontoguide.storage import Store, is_safe_id, record_json
+from kontoguide.storage import Store, record_json
 
 if TYPE_CHECKING:
     from kontoguide.document import Assessment
@@ -46,17 +46,12 @@ _STEM_MAX_BYTES = 120
 
 def resolve_source(source: str, store: Store | None = None) -> drafts.Loaded:
     """The record behind ID|FILE: an existing file wins, then a draft id."""
-    path = Path(source)
-    if path.is_file():
-        return _load_record_file(path)
-    if is_safe_id(source):
-        return drafts.load(store or Store(), source)
-    raise UsageError(m.EXPORT_SOURCE_UNKNOWN.format(source=source))
+    return drafts.resolve(source, _load_record_file, m.EXPORT_SOURCE_UNKNOWN, store)
 
 
 def _load_record_file(path: Path) -> drafts.Loaded:
     data = drafts.read_answers(path)
-    if not all(key in data for key in ("id", "checklist_id", "created_at", "updated_at")):
+    if not all(key in data for key in drafts.RECORD_KEYS):
         raise UsageError(f"{path}: {m.EXPORT_ANSWERS_FILE.format(path=path)}")
     return drafts.record_from_data(path, data)
 

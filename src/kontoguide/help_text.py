@@ -13,6 +13,7 @@ from typing import Any
 import typer.core
 
 from kontoguide import messages as m
+from kontoguide import usage
 
 
 def _argument(param: Any) -> str:
@@ -63,6 +64,17 @@ class SwedishCommand(typer.core.TyperCommand):
 
 
 class SwedishGroup(typer.core.TyperGroup):
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        # Click's error names the mistyped command only in its English text, and the
+        # arguments are gone by the time the error is shown: keep the name on the
+        # error so that usage.usage_message can suggest a command in Swedish.
+        try:
+            return super().resolve_command(ctx, args)
+        except usage.UsageError as error:
+            if args:
+                error.typed_command = args[0]  # type: ignore[attr-defined]
+            raise
+
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         _usage(self, ctx, formatter)
 

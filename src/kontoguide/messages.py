@@ -239,7 +239,6 @@ CLI_RESUME_ID = (
     "Checklistans id (se `kontoguide list`). Utan id får du välja bland dem som har något "
     "kvar att göra."
 )
-CLI_VALIDATE_FILE = "En sparad checklista eller en svarsfil (JSON)."
 HELP_USAGE_PREFIX = "Användning: "
 HELP_OPTIONS_METAVAR = "[ALTERNATIV]"
 HELP_COMMAND_METAVAR = "KOMMANDO [ARGUMENT]..."
@@ -911,3 +910,15 @@ CLI_FROM_UNKNOWN = (
     "”{source}” är varken id för en sparad checklista eller en fil som finns. Se "
     "`kontoguide list` för de som finns."
 )
+
+# --- install and command line (newcomer) ---
+CLI_VERSION = "kontoguide {version}"
+CLI_OPT_VERSION = "Visa vilken version av kontoguide som är installerad och avsluta."
+CLI_VALIDATE_SOURCE = (
+    "Id för en sparad checklista (se kontoguide list), eller en sparad checklista eller "
+    "svarsfil (JSON)."
+)
+# The same words as for `start --from`: the same rule for ID|FIL.
+CLI_VALIDATE_UNKNOWN = CLI_FROM_UNKNOWN
+CLI_NEXT_RESUME = "Fortsätt med: kontoguide resume {draft_id}"
+CLI_NEXT_EXPORT = "Skapa dokumentet med: kontoguide export {draft_id}"

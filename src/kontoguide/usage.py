@@ -7,6 +7,7 @@ error is about, never from its English text.
 
 from __future__ import annotations
 
+from difflib import get_close_matches
 from enum import Enum
 from typing import Any, get_args, get_type_hints
 
@@ -52,6 +53,16 @@ def _annotation(ctx: Any, param: Any) -> Any:
     return inner[0] if len(inner) == 1 else hint
 
 
+def _no_such_command(error: Any, commands: list[str]) -> str:
+    """The commands there are and, for a near miss (`exprot`), the one meant."""
+    message = m.CLI_E_NO_SUCH_COMMAND.format(commands=", ".join(commands))
+    typed = getattr(error, "typed_command", None)  # set by help_text.SwedishGroup
+    close = get_close_matches(typed, commands) if isinstance(typed, str) else []
+    if close:
+        message += " " + m.CLI_E_DID_YOU_MEAN.format(options=", ".join(close))
+    return message
+
+
 def usage_message(error: Any, app: typer.Typer) -> str:
     """The Swedish message for a usage error, from its kind and parameter, never its text."""
     ctx = error.ctx
@@ -76,7 +87,7 @@ def usage_message(error: Any, app: typer.Typer) -> str:
         else:
             message = m.CLI_E_BAD_VALUE.format(name=name)
     elif ctx is not None and hasattr(ctx.command, "commands"):
-        message = m.CLI_E_NO_SUCH_COMMAND.format(commands=", ".join(ctx.command.commands))
+        message = _no_such_command(error, list(ctx.command.commands))
     else:
         message = m.CLI_E_TOO_MANY_ARGUMENTS
     command = ctx.command_path if ctx is not None else "kontoguide"
