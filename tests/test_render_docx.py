@@ -90,7 +90,7 @@ def test_the_header_block_names_the_account(document: Any, record: Record) -> No
     assert facts["Ansvarig"].startswith(str(record.step2.responsible.name))
     assert facts["Dokumentets datum"] == "2026-11-26"
     assert facts["Id i kontoguide"] == record.id
-    assert facts["Checklista"] == "stockholm-standard, version 2026.2"
+    assert facts["Checklista"] == "stockholm-standard, version 2026.3"
     assert facts["Status"] == "Startat"
     assert facts["Diarienummer"] == "KUF 2026/1187"
 

@@ -103,8 +103,8 @@ def test_every_answer_is_under_its_question(
 
 def test_facts_notice_and_decision(markdown: str, record: Record) -> None:
     assert f"- **Id i kontoguide:** {record.id}" in markdown
-    assert "- **Checklista:** stockholm\\-standard, version 2026.2" not in markdown
-    assert "- **Checklista:** stockholm-standard, version 2026.2" in markdown
+    assert "- **Checklista:** stockholm\\-standard, version 2026.3" not in markdown
+    assert "- **Checklista:** stockholm-standard, version 2026.3" in markdown
     assert "> Stadsledningskontoret avråder" in markdown
     assert "Bekräftat att rådet är läst: 2026-11-02 kl. 09:14." in markdown
     assert "- **Beslut:** Godkänt" in markdown

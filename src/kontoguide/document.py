@@ -246,7 +246,7 @@ def _note(question: Question, value: Any, checklist: Checklist) -> str | None:
 _SUFFIXED: dict[str, dict[str, str]] = {"step2.goals": {"unit": "target"}}
 _ROW_NOTES: dict[str, tuple[str, ...]] = {
     "step1.existing_accounts": ("comment",),
-    "step2.goals": ("effect",),
+    "step2.goals": ("effect", "effect_other"),
 }
 
 

@@ -762,3 +762,23 @@ STYLE_KIND = "Dokumentslag"
 STYLE_HEADER_STATE = "Status i sidhuvud"
 STYLE_FIGURE = "Diagram"
 STYLE_FIGURE_CAPTION = "Diagramtext"
+
+# --- the filed document and its sources ---
+V_YES_CONTROLLER = (
+    "Din enhet är personuppgiftsansvarig för personuppgifterna på kontot, ofta gemensamt med "
+    "plattformen. Ta reda på vad det innebär med dataskyddsombudet och svara sedan ja."
+)
+V_EFFECT_OTHER_REQUIRED = "Beskriv den andra effekten som målet ska ge hos målgruppen."
+V_EFFECT_OTHER_ONLY = (
+    "Beskriv en annan effekt bara när du har valt ”Annan effekt”; ta bort beskrivningen "
+    "eller välj ”Annan effekt”."
+)
+V_ACCOUNT_NAME_UNIT = (
+    "Låt namnet visa vilken enhet som driver kontot, med hela namnet eller ett ord ur "
+    "{names}, till exempel ”Stadsbiblioteket – Stockholms stad”."
+)
+V_ACCOUNT_NAME_BOTH = (
+    "Låt namnet visa både vilken enhet som driver kontot (hela namnet eller ett ord ur "
+    "{names}) och att kontot hör till Stockholms stad, till exempel "
+    "”Stadsbiblioteket – Stockholms stad”."
+)
