@@ -56,7 +56,7 @@ V_ACCOUNT_NAME_CITY = (
     "Låt namnet visa att kontot hör till Stockholms stad, "
     "till exempel ”Stadsbiblioteket – Stockholms stad”."
 )
-V_DEPUTY_SAME = "Välj en ersättare som inte är samma person som den ansvarige."
+V_DEPUTY_SAME = "Välj en ersättare som inte är samma person som den ansvariga."
 V_TWO_ADMINS = (
     "Ge minst två personer i teamet administratörsbehörighet, så att någon alltid kan gå in; "
     "nu har {count}."
@@ -81,7 +81,8 @@ V_YES_ADMIN_REVIEW = (
     "och svara sedan ja."
 )
 V_YES_WATCH_DUTY = (
-    "Ordna bevakningen enligt lagen om elektroniska anslagstavlor innan kontot startas, "
+    "Ordna bevakningen enligt lagen (1998:112) om ansvar för elektroniska anslagstavlor "
+    "innan kontot startas, "
     "och svara sedan ja."
 )
 V_YES_GRAPHIC = "Följ stadens grafiska profil på kontot och svara sedan ja."
@@ -542,7 +543,7 @@ VIEW_REVIEW_PURPOSE = (
 VIEW_CAUTION_TITLE = "Observera"
 VIEW_STEPS_DONE = "{done} av {steps}"
 DOC_SET_ASIDE = "Svaret som angavs behöver rättas och visas inte här."
-DOC_SET_ASIDE_ITEMS = "Observera: {count} post(er) behöver rättas och visas inte här."
+DOC_SET_ASIDE_ITEMS = "Observera: svar i listan behöver rättas och visas inte här ({count} st.)."
 
 # --- reliability: checklist files and base documents ---
 # Reading a checklist or base document: only ordinary files of a sane size.
@@ -629,18 +630,18 @@ V_UNKNOWN_FIELDS = (
     "{count} fält finns inte i checklistan: {names}. Ta bort dem eller rätta stavningen."
 )
 V_UNKNOWN_NAMES_MORE = "{names} och {more} till"
-V_TOO_MANY_ITEMS = "Listan får ha högst {max} poster. Ta bort en post innan du lägger till en ny."
+V_TOO_MANY_ITEMS = "Listan får ha högst {max} rader. Ta bort en rad innan du lägger till en ny."
 V_TOO_MANY_SET_ASIDE = (
-    "Listan får ha högst {max} poster. De {count} sista har lagts undan och finns kvar i "
-    "utkastet, men inte i checklistan; ta bort andra poster om någon av dem behövs."
+    "Listan får ha högst {max} rader. De {count} sista har lagts undan och finns kvar i "
+    "utkastet, men inte i checklistan; ta bort andra rader om någon av dem behövs."
 )
 Q_LIST_FULL = (
-    "Listan har redan {max} poster, så många som får plats. Ta bort en post om du vill "
+    "Listan har redan {max} rader, så många som får plats. Ta bort en rad om du vill "
     "lägga till en ny."
 )
 Q_LIST_NO_ROOM = (
-    "{count} post(er) som lades undan får inte plats i listan (högst {max}). De finns kvar "
-    "i utkastet; ta bort en post om du vill lägga till någon av dem."
+    "Rader som lades undan ({count} st.) får inte plats i listan (högst {max}). De finns "
+    "kvar i utkastet; ta bort en rad om du vill lägga till någon av dem."
 )
 V_INT_TOO_LONG = "Talet har för många siffror. Skriv ett heltal, till exempel 3."
 

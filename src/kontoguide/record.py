@@ -267,7 +267,7 @@ class Purpose(Part):
     )
     responsible: Person = Field(default_factory=Person, title="Ansvarig person")
     duties: Annotated[list[str], ChoicesFrom("duties", all_required=True)] | None = Field(
-        None, title="Den ansvariges uppgifter"
+        None, title="Den ansvarigas uppgifter"
     )
     deputy: Person = Field(default_factory=Person, title="Ersättare")
     follow_up: Annotated[str, ChoiceFrom("follow_up_intervals")] | None = Field(
@@ -301,7 +301,7 @@ class Channel(Part):
     platform: Annotated[str, ChoiceFrom("platforms")] | None = Field(None, title="Plattform")
     platform_other: ShortText | None = Field(None, title="Annan plattform")
     platform_reason: Reason | None = Field(None, title="Varför plattformen passar")
-    officer_dialogue: Contact = Field(default_factory=Contact, title="Dialog med kommunikatör")
+    officer_dialogue: Contact = Field(default_factory=Contact, title="Dialog med kommunikationsansvarig")
     statistics: Source = Field(default_factory=Source, title="Användarstatistik")
     proposed_account_name: ShortText | None = Field(None, title="Föreslaget kontonamn")
     tiktok_separate_device: Annotated[bool, MustBeYes(m.V_YES_TIKTOK_DEVICE)] | None = Field(
