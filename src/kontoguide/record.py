@@ -301,7 +301,9 @@ class Channel(Part):
     platform: Annotated[str, ChoiceFrom("platforms")] | None = Field(None, title="Plattform")
     platform_other: ShortText | None = Field(None, title="Annan plattform")
     platform_reason: Reason | None = Field(None, title="Varför plattformen passar")
-    officer_dialogue: Contact = Field(default_factory=Contact, title="Dialog med kommunikationsansvarig")
+    officer_dialogue: Contact = Field(
+        default_factory=Contact, title="Dialog med kommunikationsansvarig"
+    )
     statistics: Source = Field(default_factory=Source, title="Användarstatistik")
     proposed_account_name: ShortText | None = Field(None, title="Föreslaget kontonamn")
     tiktok_separate_device: Annotated[bool, MustBeYes(m.V_YES_TIKTOK_DEVICE)] | None = Field(
