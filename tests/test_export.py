@@ -319,7 +319,7 @@ def test_the_cli_counts_what_the_draft_document_lists(tmp_path: Path, home: Path
     target = tmp_path / "utkast.md"
     result = runner.invoke(app, ["export", stored.stem, "-o", str(target)])
     text = target.read_text(encoding="utf-8")
-    listed = re.search(r"## Det här saknas \((\d+)\)", text)
+    listed = re.search(r"## Det här saknas eller behöver rättas \((\d+)\)", text)
     assert listed is not None
     said = " ".join(result.output.split())
     assert m.EXPORT_DRAFT_NOTE.format(count=listed.group(1)) in said

@@ -61,7 +61,7 @@ V_TWO_ADMINS = (
     "Ge minst två personer i teamet administratörsbehörighet, så att någon alltid kan gå in; "
     "nu har {count}."
 )
-V_MIN_ITEMS = "Listan är tom. Lägg till minst en post (”{item}”)."
+V_MIN_ITEMS = "Listan är tom. Lägg till minst en rad (”{item}”)."
 V_NOT_ANSWERED = "Frågan är inte besvarad."
 
 # Must-be-yes answers: what to do before one can answer yes.
@@ -273,7 +273,7 @@ DOC_DRAFT_LEAD_NOT_REVIEWED = (
     "Alla svar är ifyllda, men checklistan är inte granskad och sparad som färdig i kontoguide. "
     "Den kan inte ligga till grund för ett beslut förrän den är det."
 )
-DOC_MISSING_HEADING = "Det här saknas ({count})"
+DOC_MISSING_HEADING = "Det här saknas eller behöver rättas ({count})"
 DOC_MISSING_IN_STEP = "Steg {number}: {label}"
 DOC_MISSING_ITEM = "{where} – {message}"
 DOC_FACTS_CAPTION = "Uppgifter om kontot"
@@ -329,7 +329,7 @@ DOC_COLUMN_TITLES = {
     "step2.goals.target": "Målvärde",
     "step2.goals.deadline": "Senast",
     "step2.goals.data_source": "Källa",
-    "step2.target_groups.needs": "Behöver",
+    "step2.target_groups.needs": "Behov",
     "step4.team.admin": "Administratör",
 }
 # Names of the document's own Word styles (visible in Word's style list).
@@ -542,7 +542,7 @@ VIEW_REVIEW_PURPOSE = (
 )
 VIEW_CAUTION_TITLE = "Observera"
 VIEW_STEPS_DONE = "{done} av {steps}"
-DOC_SET_ASIDE = "Svaret som angavs behöver rättas och visas inte här."
+DOC_SET_ASIDE = "Svaret som angavs behöver rättas."
 DOC_SET_ASIDE_ITEMS = "Observera: svar i listan behöver rättas och visas inte här ({count} st.)."
 
 # --- reliability: checklist files and base documents ---
@@ -783,3 +783,21 @@ V_ACCOUNT_NAME_BOTH = (
     "{names}) och att kontot hör till Stockholms stad, till exempel "
     "”Stadsbiblioteket – Stockholms stad”."
 )
+DOC_TITLE = "Nytt konto i sociala medier: {account}"
+DOC_TITLE_DRAFT = "UTKAST – {title}"
+DOC_FACT_PROPOSED = "Föreslaget kontonamn"
+DOC_FACT_WORKING_NAME = "Arbetsnamn (inget kontonamn föreslaget än)"
+DOC_ABOUT = (
+    "Om dokumentet: skrivet med kontoguide {version} den {date}, efter checklistan "
+    "{checklist}, version {checklist_version}. Id i kontoguide: {id}."
+)
+DOC_NOTICE_SOURCE = "Rådet som det står i stadens guide ”Guide – starta nytt konto”:"
+DOC_NOTICE_NOTE_HEADING = "Kommentar från kontoguide (inte en del av stadens råd):"
+DOC_SET_ASIDE_GIVEN = "Angivet svar: {given}"
+DOC_SET_ASIDE_REASON = "Behöver rättas: {reason}"
+DOC_ISSUER = "Utfärdat av: {issuer}"
+DOC_FACTS_TABLE_CAPTION = "Tabell: Uppgifter om ärendet"
+STYLE_BOX = "Kryssruta"
+STYLE_NOTICE_NOTE = "Kommentar till rådet"
+STYLE_NOTICE_NOTE_HEADING = "Kommentar till rådet, rubrik"
+STYLE_ABOUT = "Om dokumentet"
