@@ -94,7 +94,7 @@ def test_every_answer_is_under_its_question(
             for row, item in zip(rows, value, strict=True):
                 for field in question.fields:
                     if item.get(field.field) is not None:
-                        assert display(field, item[field.field], checklist) in row
+                        assert display(field, item[field.field], checklist).split(" – ")[0] in row
         elif question.kind == "yesno":
             assert body.strip() == yes_no(value)
         elif question.kind == "multichoice":
@@ -138,7 +138,7 @@ def test_draft_is_marked_and_lists_what_is_missing(tmp_path: Path, checklist: Ch
 
 def test_goal_table_has_the_effect_in_a_column(markdown: str) -> None:
     row = next(line for line in markdown.splitlines() if line.startswith("| Fler unga"))
-    assert " | Informerad – förstår informationen och kan använda den | " in row
+    assert " | Informerad | " in row
     assert "| 400 anmälningar per lov |" in row
 
 

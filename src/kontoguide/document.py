@@ -311,7 +311,10 @@ def _cell_text(value: Any, item: ItemField, checklist: Checklist) -> str:
         return m.DOC_NONE
     if isinstance(value, list):
         return ", ".join(_plain(v, item.kind, item.choices, checklist) for v in value)
-    return _plain(value, item.kind, item.choices, checklist)
+    text = _plain(value, item.kind, item.choices, checklist)
+    # A choice explained in its label ("Informerad – förstår …") is named by its first
+    # part in a narrow column; the explanation stays in the checklist.
+    return text.split(" – ", 1)[0] if item.kind == "choice" else text
 
 
 class SetAsideCounts:
