@@ -645,3 +645,66 @@ def test_a_date_column_is_wide_enough_for_a_date() -> None:
     widths = column_widths(headers, rows, TEXT_WIDTH)
     assert widths[1] >= text_width("2030-12-31") + CELL_PADDING - 1
     assert widths[0] > widths[1]
+
+
+# --- a filed document: type, metadata, package ---------------------------------
+
+
+def _part(data: bytes, name: str) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read(name).decode("utf-8")
+
+
+def test_the_package_names_kontoguide_and_has_no_template_leftovers(
+    record: Record, checklist: Checklist
+) -> None:
+    from kontoguide import __version__
+
+    data = render(record, checklist, "docx", now=NOW)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+    assert "docProps/thumbnail.jpeg" not in names
+    assert "word/stylesWithEffects.xml" not in names
+    for listing in ("_rels/.rels", "word/_rels/document.xml.rels", "[Content_Types].xml"):
+        text = _part(data, listing)
+        assert "thumbnail" not in text and "stylesWithEffects" not in text
+    assert f"<Application>kontoguide {__version__}</Application>" in _part(data, "docProps/app.xml")
+    assert re.search(r'<w:themeFontLang [^>]*w:val="sv-SE"', _part(data, "word/settings.xml"))
+
+
+def test_type_sizes_and_no_whole_paragraph_italics(document: Any) -> None:
+    styles = document.styles
+    assert styles["Normal"].font.size.pt >= 11
+    for name in ("Tabelltext", "Tabellrubrik"):
+        assert styles[name].font.size.pt >= 10
+    used = {style_name(b) for b in body_blocks(document) if isinstance(b, Paragraph)}
+    for name in used:
+        size = styles[name].font.size
+        assert size is None or size.pt >= 11, name
+        assert not styles[name].font.italic, name
+    # No empty paragraphs for spacing.
+    assert all(b.text.strip() for b in body_blocks(document) if isinstance(b, Paragraph))
+
+
+def test_the_notice_is_kept_together_and_first_after_the_facts(
+    document: Any, checklist: Checklist
+) -> None:
+    blocks = list(body_blocks(document))
+    facts = next(b for b in blocks if isinstance(b, Table))
+    after = blocks[blocks.index(facts) + 1]
+    assert isinstance(after, Paragraph) and after.text == checklist.notice.title
+    notice = section_for(document, checklist.notice.title)
+    assert all(p.paragraph_format.keep_together for p in notice)
+    assert all(p.paragraph_format.keep_with_next for p in notice[:-1])
+    # The city's words in the quote style; our note apart, in its own style.
+    quoted = [p.text for p in notice if style_name(p) == "Rådet"]
+    assert quoted == [checklist.notice.text.strip()]
+    note = [p.text for p in notice if style_name(p) == "Kommentar till rådet"]
+    assert note and "men rådet gäller fortfarande" in note[0]
+
+
+def test_the_laws_are_named_in_full(document: Any) -> None:
+    text = "\n".join(b.text for b in body_blocks(document) if isinstance(b, Paragraph))
+    assert "lagen (1998:112) om ansvar för elektroniska anslagstavlor" in text
+    assert "personuppgifter" in text
+    assert "Uppgift av allmänt intresse" in text

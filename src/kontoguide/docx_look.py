@@ -160,7 +160,7 @@ def define_own_styles(document: Document) -> None:
     set_up(notice, space_after=Pt(6), left_indent=Cm(0.4), right_indent=Cm(0.4))
     set_up(note_heading, bold=True, space_before=Pt(8), space_after=Pt(2))
     set_up(note, space_after=Pt(4), left_indent=Cm(0.4))
-    set_up(about, size=Pt(10), color=GREY, space_before=Pt(18))
+    set_up(about, color=GREY, space_before=Pt(18))
     set_up(answer, space_after=Pt(4))
     set_up(no_answer, color=GREY)
     set_up(caution, color=RED)
@@ -402,7 +402,8 @@ def finish_package(data: bytes) -> bytes:
                     text = re.sub(
                         rf'<Relationship [^>]*Target="[^"]*{re.escape(leaf)}"/>', "", text
                     )
-                    text = re.sub(rf'<Override [^>]*PartName="/{re.escape(dropped)}"/>', "", text)
+                    override = rf'<Override PartName="/{re.escape(dropped)}"[^>]*/>'
+                    text = re.sub(override, "", text)
                 content = text.encode("utf-8")
             elif name == "word/settings.xml":
                 text = content.decode("utf-8")
