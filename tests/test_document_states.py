@@ -677,3 +677,15 @@ def test_the_motivation_line_has_room_for_a_few_lines(docs: dict[str, Any]) -> N
     }
     assert lines["Motivering (om beslutet är avslaget eller uppskjutet)"] == 3
     assert lines["Beslutsdatum"] == 1
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_the_document_of_every_state_passes_an_open_xml_check(
+    tmp_path: Path, records: dict[str, Record], shared_checklist: Checklist, name: str
+) -> None:
+    from openxml_audit import OpenXmlValidator
+
+    path = tmp_path / f"{name}.docx"
+    path.write_bytes(render(records[name], shared_checklist, "docx", now=NOW))
+    result = OpenXmlValidator().validate(str(path))
+    assert result.is_valid, [str(error) for error in result.errors]

@@ -706,5 +706,13 @@ def test_the_notice_is_kept_together_and_first_after_the_facts(
 def test_the_laws_are_named_in_full(document: Any) -> None:
     text = "\n".join(b.text for b in body_blocks(document) if isinstance(b, Paragraph))
     assert "lagen (1998:112) om ansvar för elektroniska anslagstavlor" in text
-    assert "personuppgifter" in text
+    assert "lagen (2018:1937) om tillgänglighet till digital offentlig service" in text
+    assert "dataskyddsförordningen (GDPR)" in text
+    # The records-law confirmations, each printed.
+    for item in (
+        "Inlägg och kommentarer på kontot är allmänna handlingar",
+        "Innehåll tas bort bara med stöd av ett beslut om gallring",
+        "Arkiveringen levereras till stadens e-arkiv",
+    ):
+        assert f"☒ {item}" in text
     assert "Uppgift av allmänt intresse" in text
