@@ -716,3 +716,30 @@ def test_the_laws_are_named_in_full(document: Any) -> None:
     ):
         assert f"☒ {item}" in text
     assert "Uppgift av allmänt intresse" in text
+
+
+def test_a_list_with_a_set_aside_item_is_never_called_empty(
+    tmp_path: Path, checklist: Checklist
+) -> None:
+    goal = {
+        "description": "Fler följare",
+        "effect": "informerad",
+        "indicator": "Antal följare",
+        "target": "många",
+        "unit": "följare",
+        "deadline": "2030-12-31",
+        "data_source": "Instagram",
+    }
+    draft = draft_record(tmp_path, checklist, {"step2": {"goals": [goal]}})
+    assert list(draft.set_aside) == ["step2.goals[0]"]
+    document = render_docx(draft, checklist)
+    blocks = _answer_blocks(document, "Syfte, mål", "Vilka mätbara mål har kontot?")
+    shown = texts(blocks)
+    assert shown[0].startswith("Angivet svar: Mål: Fler följare; Effekt: Informerad")
+    assert shown[1].startswith("Behöver rättas: ")
+    everything = "\n".join(p.text for p in document.paragraphs)
+    assert "Steg 2: Vilka mätbara mål har kontot? – Listan är tom" not in everything
+    missing = [p.text for p in document.paragraphs if style_name(p) == "List Bullet"]
+    assert any(item.startswith("Steg 2: Vilka mätbara mål har kontot? – ") for item in missing)
+    # The list counts what `validate` prints for the same answers.
+    assert len([h for h in missing if "mätbara mål" in h]) == 1
