@@ -156,4 +156,4 @@ def display(question: Question | Any, value: Any, checklist: Checklist) -> str:
 
 
 def yes_no(value: bool) -> str:
-    return "☒ Ja    ☐ Nej" if value else "☐ Ja    ☒ Nej"
+    return "Ja" if value else "Nej"

@@ -572,7 +572,7 @@ UNUSABLE: dict[str, tuple[dict[str, str], str, str]] = {
     "step-number-twice": ({"number = 2": "number = 1"}, "number", "1, 2"),
     "step-number-gap": ({"number = 5": "number = 7"}, "number", "1, 2"),
     "when-unknown-value": (
-        {'equals = ["annan"]': 'equals = ["anan"]'},
+        {'"step3.platform", equals = ["annan"]': '"step3.platform", equals = ["anan"]'},
         "sections.step3.step3.platform_other",
         "anan",
     ),

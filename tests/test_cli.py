@@ -78,7 +78,13 @@ MED_FEL_MESSAGES = [
     ("step2.target_groups", m.V_MIN_ITEMS.format(item="målgrupp")),
     ("step2.duties", m.V_ALL_OF.format(missing="Uppföljning, Bevakning, Moderering")),
     ("step2.deputy", m.V_DEPUTY_SAME),
-    ("step3.proposed_account_name", m.V_ACCOUNT_NAME_CITY),
+    (
+        "step3.proposed_account_name",
+        m.V_ACCOUNT_NAME_BOTH.format(
+            names="”Stockholms stadsbibliotek” eller ”Kulturförvaltningen”"
+        ),
+    ),
+    ("step4.data_protection.legal_basis", "Välj ett av alternativen"),
     ("step4.team", m.V_TWO_ADMINS.format(count=1)),
     ("step4.security.two_factor", m.V_YES_TWO_FACTOR),
     ("step4.data_protection.dpo_consulted", m.V_NOT_ANSWERED),

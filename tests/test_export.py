@@ -319,10 +319,32 @@ def test_the_cli_counts_what_the_draft_document_lists(tmp_path: Path, home: Path
     target = tmp_path / "utkast.md"
     result = runner.invoke(app, ["export", stored.stem, "-o", str(target)])
     text = target.read_text(encoding="utf-8")
-    listed = re.search(r"## Det här saknas \((\d+)\)", text)
+    listed = re.search(r"## Det här saknas eller behöver rättas \((\d+)\)", text)
     assert listed is not None
     said = " ".join(result.output.split())
     assert m.EXPORT_DRAFT_NOTE.format(count=listed.group(1)) in said
+
+
+def test_the_draft_document_lists_what_start_and_validate_print(tmp_path: Path, home: Path) -> None:
+    # med-fel.json: set-aside answers with their reasons and missing answers.
+    runner = CliRunner()
+    started = runner.invoke(
+        app, ["start", "--answers", str(EXAMPLES / "med-fel.json"), "--no-input"]
+    )
+    printed = re.search(r"Det här saknas eller behöver rättas \((\d+)\):", started.output)
+    assert printed is not None, started.output
+    validated = runner.invoke(app, ["validate", str(EXAMPLES / "med-fel.json")])
+    assert f"rättas ({printed.group(1)}):" in validated.output
+    [stored] = (home / "records").glob("*.json")
+    target = tmp_path / "utkast.md"
+    runner.invoke(app, ["export", stored.stem, "-o", str(target)])
+    text = target.read_text(encoding="utf-8")
+    assert f"## Det här saknas eller behöver rättas ({printed.group(1)})" in text
+    block = text.split("## Det här saknas eller behöver rättas", 1)[1].split("\n## ", 1)[0]
+    items = [line for line in block.splitlines() if line.startswith("- ")]
+    assert len(items) == int(printed.group(1))
+    # Every item has its reason.
+    assert all(" – " in item for item in items)
 
 
 def test_start_then_export_as_commands(tmp_path: Path) -> None:

@@ -407,9 +407,15 @@ def test_platform_from_the_checklist(
 
 
 @pytest.mark.parametrize(
-    "name", ["Stadsbiblioteket – Stockholms stad", "stockholm unga", "STOCKHOLMSBIBBLAN"]
+    "name",
+    [
+        "Stadsbiblioteket – Stockholms stad",
+        "stockholm stadsbiblioteket unga",
+        "STOCKHOLMSBIBBLAN KULTURFÖRVALTNINGEN",
+        "Unga på biblioteket i Stockholm",
+    ],
 )
-def test_account_name_shows_the_city(
+def test_account_name_shows_the_unit_and_the_city(
     complete_answers: dict[str, Any], checklist: Checklist, name: str
 ) -> None:
     assert strict(put(complete_answers, "step3.proposed_account_name", name), checklist) == []
@@ -418,8 +424,60 @@ def test_account_name_shows_the_city(
 def test_account_name_without_the_city(
     complete_answers: dict[str, Any], checklist: Checklist
 ) -> None:
-    data = put(complete_answers, "step3.proposed_account_name", "Bibblan Unga")
+    data = put(complete_answers, "step3.proposed_account_name", "Stadsbiblioteket Unga")
     assert all_problems(data, checklist) == {"step3.proposed_account_name": m.V_ACCOUNT_NAME_CITY}
+
+
+def test_account_name_without_the_unit(
+    complete_answers: dict[str, Any], checklist: Checklist
+) -> None:
+    # "Stockholms" and generic words ("enheten", "avdelningen") do not name the unit.
+    data = put(complete_answers, "step3.proposed_account_name", "Bibblan i Stockholms stad")
+    organisation = complete_answers["organisation"]
+    names = f"”{organisation['unit']}” eller ”{organisation['name']}”"
+    assert all_problems(data, checklist) == {
+        "step3.proposed_account_name": m.V_ACCOUNT_NAME_UNIT.format(names=names)
+    }
+    data = put(complete_answers, "step3.proposed_account_name", "Bibblan")
+    assert all_problems(data, checklist) == {
+        "step3.proposed_account_name": m.V_ACCOUNT_NAME_BOTH.format(names=names)
+    }
+
+
+def test_another_effect_needs_its_description(
+    complete_answers: dict[str, Any], checklist: Checklist
+) -> None:
+    goal = complete_answers["step2"]["goals"][0]
+    goal["effect"] = "annan"
+    assert all_problems(complete_answers, checklist) == {
+        "step2.goals[0].effect_other": m.V_EFFECT_OTHER_REQUIRED
+    }
+    goal["effect_other"] = "Vet var lovprogrammet finns"
+    assert all_problems(complete_answers, checklist) == {}
+    goal["effect"] = "informerad"
+    assert all_problems(complete_answers, checklist) == {
+        "step2.goals[0].effect_other": m.V_EFFECT_OTHER_ONLY
+    }
+
+
+@pytest.mark.parametrize("basis", ["samtycke", "berattigat_intresse"])
+def test_legal_bases_that_do_not_apply_are_not_choices(
+    complete_answers: dict[str, Any], checklist: Checklist, basis: str
+) -> None:
+    assert basis not in checklist.choice_values("legal_bases")
+    data = put(complete_answers, "step4.data_protection.legal_basis", basis)
+    assert list(all_problems(data, checklist)) == ["step4.data_protection.legal_basis"]
+
+
+def test_records_law_and_the_controller_are_confirmed(
+    complete_answers: dict[str, Any], checklist: Checklist
+) -> None:
+    data = put(complete_answers, "step4.archiving.records_law", ["allmanna_handlingar"])
+    assert list(all_problems(data, checklist)) == ["step4.archiving.records_law"]
+    data = put(complete_answers, "step4.data_protection.controller", False)
+    assert all_problems(data, checklist) == {"step4.data_protection.controller": m.V_YES_CONTROLLER}
+    data = put(complete_answers, "step4.data_protection.dpo_date", "2099-01-01")
+    assert list(all_problems(data, checklist)) == ["step4.data_protection.dpo_date"]
 
 
 def test_platform_reason_is_a_sentence(
@@ -755,6 +813,9 @@ def test_json_round_trip(
         {"indicator": goal_text, "target": target, "baseline": baseline}
     )
     data["step2"]["target_groups"][1]["needs"] = group_text
+    # The proposed name shows the unit (whatever its generated name) and the city.
+    name, unit = (normalise_text(text, multiline=False, max_length=300) for text in short[:2])
+    data["step3"]["proposed_account_name"] = f"{name} {unit} – Stockholms stad"
     record = Record.model_validate(with_identity(data, _CHECKLIST, "rundresa"), context=_CONTEXT)
     assert record.organisation.name == normalise_text(short[0], multiline=False, max_length=300)
 
@@ -762,3 +823,16 @@ def test_json_round_trip(
     again = Record.model_validate(json.loads(text), context=_CONTEXT)
     assert again == record
     assert json.dumps(again.model_dump(mode="json"), ensure_ascii=False) == text
+
+
+def test_a_stored_draft_with_a_removed_legal_basis_has_it_set_aside(
+    complete_answers: dict[str, Any], checklist: Checklist
+) -> None:
+    # "samtycke" was a choice up to checklist 2026.2: a draft saved then is read again
+    # with the value set aside, so that the question is asked again.
+    data = put(complete_answers, "step4.data_protection.legal_basis", "samtycke")
+    candidate = with_identity(data, checklist, "gammal")
+    record, found = prune(candidate, make_context(checklist, today=TODAY), keep=IDENTITY)
+    assert record.set_aside == {"step4.data_protection.legal_basis": "samtycke"}
+    assert record.step4.data_protection.legal_basis is None
+    assert [problem.path for problem in found] == ["step4.data_protection.legal_basis"]

@@ -12,6 +12,7 @@ from xml.etree import ElementTree
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from hypothesis import HealthCheck, assume, given, settings
@@ -36,11 +37,12 @@ from export_support import (
 )
 from kontoguide import paths
 from kontoguide.checklist import Checklist, load_checklist, load_checklist_file
+from kontoguide.document import assess
 from kontoguide.errors import ChecklistError
 from kontoguide.export import render
 from kontoguide.record import Record
 from kontoguide.table_layout import CELL_PADDING, EMU_PER_CM, MAX_WORD, column_widths, text_width
-from kontoguide.validation import applicable, make_context, problems
+from kontoguide.validation import applicable, make_context
 
 TITLE = "Checklista för att starta ett nytt konto i sociala medier"
 
@@ -62,7 +64,10 @@ def test_title_is_the_first_paragraph_in_the_title_style(document: Any) -> None:
     first = next(body_blocks(document))
     assert isinstance(first, Paragraph)
     assert style_name(first) == "Title"
-    assert first.text == TITLE
+    assert first.text == "Nytt konto i sociala medier: Stadsbiblioteket Unga – Stockholms stad"
+    second = list(body_blocks(document))[1]
+    assert isinstance(second, Paragraph) and style_name(second) == "Subtitle"
+    assert second.text == TITLE
 
 
 def test_headings_come_in_the_expected_order(document: Any, checklist: Checklist) -> None:
@@ -83,16 +88,21 @@ def test_the_header_block_names_the_account(document: Any, record: Record) -> No
     facts = {row.cells[0].text: row.cells[1].text for row in table.rows}
     assert facts["Förvaltning eller bolag"] == record.organisation.name
     assert facts["Enhet"] == record.organisation.unit
-    assert record.account_name is not None
-    assert facts["Konto"].startswith(record.account_name)
-    assert str(record.step3.proposed_account_name) in facts["Konto"]
+    assert facts["Föreslaget kontonamn"] == record.step3.proposed_account_name
     assert facts["Plattform"] == "Instagram"
-    assert facts["Ansvarig"].startswith(str(record.step2.responsible.name))
-    assert facts["Dokumentets datum"] == "2026-11-26"
-    assert facts["Id i kontoguide"] == record.id
-    assert facts["Checklista"] == "stockholm-standard, version 2026.2"
     assert facts["Status"] == "Startat"
     assert facts["Diarienummer"] == "KUF 2026/1187"
+    assert facts["Beslutsdatum"] == "2026-11-20"
+    # The internal id and the export date are not page 1's business: the last line.
+    assert "Id i kontoguide" not in facts and "Dokumentets datum" not in facts
+    last = [b for b in body_blocks(document) if isinstance(b, Paragraph)][-1]
+    assert style_name(last) == "Om dokumentet"
+    assert record.id in last.text and "2026-11-26" in last.text
+    assert "stockholm-standard, version 2026.3" in last.text
+    # The table has a caption.
+    blocks = list(body_blocks(document))
+    caption = blocks[blocks.index(next(b for b in blocks if isinstance(b, Table))) - 1]
+    assert isinstance(caption, Paragraph) and style_name(caption) == "Caption"
 
 
 def test_the_notice_and_its_acknowledgement(document: Any, checklist: Checklist) -> None:
@@ -121,7 +131,9 @@ def test_every_answer_of_the_example_is_under_its_question(
         if not applicable(question, data) or section.stage == "decided":
             continue
         value = paths.get(data, question.field)
-        blocks = _answer_blocks(document, section.title, question.label)
+        if question.field == "account_name":
+            continue  # the working name is not the reader's business
+        blocks = _answer_blocks(document, section.title, question.document_label)
         if question.kind == "list":
             _assert_table(blocks, question, value, checklist)
         elif question.kind == "multichoice":
@@ -130,6 +142,8 @@ def test_every_answer_of_the_example_is_under_its_question(
                 for option in checklist.choices[str(question.choices)]
             ]
             assert texts(blocks) == expected
+            # A real Word list, one option an item.
+            assert {style_name(b) for b in blocks if isinstance(b, Paragraph)} == {"List Bullet"}
         elif question.kind == "yesno":
             assert texts(blocks) == [yes_no(value)]
         elif value is None:
@@ -150,21 +164,30 @@ def _assert_table(blocks: list[Any], question: Any, items: list[Any], checklist:
             value = item.get(field.field)
             if value is None:
                 continue
-            assert display(field, value, checklist) in row, (field.field, row)
+            assert display(field, value, checklist).split(" – ")[0] in row, (field.field, row)
 
 
 def test_goal_table_columns(document: Any, checklist: Checklist) -> None:
     blocks = _answer_blocks(document, "Syfte, mål", "Vilka mätbara mål har kontot?")
     table = next(block for block in blocks if isinstance(block, Table))
     headers = [cell.text for cell in table.rows[0].cells]
-    assert headers == ["Mål", "Nyckeltal", "Utgångsvärde", "Målvärde", "Senast", "Källa"]
+    assert headers == [
+        "Mål",
+        "Effekt",
+        "Nyckeltal",
+        "Utgångsvärde",
+        "Målvärde",
+        "Senast",
+        "Källa",
+    ]
     first = [cell.text for cell in table.rows[1].cells]
-    assert first[3] == "400 anmälningar per lov"  # target and unit together
-    assert first[2] == "120"
-    note = table.rows[2].cells[0].text
-    assert note.startswith("Effekt: Informerad")
-    second = [cell.text for cell in table.rows[3].cells]
-    assert second[2] == "–"  # no baseline given
+    assert first[4] == "400 anmälningar per lov"  # target and unit together
+    assert first[3] == "120"
+    assert first[1] == "Informerad"  # the choice named, its explanation left out
+    second = [cell.text for cell in table.rows[2].cells]
+    assert second[3] == "–"  # no baseline given
+    # No merged rows inside a data table.
+    assert not table._tbl.xpath(".//w:gridSpan")
 
 
 def test_team_table(document: Any) -> None:
@@ -205,16 +228,17 @@ def test_footer_has_page_x_of_y_fields(document: Any) -> None:
 
 def test_header_names_organisation_and_account(document: Any, record: Record) -> None:
     header = "\n".join(p.text for p in document.sections[0].header.paragraphs)
-    assert f"Stockholms stad – {record.account_name}" in header
+    assert f"Stockholms stad – {record.step3.proposed_account_name}" in header
     assert "Startat · Diarienummer KUF 2026/1187" in header
     assert "UTKAST" not in header
 
 
 def test_document_properties(document: Any, record: Record) -> None:
     props = document.core_properties
-    assert props.title == f"{TITLE} – {record.account_name}"
-    assert record.account_name is not None and record.account_name in props.subject
-    assert props.author == "Amir Haddad"
+    name = str(record.step3.proposed_account_name)
+    assert props.title == f"Nytt konto i sociala medier: {name}"
+    assert name in props.subject
+    assert props.author == record.organisation.name
     assert props.language == "sv-SE"
     assert props.created == NOW
     assert props.identifier == record.id
@@ -232,6 +256,9 @@ def test_a4_page(document: Any) -> None:
 
 
 def test_styles_not_hand_formatted_runs(document: Any) -> None:
+    box_style = next(s.style_id for s in document.styles if s.name == "Kryssruta")
+    fonts = document.styles["Kryssruta"].element.xpath("w:rPr/w:rFonts/@w:ascii")
+    assert fonts == ["Segoe UI Symbol"]
     used = {style_name(b) for b in body_blocks(document) if isinstance(b, Paragraph)}
     assert {"Title", "Heading 1", "Heading 2", "Svar"} <= used
     tables = [b for b in body_blocks(document) if isinstance(b, Table)]
@@ -242,7 +269,12 @@ def test_styles_not_hand_formatted_runs(document: Any) -> None:
             paragraphs = [p for row in block.rows for cell in row.cells for p in cell.paragraphs]
         for paragraph in paragraphs:
             for run in paragraph.runs:
-                assert run._r.rPr is None, f"formatted run: {run.text!r}"
+                # Only a character style, for the boxes: in a font that has the glyphs.
+                rpr = run._r.rPr
+                if rpr is not None:
+                    assert [child.tag for child in rpr] == [qn("w:rStyle")], run.text
+                    assert run.text in ("☐", "☒")
+                    assert rpr.find(qn("w:rStyle")).get(qn("w:val")) == box_style
 
 
 def test_table_header_rows_repeat_on_each_page(document: Any) -> None:
@@ -285,8 +317,9 @@ def test_draft_is_marked_on_the_first_page_and_in_the_header(
 ) -> None:
     document = render_docx(draft, checklist)
     first = list(body_blocks(document))[:3]
-    assert [style_name(b) for b in first[:2]] == ["Title", "Utkastmarkering"]
-    assert isinstance(first[1], Paragraph) and first[1].text == "UTKAST"
+    assert [style_name(b) for b in first] == ["Title", "Subtitle", "Utkastmarkering"]
+    assert isinstance(first[2], Paragraph) and first[2].text == "UTKAST"
+    assert document.core_properties.title.startswith("UTKAST")
     header = [p.text for p in document.sections[0].header.paragraphs]
     assert "UTKAST" in header
     facts = next(b for b in body_blocks(document) if isinstance(b, Table))
@@ -298,33 +331,36 @@ def test_draft_is_marked_on_the_first_page_and_in_the_header(
 
 def test_draft_lists_what_is_missing(draft: Record, checklist: Checklist) -> None:
     document = render_docx(draft, checklist)
-    missing = problems(draft, checklist, today=draft.updated_at.date())
-    heading = f"Det här saknas ({len(missing)})"
+    missing = assess(draft, checklist).missing
+    heading = f"Det här saknas eller behöver rättas ({len(missing)})"
     blocks = sections(document)[heading]
     items = [b.text for b in blocks if isinstance(b, Paragraph) and style_name(b) == "List Bullet"]
     assert len(items) == len(missing)
-    assert "Steg 1: Vilken roll har hen?" in items
-    assert "Steg 2: Vad är syftet med kontot?" in items
-    # The missing list comes before the notice and the steps.
+    # Every item with its reason, under the label the document uses.
+    not_answered = "Frågan är inte besvarad."
+    assert f"Steg 1: Kontaktperson på kommunikationsfunktionen: roll – {not_answered}" in items
+    assert f"Steg 2: Vad är syftet med kontot? – {not_answered}" in items
+    # The notice comes first after the facts, then the missing list, then the steps.
     headings = [
         b.text
         for b in body_blocks(document)
         if isinstance(b, Paragraph) and style_name(b) == "Heading 1"
     ]
-    assert headings[0] == heading
+    assert headings[:2] == [checklist.notice.title, heading]
 
 
 def test_draft_shows_unanswered_questions(draft: Record, checklist: Checklist) -> None:
     document = render_docx(draft, checklist)
-    blocks = _answer_blocks(document, "Förarbete", "Vilken roll har hen?")
+    roll = "Kontaktperson på kommunikationsfunktionen: roll"
+    blocks = _answer_blocks(document, "Förarbete", roll)
     assert texts(blocks) == ["Inte besvarad"]
-    blocks = _answer_blocks(
-        document, "Förarbete", "Vem på kommunikationsfunktionen har du pratat med?"
-    )
+    blocks = _answer_blocks(document, "Förarbete", "Kontaktperson på kommunikationsfunktionen")
     assert texts(blocks) == ["Karin Sjöberg"]
 
 
-def test_set_aside_answers_are_not_shown(tmp_path: Path, checklist: Checklist) -> None:
+def test_set_aside_answers_are_shown_as_given_with_the_reason(
+    tmp_path: Path, checklist: Checklist
+) -> None:
     answers = {
         "account_name": "Biblioteket på Mastodon",
         "step1": {"comms_contact": {"email": "inte en adress"}},
@@ -332,13 +368,12 @@ def test_set_aside_answers_are_not_shown(tmp_path: Path, checklist: Checklist) -
     draft = draft_record(tmp_path, checklist, answers)
     assert draft.set_aside
     document = render_docx(draft, checklist)
-    everything = "\n".join(p.text for p in document.paragraphs)
-    assert "inte en adress" not in everything
-    blocks = _answer_blocks(document, "Förarbete", "Vilken e-postadress har hen?")
-    assert texts(blocks) == ["Svaret som angavs behöver rättas och visas inte här."]
+    label = "Kontaktperson på kommunikationsfunktionen: e-post"
+    blocks = _answer_blocks(document, "Förarbete", label)
+    reason = "Skriv en e-postadress i formatet namn@exempel.se."
+    assert texts(blocks) == ["Angivet svar: inte en adress", f"Behöver rättas: {reason}"]
     missing: list[str] = [p.text for p in document.paragraphs if style_name(p) == "List Bullet"]
-    reason = "Svaret som angavs behöver rättas och visas inte här."
-    assert f"Steg 1: Vilken e-postadress har hen? – {reason}" in missing
+    assert f"Steg 1: {label} – {reason}" in missing
 
 
 def test_complete_example_has_no_draft_marks(document: Any) -> None:
@@ -430,7 +465,8 @@ def test_very_long_text_round_trips(record: Record, checklist: Checklist) -> Non
 def test_forbidden_characters_are_replaced_not_fatal(record: Record, checklist: Checklist) -> None:
     # The model refuses these; a record built around it must still render.
     step1 = record.step1.model_copy(update={"environment_scan": "a\x00b\x0bc\ud800d\ufffe"})
-    broken = record.model_copy(update={"step1": step1, "account_name": "Konto\x07"})
+    step3 = record.step3.model_copy(update={"proposed_account_name": "Konto\x07"})
+    broken = record.model_copy(update={"step1": step1, "step3": step3})
     data = render(broken, checklist, "docx", now=NOW)
     document = open_docx(data)
     blocks = _answer_blocks(document, "Förarbete", "Vad har du sett i din omvärldsbevakning?")
@@ -482,7 +518,7 @@ def test_a_variant_starts_from_its_base_document(tmp_path: Path, record: Record)
     assert "Startat · Diarienummer KUF 2026/1187" in header
     everything = [p.text for p in document.paragraphs]
     assert "Mallens brödtext som ska bort" not in everything
-    assert everything[0] == TITLE
+    assert everything[1] == TITLE
     assert "Heading 2" in {style.name for style in document.styles}
     assert any(style_name(p) == "Heading 2" for p in document.paragraphs)
 
@@ -609,3 +645,101 @@ def test_a_date_column_is_wide_enough_for_a_date() -> None:
     widths = column_widths(headers, rows, TEXT_WIDTH)
     assert widths[1] >= text_width("2030-12-31") + CELL_PADDING - 1
     assert widths[0] > widths[1]
+
+
+# --- a filed document: type, metadata, package ---------------------------------
+
+
+def _part(data: bytes, name: str) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read(name).decode("utf-8")
+
+
+def test_the_package_names_kontoguide_and_has_no_template_leftovers(
+    record: Record, checklist: Checklist
+) -> None:
+    from kontoguide import __version__
+
+    data = render(record, checklist, "docx", now=NOW)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+    assert "docProps/thumbnail.jpeg" not in names
+    assert "word/stylesWithEffects.xml" not in names
+    for listing in ("_rels/.rels", "word/_rels/document.xml.rels", "[Content_Types].xml"):
+        text = _part(data, listing)
+        assert "thumbnail" not in text and "stylesWithEffects" not in text
+    assert f"<Application>kontoguide {__version__}</Application>" in _part(data, "docProps/app.xml")
+    assert re.search(r'<w:themeFontLang [^>]*w:val="sv-SE"', _part(data, "word/settings.xml"))
+
+
+def test_type_sizes_and_no_whole_paragraph_italics(document: Any) -> None:
+    styles = document.styles
+    assert styles["Normal"].font.size.pt >= 11
+    for name in ("Tabelltext", "Tabellrubrik"):
+        assert styles[name].font.size.pt >= 10
+    used = {style_name(b) for b in body_blocks(document) if isinstance(b, Paragraph)}
+    for name in used:
+        size = styles[name].font.size
+        assert size is None or size.pt >= 11, name
+        assert not styles[name].font.italic, name
+    # No empty paragraphs for spacing.
+    assert all(b.text.strip() for b in body_blocks(document) if isinstance(b, Paragraph))
+
+
+def test_the_notice_is_kept_together_and_first_after_the_facts(
+    document: Any, checklist: Checklist
+) -> None:
+    blocks = list(body_blocks(document))
+    facts = next(b for b in blocks if isinstance(b, Table))
+    after = blocks[blocks.index(facts) + 1]
+    assert isinstance(after, Paragraph) and after.text == checklist.notice.title
+    notice = section_for(document, checklist.notice.title)
+    assert all(p.paragraph_format.keep_together for p in notice)
+    assert all(p.paragraph_format.keep_with_next for p in notice[:-1])
+    # The city's words in the quote style; our note apart, in its own style.
+    quoted = [p.text for p in notice if style_name(p) == "Rådet"]
+    assert quoted == [checklist.notice.text.strip()]
+    note = [p.text for p in notice if style_name(p) == "Kommentar till rådet"]
+    assert note and "men rådet gäller fortfarande" in note[0]
+
+
+def test_the_laws_are_named_in_full(document: Any) -> None:
+    text = "\n".join(b.text for b in body_blocks(document) if isinstance(b, Paragraph))
+    assert "lagen (1998:112) om ansvar för elektroniska anslagstavlor" in text
+    assert "lagen (2018:1937) om tillgänglighet till digital offentlig service" in text
+    assert "dataskyddsförordningen (GDPR)" in text
+    # The records-law confirmations, each printed.
+    for item in (
+        "Inlägg och kommentarer på kontot är allmänna handlingar",
+        "Innehåll tas bort bara med stöd av ett beslut om gallring",
+        "Arkiveringen levereras till stadens e-arkiv",
+    ):
+        assert f"☒ {item}" in text
+    assert "Uppgift av allmänt intresse" in text
+
+
+def test_a_list_with_a_set_aside_item_is_never_called_empty(
+    tmp_path: Path, checklist: Checklist
+) -> None:
+    goal = {
+        "description": "Fler följare",
+        "effect": "informerad",
+        "indicator": "Antal följare",
+        "target": "många",
+        "unit": "följare",
+        "deadline": "2030-12-31",
+        "data_source": "Instagram",
+    }
+    draft = draft_record(tmp_path, checklist, {"step2": {"goals": [goal]}})
+    assert list(draft.set_aside) == ["step2.goals[0]"]
+    document = render_docx(draft, checklist)
+    blocks = _answer_blocks(document, "Syfte, mål", "Vilka mätbara mål har kontot?")
+    shown = texts(blocks)
+    assert shown[0].startswith("Angivet svar: Mål: Fler följare; Effekt: Informerad")
+    assert shown[1].startswith("Behöver rättas: ")
+    everything = "\n".join(p.text for p in document.paragraphs)
+    assert "Steg 2: Vilka mätbara mål har kontot? – Listan är tom" not in everything
+    missing = [p.text for p in document.paragraphs if style_name(p) == "List Bullet"]
+    assert any(item.startswith("Steg 2: Vilka mätbara mål har kontot? – ") for item in missing)
+    # The list counts what `validate` prints for the same answers.
+    assert len([h for h in missing if "mätbara mål" in h]) == 1

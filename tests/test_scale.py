@@ -177,12 +177,12 @@ def test_a_long_goal_list_is_exported_whole_with_its_notes(
     big = record.model_copy(update={"step2": record.step2.model_copy(update={"goals": many})})
     document = open_docx(render(big, checklist, "docx", now=NOW))
     table = next(t for t in document.tables if t.rows[0].cells[0].text == "Mål")
-    # A row per goal and a full-width note row (the effect) under each.
-    assert len(table.rows) == 1 + 2 * count
+    # A row per goal, the effect in a column of its own: no merged rows.
+    assert len(table.rows) == 1 + count
+    assert table.rows[0].cells[1].text == "Effekt"
     last = table.rows[-1]
-    assert last.cells[0].text.startswith("Effekt:")
-    assert len({cell._tc for cell in last.cells}) == 1
-    assert table.rows[-2].cells[0].text == f"Mål {count - 1}"
+    assert len({cell._tc for cell in last.cells}) == len(table.columns)
+    assert last.cells[0].text == f"Mål {count - 1}"
 
 
 def test_a_number_too_long_to_read_gets_a_swedish_message(

@@ -91,7 +91,7 @@ def test_prune_sets_invalid_values_aside_and_keeps_the_rest(checklist: Checklist
             "policy_read": False,
             "comms_contact": {"name": "Karin Sjöberg", "email": "karin.stockholm.se"},
         },
-        "step3": {"platform": "myspace", "proposed_account_name": "Stockholm Unga"},
+        "step3": {"platform": "myspace", "proposed_account_name": "Stadsbiblioteket Stockholm"},
     }
     record, found = pruned(data, checklist)
     assert sorted(found) == [
@@ -106,7 +106,7 @@ def test_prune_sets_invalid_values_aside_and_keeps_the_rest(checklist: Checklist
     assert record.step1.comms_contact.name == "Karin Sjöberg"
     assert record.step1.comms_contact.email is None
     assert record.step1.policy_read is None
-    assert record.step3.proposed_account_name == "Stockholm Unga"
+    assert record.step3.proposed_account_name == "Stadsbiblioteket Stockholm"
     assert record.set_aside == {
         "organisation.name": "Kultur\x00förvaltningen",
         "step1.comms_contact.email": "karin.stockholm.se",

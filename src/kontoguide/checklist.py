@@ -82,10 +82,19 @@ class _Asked(_Data):
     help: str | None = None
     required: bool = True
     choices: str | None = None
+    # What the document prints instead of the question, where the question would not
+    # make sense out of context ("Vilken roll har hen?").
+    doc_label: str | None = Field(None, min_length=1)
+
+    @property
+    def document_label(self) -> str:
+        return self.doc_label or self.label
 
 
 class ItemField(_Asked):
     field: str = Field(pattern=r"^[a-z_]+$")
+    # Ask only when an earlier field of the same item has one of the given values.
+    when: Condition | None = None
 
 
 class Question(_Asked):
@@ -124,7 +133,10 @@ class Section(_Data):
 
 class Notice(_Data):
     title: str = Field(min_length=1)
+    # The city's words, as the guide gives them.
     text: str = Field(min_length=1)
+    # kontoguide's own explanation, shown apart from the city's words.
+    note: str | None = Field(None, min_length=1)
     confirm: str = Field(min_length=1)
     declined: str = Field(min_length=1)
 
@@ -385,6 +397,10 @@ def _item_problems(where: str, question: Question, checklist: Checklist) -> list
     assert item_model is not None
     seen: set[str] = set()
     for item in question.fields:
+        if item.when is not None and item.when.field not in seen:
+            problems.append(
+                f"{where}.{item.field}: {m.C_WHEN_NOT_EARLIER.format(path=item.when.field)}"
+            )
         if item.field in seen:
             problems.append(f"{where}.{item.field}: {m.C_DUPLICATE_FIELD.format(path=item.field)}")
             continue

@@ -485,6 +485,8 @@ class Conversation:
         self.screen.show(ItemStarted(label, number))
         item: dict[str, Any] = {}
         for index, spec in enumerate(question.fields, 1):
+            if spec.when is not None and not spec.when.holds(item):
+                continue  # asked only after a given answer ("Annan effekt")
             reason = None
             if given and spec.field in given:
                 earlier = given[spec.field]

@@ -8,6 +8,7 @@ ISO dates); the renderers only lay it out and make it safe for their format.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -20,7 +21,14 @@ from kontoguide.chart import Bar, ProgressChart
 from kontoguide.checklist import Checklist, ItemField, Question, Section, stage_rank
 from kontoguide.readable import readable
 from kontoguide.record import APPROVED, FollowUp, Goal, Record, State
-from kontoguide.validation import Problem, applicable, field_title
+from kontoguide.validation import (
+    Problem,
+    applicable,
+    field_title,
+    in_checklist_order,
+    make_context,
+    prune,
+)
 
 # --- the structure ------------------------------------------------------------
 
@@ -45,6 +53,8 @@ class ChecksAnswer:
 @dataclass(frozen=True)
 class NoAnswer:
     set_aside: bool = False  # an answer was given but did not pass the checks
+    given: str | None = None  # the set-aside answer as given, in words
+    reason: str | None = None  # why it needs correcting
 
 
 Cell = tuple[str, ...]  # the lines of one table cell
@@ -66,6 +76,8 @@ class QuestionView:
     label: str
     answer: Answer
     note: str | None = None  # a caution that belongs with the answer (TikTok, X)
+    # Set-aside items of a list, each as given with its reason (the list shows the rest).
+    set_aside: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,7 +92,10 @@ class SectionView:
 @dataclass(frozen=True)
 class NoticeView:
     title: str
-    paragraphs: tuple[str, ...]
+    source: str  # where the city's words come from
+    paragraphs: tuple[str, ...]  # the city's words
+    note_heading: str
+    note: tuple[str, ...]  # kontoguide's explanation, apart from the city's words
     acknowledgement: str
 
 
@@ -139,6 +154,8 @@ class FollowUpView:
 @dataclass(frozen=True)
 class DocumentView:
     title: str
+    subtitle: str  # the checklist's own title
+    issuer: str  # the organisation and unit that file the document
     state: State
     kind: str  # the line under the title: UTKAST, Underlag för beslut, ...
     lead: str | None  # a draft's explanation under the mark
@@ -151,6 +168,7 @@ class DocumentView:
     follow_ups: tuple[FollowUpView, ...]
     closing: tuple[SectionView, ...]  # the closing, once the account is closed
     history: TableAnswer | None
+    about: str  # the record's id, the checklist version and the export date: last
     header_text: str
     header_state: str  # the state and the case number, on every page
     properties: Properties
@@ -243,11 +261,8 @@ def _note(question: Question, value: Any, checklist: Checklist) -> str | None:
 # How list fields are laid out beyond one column each. A unit belongs right after its
 # target value; long or secondary fields (a goal's effect, a comment) read better as a
 # full-width line under the item's row than as a narrow column.
-_SUFFIXED: dict[str, dict[str, str]] = {"step2.goals": {"unit": "target"}}
-_ROW_NOTES: dict[str, tuple[str, ...]] = {
-    "step1.existing_accounts": ("comment",),
-    "step2.goals": ("effect",),
-}
+_SUFFIXED: dict[str, dict[str, str]] = {"step2.goals": {"unit": "target", "effect_other": "effect"}}
+_ROW_NOTES: dict[str, tuple[str, ...]] = {}
 
 
 def column_title(list_field: str, item: ItemField) -> str:
@@ -270,7 +285,8 @@ def _table(question: Question, items: list[Any], checklist: Checklist) -> TableA
             for item in question.fields:
                 value = data.get(item.field)
                 if suffixed.get(item.field) == column.field and paths.is_answered(value):
-                    text = f"{text} {_cell_text(value, item, checklist)}"
+                    joiner = ": " if item.field == "effect_other" else " "
+                    text = f"{text}{joiner}{_cell_text(value, item, checklist)}"
             row.append((text,))
         rows.append(tuple(row))
         notes.append(
@@ -295,7 +311,10 @@ def _cell_text(value: Any, item: ItemField, checklist: Checklist) -> str:
         return m.DOC_NONE
     if isinstance(value, list):
         return ", ".join(_plain(v, item.kind, item.choices, checklist) for v in value)
-    return _plain(value, item.kind, item.choices, checklist)
+    text = _plain(value, item.kind, item.choices, checklist)
+    # A choice explained in its label ("Informerad – förstår …") is named by its first
+    # part in a narrow column; the explanation stays in the checklist.
+    return text.split(" – ", 1)[0] if item.kind == "choice" else text
 
 
 class SetAsideCounts:
@@ -323,28 +342,136 @@ def set_aside_under(field: str, set_aside: dict[str, Any]) -> int:
     return SetAsideCounts(set_aside).under(field)
 
 
+# Questions that are for the person filling in the checklist, not for its reader: the
+# working name (page 1 names the account by its proposed name).
+NOT_IN_DOCUMENT = frozenset({"account_name"})
+
+
+def _given(value: Any, question: Question, checklist: Checklist) -> str:
+    """A set-aside answer as it was given, in words (an item with its column titles)."""
+    if question.kind == "list" and isinstance(value, dict):
+        text = "; ".join(
+            m.DOC_LABELLED.format(
+                label=column_title(question.field, item),
+                text=_cell_text(value.get(item.field), item, checklist),
+            )
+            for item in question.fields
+            if paths.is_answered(value.get(item.field))
+        )
+    else:
+        text = _plain(value, question.kind, question.choices, checklist)
+    text = " ".join(text.split())
+    return text if len(text) <= 300 else text[:299] + "…"
+
+
 def _section(
-    section: Section, data: dict[str, Any], set_aside: SetAsideCounts, checklist: Checklist
+    section: Section,
+    data: dict[str, Any],
+    set_aside: SetAsideCounts,
+    checklist: Checklist,
+    aside: SetAside | None = None,
 ) -> SectionView:
     shown = []
+    aside = aside or SetAside({}, {})
     for question in section.questions:
-        if not applicable(question, data):
+        if question.field in NOT_IN_DOCUMENT or not applicable(question, data):
             continue
         value = paths.get(data, question.field)
         answer = _answer(question, value, checklist)
         note = _note(question, value, checklist)
-        # Set-aside answers are never shown as answers (they did not pass the checks);
-        # the reader is told that one was given and needs correcting.
-        aside = set_aside.under(question.field)
-        if aside and isinstance(answer, NoAnswer):
-            answer = NoAnswer(set_aside=True)
-        elif aside:
-            note = m.DOC_SET_ASIDE_ITEMS.format(count=aside)
-        shown.append(QuestionView(question.field, question.label, answer, note))
+        # A set-aside answer is never shown as an answer (it did not pass the checks):
+        # it is printed as given, with the reason it needs correcting.
+        given = [
+            (_given(raw, question, checklist), reason)
+            for raw, reason in aside.under(question.field)
+        ]
+        items: tuple[tuple[str, str], ...] = ()
+        if given and isinstance(answer, NoAnswer):
+            if question.kind == "list":
+                items = tuple(given)
+                answer = NoAnswer(set_aside=True)
+            else:
+                answer = NoAnswer(set_aside=True, given=given[0][0], reason=given[0][1])
+        elif given:
+            items = tuple(given)
+        label = question.document_label
+        shown.append(QuestionView(question.field, label, answer, note, items))
     heading = section.title
     if section.number is not None:
         heading = m.DOC_STEP_HEADING.format(number=section.number, title=section.title)
     return SectionView(section.id, section.number, heading, section.purpose, tuple(shown))
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """The set-aside answers, each as given, and the reason each needs correcting."""
+
+    values: dict[str, Any]
+    reasons: dict[str, list[Problem]]  # by set-aside key: what `validate` lists for it
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [problem for found in self.reasons.values() for problem in found]
+
+    def under(self, field: str) -> list[tuple[Any, str]]:
+        """The set-aside answers to `field` (or its items), and the part of a set-aside
+        group that answers it, each with its reason."""
+        found: list[tuple[Any, str]] = []
+        for key, value in self.values.items():
+            found_here = self.reasons.get(key) or []
+            reason = " ".join(p.message for p in found_here) or m.DOC_SET_ASIDE
+            base = _base_of(key)
+            if paths.within(base, field):
+                found.append((value, reason))
+            elif field.startswith(base + ".") and isinstance(value, dict) and base == key:
+                part = paths.get(value, field.removeprefix(base + "."))
+                if paths.is_answered(part):
+                    found.append((part, reason))
+        return found
+
+
+_ITEM_KEY = re.compile(r"^(.+)\[(\d+)\]$")
+
+
+def _base_of(key: str) -> str:
+    """The field a set-aside key belongs to: `step2.goals[1]` belongs to step2.goals."""
+    match = _ITEM_KEY.match(key)
+    return match[1] if match else key
+
+
+def set_aside_reasons(record: Record, checklist: Checklist, today: date) -> SetAside:
+    """Why each set-aside answer needs correcting: checked again, each in its place.
+
+    The record keeps the values, not the reasons; `validate` on the file that gave
+    them says the same. An item of a list is checked as the list's last item.
+    """
+    reasons: dict[str, list[Problem]] = {}
+    context = make_context(checklist, today=today)
+    for key, value in record.set_aside.items():
+        data = _with_value(record.model_dump(mode="json"), key, value)
+        data["set_aside"] = {}
+        try:
+            _, found = prune(data, context)
+        except Exception:  # a reason is a courtesy; the value is shown all the same
+            found = []
+        field = _base_of(key)
+        mine = [problem for problem in found if paths.within(problem.path, field)]
+        if _ITEM_KEY.match(key):
+            # Checked as the list's last item: named by its own key again.
+            item = re.compile(rf"^{re.escape(field)}\[\d+\]")
+            mine = [Problem(item.sub(key, p.path, count=1), p.title, p.message) for p in mine]
+        reasons[key] = mine or [Problem(key, field_title(field), m.DOC_SET_ASIDE)]
+    return SetAside(dict(record.set_aside), reasons)
+
+
+def _with_value(data: dict[str, Any], key: str, value: Any) -> dict[str, Any]:
+    match = _ITEM_KEY.match(key)
+    if match is None:
+        paths.put(data, key, value)
+        return data
+    items = paths.get(data, match[1])
+    paths.put(data, match[1], [*items, value] if isinstance(items, list) else [value])
+    return data
 
 
 # --- the parts around the questions ---------------------------------------------
@@ -372,31 +499,49 @@ def _case_number(record: Record) -> str | None:
     return number if paths.is_answered(number) else None
 
 
+def account_title(record: Record) -> str:
+    """The account as the document names it: the proposed name, else the working name."""
+    return record.step3.proposed_account_name or record.account_name or record.id
+
+
 def _facts(
-    record: Record, checklist: Checklist, today: date, state_label: str
+    record: Record, checklist: Checklist, state: State, state_label: str
 ) -> list[tuple[str, str]]:
-    account = _text_or(record.account_name)
     proposed = record.step3.proposed_account_name
-    if proposed and proposed != record.account_name:
-        account = m.DOC_ACCOUNT_WITH_PROPOSED.format(account=account, proposed=proposed)
-    responsible = record.step2.responsible
-    return [
+    account = (
+        (m.DOC_FACT_PROPOSED, proposed)
+        if proposed
+        else (m.DOC_FACT_WORKING_NAME, _text_or(record.account_name))
+    )
+    facts = [
         (m.DOC_FACT_ORGANISATION, _text_or(record.organisation.name)),
         (m.DOC_FACT_UNIT, _text_or(record.organisation.unit)),
-        (m.DOC_FACT_ACCOUNT, account),
+        account,
         (m.DOC_FACT_PLATFORM, _platform(record, checklist)),
-        (m.DOC_FACT_RESPONSIBLE, _person(responsible.name, responsible.title)),
         (m.DOC_FACT_STATUS, state_label),
         (m.DOC_FACT_CASE, _case_number(record) or m.DOC_NO_CASE_NUMBER),
-        (m.DOC_FACT_DATE, today.isoformat()),
-        (m.DOC_FACT_RECORD_ID, record.id),
-        (
-            m.DOC_FACT_CHECKLIST,
-            m.DOC_CHECKLIST_VERSION.format(
-                id=record.checklist_id, version=record.checklist_version
-            ),
-        ),
     ]
+    decided = record.step5.decision_date
+    if decided is not None and state not in ("draft", "ready"):
+        facts.append((m.DOC_DECISION_DATE, decided.isoformat()))
+    return facts
+
+
+def _about(record: Record, today: date) -> str:
+    from kontoguide import __version__
+
+    return m.DOC_ABOUT.format(
+        version=__version__,
+        date=today.isoformat(),
+        checklist=record.checklist_id,
+        checklist_version=record.checklist_version,
+        id=record.id,
+    )
+
+
+def _issuer(record: Record, checklist: Checklist) -> str:
+    parts = [part for part in (record.organisation.name, record.organisation.unit) if part]
+    return ", ".join(parts) or checklist.organisation
 
 
 # --- the decision ------------------------------------------------------------------
@@ -573,15 +718,26 @@ def _history(record: Record) -> TableAnswer | None:
     return TableAnswer(m.DOC_HISTORY_COLUMNS, tuple(rows), tuple(() for _ in rows))
 
 
+def _paragraphs(text: str | None) -> tuple[str, ...]:
+    return tuple(p.strip() for p in (text or "").strip().split("\n\n") if p.strip())
+
+
 def _notice(record: Record, checklist: Checklist) -> NoticeView:
-    paragraphs = tuple(p.strip() for p in checklist.notice.text.strip().split("\n\n") if p.strip())
+    paragraphs = _paragraphs(checklist.notice.text)
     if record.notice is None:
         acknowledgement = m.DOC_NOTICE_NOT_ACKNOWLEDGED
     else:
         acknowledgement = m.DOC_NOTICE_ACKNOWLEDGED.format(
             when=format_moment(record.notice.acknowledged_at)
         )
-    return NoticeView(checklist.notice.title, paragraphs, acknowledgement)
+    return NoticeView(
+        title=checklist.notice.title,
+        source=m.DOC_NOTICE_SOURCE,
+        paragraphs=paragraphs,
+        note_heading=m.DOC_NOTICE_NOTE_HEADING,
+        note=_paragraphs(checklist.notice.note),
+        acknowledgement=acknowledgement,
+    )
 
 
 def _questions_by_field(checklist: Checklist) -> dict[str, tuple[Section, Question]]:
@@ -594,8 +750,12 @@ def _questions_by_field(checklist: Checklist) -> dict[str, tuple[Section, Questi
 def _question_for(
     path: str, by_field: dict[str, tuple[Section, Question]]
 ) -> tuple[Section, Question] | None:
-    """The checklist question a problem path belongs to (the longest matching field)."""
-    return next((by_field[part] for part in paths.ancestors(path) if part in by_field), None)
+    """The checklist question a problem path belongs to (the longest matching field), or
+    for a group (the deputy as a whole) its first question."""
+    found = next((by_field[part] for part in paths.ancestors(path) if part in by_field), None)
+    if found is None:
+        found = next((q for f, q in by_field.items() if f.startswith(path + ".")), None)
+    return found
 
 
 def describe_problem(
@@ -611,23 +771,22 @@ def describe_problem(
     if found is None:
         return m.DOC_MISSING_ITEM.format(where=problem.title, message=problem.message)
     section, question = found
-    where = question.label
+    where = question.document_label
     if section.number is not None:
-        where = m.DOC_MISSING_IN_STEP.format(number=section.number, label=question.label)
-    if problem.message == m.V_NOT_ANSWERED and set_aside.under(question.field):
-        return m.DOC_MISSING_ITEM.format(where=where, message=m.DOC_SET_ASIDE)
-    if problem.message == m.V_NOT_ANSWERED:
-        return where
+        where = m.DOC_MISSING_IN_STEP.format(number=section.number, label=where)
     return m.DOC_MISSING_ITEM.format(where=where, message=problem.message)
 
 
 def _properties(record: Record, checklist: Checklist, state: State, now: datetime) -> Properties:
-    account = record.account_name or record.id
+    account = account_title(record)
     kind = m.DOC_CATEGORIES[state]
+    title = m.DOC_TITLE.format(account=account)
+    if state == "draft":
+        title = m.DOC_TITLE_DRAFT.format(title=title)
     return Properties(
-        title=f"{checklist.title} – {account}",
+        title=title,
         subject=m.DOC_SUBJECT_OF.format(kind=kind, account=account),
-        author=record.step2.responsible.name or record.organisation.name or m.DOC_AUTHOR_FALLBACK,
+        author=record.organisation.name or checklist.organisation,
         keywords=m.DOC_KEYWORDS,
         category=kind,
         identifier=record.id,
@@ -641,6 +800,7 @@ class Assessment:
 
     state: State
     missing: tuple[Problem, ...]
+    set_aside: SetAside | None = None
 
     @property
     def draft(self) -> bool:
@@ -660,9 +820,14 @@ def assess(record: Record, checklist: Checklist) -> Assessment:
     # A draft lists what stands between it and a decision; what a later stage still
     # lacks (a decision half written in) belongs to that stage, not to the draft.
     missing = lifecycle.open_problems(record, checklist, "ready", today=today)
+    aside = set_aside_reasons(record, checklist, today)
     if missing:
-        return Assessment("draft", tuple(missing))
-    return Assessment(lifecycle.state(record, checklist, today=today), ())
+        # Listed as `start` and `validate` list them: a set-aside answer with its reason,
+        # then what is missing and not already covered by one.
+        covered = {part for p in aside.problems for part in paths.ancestors(p.path)}
+        merged = aside.problems + [p for p in missing if p.path not in covered]
+        return Assessment("draft", tuple(in_checklist_order(merged, checklist)), aside)
+    return Assessment(lifecycle.state(record, checklist, today=today), (), aside)
 
 
 def _reached(state: State, stage: str) -> bool:
@@ -681,13 +846,18 @@ def build(
     state = assessed.state
     label = lifecycle.state_label(record.model_copy(update={"status": state}), checklist)
     data = record.model_dump(mode="json")
-    account = record.account_name or record.id
+    account = account_title(record)
     aside = SetAsideCounts(record.set_aside)
+    given = assessed.set_aside
+    if given is None:
+        from kontoguide.drafts import reference_day
+
+        given = set_aside_reasons(record, checklist, reference_day(record.updated_at))
     by_field = _questions_by_field(checklist)
 
     def shown(stage: str) -> tuple[SectionView, ...]:
         return tuple(
-            _section(section, data, aside, checklist)
+            _section(section, data, aside, checklist, given)
             for section in checklist.sections
             if section.stage == stage
         )
@@ -701,12 +871,14 @@ def build(
     case_text = m.DOC_HEADER_CASE.format(number=case) if case else m.DOC_NO_CASE_NUMBER
     goals = list(record.step2.goals or [])
     return DocumentView(
-        title=checklist.title,
+        title=m.DOC_TITLE.format(account=account),
+        subtitle=checklist.title,
+        issuer=_issuer(record, checklist),
         state=state,
         kind=kind,
         lead=m.DOC_DRAFT_LEAD if state == "draft" else None,
         missing=tuple(describe_problem(p, checklist, aside, by_field) for p in assessed.missing),
-        facts=tuple(_facts(record, checklist, local_time(now).date(), label)),
+        facts=tuple(_facts(record, checklist, state, label)),
         notice=_notice(record, checklist),
         sections=shown("ready"),
         decision=None
@@ -721,6 +893,7 @@ def build(
         else (),
         closing=shown("closed") if _reached(state, "closed") else (),
         history=_history(record),
+        about=_about(record, local_time(now).date()),
         header_text=m.DOC_HEADER.format(organisation=checklist.organisation, account=account),
         header_state=m.DOC_HEADER_STATE.format(state=label, case=case_text),
         properties=_properties(record, checklist, state, now),

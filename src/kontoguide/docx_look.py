@@ -30,7 +30,18 @@ LANGUAGE = "sv-SE"
 FONT = "Arial"  # on every Windows PC; LibreOffice uses the metric-compatible Liberation Sans
 # Styles the body uses that Word (and python-docx's default template) define. A base
 # document made in Word may lack some of them until first used; they are copied in.
-BUILTIN_STYLES = ("Title", "Heading 1", "Heading 2", "List Bullet", "Header", "Footer")
+BUILTIN_STYLES = (
+    "Title",
+    "Subtitle",
+    "Caption",
+    "Heading 1",
+    "Heading 2",
+    "List Bullet",
+    "Header",
+    "Footer",
+)
+# The boxes (☐ ☒) are not in Arial: a font that has them, on every Windows PC.
+BOX_FONT = "Segoe UI Symbol"
 DARK_BLUE = RGBColor(0x1F, 0x3A, 0x5F)
 RED = RGBColor(0xB0, 0x00, 0x20)
 GREY = RGBColor(0x55, 0x55, 0x55)
@@ -115,9 +126,15 @@ def define_own_styles(document: Document) -> None:
     header_state = own(document, m.STYLE_HEADER_STATE, "Header")
     figure = own(document, m.STYLE_FIGURE)
     figure_caption = own(document, m.STYLE_FIGURE_CAPTION)
+    note_heading = own(document, m.STYLE_NOTICE_NOTE_HEADING)
+    note = own(document, m.STYLE_NOTICE_NOTE)
+    about = own(document, m.STYLE_ABOUT)
+    if m.STYLE_BOX not in existing:
+        box = document.styles.add_style(m.STYLE_BOX, WD_STYLE_TYPE.CHARACTER)
+        _set_font(box, BOX_FONT)
     every = [draft, header_draft, lead, notice, answer, no_answer, caution]
     every += [table_heading, table_text, sign_line, sign_caption]
-    every += [kind, header_state, figure, figure_caption]
+    every += [kind, header_state, figure, figure_caption, note_heading, note, about]
     fresh = [style for style in every if style.name not in existing]
     if not fresh:
         return
@@ -138,23 +155,25 @@ def define_own_styles(document: Document) -> None:
     set_up(draft, bold=True, size=Pt(20), color=RED, space_after=Pt(4))
     set_up(header_draft, bold=True, size=Pt(12), color=RED, alignment=WD_ALIGN_PARAGRAPH.RIGHT)
     # A section's introduction stays with the first question below it.
-    set_up(lead, italic=True, color=GREY, space_after=Pt(8), keep_with_next=True)
-    set_up(notice, space_after=Pt(6), left_indent=Cm(0.4))
+    set_up(lead, color=GREY, space_after=Pt(8), keep_with_next=True)
+    # The city's words, quoted: indented in a box. Our note below it, plainly apart.
+    set_up(notice, space_after=Pt(6), left_indent=Cm(0.4), right_indent=Cm(0.4))
+    set_up(note_heading, bold=True, space_before=Pt(8), space_after=Pt(2))
+    set_up(note, space_after=Pt(4), left_indent=Cm(0.4))
+    set_up(about, color=GREY, space_before=Pt(18))
     set_up(answer, space_after=Pt(4))
-    set_up(no_answer, italic=True, color=GREY)
-    set_up(caution, italic=True, color=RED)
-    set_up(table_heading, bold=True, size=Pt(9.5), space_before=Pt(1), space_after=Pt(1))
-    set_up(table_text, size=Pt(9.5), space_before=Pt(1), space_after=Pt(1))
-    set_up(sign_line, space_before=Pt(0), space_after=Pt(0), keep_with_next=True)
-    set_up(sign_caption, size=Pt(9), color=GREY, space_after=Pt(0), keep_with_next=True)
+    set_up(no_answer, color=GREY)
+    set_up(caution, color=RED)
+    set_up(table_heading, bold=True, size=Pt(10), space_before=Pt(1), space_after=Pt(1))
+    set_up(table_text, size=Pt(10), space_before=Pt(1), space_after=Pt(1))
+    set_up(sign_line, space_before=Pt(18), space_after=Pt(6), keep_with_next=True)
+    set_up(sign_caption, color=GREY, space_after=Pt(0), keep_with_next=True)
     # What the document is (Underlag för beslut, ...) stands out under the title.
     set_up(kind, bold=True, size=Pt(16), color=DARK_BLUE, space_after=Pt(8))
-    set_up(header_state, size=Pt(9), color=GREY)
+    set_up(header_state, size=Pt(10), color=GREY)
     # A chart stays with its caption; the caption says what it shows.
     set_up(figure, alignment=WD_ALIGN_PARAGRAPH.CENTER, space_before=Pt(6), keep_with_next=True)
-    set_up(
-        figure_caption, italic=True, size=Pt(9), color=GREY, space_before=Pt(4), space_after=Pt(8)
-    )
+    set_up(figure_caption, color=GREY, space_before=Pt(4), space_after=Pt(8))
     if notice.name in names:
         _box(notice)
 
@@ -263,9 +282,17 @@ def builtin_look(document: Document) -> None:
         section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
         section.header_distance = section.footer_distance = Cm(1.0)
     styles = document.styles
-    for name in ("Normal", "Title", "Heading 1", "Heading 2"):
+    for name in ("Normal", "Title", "Subtitle", "Caption", "Heading 1", "Heading 2"):
         _set_font(styles[name], FONT)
-    styles["Normal"].font.size = Pt(10.5)
+    styles["Normal"].font.size = Pt(11)
+    subtitle = styles["Subtitle"]
+    subtitle.font.size = Pt(13)
+    subtitle.font.italic = False
+    subtitle.font.color.rgb = GREY
+    caption = styles["Caption"]
+    caption.font.size = Pt(11)
+    caption.font.color.rgb = DARK_BLUE
+    caption.font.italic = False
     title = styles["Title"]
     title.font.size = Pt(22)
     title.font.color.rgb = DARK_BLUE
@@ -335,3 +362,52 @@ def _styled(document: Document) -> None:
     define_own_styles(document)
     define_table_style(document)
     set_language(document)
+
+
+# --- the package around the document ------------------------------------------
+
+_APP_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Application>kontoguide {version}</Application></Properties>"
+)
+# Parts of python-docx's default template that do not describe this document: its
+# thumbnail (a blank page) and Word 2010's stylesWithEffects (which validators flag).
+_DROPPED_PARTS = ("docProps/thumbnail.jpeg", "word/stylesWithEffects.xml")
+
+
+def finish_package(data: bytes) -> bytes:
+    """The saved .docx with the application named, the template's leftovers dropped and
+    the theme's language Swedish."""
+    import re
+    import zipfile
+
+    from kontoguide import __version__
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            name = info.filename
+            if name in _DROPPED_PARTS:
+                continue
+            content = source.read(name)
+            if name == "docProps/app.xml":
+                content = _APP_XML.format(version=__version__).encode("utf-8")
+            elif name.endswith(".rels") or name == "[Content_Types].xml":
+                text = content.decode("utf-8")
+                for dropped in _DROPPED_PARTS:
+                    leaf = dropped.rsplit("/", 1)[-1]
+                    text = re.sub(
+                        rf'<Relationship [^>]*Target="[^"]*{re.escape(leaf)}"/>', "", text
+                    )
+                    override = rf'<Override PartName="/{re.escape(dropped)}"[^>]*/>'
+                    text = re.sub(override, "", text)
+                content = text.encode("utf-8")
+            elif name == "word/settings.xml":
+                text = content.decode("utf-8")
+                text = re.sub(r'(<w:themeFontLang [^>]*w:val=")[^"]*"', r'\1sv-SE"', text)
+                content = text.encode("utf-8")
+            target.writestr(info, content)
+    return out.getvalue()

@@ -54,12 +54,12 @@ V_ACCOUNT_NAME_CITY = (
     "Låt namnet visa att kontot hör till Stockholms stad, "
     "till exempel ”Stadsbiblioteket – Stockholms stad”."
 )
-V_DEPUTY_SAME = "Välj en ersättare som inte är samma person som den ansvarige."
+V_DEPUTY_SAME = "Välj en ersättare som inte är samma person som den ansvariga."
 V_TWO_ADMINS = (
     "Ge minst två personer i teamet administratörsbehörighet, så att någon alltid kan gå in; "
     "nu har {count}."
 )
-V_MIN_ITEMS = "Listan är tom. Lägg till minst en post (”{item}”)."
+V_MIN_ITEMS = "Listan är tom. Lägg till minst en rad (”{item}”)."
 V_NOT_ANSWERED = "Frågan är inte besvarad."
 
 # Must-be-yes answers: what to do before one can answer yes.
@@ -79,7 +79,8 @@ V_YES_ADMIN_REVIEW = (
     "och svara sedan ja."
 )
 V_YES_WATCH_DUTY = (
-    "Ordna bevakningen enligt lagen om elektroniska anslagstavlor innan kontot startas, "
+    "Ordna bevakningen enligt lagen (1998:112) om ansvar för elektroniska anslagstavlor "
+    "innan kontot startas, "
     "och svara sedan ja."
 )
 V_YES_GRAPHIC = "Följ stadens grafiska profil på kontot och svara sedan ja."
@@ -282,7 +283,7 @@ DOC_DRAFT_LEAD_NOT_REVIEWED = (
     "Alla svar är ifyllda, men checklistan är inte granskad och sparad som färdig i kontoguide. "
     "Den kan inte ligga till grund för ett beslut förrän den är det."
 )
-DOC_MISSING_HEADING = "Det här saknas ({count})"
+DOC_MISSING_HEADING = "Det här saknas eller behöver rättas ({count})"
 DOC_MISSING_IN_STEP = "Steg {number}: {label}"
 DOC_MISSING_ITEM = "{where} – {message}"
 DOC_FACTS_CAPTION = "Uppgifter om kontot"
@@ -338,7 +339,7 @@ DOC_COLUMN_TITLES = {
     "step2.goals.target": "Målvärde",
     "step2.goals.deadline": "Senast",
     "step2.goals.data_source": "Källa",
-    "step2.target_groups.needs": "Behöver",
+    "step2.target_groups.needs": "Behov",
     "step4.team.admin": "Administratör",
 }
 # Names of the document's own Word styles (visible in Word's style list).
@@ -531,8 +532,8 @@ VIEW_REVIEW_PURPOSE = (
 )
 VIEW_CAUTION_TITLE = "Observera"
 VIEW_STEPS_DONE = "{done} av {steps}"
-DOC_SET_ASIDE = "Svaret som angavs behöver rättas och visas inte här."
-DOC_SET_ASIDE_ITEMS = "Observera: {count} post(er) behöver rättas och visas inte här."
+DOC_SET_ASIDE = "Svaret som angavs behöver rättas."
+DOC_SET_ASIDE_ITEMS = "Observera: svar i listan behöver rättas och visas inte här ({count} st.)."
 
 # --- reliability: checklist files and base documents ---
 # Reading a checklist or base document: only ordinary files of a sane size.
@@ -619,18 +620,18 @@ V_UNKNOWN_FIELDS = (
     "{count} fält finns inte i checklistan: {names}. Ta bort dem eller rätta stavningen."
 )
 V_UNKNOWN_NAMES_MORE = "{names} och {more} till"
-V_TOO_MANY_ITEMS = "Listan får ha högst {max} poster. Ta bort en post innan du lägger till en ny."
+V_TOO_MANY_ITEMS = "Listan får ha högst {max} rader. Ta bort en rad innan du lägger till en ny."
 V_TOO_MANY_SET_ASIDE = (
-    "Listan får ha högst {max} poster. De {count} sista har lagts undan och finns kvar i "
-    "utkastet, men inte i checklistan; ta bort andra poster om någon av dem behövs."
+    "Listan får ha högst {max} rader. De {count} sista har lagts undan och finns kvar i "
+    "utkastet, men inte i checklistan; ta bort andra rader om någon av dem behövs."
 )
 Q_LIST_FULL = (
-    "Listan har redan {max} poster, så många som får plats. Ta bort en post om du vill "
+    "Listan har redan {max} rader, så många som får plats. Ta bort en rad om du vill "
     "lägga till en ny."
 )
 Q_LIST_NO_ROOM = (
-    "{count} post(er) som lades undan får inte plats i listan (högst {max}). De finns kvar "
-    "i utkastet; ta bort en post om du vill lägga till någon av dem."
+    "Rader som lades undan ({count} st.) får inte plats i listan (högst {max}). De finns "
+    "kvar i utkastet; ta bort en rad om du vill lägga till någon av dem."
 )
 V_INT_TOO_LONG = "Talet har för många siffror. Skriv ett heltal, till exempel 3."
 
@@ -922,3 +923,41 @@ CLI_VALIDATE_SOURCE = (
 CLI_VALIDATE_UNKNOWN = CLI_FROM_UNKNOWN
 CLI_NEXT_RESUME = "Fortsätt med: kontoguide resume {draft_id}"
 CLI_NEXT_EXPORT = "Skapa dokumentet med: kontoguide export {draft_id}"
+
+# --- the filed document and its sources ---
+V_YES_CONTROLLER = (
+    "Din enhet är personuppgiftsansvarig för personuppgifterna på kontot, ofta gemensamt med "
+    "plattformen. Ta reda på vad det innebär med dataskyddsombudet och svara sedan ja."
+)
+V_EFFECT_OTHER_REQUIRED = "Beskriv den andra effekten som målet ska ge hos målgruppen."
+V_EFFECT_OTHER_ONLY = (
+    "Beskriv en annan effekt bara när du har valt ”Annan effekt”; ta bort beskrivningen "
+    "eller välj ”Annan effekt”."
+)
+V_ACCOUNT_NAME_UNIT = (
+    "Låt namnet visa vilken enhet som driver kontot, med hela namnet eller ett ord ur "
+    "{names}, till exempel ”Stadsbiblioteket – Stockholms stad”."
+)
+V_ACCOUNT_NAME_BOTH = (
+    "Låt namnet visa både vilken enhet som driver kontot (hela namnet eller ett ord ur "
+    "{names}) och att kontot hör till Stockholms stad, till exempel "
+    "”Stadsbiblioteket – Stockholms stad”."
+)
+DOC_TITLE = "Nytt konto i sociala medier: {account}"
+DOC_TITLE_DRAFT = "UTKAST – {title}"
+DOC_FACT_PROPOSED = "Föreslaget kontonamn"
+DOC_FACT_WORKING_NAME = "Arbetsnamn (inget kontonamn föreslaget än)"
+DOC_ABOUT = (
+    "Om dokumentet: skrivet med kontoguide {version} den {date}, efter checklistan "
+    "{checklist}, version {checklist_version}. Id i kontoguide: {id}."
+)
+DOC_NOTICE_SOURCE = "Rådet som det står i stadens guide ”Guide – starta nytt konto”:"
+DOC_NOTICE_NOTE_HEADING = "Kommentar från kontoguide (inte en del av stadens råd):"
+DOC_SET_ASIDE_GIVEN = "Angivet svar: {given}"
+DOC_SET_ASIDE_REASON = "Behöver rättas: {reason}"
+DOC_ISSUER = "Utfärdat av: {issuer}"
+DOC_FACTS_TABLE_CAPTION = "Tabell: Uppgifter om ärendet"
+STYLE_BOX = "Kryssruta"
+STYLE_NOTICE_NOTE = "Kommentar till rådet"
+STYLE_NOTICE_NOTE_HEADING = "Kommentar till rådet, rubrik"
+STYLE_ABOUT = "Om dokumentet"

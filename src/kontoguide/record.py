@@ -11,8 +11,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from kontoguide import messages as m
 from kontoguide.fieldtypes import (
@@ -64,6 +72,15 @@ class Part(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def _error_at(field: str, value: Any, message: str) -> ValidationError:
+    """An error on one field of a part, raised by a check of the part (or of its parent):
+    the problem is reported, and the answer set aside, where the user gave it."""
+    error = PydanticCustomError("checked_with_others", message)
+    return ValidationError.from_exception_data(
+        "Record", [InitErrorDetails(type=error, loc=(field,), input=value)]
+    )
+
+
 # --- nested parts ----------------------------------------------------------
 
 
@@ -105,15 +122,27 @@ class PlanReference(Part):
     goal: LongText | None = Field(None, title="Målet eller uppdraget i egna ord")
 
 
+OTHER_EFFECT = "annan"
+
+
 class Goal(Part):
     description: ShortText = Field(title="Mål")
     effect: Annotated[str, ChoiceFrom("effects")] = Field(title="Effekt")
+    effect_other: ShortText | None = Field(None, title="Annan effekt")
     indicator: ShortText = Field(title="Nyckeltal")
     baseline: Number | None = Field(None, title="Utgångsvärde")
     target: Number = Field(title="Målvärde")
     unit: ShortText = Field(title="Enhet för målvärdet")
     deadline: FutureDate = Field(title="Ska vara nått senast")
     data_source: ShortText = Field(title="Var siffran hämtas")
+
+    @model_validator(mode="after")
+    def _other_effect_described(self) -> Goal:
+        if self.effect == OTHER_EFFECT and self.effect_other is None:
+            raise _error_at("effect_other", None, m.V_EFFECT_OTHER_REQUIRED)
+        if self.effect != OTHER_EFFECT and self.effect_other is not None:
+            raise _error_at("effect_other", self.effect_other, m.V_EFFECT_OTHER_ONLY)
+        return self
 
 
 class TargetGroup(Part):
@@ -151,12 +180,20 @@ class Archiving(Part):
         None, title="Hur ofta"
     )
     case_number: ShortText | None = Field(None, title="Samlat diarienummer")
+    records_law: (
+        Annotated[list[str], ChoicesFrom("records_law_items", all_required=True)] | None
+    ) = Field(None, title="Allmänna handlingar på kontot")
 
 
 class DataProtection(Part):
+    controller: Annotated[bool, MustBeYes(m.V_YES_CONTROLLER)] | None = Field(
+        None, title="Enheten är personuppgiftsansvarig"
+    )
     dpo_consulted: Annotated[bool, MustBeYes(m.V_YES_DPO)] | None = Field(
         None, title="Dataskyddsombudet tillfrågat"
     )
+    dpo_name: PersonName | None = Field(None, title="Dataskyddsombud")
+    dpo_date: PastDate | None = Field(None, title="Datum för avstämningen")
     legal_basis: Annotated[str, ChoiceFrom("legal_bases")] | None = Field(
         None, title="Rättslig grund"
     )
@@ -230,7 +267,7 @@ class Purpose(Part):
     )
     responsible: Person = Field(default_factory=Person, title="Ansvarig person")
     duties: Annotated[list[str], ChoicesFrom("duties", all_required=True)] | None = Field(
-        None, title="Den ansvariges uppgifter"
+        None, title="Den ansvarigas uppgifter"
     )
     deputy: Person = Field(default_factory=Person, title="Ersättare")
     follow_up: Annotated[str, ChoiceFrom("follow_up_intervals")] | None = Field(
@@ -264,7 +301,9 @@ class Channel(Part):
     platform: Annotated[str, ChoiceFrom("platforms")] | None = Field(None, title="Plattform")
     platform_other: ShortText | None = Field(None, title="Annan plattform")
     platform_reason: Reason | None = Field(None, title="Varför plattformen passar")
-    officer_dialogue: Contact = Field(default_factory=Contact, title="Dialog med kommunikatör")
+    officer_dialogue: Contact = Field(
+        default_factory=Contact, title="Dialog med kommunikationsansvarig"
+    )
     statistics: Source = Field(default_factory=Source, title="Användarstatistik")
     proposed_account_name: ShortText | None = Field(None, title="Föreslaget kontonamn")
     tiktok_separate_device: Annotated[bool, MustBeYes(m.V_YES_TIKTOK_DEVICE)] | None = Field(
@@ -275,12 +314,50 @@ class Channel(Part):
     )
     x_reason: Reason | None = Field(None, title="Skäl att ändå välja X")
 
-    @field_validator("proposed_account_name")
-    @classmethod
-    def _shows_the_city(cls, value: str | None) -> str | None:
-        if value is not None and "stockholm" not in value.casefold():
-            raise PydanticCustomError("account_name_city", m.V_ACCOUNT_NAME_CITY)
-        return value
+
+# Words of a unit's name that say nothing about which unit it is.
+_GENERIC_WORDS = frozenset(
+    {
+        "stad", "staden", "stads", "enhet", "enheten", "enheter", "avdelning",
+        "avdelningen", "förvaltning", "förvaltningen", "bolag", "bolaget", "sektion",
+        "sektionen", "verksamhet", "verksamheten",
+    }
+)  # fmt: skip
+UNIT_WORD_MIN = 4
+
+
+def _words(text: str) -> set[str]:
+    """The words of `text`, casefolded: runs of letters."""
+    return set("".join(char if char.isalpha() else " " for char in text.casefold()).split())
+
+
+def unit_words(organisation: Organisation) -> set[str]:
+    """The words that name the unit: every word of at least four letters of the
+    organisation's or the unit's name, except "Stockholm" and generic words."""
+    words: set[str] = set()
+    for name in (organisation.name, organisation.unit):
+        for word in _words(name or ""):
+            if len(word) >= UNIT_WORD_MIN and "stockholm" not in word:
+                words.add(word)
+    return words - _GENERIC_WORDS
+
+
+def account_name_problem(name: str, organisation: Organisation) -> str | None:
+    """Why a proposed account name does not show the unit and Stockholm, if it does not."""
+    folded = name.casefold()
+    city = "stockholm" in folded
+    known = unit_words(organisation)
+    words = _words(name)
+    # Without a known organisation only the city can be checked (a draft in progress).
+    unit = not known or bool(known & words) or any(word in folded for word in known)
+    if city and unit:
+        return None
+    if unit:
+        return m.V_ACCOUNT_NAME_CITY
+    names = " eller ".join(f"”{part}”" for part in (organisation.unit, organisation.name) if part)
+    if city:
+        return m.V_ACCOUNT_NAME_UNIT.format(names=names)
+    return m.V_ACCOUNT_NAME_BOTH.format(names=names)
 
 
 class Routines(Part):
@@ -487,6 +564,20 @@ class Answers(Part):
         None, max_length=LIST_MAXIMUMS["follow_ups"], title="Uppföljningar"
     )
     closing: Closing = Field(default_factory=Closing, title="Kontot avslutat")
+
+    @field_validator("step3")
+    @classmethod
+    def _account_name_shows_unit_and_city(cls, channel: Channel, info: ValidationInfo) -> Channel:
+        name = channel.proposed_account_name
+        organisation = info.data.get("organisation")
+        if name is None:
+            return channel
+        problem = account_name_problem(
+            name, organisation if isinstance(organisation, Organisation) else Organisation()
+        )
+        if problem is not None:
+            raise _error_at("proposed_account_name", name, problem)
+        return channel
 
     @field_validator("start")
     @classmethod

@@ -17,8 +17,7 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from docx.document import Document
-from docx.enum.table import WD_ALIGN_VERTICAL, WD_ROW_HEIGHT_RULE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Emu
@@ -40,7 +39,7 @@ from kontoguide.document import (
     TextAnswer,
     YesNoAnswer,
 )
-from kontoguide.docx_look import LANGUAGE, prepare, table_look
+from kontoguide.docx_look import LANGUAGE, finish_package, prepare, table_look
 from kontoguide.table_layout import column_widths
 from kontoguide.textsafe import xml_safe
 
@@ -48,9 +47,7 @@ FACTS_LABEL_SHARE = 0.32  # of the text width, for the label column of key-value
 
 
 def yes_no(value: bool) -> str:
-    yes = m.DOC_CHECKED if value else m.DOC_UNCHECKED
-    no = m.DOC_UNCHECKED if value else m.DOC_CHECKED
-    return f"{yes} {m.DOC_YES}    {no} {m.DOC_NO}"
+    return m.DOC_YES if value else m.DOC_NO
 
 
 # --- fields, header and footer ------------------------------------------------
@@ -196,41 +193,18 @@ class _Writer:
         self.set_widths(table, [labels, self.width - labels])
         return table
 
-    def signature_table(self, rows: tuple[tuple[SignLine, ...], ...]) -> None:
-        """Lines to write on, each with its caption below: two side by side with a
-        narrow gap between them, or one across the page; a tall one for a few lines."""
-        table = self.new_table(2 * len(rows), 3, styled=False)
-        gap = int(Cm(1.2))
-        side = (self.width - gap) // 2
-        self.set_widths(table, [side, gap, side])
-        for index, lines in enumerate(rows):
-            line_row, caption_row = table.rows[2 * index], table.rows[2 * index + 1]
-            wide = len(lines) == 1
-            line_row.height = Cm(2.4 if any(line.tall for line in lines) else 1.4)
-            line_row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-            for row, style in ((line_row, m.STYLE_SIGN_LINE), (caption_row, m.STYLE_SIGN_CAPTION)):
-                for cell in row.cells:
-                    self.style(cell.paragraphs[0], style)
-            line_cells, caption_cells = [line_row.cells[0]], [caption_row.cells[0]]
-            if wide:
-                line_cells = [line_row.cells[0].merge(line_row.cells[2])]
-                caption_cells = [caption_row.cells[0].merge(caption_row.cells[2])]
-            else:
-                line_cells.append(line_row.cells[2])
-                caption_cells.append(caption_row.cells[2])
-            for line, line_cell, caption_cell in zip(
-                lines, line_cells, caption_cells, strict=False
-            ):
-                _bottom_border(line_cell)
-                # The text sits on the line, at its bottom, as if written there.
-                line_cell.vertical_alignment = WD_ALIGN_VERTICAL.BOTTOM
-                if line.filled:
-                    line_cell.paragraphs[0].add_run(xml_safe(line.filled))
-                caption_cell.paragraphs[0].add_run(xml_safe(line.caption))
-            for cell in (*line_cells, *caption_cells):
-                # A merged cell keeps the paragraphs of the cells it took in: one is enough.
-                for extra in cell.paragraphs[1:]:
-                    extra._p.getparent().remove(extra._p)
+    def sign_lines(self, rows: tuple[tuple[SignLine, ...], ...]) -> None:
+        """Lines to write on: the caption, then a ruled line to the right margin (a tab
+        with a line leader) holding what is known already; a tall one has three lines."""
+        for lines in rows:
+            for line in lines:
+                paragraph = self.para(self.document, "", m.STYLE_SIGN_LINE)
+                paragraph.paragraph_format.tab_stops.add_tab_stop(
+                    Emu(self.width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.LINES
+                )
+                text = f"{line.caption}: {line.filled}" if line.filled else f"{line.caption}: "
+                ruled = "\t" + ("\n\t" * 2 if line.tall else "")
+                paragraph.add_run(xml_safe(text + ruled))
 
     def figure(self, figure: FigureView) -> None:
         """The chart as a picture, its alternative text stating the same numbers."""
@@ -248,32 +222,51 @@ class _Writer:
 
     # --- the body ---
 
+    def boxed(self, label: str, checked: bool, style: str) -> Paragraph:
+        """A box (ticked or not) and its label; the box in a font that has the glyph."""
+        paragraph = self.para(self.document, "", style)
+        box = paragraph.add_run(m.DOC_CHECKED if checked else m.DOC_UNCHECKED)
+        box._r.get_or_add_rPr().style = self.ids[m.STYLE_BOX]
+        paragraph.add_run(xml_safe(f" {label}"))
+        return paragraph
+
+    def set_aside(self, given: str | None, reason: str | None) -> None:
+        if given is not None:
+            self.para(self.document, m.DOC_SET_ASIDE_GIVEN.format(given=given), m.STYLE_ANSWER)
+        self.para(
+            self.document,
+            m.DOC_SET_ASIDE_REASON.format(reason=reason or m.DOC_SET_ASIDE),
+            m.STYLE_CAUTION,
+        )
+
     def answer(self, answer: Answer) -> None:
         body = self.document
         if isinstance(answer, NoAnswer):
-            text = m.DOC_SET_ASIDE if answer.set_aside else m.DOC_NOT_ANSWERED
-            self.para(body, text, m.STYLE_NO_ANSWER)
+            if answer.set_aside and (answer.given is not None or answer.reason is not None):
+                self.set_aside(answer.given, answer.reason)
+            elif not answer.set_aside:
+                self.para(body, m.DOC_NOT_ANSWERED, m.STYLE_NO_ANSWER)
         elif isinstance(answer, YesNoAnswer):
             self.para(body, yes_no(answer.value), m.STYLE_ANSWER)
         elif isinstance(answer, ChecksAnswer):
             for label, checked in answer.options:
-                mark = m.DOC_CHECKED if checked else m.DOC_UNCHECKED
-                self.para(body, f"{mark} {label}", m.STYLE_ANSWER)
+                self.boxed(label, checked, "List Bullet")
         elif isinstance(answer, TableAnswer):
             self.list_table(answer)
-            self.para(body, "", m.STYLE_ANSWER)  # room between the table and the next heading
         elif isinstance(answer, TextAnswer):
             self.para(body, answer.text, m.STYLE_ANSWER)
 
     def question(self, question: QuestionView) -> None:
         self.para(self.document, question.label, "Heading 2")
         self.answer(question.answer)
+        for given, reason in question.set_aside:
+            self.set_aside(given, reason)
         if question.note:
             self.para(self.document, question.note, m.STYLE_CAUTION)
 
     def section(self, section: SectionView) -> None:
+        # The section's introduction is addressed to the person filling it in: left out.
         self.para(self.document, section.heading, "Heading 1")
-        self.para(self.document, section.purpose, m.STYLE_LEAD)
         for question in section.questions:
             self.question(question)
 
@@ -287,14 +280,13 @@ class _Writer:
         self.facts_table(decision.subject)
         self.para(body, m.DOC_DECISION_TAKEN, "Heading 2")
         for label, ticked in decision.outcomes:
-            mark = m.DOC_CHECKED if ticked else m.DOC_UNCHECKED
-            box = self.para(body, f"{mark} {label}", m.STYLE_ANSWER)
+            box = self.boxed(label, ticked, m.STYLE_ANSWER)
             # The boxes and what follows them (the lines to sign on) share a page.
             box.paragraph_format.keep_with_next = True
         if decision.facts:
             self.facts_table(decision.facts)
         if decision.lines:
-            self.signature_table(decision.lines)
+            self.sign_lines(decision.lines)
 
     def follow_up(self, follow_up: FollowUpView) -> None:
         body = self.document
@@ -310,22 +302,38 @@ class _Writer:
         self.para(body, m.DOC_FOLLOW_UP_ASSESSMENT, "Heading 2")
         self.para(body, follow_up.assessment, m.STYLE_ANSWER)
 
+    def notice(self, view: DocumentView) -> None:
+        """The Schrems II notice, in one piece: the city's words quoted, our note apart."""
+        body, notice = self.document, view.notice
+        parts = [self.para(body, notice.title, "Heading 1")]
+        parts.append(self.para(body, notice.source, m.STYLE_ANSWER))
+        parts += [self.para(body, text, m.STYLE_NOTICE) for text in notice.paragraphs]
+        if notice.note:
+            parts.append(self.para(body, notice.note_heading, m.STYLE_NOTICE_NOTE_HEADING))
+            parts += [self.para(body, text, m.STYLE_NOTICE_NOTE) for text in notice.note]
+        parts.append(self.para(body, notice.acknowledgement, m.STYLE_ANSWER))
+        for paragraph in parts:
+            paragraph.paragraph_format.keep_together = True
+        for paragraph in parts[:-1]:
+            paragraph.paragraph_format.keep_with_next = True
+
     def body(self, view: DocumentView) -> None:
         body = self.document
         self.para(body, view.title, "Title")
+        self.para(body, view.subtitle, "Subtitle")
         self.para(body, view.kind, m.STYLE_DRAFT if view.draft else m.STYLE_KIND)
+        self.para(body, m.DOC_ISSUER.format(issuer=view.issuer), m.STYLE_ANSWER)
         if view.lead:
             self.para(body, view.lead, m.STYLE_LEAD)
+        caption = self.para(body, m.DOC_FACTS_CAPTION, "Caption")
+        caption.paragraph_format.keep_with_next = True
         self.facts_table(view.facts)
+        self.notice(view)
         if view.missing:
             heading = m.DOC_MISSING_HEADING.format(count=len(view.missing))
             self.para(body, heading, "Heading 1")
             for item in view.missing:
                 self.para(body, item, "List Bullet")
-        self.para(body, view.notice.title, "Heading 1")
-        for text in view.notice.paragraphs:
-            self.para(body, text, m.STYLE_NOTICE)
-        self.para(body, view.notice.acknowledgement, m.STYLE_ANSWER)
         for section in view.sections:
             self.section(section)
         if view.decision is not None:
@@ -339,6 +347,7 @@ class _Writer:
         if view.history is not None:
             self.para(body, m.DOC_HISTORY_HEADING, "Heading 1")
             self.list_table(view.history)
+        self.para(body, view.about, m.STYLE_ABOUT)
 
     def header_and_footer(self, view: DocumentView) -> None:
         for section in self.document.sections:
@@ -454,4 +463,4 @@ def render(
     writer.body(view)
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return finish_package(buffer.getvalue())

@@ -60,33 +60,38 @@ def escape(text: str) -> str:
     return "\\\n".join(lines)
 
 
+# Lines inside a table cell: a row must stay on one line, and raw HTML (<br>) is not
+# Markdown that every reader shows.
+CELL_LINES = " / "
+
+
 def escape_cell(text: str) -> str:
     """User text inside a table cell: a table row must stay on one line."""
     lines = [escape_line(line) for line in xml_safe(text).split("\n")]
-    return "<br>".join(lines)
+    return CELL_LINES.join(lines)
 
 
 def yes_no(value: bool) -> str:
-    yes = m.DOC_CHECKED if value else m.DOC_UNCHECKED
-    no = m.DOC_UNCHECKED if value else m.DOC_CHECKED
-    return f"{yes} {m.DOC_YES}    {no} {m.DOC_NO}"
+    return m.DOC_YES if value else m.DOC_NO
 
 
 def _table(table: TableAnswer) -> list[str]:
     out = ["| " + " | ".join(escape_cell(h) for h in table.headers) + " |"]
     out.append("|" + "|".join("---" for _ in table.headers) + "|")
     for row, note in zip(table.rows, table.notes, strict=True):
-        cells = ["<br>".join(escape_cell(line) for line in cell) for cell in row]
+        cells = [CELL_LINES.join(escape_cell(line) for line in cell) for cell in row]
         # A Markdown table cannot span columns: a row's note goes into its first cell.
         if note:
-            cells[0] = "<br>".join([cells[0], *(escape_cell(line) for line in note)])
+            cells[0] = CELL_LINES.join([cells[0], *(escape_cell(line) for line in note)])
         out.append("| " + " | ".join(cells) + " |")
     return out
 
 
 def _answer(answer: Answer) -> list[str]:
     if isinstance(answer, NoAnswer):
-        return [f"*{escape(m.DOC_SET_ASIDE if answer.set_aside else m.DOC_NOT_ANSWERED)}*"]
+        if answer.set_aside:
+            return _set_aside(answer.given, answer.reason) if answer.reason else []
+        return [escape(m.DOC_NOT_ANSWERED)]
     if isinstance(answer, YesNoAnswer):
         return [yes_no(answer.value)]
     if isinstance(answer, ChecksAnswer):
@@ -99,17 +104,29 @@ def _answer(answer: Answer) -> list[str]:
     raise AssertionError(f"unknown answer {answer!r}")  # pragma: no cover
 
 
+def _set_aside(given: str | None, reason: str | None) -> list[str]:
+    lines = [] if given is None else [escape(m.DOC_SET_ASIDE_GIVEN.format(given=given)) + "\\"]
+    return [
+        *lines,
+        f"**{escape(m.DOC_SET_ASIDE_REASON.format(reason=reason or m.DOC_SET_ASIDE))}**",
+    ]
+
+
 def _facts(facts: tuple[tuple[str, str], ...]) -> list[str]:
     return [f"- **{escape(label)}:** {escape(value)}" for label, value in facts]
 
 
 def _section(section: SectionView) -> list[list[str]]:
-    blocks = [[f"## {escape(section.heading)}"], [f"*{escape(section.purpose)}*"]]
+    # The section's introduction is addressed to the person filling it in: left out.
+    blocks = [[f"## {escape(section.heading)}"]]
     for question in section.questions:
         blocks.append([f"### {escape(question.label)}"])
-        blocks.append(_answer(question.answer))
+        answer = _answer(question.answer)
+        if answer:
+            blocks.append(answer)
+        blocks.extend(_set_aside(given, reason) for given, reason in question.set_aside)
         if question.note:
-            blocks.append([f"*{escape(question.note)}*"])
+            blocks.append([escape(question.note)])
     return blocks
 
 
@@ -148,18 +165,26 @@ def _follow_up(follow_up: FollowUpView) -> list[list[str]]:
 
 def _blocks(view: DocumentView) -> list[list[str]]:
     """The document as Markdown blocks; blank lines go between blocks."""
-    blocks: list[list[str]] = [[f"# {escape(view.title)}"]]
+    blocks: list[list[str]] = [[f"# {escape(view.title)}"], [escape(view.subtitle)]]
     if view.draft:
         blocks.append([f"**{escape(view.kind)}** – {escape(view.lead or '')}"])
     else:
         blocks.append([f"**{escape(view.kind)}**"])
+    blocks.append([escape(m.DOC_ISSUER.format(issuer=view.issuer))])
+    blocks.append([f"**{escape(m.DOC_FACTS_CAPTION)}**"])
     blocks.append(_facts(view.facts))
+    notice = view.notice
+    blocks.append([f"## {escape(notice.title)}"])
+    blocks.append([escape(notice.source)])
+    # The city's words as a quote; kontoguide's note after it, apart.
+    blocks.append("\n>\n".join(f"> {escape(text)}" for text in notice.paragraphs).split("\n"))
+    if notice.note:
+        blocks.append([f"**{escape(notice.note_heading)}**"])
+        blocks.extend([escape(text)] for text in notice.note)
+    blocks.append([escape(notice.acknowledgement)])
     if view.missing:
         blocks.append([f"## {escape(m.DOC_MISSING_HEADING.format(count=len(view.missing)))}"])
         blocks.append([f"- {escape(item)}" for item in view.missing])
-    blocks.append([f"## {escape(view.notice.title)}"])
-    blocks.extend([f"> {escape(text)}"] for text in view.notice.paragraphs)
-    blocks.append([escape(view.notice.acknowledgement)])
     for section in view.sections:
         blocks.extend(_section(section))
     if view.decision is not None:
@@ -173,6 +198,7 @@ def _blocks(view: DocumentView) -> list[list[str]]:
     if view.history is not None:
         blocks.append([f"## {escape(m.DOC_HISTORY_HEADING)}"])
         blocks.append(_table(view.history))
+    blocks.append([escape(view.about)])
     return blocks
 
 
@@ -180,7 +206,6 @@ def render(view: DocumentView) -> str:
     text = "\n\n".join("\n".join(block) for block in _blocks(view)) + "\n"
     # Markdown has no page header: what the header says on every page (the state and
     # the case number; UTKAST on a draft) comes first, for e-mail previews.
-    top = f"*{escape(view.header_state)}*"
-    if view.draft:
-        top = f"**{m.DOC_DRAFT_MARK}** · {top}"
+    # The draft mark stands once, under the title.
+    top = escape(view.header_state)
     return f"{top}\n\n{text}"

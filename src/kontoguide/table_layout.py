@@ -14,10 +14,10 @@ from collections.abc import Sequence
 EMU_PER_CM = 360_000
 EMU_PER_PT = 12_700
 
-# Table text is 9.5 pt. Glyph widths in em for Arial (and the metric-compatible
+# Table text is 10 pt (docx_look). Glyph widths in em for Arial (and the metric-compatible
 # Liberation Sans), by class: close enough to keep words, dates and numbers whole
 # without measuring text with a font library.
-_EM = 9.5 * EMU_PER_PT
+_EM = 10 * EMU_PER_PT
 _NARROW = set("fijlrt.,:;'!|()[]-/ ")
 _WIDE = set("mwMW@%")
 CELL_PADDING = 0.45 * EMU_PER_CM
@@ -64,7 +64,10 @@ def column_widths(
         preferred.append(max(minimum, longest + CELL_PADDING))
         amounts.append(sum(min(text_width(" ".join(cell)), total) for cell in cells))
     if sum(minimums) >= total:
-        return [int(total * w / sum(minimums)) for w in minimums]
+        # Too many columns for every longest word: the widest columns give way first
+        # (their longest words break), so that short words elsewhere stay whole.
+        level = _level(minimums, total)
+        return [int(min(w, level)) for w in minimums]
     extra = total - sum(minimums)
     if sum(preferred) <= total:  # everything fits on one line: share the rest by length
         return [int(total * p / sum(preferred)) for p in preferred]
@@ -72,3 +75,15 @@ def column_widths(
     if not sum(wants):
         return [int(m + extra / len(minimums)) for m in minimums]
     return [int(m + extra * w / sum(wants)) for m, w in zip(minimums, wants, strict=True)]
+
+
+def _level(widths: Sequence[float], total: int) -> float:
+    """The cap L with sum(min(w, L)) == total (total below sum(widths))."""
+    ordered = sorted(widths)
+    rest = float(total)
+    for index, width in enumerate(ordered):
+        share = rest / (len(ordered) - index)
+        if width >= share:
+            return share
+        rest -= width
+    return ordered[-1]  # pragma: no cover - total covers every width

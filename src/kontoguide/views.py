@@ -59,6 +59,10 @@ def _width(console: Console) -> int:
 def notice_panel(notice: Notice) -> Panel:
     """The Schrems II notice: always first, never hidden."""
     body = Text(notice.text.strip())
+    if notice.note:
+        # kontoguide's own explanation, apart from the city's words.
+        body.append("\n\n")
+        body.append(notice.note.strip(), style="dim")
     return Panel(
         body,
         title=Text(notice.title, style="bold"),
