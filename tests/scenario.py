@@ -254,7 +254,7 @@ def script_for(
         for number, item in enumerate(value):
             if number > 0:
                 script.setdefault(LIST_MENU, []).append("add")
-            for spec in question.fields:
+            for spec in asked_fields(question, item):
                 script.setdefault(spec.label, []).append(raw(spec, item.get(spec.field)))
         script.setdefault(LIST_MENU, []).append("done")
     return script
@@ -373,9 +373,14 @@ def list_keys(checklist: Checklist, question: Question, items: list[dict[str, An
     for number, item in enumerate(items):
         if number > 0:
             keys += move(LIST_OPTIONS, "done", "add")
-        for spec in question.fields:
+        for spec in asked_fields(question, item):
             keys += keys_for(checklist, spec, item.get(spec.field))
     return keys + move(LIST_OPTIONS, "done", "done")
+
+
+def asked_fields(question: Question, item: dict[str, Any]) -> list[ItemField]:
+    """The fields of a list item that are asked: those whose `when` holds for the item."""
+    return [spec for spec in question.fields if spec.when is None or spec.when.holds(item)]
 
 
 def nested(answers: dict[str, Any]) -> dict[str, Any]:
@@ -413,7 +418,7 @@ def sequence(
         for number, item in enumerate(value):
             if number > 0:
                 steps.append((LIST_MENU, move(LIST_OPTIONS, "done", "add")))
-            for spec in question.fields:
+            for spec in asked_fields(question, item):
                 steps.append((spec.label, keys_for(checklist, spec, item.get(spec.field))))
         steps.append((LIST_MENU, move(LIST_OPTIONS, "done", "done")))
     return steps

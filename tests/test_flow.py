@@ -122,7 +122,7 @@ def test_no_question_is_asked_twice_after_an_interruption(checklist: Checklist) 
 def test_invalid_answers_are_refused_with_the_reason_and_asked_again(checklist: Checklist) -> None:
     script = script_for(checklist, ANSWERS, fields=fields_of(checklist, "basics", "step1"))
     email = "Vilken e-postadress har hen?"
-    when = "När pratade ni?"
+    when = "När pratade du med kommunikationsfunktionen?"
     policy = "Har du läst stadens policy för konton i sociala medier?"
     script[email] = ["anna.lind@", "anna.lind@stockholm.se"]
     script[when] = ["2025-02-30", "igår", day(5), day(-2)]
@@ -192,7 +192,7 @@ def test_a_caution_is_shown_and_confirmed_and_conditional_questions_follow(
     script["Vill du ändå välja TikTok?"] = ["nej", "ja"]
     script["Vilken plattform ska kontot finnas på?"] = ["tiktok", "tiktok"]
     script["Kommer kontot att skötas från en separat enhet?"] = ["ja"]
-    script["Har säkerhetsfunktionen godkänt att ni använder TikTok?"] = ["ja"]
+    script["Har säkerhetsfunktionen godkänt att kontot finns på TikTok?"] = ["ja"]
     script["Varför passar plattformen syftet, målen och målgrupperna?"] = [INTERRUPT]
     record = acknowledged(checklist)
     flow, conversation, _asker, screen, _ = make(checklist, script, record)
@@ -518,7 +518,8 @@ def test_the_same_answer_again_does_not_save(checklist: Checklist) -> None:
     assert flow.apply("organisation.unit", unit) == []
     assert saves.records == []
 
-    flow.apply("organisation.unit", "Kulturförvaltningen")
+    # A unit the proposed account name still shows (the name must name the unit).
+    flow.apply("organisation.unit", "Stadsbiblioteket, unga vuxna")
     assert len(saves.records) == 1
     assert saves.last.status == "ready"
 

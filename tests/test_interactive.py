@@ -94,7 +94,7 @@ def test_stopping_before_the_acknowledgement_saves_nothing(
 def test_the_record_is_created_at_the_acknowledgement_and_kept_on_interrupt(
     checklist: Checklist, store: Store, screen: RichScreen
 ) -> None:
-    asker = ScriptedAsker({NOTICE: ["ja"], "Är ni en förvaltning eller ett bolag?": [INTERRUPT]})
+    asker = ScriptedAsker({NOTICE: ["ja"], "Hör kontot till en förvaltning eller ett bolag?": [INTERRUPT]})
     result = interactive.start(checklist, store, asker=asker, screen=screen)
     assert result == ExitCode.INTERRUPTED
     (record,) = saved(store)
@@ -163,7 +163,7 @@ def test_resume_asks_for_the_notice_when_the_draft_has_none(
     checklist: Checklist, store: Store, screen: RichScreen
 ) -> None:
     draft_id = _draft(checklist, store, account_name="Unga på Instagram")
-    asker = ScriptedAsker({NOTICE: ["ja"], "Är ni en förvaltning eller ett bolag?": [INTERRUPT]})
+    asker = ScriptedAsker({NOTICE: ["ja"], "Hör kontot till en förvaltning eller ett bolag?": [INTERRUPT]})
     assert interactive.resume(store, draft_id, asker=asker, screen=screen) == 130
     (record,) = saved(store)
     assert record["notice"]["acknowledged"] is True
@@ -298,14 +298,14 @@ def test_changing_an_answer_of_a_ready_checklist_keeps_it_ready(
         REVIEW_READY: ["change", "complete"],
         "I vilken del finns svaret du vill ändra?": ["basics"],
         "Vilket svar vill du ändra?": ["organisation.unit"],
-        "Vilken enhet eller avdelning ska driva kontot?": ["Ny enhet"],
+        "Vilken enhet eller avdelning ska driva kontot?": ["Stadsbiblioteket, unga vuxna"],
     }
     asker = ScriptedAsker(script)
     assert interactive.resume(store, record_id, asker=asker, screen=screen) == ExitCode.OK
     assert asker.left() == {}
     (record,) = saved(store)
     assert record["status"] == "ready"
-    assert record["organisation"]["unit"] == "Ny enhet"
+    assert record["organisation"]["unit"] == "Stadsbiblioteket, unga vuxna"
     # The parts the decision, the start and the closing are not offered to change yet.
     change_prompt = next(p for p in asker.prompts if p.message.startswith("I vilken del"))
     assert change_prompt is not None
@@ -329,12 +329,12 @@ def test_resume_acknowledges_a_draft_whose_goal_deadline_has_since_passed(
     context = make_context(checklist, today=then.date())
     store.save(Record.model_validate(data, context=context))
 
-    asker = ScriptedAsker({NOTICE: ["ja"], "Är ni en förvaltning eller ett bolag?": [INTERRUPT]})
+    asker = ScriptedAsker({NOTICE: ["ja"], "Hör kontot till en förvaltning eller ett bolag?": [INTERRUPT]})
     assert interactive.resume(store, record.id, asker=asker, screen=screen) == 130
 
     (stored,) = saved(store)
     assert stored["notice"]["acknowledged"] is True
-    assert stored["step2"]["goals"] == [goal]
+    assert stored["step2"]["goals"] == [{**goal, "effect_other": None}]
     assert stored["set_aside"] == {}
 
 

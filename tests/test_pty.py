@@ -247,7 +247,7 @@ def test_stopping_at_the_notice_saves_nothing(home: Path, cwd: Path, key: str) -
 def test_ctrl_d_at_a_choice_saves_and_says_how_to_continue(home: Path, cwd: Path) -> None:
     session = Session(home, cwd, "start")
     session.acknowledge()
-    session.expect("Är ni en förvaltning eller ett bolag?")
+    session.expect("Hör kontot till en förvaltning eller ett bolag?")
     session.child.send(CTRL_D)
     session.child.expect(SAVED)
     status, transcript = session.finish()
