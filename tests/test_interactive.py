@@ -94,7 +94,9 @@ def test_stopping_before_the_acknowledgement_saves_nothing(
 def test_the_record_is_created_at_the_acknowledgement_and_kept_on_interrupt(
     checklist: Checklist, store: Store, screen: RichScreen
 ) -> None:
-    asker = ScriptedAsker({NOTICE: ["ja"], "Hör kontot till en förvaltning eller ett bolag?": [INTERRUPT]})
+    asker = ScriptedAsker(
+        {NOTICE: ["ja"], "Hör kontot till en förvaltning eller ett bolag?": [INTERRUPT]}
+    )
     result = interactive.start(checklist, store, asker=asker, screen=screen)
     assert result == ExitCode.INTERRUPTED
     (record,) = saved(store)
@@ -163,7 +165,9 @@ def test_resume_asks_for_the_notice_when_the_draft_has_none(
     checklist: Checklist, store: Store, screen: RichScreen
 ) -> None:
     draft_id = _draft(checklist, store, account_name="Unga på Instagram")
-    asker = ScriptedAsker({NOTICE: ["ja"], "Hör kontot till en förvaltning eller ett bolag?": [INTERRUPT]})
+    asker = ScriptedAsker(
+        {NOTICE: ["ja"], "Hör kontot till en förvaltning eller ett bolag?": [INTERRUPT]}
+    )
     assert interactive.resume(store, draft_id, asker=asker, screen=screen) == 130
     (record,) = saved(store)
     assert record["notice"]["acknowledged"] is True
@@ -329,7 +333,9 @@ def test_resume_acknowledges_a_draft_whose_goal_deadline_has_since_passed(
     context = make_context(checklist, today=then.date())
     store.save(Record.model_validate(data, context=context))
 
-    asker = ScriptedAsker({NOTICE: ["ja"], "Hör kontot till en förvaltning eller ett bolag?": [INTERRUPT]})
+    asker = ScriptedAsker(
+        {NOTICE: ["ja"], "Hör kontot till en förvaltning eller ett bolag?": [INTERRUPT]}
+    )
     assert interactive.resume(store, record.id, asker=asker, screen=screen) == 130
 
     (stored,) = saved(store)
