@@ -43,10 +43,21 @@ class Prompt:
     validate: Check | None = None
     placeholder: str | None = None
     required: bool = True
+    # Going back is offered (`<` in an empty answer); the asker then raises GoBack.
+    back: bool = False
+    # Called with the text typed so far when the person pauses at this prompt
+    # (Ctrl-C, Ctrl-D, end of input), just before the asker raises; the
+    # conversation keeps it as "not yet an answer" and offers it on resume.
+    keep_typed: Callable[[str], None] | None = None
+
+
+class GoBack(Exception):
+    """Raised by an Asker when the person asks for the previous question."""
 
 
 class Asker(Protocol):
-    """Asks one thing and returns the answer; Ctrl-C raises KeyboardInterrupt, Ctrl-D EOFError."""
+    """Asks one thing and returns the answer; Ctrl-C raises KeyboardInterrupt, Ctrl-D EOFError,
+    and a request for the previous question (where `Prompt.back` offers it) GoBack."""
 
     def text(self, prompt: Prompt, *, multiline: bool = False) -> str: ...
 
