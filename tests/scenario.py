@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from kontoguide.checklist import Checklist, ItemField, Question
+from kontoguide import messages as m
 from kontoguide.dialogue import Event, Option, Prompt
+from kontoguide.flow import offered_people
 from kontoguide.record import Record
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -244,6 +246,7 @@ def script_for(
     """Label → queue of answers, for the questions in `fields` (default: all in `answers`)."""
     script: dict[str, list[Any]] = {}
     wanted = set(fields) if fields is not None else set(answers)
+    data = nested(answers)
     for _, question in checklist.questions():
         if question.field not in wanted or question.field not in answers:
             continue
@@ -251,13 +254,42 @@ def script_for(
         if question.kind != "list":
             script.setdefault(question.label, []).append(raw(question, value))
             continue
-        for number, item in enumerate(value):
-            if number > 0:
-                script.setdefault(LIST_MENU, []).append("add")
-            for spec in asked_fields(question, item):
-                script.setdefault(spec.label, []).append(raw(spec, item.get(spec.field)))
-        script.setdefault(LIST_MENU, []).append("done")
+        for label, answer, spec in list_answers(question, value, data):
+            script.setdefault(label, []).append(answer if spec is None else raw(spec, answer))
     return script
+
+
+PERSON_OPTIONS = ["take", "change", "skip"]
+
+
+def list_answers(
+    question: Question, items: list[dict[str, Any]], data: dict[str, Any]
+) -> list[tuple[str, Any, ItemField | None]]:
+    """(prompt, answer, item field or None for a menu) in the order a fresh list asks:
+    the people named in step 2 first (taken when an item is that person), then the
+    other items, the first at once and each next after "add", then "done"."""
+    steps: list[tuple[str, Any, ItemField | None]] = []
+    rest = list(items)
+    for who, person in offered_people(question, data):
+        label = m.Q_PERSON_OFFER.format(name=person["name"], who=who)
+        match = next(
+            (item for item in rest if all(item.get(k) == v for k, v in person.items())), None
+        )
+        if match is None:
+            steps.append((label, "skip", None))
+            continue
+        rest.remove(match)
+        steps.append((label, "take", None))
+        for spec in asked_fields(question, match):
+            if spec.field not in person:
+                steps.append((spec.label, match.get(spec.field), spec))
+    for item in rest:
+        if len(items) - len(rest) > 0 or item is not rest[0]:
+            steps.append((LIST_MENU, "add", None))
+        for spec in asked_fields(question, item):
+            steps.append((spec.label, item.get(spec.field), spec))
+    steps.append((LIST_MENU, "done", None))
+    return steps
 
 
 class ScriptedAsker:
@@ -415,12 +447,13 @@ def sequence(
         if question.kind != "list":
             steps.append((question.label, keys_for(checklist, question, value)))
             continue
-        for number, item in enumerate(value):
-            if number > 0:
-                steps.append((LIST_MENU, move(LIST_OPTIONS, "done", "add")))
-            for spec in asked_fields(question, item):
-                steps.append((spec.label, keys_for(checklist, spec, item.get(spec.field))))
-        steps.append((LIST_MENU, move(LIST_OPTIONS, "done", "done")))
+        for label, answer, spec in list_answers(question, value, data):
+            if spec is not None:
+                steps.append((label, keys_for(checklist, spec, answer)))
+            elif label == LIST_MENU:
+                steps.append((label, move(LIST_OPTIONS, "done", answer)))
+            else:
+                steps.append((label, move(PERSON_OPTIONS, "take", answer)))
     return steps
 
 

@@ -58,6 +58,8 @@ class ChoiceOption(_Data):
     value: str = Field(min_length=1)
     label: str = Field(min_length=1)
     caution: str | None = None
+    # Other names people type for this choice ("Twitter" for X), matched like the label.
+    aliases: tuple[str, ...] = ()
 
 
 class Condition(_Data):
@@ -100,6 +102,9 @@ class ItemField(_Asked):
 class Question(_Asked):
     field: str = Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
     when: Condition | None = None
+    # An answer that rests on another (the reason a platform fits): asked again when
+    # that answer changes.
+    depends_on: str | None = None
     item_label: str | None = None
     fields: tuple[ItemField, ...] = ()
 

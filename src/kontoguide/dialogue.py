@@ -15,7 +15,7 @@ from typing import Any, Literal, Protocol
 
 from kontoguide import messages as m
 from kontoguide import paths
-from kontoguide.checklist import Question, Section
+from kontoguide.checklist import ItemField, Question, Section
 from kontoguide.flow import Flow, Refused, SectionSummary, Spec, change_key, unfinished_key
 from kontoguide.readable import readable
 from kontoguide.validation import Problem
@@ -120,6 +120,18 @@ class SummaryShown:
 
 
 @dataclass(frozen=True)
+class TaskList:
+    """"Check your answers": the steps with their state, each opened on its own.
+
+    `states` holds each part, its state ("done", "started", "empty", "fix") and how
+    many of its answers need putting right.
+    """
+
+    states: tuple[tuple[Section, str, int], ...]
+    ready: bool
+
+
+@dataclass(frozen=True)
 class ProblemsShown:
     problems: tuple[Problem, ...]
 
@@ -149,6 +161,7 @@ Event = (
     | Note
     | Overview
     | SummaryShown
+    | TaskList
     | ProblemsShown
     | Heading
     | Facts
@@ -165,6 +178,11 @@ class Screen(Protocol):
 YES, NO = "ja", "nej"
 _SKIP, _BACK = "", "\x00tillbaka"
 _TAKE, _CHANGE_FIRST, _SKIP_ITEM = "take", "change", "skip"
+_CANCEL, _ALL_FIELDS = "\x00avbryt", "\x00alla"
+
+
+class _Cancelled(Exception):
+    """The person stopped filling in an item of a list; nothing of it is kept."""
 
 
 def _with_pause_hint(check: Check) -> Check:
@@ -192,6 +210,10 @@ def _known_choices(value: Any, options: Sequence[Option]) -> list[str]:
         if isinstance(candidate, str) and candidate in known and candidate not in chosen:
             chosen.append(candidate)
     return chosen
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def section_title(section: Section) -> str:
@@ -238,6 +260,10 @@ class Conversation:
             default = self.flow.suggestion(field)
         while True:
             value = self._ask_value(question, default, lambda v: self.flow.check(field, v))
+            listed = self.flow.listed_choice(question, value)
+            if listed is not None:
+                self._take_listed_choice(value, *listed)
+                return
             try:
                 displaced = self.flow.apply(field, value)
             except Refused as refused:
@@ -249,6 +275,38 @@ class Conversation:
         if value is None and not changing:
             self.flow.pass_question(question)
         self._show_displaced(displaced)
+        self._show_set_aside_now(question)
+
+    def _take_listed_choice(self, typed: str, question: Question, option: Any) -> None:
+        """"Annan plattform" and then the name of a listed one: that one, with its caution
+        and its questions."""
+        self.screen.show(
+            Note(m.Q_LISTED_CHOICE.format(typed=shorten(typed, 40), label=option.label))
+        )
+        if not self._caution_accepted(question, option.value):
+            owner = self.flow.question_for(question.field)
+            if owner is not None:
+                self.ask(owner[0], question, changing=True)
+            return
+        try:
+            displaced = self.flow.apply(question.field, option.value)
+        except Refused as refused:
+            self.screen.show(Note(refused.message, "problem"))
+            return
+        self._show_displaced(displaced)
+        self._show_set_aside_now(question)
+
+    def _show_set_aside_now(self, question: Question) -> None:
+        """Name the answers that rested on the one just changed and were set aside."""
+        moved, self.flow.set_aside_now = self.flow.set_aside_now, []
+        if not moved:
+            return
+        lines = [m.Q_DEPENDENTS_SET_ASIDE.format(title=question.label)]
+        for other in moved:
+            again = self.flow.is_applicable(other)
+            text = m.Q_DEPENDENT_ASKED_AGAIN if again else m.Q_DEPENDENT_NOT_ASKED
+            lines.append("- " + text.format(title=other.label))
+        self.screen.show(Note("\n".join(lines), "warning"))
 
     def _show_set_aside(self, question: Question, old: Any) -> None:
         reason = self.flow.set_aside_reason(question.field, old)
@@ -391,6 +449,7 @@ class Conversation:
             self._change_item(question, at, answers)
         self._ask_set_aside_items(question)
         self._offer_suggested_items(question)
+        self._offer_people(question)
         if not self.flow.items(question) and question.required:
             self._add_item(question, None)
         while True:
@@ -401,9 +460,9 @@ class Conversation:
             if choice == "add":
                 self._add_item(question, None)
             elif choice == "change":
-                index = self._pick_item(question, m.Q_LIST_PICK_CHANGE)
+                index = self._pick_item(question, m.Q_LIST_WHICH_CHANGE)
                 if index is not None:
-                    self._change_item(question, index)
+                    self._change_one(question, index)
             elif choice == "remove":
                 self._remove_item(question)
 
@@ -438,6 +497,31 @@ class Conversation:
             # Changed first, or no longer valid as it stands: asked with it as defaults.
             self._add_item(question, dict(old))
 
+    def _offer_people(self, question: Question) -> None:
+        """The people named in step 2 (the responsible person, the deputy), offered one
+        by one as members of the team: taken with their name and e-mail, changed
+        first, or skipped. Once a session; a person already in the list is not offered."""
+        if question.field in self.flow.people_offered:
+            return
+        self.flow.people_offered.add(question.field)
+        for who, person in self.flow.people_to_offer(question):
+            if self.flow.is_full(question):
+                return
+            name = shorten(str(person.get("name", "")), 40)
+            choice = self.asker.select(
+                Prompt(m.Q_PERSON_OFFER.format(name=name, who=who), default=_TAKE),
+                [
+                    Option(_TAKE, m.Q_PERSON_TAKE),
+                    Option(_CHANGE_FIRST, m.Q_PERSON_CHANGE),
+                    Option(_SKIP_ITEM, m.Q_PERSON_SKIP),
+                ],
+            )
+            if choice == _TAKE:
+                # Only what step 2 does not say (the role, the admin right) is asked.
+                self._add_item(question, None, given=dict(person))
+            elif choice == _CHANGE_FIRST:
+                self._add_item(question, dict(person))
+
     def _ask_set_aside_items(self, question: Question) -> None:
         """Offer each set-aside item of the list again, while there is room for it."""
         no_room = 0
@@ -459,7 +543,8 @@ class Conversation:
 
     def _show_list(self, question: Question, *, intro: bool = False) -> None:
         titles = tuple(
-            shorten(self.flow.item_title(question, item), 72) for item in self.flow.items(question)
+            shorten(self.flow.item_menu_title(question, item), 72)
+            for item in self.flow.items(question)
         )
         self.screen.show(ListShown(question, titles, intro))
 
@@ -489,9 +574,11 @@ class Conversation:
         *,
         given: dict[str, Any] | None = None,
         keep: Callable[[dict[str, Any]], None] | None = None,
+        cancel: str = m.Q_ITEM_CANCEL,
     ) -> dict[str, Any]:
         """Ask an item's fields; `given` answers (still valid) are not asked again, and
-        `keep` gets the answers so far after each one, to save them at once."""
+        `keep` gets the answers so far after each one, to save them at once. Every
+        field offers a way out (`cancel`), which raises _Cancelled."""
         label = (question.item_label or "").capitalize()
         self.screen.show(ItemStarted(label, number))
         item: dict[str, Any] = {}
@@ -518,10 +605,57 @@ class Conversation:
                 return self.flow.check_item(question, {**item, name: value}, name)
 
             # None too: an optional field left empty counts as answered for the unfinished item.
-            item[spec.field] = self._ask_value(spec, default, check)
+            item[spec.field] = self._ask_item_value(spec, default, check, cancel)
             if keep is not None:
                 keep(item)
         return item
+
+    def _ask_item_value(self, spec: ItemField, default: Any, check: Check, cancel: str) -> Any:
+        """One field of an item, with a way out: a choice to cancel in a choice, an
+        empty answer (confirmed) in a required text."""
+        if spec.kind in TEXT_KINDS and spec.required:
+            hint = f"{spec.hint} {m.Q_ITEM_CANCEL_HINT}" if spec.hint else m.Q_ITEM_CANCEL_HINT
+            hinted = spec.model_copy(update={"hint": hint})
+
+            def lenient(value: Any) -> str | None:
+                return None if _blank(value) else check(value)
+
+            while True:
+                value = self._ask_text(hinted, default, lenient)
+                if not _blank(value):
+                    return value
+                if self._cancel_confirmed():
+                    raise _Cancelled
+        if spec.kind not in ("choice", "yesno"):
+            return self._ask_value(spec, default, check)
+        if spec.kind == "yesno":
+            options = [Option(YES, m.ANSWER_YES), Option(NO, m.ANSWER_NO)]
+            preset = {True: YES, False: NO}.get(default) if isinstance(default, bool) else None
+        else:
+            options = self._options(spec)
+            preset = next(iter(_known_choices(default, options)), None)
+        if not spec.required:
+            options.append(Option(_SKIP, m.Q_SKIP))
+        options.append(Option(_CANCEL, cancel))
+
+        def validate(chosen: str) -> str | None:
+            return None if chosen == _CANCEL else check(self._choice_value(spec, chosen))
+
+        while True:
+            chosen = self.asker.select(self._prompt(spec, preset, validate), options)
+            if chosen == _CANCEL:
+                raise _Cancelled
+            if self._caution_accepted(spec, chosen):
+                return self._choice_value(spec, chosen)
+            preset = chosen
+
+    def _cancel_confirmed(self) -> bool:
+        answer = self.asker.select(
+            Prompt(m.Q_ITEM_CANCEL_SURE, default=NO),
+            # Going on comes first: a quick Enter must not throw away what was typed.
+            [Option(NO, m.Q_ITEM_CANCEL_NO), Option(YES, m.Q_ITEM_CANCEL_YES)],
+        )
+        return answer == YES
 
     def _add_item(
         self,
@@ -538,6 +672,7 @@ class Conversation:
         # Saved field by field until the item is whole: a new item as the unfinished
         # one, an item set aside under its own key (with its answers not yet asked).
         key = resolves or unfinished_key(question)
+        before = self.flow.record.set_aside.get(key)
         base = dict(given or {})
 
         def keep(so_far: dict[str, Any]) -> None:
@@ -545,7 +680,16 @@ class Conversation:
 
         while True:
             number = len(self.flow.items(question)) + 1
-            item = self._ask_item(question, defaults, number, given=given, keep=keep)
+            try:
+                item = self._ask_item(question, defaults, number, given=given, keep=keep)
+            except _Cancelled:
+                if key == unfinished_key(question) or before is None:
+                    self.flow.drop_set_aside(key)
+                else:  # an item set aside earlier stays as it was, to be put right later
+                    self.flow.keep_item(key, before)
+                self.screen.show(Note(m.Q_ITEM_CANCELLED))
+                self._show_list(question)
+                return
             given = None
             try:
                 displaced = self.flow.add_item(question, item, resolves=key)
@@ -563,6 +707,7 @@ class Conversation:
         """Change an item field by field; `answers` already given (a change begun in an
         earlier session) are not asked again. The answers so far are saved as they come."""
         defaults = {**self.flow.items(question)[index], **(answers or {})}
+        title = self.flow.item_title(question, self.flow.items(question)[index])
         given = answers
         base = dict(answers or {})
 
@@ -570,7 +715,21 @@ class Conversation:
             self.flow.keep_item_change(question, index, {**base, **so_far})
 
         while True:
-            item = self._ask_item(question, defaults, index + 1, given=given, keep=keep)
+            try:
+                item = self._ask_item(
+                    question,
+                    defaults,
+                    index + 1,
+                    given=given,
+                    keep=keep,
+                    cancel=m.Q_ITEM_CANCEL_CHANGE,
+                )
+            except _Cancelled:
+                self.flow.drop_set_aside(change_key(question))
+                item_name = shorten(title.split(" · ")[0], 50)
+                self.screen.show(Note(m.Q_ITEM_CHANGE_CANCELLED.format(item=item_name)))
+                self._show_list(question)
+                return
             given = None
             try:
                 displaced = self.flow.replace_item(
@@ -584,13 +743,78 @@ class Conversation:
             self._show_list(question)
             return
 
+    def _change_one(self, question: Question, index: int) -> None:
+        """Pick one field of an item (its answer shown) and change only that one, and
+        what follows from it ("Annan effekt" asks for the other effect); or all fields."""
+        item = self.flow.items(question)[index]
+        title = shorten(self.flow.item_title(question, item).split(" · ")[0], 40)
+        specs = [s for s in question.fields if s.when is None or s.when.holds(item)]
+        options = [Option(s.field, self._field_choice_title(question, s, item)) for s in specs]
+        options += [Option(_ALL_FIELDS, m.Q_ITEM_ALL_FIELDS), Option(_BACK, m.Q_BACK)]
+        chosen = self.asker.select(
+            Prompt(m.Q_ITEM_WHICH_FIELD.format(item=title), default=specs[0].field), options
+        )
+        if chosen == _BACK:
+            return
+        if chosen == _ALL_FIELDS:
+            self._change_item(question, index)
+            return
+        label = (question.item_label or "").capitalize()
+        changed = dict(item)
+        pending = [s for s in specs if s.field == chosen]
+        asked: set[str] = set()
+        try:
+            while pending:
+                spec = pending.pop(0)
+                asked.add(spec.field)
+                position = question.fields.index(spec) + 1
+                self.screen.show(ItemProgress(label, index + 1, position, len(question.fields)))
+
+                def check(value: Any, name: str = spec.field) -> str | None:
+                    return self.flow.check_item(question, {**changed, name: value}, name)
+
+                default = changed.get(spec.field)
+                value = self._ask_item_value(spec, default, check, m.Q_ITEM_CANCEL_CHANGE)
+                changed[spec.field] = value
+                for other in question.fields:
+                    if other.when is None:
+                        continue
+                    if not other.when.holds(changed):
+                        if other.field in changed:
+                            changed[other.field] = None
+                    elif other.field not in asked and _blank(changed.get(other.field)):
+                        pending.append(other)
+        except _Cancelled:
+            self.screen.show(Note(m.Q_ITEM_CHANGE_CANCELLED.format(item=title)))
+            self._show_list(question)
+            return
+        try:
+            displaced = self.flow.replace_item(question, index, changed)
+        except Refused as refused:
+            # A rule across the item's fields: the whole item, the new answer kept.
+            self.screen.show(Note(refused.message, "problem"))
+            self._change_item(question, index, changed)
+            return
+        self._show_displaced(displaced)
+        self._show_list(question)
+
+    def _field_choice_title(
+        self, question: Question, spec: ItemField, item: dict[str, Any]
+    ) -> str:
+        name = self.flow.item_field_title(question, spec)
+        value = item.get(spec.field)
+        shown = m.Q_NOT_ANSWERED if value in (None, "") else self.flow.format_value(spec, value)
+        return f"{name}: {shorten(shown, max(20, 70 - len(name)))}"
+
     def _remove_item(self, question: Question) -> None:
-        index = self._pick_item(question, m.Q_LIST_PICK_REMOVE)
+        # Which one is always asked, with one item as with several: nothing is removed
+        # that the person did not point at.
+        index = self._pick_item(question, m.Q_LIST_WHICH_REMOVE)
         if index is None:
             return
-        title = self.flow.item_title(question, self.flow.items(question)[index])
+        title = self.flow.item_menu_title(question, self.flow.items(question)[index])
         sure = self.asker.select(
-            Prompt(m.Q_LIST_REMOVE_SURE.format(item=shorten(title, 50))),
+            Prompt(m.Q_LIST_REMOVE_SURE.format(item=shorten(title, 50)), default=NO),
             # Keeping comes first: a quick Enter must not delete anything.
             [Option(NO, m.Q_LIST_REMOVE_NO), Option(YES, m.Q_LIST_REMOVE_YES)],
         )
@@ -602,10 +826,11 @@ class Conversation:
 
     def _pick_item(self, question: Question, message: str) -> int | None:
         items = self.flow.items(question)
-        if len(items) == 1:
-            return 0
         options = [
-            Option(str(index), f"{index + 1}. {shorten(self.flow.item_title(question, item), 66)}")
+            Option(
+                str(index),
+                f"{index + 1}. {shorten(self.flow.item_menu_title(question, item), 66)}",
+            )
             for index, item in enumerate(items)
         ]
         options.append(Option(_BACK, m.Q_BACK))
@@ -615,25 +840,28 @@ class Conversation:
     # --- checking the answers at the end --------------------------------------------------
 
     def review(self) -> bool:
-        """Ask what is left, then the summary until the user completes (True) or stops."""
+        """Ask what is left, then "check your answers" as a task list of the steps, each
+        opened on its own to see and change its answers, until the user completes (True)
+        or stops."""
         self.run()
-        self.screen.show(SummaryShown(tuple(self.flow.summary()), review=True))
         while True:
             self.run()
             found = self.flow.completion_problems()
+            states = tuple(self.flow.task_states(found))
+            self.screen.show(TaskList(states, ready=not found))
+            options = [
+                Option(section.id, self._task_title(section, state, count))
+                for section, state, count in states
+            ]
             if found:
-                self.screen.show(ProblemsShown(tuple(found)))
-                options = [Option("fix", m.Q_REVIEW_FIX)]
+                options.append(Option("fix", m.Q_REVIEW_FIX))
                 message = m.Q_REVIEW_PROMPT_PROBLEMS
             else:
-                options = [Option("complete", m.Q_REVIEW_COMPLETE)]
+                options.append(Option("complete", m.Q_REVIEW_COMPLETE))
                 message = m.Q_REVIEW_PROMPT_READY
-            options += [
-                Option("change", m.Q_REVIEW_CHANGE),
-                Option("show", m.Q_REVIEW_SHOW),
-                Option("later", m.Q_REVIEW_LATER),
-            ]
-            choice = self.asker.select(Prompt(message, default=options[0].value), options)
+            options.append(Option("later", m.Q_REVIEW_LATER))
+            default = "fix" if found else "complete"
+            choice = self.asker.select(Prompt(message, default=default), options)
             if choice == "complete":
                 self.flow.complete()
                 return True
@@ -641,10 +869,52 @@ class Conversation:
                 return False
             if choice == "fix":
                 self.fix(found)
-            elif choice == "change":
-                self.change()
-            elif choice == "show":
-                self.screen.show(SummaryShown(tuple(self.flow.summary()), review=True))
+                continue
+            section = next((s for s, _, _ in states if s.id == choice), None)
+            if section is not None:
+                self.open_section(section)
+
+    @staticmethod
+    def _task_title(section: Section, state: str, count: int) -> str:
+        label = m.VIEW_STATE_LABELS[state]
+        if count:
+            return m.Q_TASK_STEP_PROBLEMS.format(
+                title=section_title(section), state=label, count=count
+            )
+        return m.Q_TASK_STEP.format(title=section_title(section), state=label)
+
+    def open_section(self, section: Section) -> None:
+        """One step's answers and what needs putting right there; any answer can be
+        changed, and then it is back to the task list."""
+        self.screen.show(SummaryShown((self.flow.section_summary(section),)))
+        problems = [
+            problem
+            for problem in self.flow.completion_problems()
+            if (owner := self.flow.question_for(problem.path)) is not None
+            and owner[0].id == section.id
+        ]
+        if problems:
+            self.screen.show(ProblemsShown(tuple(problems)))
+        questions = self.flow.applicable_questions(section)
+        options = [Option(q.field, self._change_title(q)) for q in questions]
+        options.append(Option(_BACK, m.Q_BACK_TO_TASKS))
+        first_problem = next(
+            (
+                owner[1].field
+                for problem in problems
+                if (owner := self.flow.question_for(problem.path)) is not None
+            ),
+            _BACK,
+        )
+        field = self.asker.select(
+            Prompt(m.Q_STEP_WHICH_ANSWER, default=first_problem), options
+        )
+        question = next((q for q in questions if q.field == field), None)
+        if question is None:
+            return
+        self._announce(section)
+        self.ask(section, question, changing=True)
+        self.run()
 
     def fix(self, found: Sequence[Problem]) -> None:
         """Ask again every question that a completion problem points to."""

@@ -21,6 +21,7 @@ Rules it keeps:
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -32,6 +33,7 @@ from kontoguide import lifecycle, paths
 from kontoguide import messages as m
 from kontoguide.checklist import (
     Checklist,
+    ChoiceOption,
     ItemField,
     Question,
     Section,
@@ -131,6 +133,11 @@ class Flow:
         self._data = record.model_dump(mode="json")
         # Optional questions left empty and lists closed in this session.
         self.passed: set[str] = set()
+        # Answers set aside by the last `apply` because the answer they rest on changed
+        # (the reason a platform fits, the TikTok questions), for the dialogue to name.
+        self.set_aside_now: list[Question] = []
+        self._changed_reason: dict[str, str] = {}
+        self.people_offered: set[str] = set()
 
     # --- state ---------------------------------------------------------------
 
@@ -323,7 +330,7 @@ class Flow:
 
     def set_aside_reason(self, field: str, value: Any) -> str | None:
         """Why a set-aside value is not accepted now (None: it would be accepted)."""
-        return self.check(field, value)
+        return self.check(field, value) or self._changed_reason.get(field)
 
     def drop_set_aside(self, key: str) -> None:
         """Forget a set-aside value the user has dealt with, and save."""
@@ -390,7 +397,66 @@ class Flow:
         self._without_set_aside(candidate, field)
         if resolves is not None:
             candidate["set_aside"].pop(resolves, None)
+        self.set_aside_now = self._set_aside_dependents(candidate, field)
         return self._commit(candidate)
+
+    # --- answers that rest on another one ----------------------------------------
+
+    def dependents(self, field: str) -> list[Question]:
+        """Questions whose `when` or `depends_on` names `field` (the platform's)."""
+        return [
+            q
+            for _, q in self.checklist.questions()
+            if (q.when is not None and q.when.field == field) or q.depends_on == field
+        ]
+
+    def _set_aside_dependents(self, candidate: dict[str, Any], field: str) -> list[Question]:
+        """When an answer changes, what rested on it is set aside (kept, asked again
+        where it still applies); returns those questions."""
+        old, new = paths.get(self._data, field), paths.get(candidate, field)
+        if not paths.is_answered(old) or old == new:
+            return []
+        owner = self.question_for(field)
+        moved: list[Question] = []
+        set_aside: dict[str, Any] = candidate.setdefault("set_aside", {})
+        for question in self.dependents(field):
+            value = paths.get(candidate, question.field)
+            if question.kind == "list" or not paths.is_answered(value):
+                continue
+            set_aside[question.field] = value
+            paths.put(candidate, question.field, None)
+            moved.append(question)
+            if owner is not None:
+                spec = owner[1]
+                self._changed_reason[question.field] = m.Q_DEPENDS_CHANGED.format(
+                    title=spec.label,
+                    old=self.format_value(spec, old),
+                    new=self.format_value(spec, new),
+                )
+        return moved
+
+    def listed_choice(self, question: Question, text: Any) -> tuple[Question, ChoiceOption] | None:
+        """The listed choice that an answer to an "other" question names: "TikTok" typed
+        after "Annan plattform" is TikTok (its label, value or an alias, case and spaces
+        aside). The "other" question is a text question asked when a choice question has
+        the value that means "another"."""
+        if question.kind != "text" or question.when is None or not isinstance(text, str):
+            return None
+        owner = self.question_for(question.when.field)
+        if owner is None or owner[1].field != question.when.field:
+            return None
+        choice_question = owner[1]
+        if choice_question.kind != "choice" or not choice_question.choices:
+            return None
+        wanted = _plain(text)
+        if not wanted:
+            return None
+        for option in self.checklist.choices.get(choice_question.choices, ()):
+            if option.value in question.when.equals:
+                continue
+            if any(_plain(name) == wanted for name in (option.label, option.value, *option.aliases)):
+                return choice_question, option
+        return None
 
     def _commit(self, candidate: dict[str, Any]) -> list[Problem]:
         self._retire_inapplicable(candidate)
@@ -513,8 +579,43 @@ class Flow:
         except ValidationError as exc:
             for error in exc.errors():
                 if related(paths.from_loc(error["loc"]), question.field):
+                    if error["type"] == "two_admins":
+                        return f"{translate(error)} {self.admins_now(question)}"
                     return translate(error)
         return None
+
+    def admins_now(self, question: Question) -> str:
+        """Who has the admin right in the list now, said by name."""
+        names = [
+            str(item.get("name") or "")
+            for item in self.items(question)
+            if item.get(ADMIN_FIELD) is True
+        ]
+        if not names:
+            return m.Q_ADMINS_NONE
+        return m.Q_ADMINS_NOW.format(names=", ".join(f"”{name}”" for name in names))
+
+    def item_menu_title(self, question: Question, item: dict[str, Any]) -> str:
+        """An item in menus and the list so far: its first two answers, and for a team
+        member whether the person has the admin right."""
+        title = self.item_title(question, item)
+        if any(spec.field == ADMIN_FIELD for spec in question.fields) and isinstance(
+            item.get(ADMIN_FIELD), bool
+        ):
+            title += " · " + (m.Q_ITEM_ADMIN if item[ADMIN_FIELD] else m.Q_ITEM_NOT_ADMIN)
+        return title
+
+    def item_field_title(self, question: Question, spec: ItemField) -> str:
+        info = self.item_model(question).model_fields.get(spec.field)
+        return info.title if info is not None and info.title else spec.label
+
+    def people_to_offer(self, question: Question) -> list[tuple[str, dict[str, Any]]]:
+        """The people named earlier (step 2) who are not in the list yet: (who, item)."""
+        return [
+            (who, item)
+            for who, item in offered_people(question, self._data)
+            if not any(_same_person(item, member) for member in self.items(question))
+        ]
 
     # --- overview, summary, completion -------------------------------------------
 
@@ -530,6 +631,19 @@ class Flow:
             return "empty"
         missing = [q for q in asked if q.required and not self.is_answered(q.field)]
         return "started" if missing else "done"
+
+    def task_states(self, found: list[Problem]) -> list[tuple[Section, str, int]]:
+        """Each part up to the stage with its state for "check your answers": "fix"
+        when completion problems point into it (with how many), else its own state."""
+        out = []
+        for section in self.checklist.sections_upto(self.stage):
+            count = 0
+            for problem in found:
+                owner = self.question_for(problem.path)
+                if owner is not None and owner[0].id == section.id:
+                    count += 1
+            out.append((section, "fix" if count else self.section_state(section), count))
+        return out
 
     def summary(self) -> list[SectionSummary]:
         return [
@@ -700,6 +814,45 @@ class Flow:
             if paths.within(path, question.field):
                 return section, question
         return None
+
+
+# The people named in step 2 who are offered as the team's first members, with the
+# words that say who each is.
+PEOPLE_FROM: dict[str, tuple[tuple[str, str], ...]] = {
+    "step4.team": (
+        ("step2.responsible", m.Q_WHO_RESPONSIBLE),
+        ("step2.deputy", m.Q_WHO_DEPUTY),
+    )
+}
+ADMIN_FIELD = "admin"
+
+
+def offered_people(question: Question, data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """(who, item with name and e-mail) for each person named earlier for this list."""
+    out = []
+    for path, who in PEOPLE_FROM.get(question.field, ()):
+        name = paths.get(data, f"{path}.name")
+        if not isinstance(name, str) or not name.strip():
+            continue
+        item: dict[str, Any] = {"name": name}
+        email = paths.get(data, f"{path}.email")
+        if isinstance(email, str) and email.strip():
+            item["email"] = email
+        out.append((who, item))
+    return out
+
+
+def _same_person(one: dict[str, Any], other: dict[str, Any]) -> bool:
+    def plain(value: Any) -> str:
+        return " ".join(str(value or "").casefold().split())
+
+    same_name = plain(one.get("name")) == plain(other.get("name"))
+    return same_name or (bool(one.get("email")) and plain(one.get("email")) == plain(other.get("email")))
+
+
+def _plain(text: str) -> str:
+    """A name to compare: lower case, no spaces or punctuation ("Tik Tok" is "tiktok")."""
+    return re.sub(r"[\W_]+", "", text.casefold())
 
 
 def _same_content(new: dict[str, Any], old: dict[str, Any], *, transient: bool = False) -> bool:

@@ -961,3 +961,46 @@ STYLE_BOX = "Kryssruta"
 STYLE_NOTICE_NOTE = "Kommentar till rådet"
 STYLE_NOTICE_NOTE_HEADING = "Kommentar till rådet, rubrik"
 STYLE_ABOUT = "Om dokumentet"
+
+# --- lists: lists, team, platform changes and the step-by-step summary ---
+Q_DEPENDS_CHANGED = (
+    "svaret på ”{title}” har ändrats från {old} till {new}; se till att svaret stämmer med det nya."
+)
+Q_DEPENDENTS_SET_ASIDE = "Eftersom du ändrade ”{title}” har de här svaren lagts åt sidan:"
+Q_DEPENDENT_ASKED_AGAIN = "{title} (frågas igen nu)"
+Q_DEPENDENT_NOT_ASKED = "{title} (gäller inte längre; sparas om du byter tillbaka)"
+Q_LISTED_CHOICE = (
+    "”{typed}” finns i listan. Svaret blir {label}, med de frågor som hör till {label}."
+)
+Q_ADMINS_NOW = "Administratör nu: {names}."
+Q_ADMINS_NONE = "Ingen har administratörsbehörighet än."
+Q_ITEM_ADMIN = "administratör"
+Q_ITEM_NOT_ADMIN = "inte administratör"
+Q_WHO_RESPONSIBLE = "ansvarig för kontot"
+Q_WHO_DEPUTY = "ersättare för den ansvariga"
+Q_PERSON_OFFER = "Ska {name} ({who}, steg 2) vara med i teamet?"
+Q_PERSON_TAKE = "Ja, namn och e-post som i steg 2 (du väljer roll och behörighet)"
+Q_PERSON_CHANGE = "Ja, men ändra namn eller e-post först"
+Q_PERSON_SKIP = "Nej, hoppa över"
+Q_LIST_WHICH_CHANGE = "Vad i listan vill du ändra?"
+Q_LIST_WHICH_REMOVE = "Vad i listan vill du ta bort?"
+Q_ITEM_WHICH_FIELD = "Vad vill du ändra för ”{item}”?"
+Q_ITEM_ALL_FIELDS = "Alla uppgifter, en i taget"
+Q_ITEM_CANCEL = "Avbryt (lägg inte till något)"
+Q_ITEM_CANCEL_CHANGE = "Avbryt (behåll som det var)"
+Q_ITEM_CANCEL_HINT = "Lämna svaret tomt och tryck Enter om du vill avbryta."
+Q_ITEM_CANCEL_SURE = "Vill du avbryta? Det du har fyllt i för den här delen av listan sparas inte."
+Q_ITEM_CANCEL_NO = "Nej, fortsätt fylla i"
+Q_ITEM_CANCEL_YES = "Ja, avbryt"
+Q_ITEM_CANCELLED = "Avbrutet: ingenting lades till."
+Q_ITEM_CHANGE_CANCELLED = "Avbrutet: ”{item}” är som förut."
+Q_TASK_STEP = "{title}: {state}"
+Q_TASK_STEP_PROBLEMS = "{title}: {state} ({count})"
+Q_STEP_WHICH_ANSWER = "Vilket svar vill du ändra? (Tillbaka visar alla steg.)"
+Q_BACK_TO_TASKS = "Tillbaka till alla steg"
+VIEW_TASKS_PURPOSE = (
+    "Öppna ett steg i taget för att se dess svar och ändra dem. När allt stämmer sparar du "
+    "checklistan som klar för beslut."
+)
+VIEW_STATE_LABELS = {**VIEW_STATE_LABELS, "fix": "behöver rättas"}
+VIEW_LATEST_ANSWERS = "Dina senaste svar i {part}"

@@ -33,6 +33,7 @@ from kontoguide.dialogue import (
     Progress,
     SectionStarted,
     SummaryShown,
+    TaskList,
     Tone,
     section_title,
 )
@@ -49,7 +50,7 @@ _TONE_STYLE = {
     "success": "green",
 }
 _TONE_MARK = {"info": "", "warning": "! ", "problem": "! ", "success": "✓ "}
-STATE_STYLE = {"done": "green", "started": "yellow", "empty": "dim"}
+STATE_STYLE = {"done": "green", "started": "yellow", "empty": "dim", "fix": "red"}
 
 
 def _width(console: Console) -> int:
@@ -330,6 +331,18 @@ def _summary(event: SummaryShown) -> Rendered:
     return out
 
 
+def _tasks(event: TaskList) -> Rendered:
+    # The steps and their states are the menu's choices right below: a screen reader
+    # reads them once, and the whole list fits 80×24 with the heading.
+    return [
+        Group(
+            Text(""),
+            Text("─── " + m.VIEW_REVIEW_TITLE, style="bold cyan"),
+            Text(m.VIEW_TASKS_PURPOSE, style="italic"),
+        )
+    ]
+
+
 def _heading(event: Heading) -> Rendered:
     return [header(event.title, event.purpose), Text(m.VIEW_PAUSE_HINT, style="dim")]
 
@@ -371,6 +384,7 @@ _RENDER: dict[type, Callable[[Any], Rendered]] = {
     Note: _note,
     Overview: _overview,
     SummaryShown: _summary,
+    TaskList: _tasks,
     ProblemsShown: _problems,
     Heading: _heading,
     Facts: _facts,
