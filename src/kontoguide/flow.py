@@ -21,6 +21,7 @@ Rules it keeps:
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -664,6 +665,16 @@ class Flow:
         )
         return SectionSummary(section, self.section_state(section), rows)
 
+    def latest_answers(self, section: Section, count: int = 2) -> SectionSummary:
+        """The last answers given in a part, each on one short line: the reminder shown
+        on resume, small enough for the overview and the question to fit 80×24."""
+        rows = [row for row in self.section_summary(section).rows if row.answer is not None]
+        short = tuple(
+            dataclasses.replace(row, answer=_one_line(row.answer or "", 60), itemised=False)
+            for row in rows[-count:]
+        )
+        return SectionSummary(section, self.section_state(section), short)
+
     def format_answer(self, question: Question, *, detailed: bool = False) -> str | None:
         """The answer as text; `detailed` spells out list items and choices line by line."""
         value = self.value(question.field)
@@ -848,6 +859,11 @@ def _same_person(one: dict[str, Any], other: dict[str, Any]) -> bool:
 
     same_name = plain(one.get("name")) == plain(other.get("name"))
     return same_name or (bool(one.get("email")) and plain(one.get("email")) == plain(other.get("email")))
+
+
+def _one_line(text: str, width: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
 
 
 def _plain(text: str) -> str:

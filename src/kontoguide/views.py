@@ -137,7 +137,7 @@ def summary_table(summary: SectionSummary, *, answered_only: bool = False) -> Ta
     if not rows:
         return None
     if answered_only:
-        title = m.VIEW_ANSWERS_SO_FAR.format(part=section_title(summary.section))
+        title = m.VIEW_LATEST_ANSWERS.format(part=section_title(summary.section))
     else:
         state = m.VIEW_STATE_LABELS[summary.state]
         title = f"{section_title(summary.section)} ({state})"
