@@ -13,7 +13,7 @@ from kontoguide.dialogue import Conversation, ItemProgress, ListShown, Note
 from kontoguide.drafts import new_record
 from kontoguide.flow import Flow, unfinished_key
 from kontoguide.record import Record
-from scenario import ANSWERS, INTERRUPT, LIST_MENU, RecordingScreen, Saves, ScriptedAsker
+from scenario import ALL, ANSWERS, INTERRUPT, LIST_MENU, RecordingScreen, Saves, ScriptedAsker
 
 NAME = "Vad heter personen?"
 ROLE = "Vilken roll har personen?"
@@ -29,6 +29,8 @@ def record_with(checklist: Checklist, answers: dict[str, Any]) -> Record:
     data["notice"] = {"acknowledged": True, "acknowledged_at": data["created_at"]}
     flow = Flow(checklist, Record.model_validate(data), save=lambda _: None)
     for field, value in answers.items():
+        if value == ALL:
+            value = checklist.choice_values(checklist.question(field).choices or "")
         flow.apply(field, value)
     return flow.record
 

@@ -113,8 +113,15 @@ def progress_line(event: Progress) -> Text:
 
 
 def overview_table(states: tuple[tuple[Section, str], ...]) -> Table:
+    # No rules or blank edges: on resume the overview, the last answers and the
+    # question must share one 80×24 screen.
     table = Table(
-        title=m.VIEW_OVERVIEW_TITLE, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False
+        title=m.VIEW_OVERVIEW_TITLE,
+        title_justify="left",
+        title_style="bold",
+        box=None,
+        pad_edge=False,
+        header_style="bold",
     )
     table.add_column(m.VIEW_COL_STEP, no_wrap=True)
     table.add_column(m.VIEW_COL_CONTENT, overflow="fold")
@@ -322,7 +329,20 @@ def _overview(event: Overview) -> Rendered:
     return [_BLANK, overview_table(event.states)]
 
 
+def latest_lines(summary: SectionSummary) -> RenderableType:
+    """The last answers of a part, one short line each (the reminder on resume)."""
+    lines = [Text(m.VIEW_LATEST_ANSWERS.format(part=section_title(summary.section)), style="bold")]
+    for row in summary.rows:
+        line = Text("  ")
+        line.append(row.title.split(" › ")[-1] + ": ", style="dim")
+        line.append(row.answer or "")
+        lines.append(line)
+    return Group(*lines)
+
+
 def _summary(event: SummaryShown) -> Rendered:
+    if event.answered_only:
+        return [_BLANK, *(latest_lines(s) for s in event.sections if s.rows)]
     out: Rendered = [review_header()] if event.review else []
     for summary in event.sections:
         table = summary_table(summary, answered_only=event.answered_only)
