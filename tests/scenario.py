@@ -15,8 +15,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from kontoguide.checklist import Checklist, ItemField, Question
 from kontoguide import messages as m
+from kontoguide.checklist import Checklist, ItemField, Question
 from kontoguide.dialogue import Event, Option, Prompt
 from kontoguide.flow import offered_people
 from kontoguide.record import Record

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import io
 from datetime import date, timedelta
 from typing import Any

@@ -271,7 +271,7 @@ def test_a_pause_on_a_lists_menu_resumes_on_that_menu(checklist: Checklist, fiel
     # The last menu (the list just filled in) is where the person pauses.
     script[LIST_MENU][-1] = INTERRUPT
     record = record_with(checklist, {})
-    flow, conversation, _asker, _screen, saves = make(checklist, script, record)
+    _flow, conversation, _asker, _screen, saves = make(checklist, script, record)
     with pytest.raises(KeyboardInterrupt):
         conversation.run()
     resumed = Flow(checklist, saves.last, save=Saves())

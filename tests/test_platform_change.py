@@ -1,4 +1,4 @@
-"""Platform changes: a listed platform typed under "Annan plattform", and what rests on the platform."""
+"""Platform changes: a listed platform typed under "Annan plattform"; what rests on the platform."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Check your answers: a task list of the steps, one step opened at a time, and the resume overview."""
+"""Check your answers: a task list of the steps, one step at a time; the resume overview."""
 
 from __future__ import annotations
 
@@ -136,9 +136,9 @@ def test_the_resume_overview_fits_one_screen(checklist: Checklist) -> None:
 @pytest.mark.skipif(sys.platform == "win32", reason="ingen pty i Windows")
 def test_a_platform_change_in_the_summary_at_80x24(tmp_path: Path) -> None:
     pexpect = pytest.importorskip("pexpect")
-    from test_pty import ANSI, NOTICE_CONFIRM
-
     import os
+
+    from test_pty import ANSI, NOTICE_CONFIRM
 
     home, cwd = tmp_path / "home", tmp_path / "work"
     home.mkdir()
@@ -187,6 +187,8 @@ def test_a_platform_change_in_the_summary_at_80x24(tmp_path: Path) -> None:
     for step in ("Steg 1: ", "Steg 5: "):
         assert step in shown
     assert "Eftersom du ändrade" in shown
-    (saved,) = [json.loads(p.read_text(encoding="utf-8")) for p in (home / "records").glob("*.json")]
+    (saved,) = [
+        json.loads(p.read_text(encoding="utf-8")) for p in (home / "records").glob("*.json")
+    ]
     assert saved["step3"]["platform"] == "facebook"
     assert saved["step3"]["platform_reason"] == data["step3"]["platform_reason"]

@@ -121,7 +121,7 @@ class SummaryShown:
 
 @dataclass(frozen=True)
 class TaskList:
-    """"Check your answers": the steps with their state, each opened on its own.
+    """ "Check your answers": the steps with their state, each opened on its own.
 
     `states` holds each part, its state ("done", "started", "empty", "fix") and how
     many of its answers need putting right.
@@ -278,7 +278,7 @@ class Conversation:
         self._show_set_aside_now(question)
 
     def _take_listed_choice(self, typed: str, question: Question, option: Any) -> None:
-        """"Annan plattform" and then the name of a listed one: that one, with its caution
+        """ "Annan plattform" and then the name of a listed one: that one, with its caution
         and its questions."""
         self.screen.show(
             Note(m.Q_LISTED_CHOICE.format(typed=shorten(typed, 40), label=option.label))
@@ -614,18 +614,7 @@ class Conversation:
         """One field of an item, with a way out: a choice to cancel in a choice, an
         empty answer (confirmed) in a required text."""
         if spec.kind in TEXT_KINDS and spec.required:
-            hint = f"{spec.hint} {m.Q_ITEM_CANCEL_HINT}" if spec.hint else m.Q_ITEM_CANCEL_HINT
-            hinted = spec.model_copy(update={"hint": hint})
-
-            def lenient(value: Any) -> str | None:
-                return None if _blank(value) else check(value)
-
-            while True:
-                value = self._ask_text(hinted, default, lenient)
-                if not _blank(value):
-                    return value
-                if self._cancel_confirmed():
-                    raise _Cancelled
+            return self._ask_item_text(spec, default, check)
         if spec.kind not in ("choice", "yesno"):
             return self._ask_value(spec, default, check)
         if spec.kind == "yesno":
@@ -648,6 +637,21 @@ class Conversation:
             if self._caution_accepted(spec, chosen):
                 return self._choice_value(spec, chosen)
             preset = chosen
+
+    def _ask_item_text(self, spec: ItemField, default: Any, check: Check) -> Any:
+        """A required text of an item: left empty, it asks whether to cancel the item."""
+        hint = f"{spec.hint} {m.Q_ITEM_CANCEL_HINT}" if spec.hint else m.Q_ITEM_CANCEL_HINT
+        hinted = spec.model_copy(update={"hint": hint})
+
+        def lenient(value: Any) -> str | None:
+            return None if _blank(value) else check(value)
+
+        while True:
+            value = self._ask_text(hinted, default, lenient)
+            if not _blank(value):
+                return value
+            if self._cancel_confirmed():
+                raise _Cancelled
 
     def _cancel_confirmed(self) -> bool:
         answer = self.asker.select(
@@ -798,9 +802,7 @@ class Conversation:
         self._show_displaced(displaced)
         self._show_list(question)
 
-    def _field_choice_title(
-        self, question: Question, spec: ItemField, item: dict[str, Any]
-    ) -> str:
+    def _field_choice_title(self, question: Question, spec: ItemField, item: dict[str, Any]) -> str:
         name = self.flow.item_field_title(question, spec)
         value = item.get(spec.field)
         shown = m.Q_NOT_ANSWERED if value in (None, "") else self.flow.format_value(spec, value)
@@ -906,9 +908,7 @@ class Conversation:
             ),
             _BACK,
         )
-        field = self.asker.select(
-            Prompt(m.Q_STEP_WHICH_ANSWER, default=first_problem), options
-        )
+        field = self.asker.select(Prompt(m.Q_STEP_WHICH_ANSWER, default=first_problem), options)
         question = next((q for q in questions if q.field == field), None)
         if question is None:
             return

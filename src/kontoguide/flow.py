@@ -455,7 +455,9 @@ class Flow:
         for option in self.checklist.choices.get(choice_question.choices, ()):
             if option.value in question.when.equals:
                 continue
-            if any(_plain(name) == wanted for name in (option.label, option.value, *option.aliases)):
+            if any(
+                _plain(name) == wanted for name in (option.label, option.value, *option.aliases)
+            ):
                 return choice_question, option
         return None
 
@@ -858,7 +860,9 @@ def _same_person(one: dict[str, Any], other: dict[str, Any]) -> bool:
         return " ".join(str(value or "").casefold().split())
 
     same_name = plain(one.get("name")) == plain(other.get("name"))
-    return same_name or (bool(one.get("email")) and plain(one.get("email")) == plain(other.get("email")))
+    return same_name or (
+        bool(one.get("email")) and plain(one.get("email")) == plain(other.get("email"))
+    )
 
 
 def _one_line(text: str, width: int) -> str:
