@@ -287,3 +287,37 @@ def test_item_progress_counts_the_fields_of_the_item(checklist: Checklist) -> No
     with pytest.raises(KeyboardInterrupt):
         conversation.ask_list(team)
     assert [(e.index, e.count) for e in screen.of(ItemProgress)] == [(2, 4), (4, 4)]
+
+
+def test_a_pause_on_a_lists_menu_resumes_there_when_later_answers_are_given(
+    checklist: Checklist,
+) -> None:
+    # An answers file gave everything but the team: closing the team would end the
+    # questionnaire, so pausing on its menu must be remembered.
+    team = checklist.question("step4.team")
+    answers = {f: v for f, v in ANSWERS.items() if f != "step4.team" and not f.startswith("step5")}
+    record = record_with(checklist, answers)
+    script = {
+        ERIK: ["take"],
+        ROLE: ["agare"],
+        ADMIN: ["ja"],
+        SARA: ["skip"],
+        LIST_MENU: [INTERRUPT],
+    }
+    _flow, conversation, _asker, _screen, saves = make(checklist, script, record)
+    with pytest.raises(KeyboardInterrupt):
+        conversation.run()
+    assert saves.last.step4.team is not None
+
+    resumed = Flow(checklist, saves.last, save=Saves())
+    found = resumed.next_question()
+    assert found is not None and found[1].field == "step4.team"
+
+    # Closing the list forgets the open menu.
+    script = {SARA: ["skip"], LIST_MENU: ["add", "done"], NAME: ["Sara Holm"], ROLE: ["redaktor"]}
+    script |= {EMAIL: ["sara.holm@stockholm.se"], ADMIN: ["ja"]}
+    flow, conversation, asker, _screen, later = make(checklist, script, saves.last)
+    conversation.ask_list(team)
+    assert asker.left() == {}
+    assert later.last.set_aside == {}
+    assert not flow.list_open(team)

@@ -453,8 +453,10 @@ class Conversation:
         if not self.flow.items(question) and question.required:
             self._add_item(question, None)
         while True:
+            self.flow.mark_list_open(question, is_open=True)
             choice = self._list_menu(question)
             if choice == "done":
+                self.flow.mark_list_open(question, is_open=False)
                 self.flow.pass_question(question)
                 return
             if choice == "add":

@@ -192,6 +192,8 @@ class Flow:
         for index, (section, question) in enumerate(order):
             if question.field in self.passed:
                 continue
+            if question.kind == "list" and self.list_open(question):
+                return section, question
             if self.has_set_aside(question):
                 return section, question
             if self.is_answered(question.field):
@@ -202,6 +204,34 @@ class Flow:
                 continue
             return section, question
         return None
+
+    def list_open(self, question: Question) -> bool:
+        """Whether the person left the list's menu open (paused there) last time."""
+        return self._record.set_aside.get(unfinished_key(question)) == {}
+
+    def mark_list_open(self, question: Question, *, is_open: bool) -> None:
+        """Remember that the list's menu is open, so that a pause there resumes on it.
+
+        Needed only when later questions are answered already (an answers file, a
+        change from the summary): otherwise the list is the last answered question and
+        is opened again anyway. Kept as an empty unfinished item, which nothing else
+        reads as an answer."""
+        key = unfinished_key(question)
+        if not is_open:
+            if self.list_open(question):
+                self.drop_set_aside(key)
+            return
+        if key in self._record.set_aside or not self._answered_after(question):
+            return
+        self._keep(key, {})
+
+    def _answered_after(self, question: Question) -> bool:
+        order = [q for _, q in self.checklist.questions(self.stage) if self.is_applicable(q)]
+        fields = [q.field for q in order]
+        if question.field not in fields:
+            return False
+        later = order[fields.index(question.field) + 1 :]
+        return any(self.is_answered(q.field) for q in later)
 
     def pass_question(self, question: Question) -> None:
         """Leave an optional question empty, or close a list, for this session."""
