@@ -143,3 +143,41 @@ def test_the_same_platform_again_sets_nothing_aside(checklist: Checklist) -> Non
     flow.apply("step3.platform", "tiktok")
     assert flow.set_aside_now == []
     assert flow.record.step3.platform_reason == ANSWERS["step3.platform_reason"]
+
+
+def test_the_reason_names_the_first_platform_and_the_one_chosen_now(checklist: Checklist) -> None:
+    flow = Flow(checklist, _tiktok_record(checklist), save=Saves())
+    reason = "step3.platform_reason"
+    flow.apply("step3.platform", "annan")
+    flow.apply("step3.platform", "x")
+    said = flow.changed_reason(reason)
+    assert said is not None and "TikTok" in said and "X" in said and "Annan" not in said
+    assert flow.set_aside_for(reason) is not None
+    # Back to TikTok: the old reason fits as it did, nothing to say about a change.
+    flow.apply("step3.platform", "tiktok")
+    assert flow.changed_reason(reason) is None
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_what_was_set_aside_is_listed_with_each_point_wrapping_under_itself(width: int) -> None:
+    import io
+
+    from rich.console import Console
+
+    from kontoguide.views import RichScreen
+
+    text = "\n".join(
+        [
+            m.Q_DEPENDENTS_SET_ASIDE.format(title=PLATFORM),
+            "- " + m.Q_DEPENDENT_NOT_ASKED.format(title=DEVICE),
+            "- " + m.Q_DEPENDENT_ASKED_AGAIN.format(title=REASON),
+        ]
+    )
+    console = Console(file=io.StringIO(), width=width, no_color=True)
+    RichScreen(console).show(Note(text, "warning"))
+    out = console.file.getvalue()  # type: ignore[attr-defined]
+    lines = [line.rstrip() for line in out.splitlines()]
+    points = [i for i, line in enumerate(lines) if line.startswith("- ")]
+    assert len(points) == 2
+    # The first point wraps: its next line is indented under the text, not at the margin.
+    assert lines[points[0] + 1].startswith("  ") and not lines[points[0] + 1].startswith("   ")

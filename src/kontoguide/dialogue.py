@@ -310,6 +310,12 @@ class Conversation:
 
     def _show_set_aside(self, question: Question, old: Any) -> None:
         reason = self.flow.set_aside_reason(question.field, old)
+        changed = self.flow.changed_reason(question.field)
+        if reason is None and changed is not None:
+            # Still a valid answer, written for the old platform: it stands as the
+            # default below, so only the change is said.
+            self.screen.show(Note(changed, "warning"))
+            return
         answer = shorten(self.flow.format_value(question, old), 200)
         text = m.Q_SET_ASIDE.format(answer=answer)
         if reason:

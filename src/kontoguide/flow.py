@@ -137,7 +137,8 @@ class Flow:
         # Answers set aside by the last `apply` because the answer they rest on changed
         # (the reason a platform fits, the TikTok questions), for the dialogue to name.
         self.set_aside_now: list[Question] = []
-        self._changed_reason: dict[str, str] = {}
+        # Per set-aside answer: the answer it rested on and that answer's old value.
+        self._changed_from: dict[str, tuple[str, Any]] = {}
         self.people_offered: set[str] = set()
 
     # --- state ---------------------------------------------------------------
@@ -361,7 +362,21 @@ class Flow:
 
     def set_aside_reason(self, field: str, value: Any) -> str | None:
         """Why a set-aside value is not accepted now (None: it would be accepted)."""
-        return self.check(field, value) or self._changed_reason.get(field)
+        return self.check(field, value)
+
+    def changed_reason(self, field: str) -> str | None:
+        """Why an answer that is still valid was set aside: the answer it rested on
+        changed in this session (the platform), said with the old and the new answer."""
+        entry = self._changed_from.get(field)
+        owner = self.question_for(entry[0]) if entry is not None else None
+        if entry is None or owner is None:
+            return None
+        spec, was, now_ = owner[1], entry[1], self.value(entry[0])
+        if was == now_ or not paths.is_answered(now_):
+            return None  # changed back: the old answer fits as it did
+        return m.Q_DEPENDS_CHANGED.format(
+            title=spec.label, old=self.format_value(spec, was), new=self.format_value(spec, now_)
+        )
 
     def drop_set_aside(self, key: str) -> None:
         """Forget a set-aside value the user has dealt with, and save."""
@@ -447,23 +462,17 @@ class Flow:
         old, new = paths.get(self._data, field), paths.get(candidate, field)
         if not paths.is_answered(old) or old == new:
             return []
-        owner = self.question_for(field)
         moved: list[Question] = []
         set_aside: dict[str, Any] = candidate.setdefault("set_aside", {})
         for question in self.dependents(field):
             value = paths.get(candidate, question.field)
-            if question.kind == "list" or not paths.is_answered(value):
-                continue
-            set_aside[question.field] = value
-            paths.put(candidate, question.field, None)
-            moved.append(question)
-            if owner is not None:
-                spec = owner[1]
-                self._changed_reason[question.field] = m.Q_DEPENDS_CHANGED.format(
-                    title=spec.label,
-                    old=self.format_value(spec, old),
-                    new=self.format_value(spec, new),
-                )
+            if question.kind != "list" and paths.is_answered(value):
+                set_aside[question.field] = value
+                paths.put(candidate, question.field, None)
+                moved.append(question)
+                self._changed_from[question.field] = (field, old)
+            elif question.field in self._changed_from and question.field not in set_aside:
+                del self._changed_from[question.field]  # answered again since
         return moved
 
     def listed_choice(self, question: Question, text: Any) -> tuple[Question, ChoiceOption] | None:
@@ -697,12 +706,23 @@ class Flow:
         )
         return SectionSummary(section, self.section_state(section), rows)
 
-    def latest_answers(self, section: Section, count: int = 2) -> SectionSummary:
-        """The last answers given in a part, each on one short line: the reminder shown
-        on resume, small enough for the overview and the question to fit 80×24."""
-        rows = [row for row in self.section_summary(section).rows if row.answer is not None]
+    def latest_answers(
+        self, section: Section, before: Question | None = None, count: int = 2
+    ) -> SectionSummary:
+        """The answers just before `before` in a part (default: its last ones), each on
+        one line that fits 80 columns: the reminder shown on resume, small enough for
+        the overview and the question to share an 80×24 screen."""
+        rows = list(self.section_summary(section).rows)
+        fields = [row.field for row in rows]
+        if before is not None and before.field in fields:
+            rows = rows[: fields.index(before.field)]
+        rows = [row for row in rows if row.answer is not None]
         short = tuple(
-            dataclasses.replace(row, answer=_one_line(row.answer or "", 60), itemised=False)
+            dataclasses.replace(
+                row,
+                answer=_one_line(row.answer or "", max(20, 74 - len(row.title.split(" › ")[-1]))),
+                itemised=False,
+            )
             for row in rows[-count:]
         )
         return SectionSummary(section, self.section_state(section), short)

@@ -509,7 +509,7 @@ def _show_resume(
     found = flow.next_question()
     if found is not None:
         # The answers so far in the part where the user continues: a reminder of context.
-        screen.show(SummaryShown((flow.latest_answers(found[0]),), answered_only=True))
+        screen.show(SummaryShown((flow.latest_answers(*found),), answered_only=True))
     if set_aside:
         screen.note(m.I_SET_ASIDE_ON_LOAD.format(count=len(set_aside)), "warning")
 

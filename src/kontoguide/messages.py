@@ -964,7 +964,8 @@ STYLE_ABOUT = "Om dokumentet"
 
 # --- lists: lists, team, platform changes and the step-by-step summary ---
 Q_DEPENDS_CHANGED = (
-    "svaret på ”{title}” har ändrats från {old} till {new}; se till att svaret stämmer med det nya."
+    "Svaret nedan skrevs när svaret på ”{title}” var {old}. Nu är det {new}: se till att "
+    "svaret stämmer med det."
 )
 Q_DEPENDENTS_SET_ASIDE = "Eftersom du ändrade ”{title}” har de här svaren lagts åt sidan:"
 Q_DEPENDENT_ASKED_AGAIN = "{title} (frågas igen nu)"
@@ -989,7 +990,7 @@ Q_ITEM_ALL_FIELDS = "Alla uppgifter, en i taget"
 Q_ITEM_CANCEL = "Avbryt (lägg inte till något)"
 Q_ITEM_CANCEL_CHANGE = "Avbryt (behåll som det var)"
 Q_ITEM_CANCEL_HINT = "Lämna svaret tomt och tryck Enter om du vill avbryta."
-Q_ITEM_CANCEL_SURE = "Vill du avbryta? Det du har fyllt i för den här delen av listan sparas inte."
+Q_ITEM_CANCEL_SURE = "Vill du avbryta? Inget av det du har fyllt i läggs till i listan."
 Q_ITEM_CANCEL_NO = "Nej, fortsätt fylla i"
 Q_ITEM_CANCEL_YES = "Ja, avbryt"
 Q_ITEM_CANCELLED = "Avbrutet: ingenting lades till."

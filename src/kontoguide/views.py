@@ -322,7 +322,19 @@ def _note(event: Note) -> Rendered:
     if event.tone == "caution":
         title = Text(m.VIEW_CAUTION_TITLE, style="bold")
         return [Panel(Text(event.text), title=title, title_align="left", border_style=style)]
-    return [Text(_TONE_MARK.get(event.tone, "") + event.text, style=style)]
+    first, *rest = event.text.split("\n")
+    out: Rendered = [Text(_TONE_MARK.get(event.tone, "") + first, style=style)]
+    for line in rest:
+        if not line.startswith("- "):
+            out.append(Text(line, style=style))
+            continue
+        # A point under the note ("- Varför passar …") wraps under itself.
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        grid.add_row("-", Text(line[2:], style=style))
+        out.append(grid)
+    return out
 
 
 def _overview(event: Overview) -> Rendered:
