@@ -411,8 +411,14 @@ def test_each_follow_up_has_a_table_of_its_goals(docs: dict[str, Any]) -> None:
         "2026-11-02",
         "Nej",
     ]
-    assert cells[2][0] == "Kommentar: Höstlovet: 210 anmälningar via länken i profilen."
-    assert cells[3][1:] == ["–", "60 procent", "41 procent", "2026-11-10", "Nej"]
+    assert cells[2][1:] == ["–", "60 procent", "41 procent", "2026-11-10", "Nej"]
+    # A measurement's comment in a list under the table, never a merged row.
+    assert len(cells) == 3 and not goals._tbl.xpath(".//w:gridSpan")
+    below = [b.text for b in blocks[blocks.index(goals) + 1 :] if isinstance(b, Paragraph)]
+    assert below[0] == (
+        "1. Fler unga känner till bibliotekens lovaktiviteter – Kommentar: Höstlovet: "
+        "210 anmälningar via länken i profilen."
+    )
     shown = texts(blocks)
     assert any(text.startswith("Så räknar kontoguide ut kolumnen Nått") for text in shown)
     assert "Kontot når fler unga än före starten men ligger efter målen." in shown[-1]

@@ -64,7 +64,9 @@ Cell = tuple[str, ...]  # the lines of one table cell
 class TableAnswer:
     headers: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
-    notes: tuple[Cell, ...]  # per row: full-width lines shown under it (may be empty)
+    # Per row: lines about it listed under the table, each named by the row's first cell
+    # (may be empty). Never a merged row: a data table keeps one cell per column.
+    notes: tuple[Cell, ...]
 
 
 Answer = TextAnswer | YesNoAnswer | ChecksAnswer | TableAnswer | NoAnswer
@@ -259,10 +261,12 @@ def _note(question: Question, value: Any, checklist: Checklist) -> str | None:
 
 
 # How list fields are laid out beyond one column each. A unit belongs right after its
-# target value; long or secondary fields (a goal's effect, a comment) read better as a
-# full-width line under the item's row than as a narrow column.
+# target value. A field that does not fit as a column goes into a list under the table,
+# one line per item: seven goal columns on an A4 page left each 2 cm, and words like
+# "Anmälningssystemet" and the heading "Utgångsvärde" broke inside the word (looked at in
+# LibreOffice), so a goal's source is listed under the table.
 _SUFFIXED: dict[str, dict[str, str]] = {"step2.goals": {"unit": "target", "effect_other": "effect"}}
-_ROW_NOTES: dict[str, tuple[str, ...]] = {}
+_ROW_NOTES: dict[str, tuple[str, ...]] = {"step2.goals": ("data_source",)}
 
 
 def column_title(list_field: str, item: ItemField) -> str:

@@ -961,3 +961,7 @@ STYLE_BOX = "Kryssruta"
 STYLE_NOTICE_NOTE = "Kommentar till rådet"
 STYLE_NOTICE_NOTE_HEADING = "Kommentar till rådet, rubrik"
 STYLE_ABOUT = "Om dokumentet"
+
+# --- doc: the filed document, readers and page numbers ---
+# A line in the list under a table, about one of its rows: the row's first cell, then the note.
+DOC_ROW_NOTE = "{row} – {note}"
