@@ -481,7 +481,7 @@ def test_a_closed_record_shows_the_closing(docs: dict[str, Any]) -> None:
 # --- the history -----------------------------------------------------------------------
 
 
-def test_the_history_names_every_step_in_swedish_with_local_time(
+def test_the_history_names_every_state_with_its_one_word_and_local_time(
     records: dict[str, Record], shared_checklist: Checklist
 ) -> None:
     moments = [datetime(2026, 11, day, 9, 5, tzinfo=UTC) for day in range(1, 8)]
@@ -495,8 +495,8 @@ def test_the_history_names_every_step_in_swedish_with_local_time(
     assert [row[0] for row in rows[1:]] == [
         "Utkast",
         "Klar för beslut",
-        "Beslut fattat",
-        "Kontot startat",
+        "Beslutat",
+        "Startat",
         "Uppföljning 1",
         "Uppföljning 2",
         "Avslutat",
@@ -504,7 +504,7 @@ def test_the_history_names_every_step_in_swedish_with_local_time(
     # 09:05 UTC in November is 10:05 in Stockholm.
     assert rows[1][1] == "2026-11-01 kl. 10:05"
     text = render(record, shared_checklist, "md", now=NOW).decode("utf-8")
-    assert "| Beslut fattat | 2026-11-03 kl. 10:05 |" in text
+    assert "| Beslutat | 2026-11-03 kl. 10:05 |" in text
 
 
 # --- Markdown --------------------------------------------------------------------------

@@ -708,16 +708,26 @@ def _follow_up(
     )
 
 
-def _history(record: Record) -> TableAnswer | None:
+def _in_state(record: Record, state: State) -> Record:
+    return record.model_copy(
+        update={"status": state, "step5": record.step5.model_copy(update={"outcome": None})}
+    )
+
+
+def _history(record: Record, checklist: Checklist) -> TableAnswer | None:
     if not record.history:
         return None
     rows: list[tuple[Cell, ...]] = []
     follow_ups = 0
     for entry in record.history:
-        label = m.DOC_HISTORY_LABELS[entry.what]
         if entry.what == "followed_up":
             follow_ups += 1
             label = m.DOC_HISTORY_FOLLOW_UP.format(number=follow_ups)
+        else:
+            # The state's own word, as in the facts table and the page header
+            # (lifecycle.state_label); a past decision's outcome is not recorded, so a
+            # decision is "Beslutat" here.
+            label = lifecycle.state_label(_in_state(record, entry.what), checklist)
         rows.append(((label,), (format_moment(entry.at),)))
     return TableAnswer(m.DOC_HISTORY_COLUMNS, tuple(rows), tuple(() for _ in rows))
 
@@ -896,7 +906,7 @@ def build(
         if _reached(state, "started")
         else (),
         closing=shown("closed") if _reached(state, "closed") else (),
-        history=_history(record),
+        history=_history(record, checklist),
         about=_about(record, local_time(now).date()),
         header_text=m.DOC_HEADER.format(organisation=checklist.organisation, account=account),
         header_state=m.DOC_HEADER_STATE.format(state=label, case=case_text),
