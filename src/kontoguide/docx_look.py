@@ -378,16 +378,17 @@ _APP_XML = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
     'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-    "<Application>kontoguide {version}</Application></Properties>"
+    "<Application>kontoguide {version}</Application>{pages}</Properties>"
 )
 # Parts of python-docx's default template that do not describe this document: its
 # thumbnail (a blank page) and Word 2010's stylesWithEffects (which validators flag).
 _DROPPED_PARTS = ("docProps/thumbnail.jpeg", "word/stylesWithEffects.xml")
 
 
-def finish_package(data: bytes) -> bytes:
-    """The saved .docx with the application named, the template's leftovers dropped and
-    the theme's language Swedish."""
+def finish_package(data: bytes, *, pages: int | None = None) -> bytes:
+    """The saved .docx with the application named (and the page count, as Word writes
+    it for file lists and archive systems), the template's leftovers dropped and the
+    theme's language Swedish."""
     import re
     import zipfile
 
@@ -402,7 +403,8 @@ def finish_package(data: bytes) -> bytes:
                 continue
             content = source.read(name)
             if name == "docProps/app.xml":
-                content = _APP_XML.format(version=__version__).encode("utf-8")
+                count = f"<Pages>{pages}</Pages>" if pages is not None else ""
+                content = _APP_XML.format(version=__version__, pages=count).encode("utf-8")
             elif name.endswith(".rels") or name == "[Content_Types].xml":
                 text = content.decode("utf-8")
                 for dropped in _DROPPED_PARTS:

@@ -40,6 +40,7 @@ from kontoguide.document import (
     YesNoAnswer,
 )
 from kontoguide.docx_look import LANGUAGE, finish_package, prepare, table_look
+from kontoguide.page_count import estimate_pages
 from kontoguide.table_layout import column_widths
 from kontoguide.textsafe import xml_safe
 
@@ -53,8 +54,9 @@ def yes_no(value: bool) -> str:
 # --- fields, header and footer ------------------------------------------------
 
 
-def _add_field(paragraph: Paragraph, instruction: str) -> None:
-    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when laying out."""
+def _add_field(paragraph: Paragraph, instruction: str, shown: str) -> Any:
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when laying out,
+    with `shown` as its stored result; the run holding that result is returned."""
 
     def fld_char(kind: str) -> None:
         element = OxmlElement("w:fldChar")
@@ -67,17 +69,28 @@ def _add_field(paragraph: Paragraph, instruction: str) -> None:
     instr.text = f" {instruction} \\* MERGEFORMAT "
     paragraph.add_run()._r.append(instr)
     fld_char("separate")
-    paragraph.add_run("1")  # shown until the field is updated
+    result = paragraph.add_run(shown)
     fld_char("end")
+    return result
 
 
-def _page_numbers(paragraph: Paragraph) -> None:
-    fields = {"{page}": "PAGE", "{pages}": "NUMPAGES"}
+def _page_numbers(paragraph: Paragraph) -> Any:
+    """The footer's "Sida 1 av N"; returns the run that shows N, filled in by render().
+
+    Word and LibreOffice compute both fields on every page as they lay out. Tools that
+    do not lay out (text extraction, previews, archive systems) show the stored results
+    of the one footer that all pages share: PAGE's stored "1" is right for the first
+    page, the only one such a tool can mean, and NUMPAGES stores the estimated count.
+    """
+    pages = None
     for part in re.split(r"(\{page\}|\{pages\})", m.DOC_FOOTER_PAGES):
-        if part in fields:
-            _add_field(paragraph, fields[part])
+        if part == "{page}":
+            _add_field(paragraph, "PAGE", "1")
+        elif part == "{pages}":
+            pages = _add_field(paragraph, "NUMPAGES", "1")
         elif part:
             paragraph.add_run(part)
+    return pages
 
 
 def _has_content(part: Any) -> bool:
@@ -100,6 +113,7 @@ class _Writer:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.ids = {style.name: style.style_id for style in document.styles}
+        self.page_counts: list[Any] = []  # the runs showing NUMPAGES's stored result
         section = document.sections[-1]
         margins = (section.left_margin or 0) + (section.right_margin or 0)
         self.width = int((section.page_width or Cm(21)) - margins)
@@ -371,7 +385,7 @@ class _Writer:
                 paragraph = footer.add_paragraph()
             self.style(paragraph, "Footer")
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            _page_numbers(paragraph)
+            self.page_counts.append(_page_numbers(paragraph))
 
 
 def _runs_xml(text: str) -> str:
@@ -447,6 +461,10 @@ def render(
     writer = _Writer(document)
     writer.header_and_footer(view)
     writer.body(view)
+    pages = estimate_pages(document)
+    for run in writer.page_counts:
+        if run is not None:
+            run.text = str(pages)
     buffer = io.BytesIO()
     document.save(buffer)
-    return finish_package(buffer.getvalue())
+    return finish_package(buffer.getvalue(), pages=pages)
