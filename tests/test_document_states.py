@@ -695,3 +695,13 @@ def test_the_document_of_every_state_passes_an_open_xml_check(
     path.write_bytes(render(records[name], shared_checklist, "docx", now=NOW))
     result = OpenXmlValidator().validate(str(path))
     assert result.is_valid, [str(error) for error in result.errors]
+
+
+def test_a_drafts_lead_names_what_needs_fixing_too(
+    docs: dict[str, Any], mds: dict[str, str]
+) -> None:
+    # The missing list holds answers to fix as well as missing ones; so does the lead.
+    before, _ = first_page(docs["draft"])
+    lead = "kan inte ligga till grund för ett beslut förrän allt som saknas eller behöver rättas"
+    assert any(lead in p.text for p in before)
+    assert lead in mds["draft"]
