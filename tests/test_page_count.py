@@ -116,8 +116,11 @@ def test_libreoffice_lays_out_as_many_pages_as_stored(
 ) -> None:
     for name, data in exported.items():
         (tmp_path / f"{name}.docx").write_bytes(data)
+    # A profile of its own: another LibreOffice running would otherwise take the job.
+    profile = (tmp_path / "profile").as_uri()
     subprocess.run(
-        ["libreoffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path)]
+        ["libreoffice", f"-env:UserInstallation={profile}", "--headless"]
+        + ["--convert-to", "pdf", "--outdir", str(tmp_path)]
         + [str(tmp_path / f"{name}.docx") for name in exported],
         capture_output=True,
         check=True,
@@ -128,3 +131,15 @@ def test_libreoffice_lays_out_as_many_pages_as_stored(
         # Each page object in the PDF is a /Type /Page (not /Pages).
         counted = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
         assert counted == LIBREOFFICE_PAGES[name], name
+
+
+def test_a_row_taller_than_a_page_ends(checklist: Checklist, tmp_path: Path) -> None:
+    # A list item with a very long answer makes a table row taller than a page; under a
+    # repeated header row it never fits and must be cut rather than moved on for ever.
+    data = json.loads((EXAMPLES / "komplett.json").read_text(encoding="utf-8"))
+    data["step2"]["target_groups"][0]["description"] = "\n".join(["Ett långt svar."] * 400)
+    answers = tmp_path / "svar.json"
+    answers.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    record, _ = drafts.from_answers(answers, checklist, Store(tmp_path / "records"))
+    data_out = render(record, checklist, "docx", now=NOW)
+    assert int(stored_results(data_out)["NUMPAGES"]) > LIBREOFFICE_PAGES["komplett"]

@@ -287,11 +287,15 @@ class _Layout:
         if self.used > 0:
             self.used += max(self.after, block.before)
         self.used += block.top
+        line = max(block.line, 1.0)
         lines = block.lines
+        # Nothing placed on this page yet (but a repeated table header): what does not
+        # fit here is cut, not moved, or it would move on forever.
+        fresh = self.used == 0
         while lines:
-            fits = max(int((self.height - self.used + block.slack) // block.line), 0)
+            fits = max(int((self.height - self.used + block.slack) // line), 0)
             if fits >= lines:
-                self.used += block.line * lines
+                self.used += line * lines
                 break
             if lines > 1:
                 # Widow and orphan control: a paragraph split across pages leaves at
@@ -299,15 +303,14 @@ class _Layout:
                 fits = min(fits, lines - 2)
                 if fits < 2:
                     fits = 0
-            elif self.used == 0:
-                fits = 1  # taller than a page: it is cut, not moved
-            if fits == 0 and self.used == 0:
-                fits = min(lines, max(int(self.height // block.line), 1))
-            self.used += block.line * fits
+            if fits == 0 and fresh:
+                fits = min(lines, max(int((self.height - self.used) // line), 1))
+            self.used += line * fits
             lines -= fits
             if lines:
                 self.new_page()
                 self.used += block.repeat
+                fresh = True
         self.used += block.bottom
         self.after = block.after
 
