@@ -197,9 +197,10 @@ def _lines(text: str, width: float, look: _Look) -> int:
                 used = wide
             else:
                 used += (space if used else 0.0) + wide
-            while used > width:  # a word wider than the line breaks inside
-                count += 1
-                used -= width
+            if used > width:  # a word wider than the line breaks inside
+                extra = math.ceil(used / width) - 1
+                count += extra
+                used -= extra * width
     return max(count, 1)
 
 
