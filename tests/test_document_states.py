@@ -411,8 +411,14 @@ def test_each_follow_up_has_a_table_of_its_goals(docs: dict[str, Any]) -> None:
         "2026-11-02",
         "Nej",
     ]
-    assert cells[2][0] == "Kommentar: Höstlovet: 210 anmälningar via länken i profilen."
-    assert cells[3][1:] == ["–", "60 procent", "41 procent", "2026-11-10", "Nej"]
+    assert cells[2][1:] == ["–", "60 procent", "41 procent", "2026-11-10", "Nej"]
+    # A measurement's comment in a list under the table, never a merged row.
+    assert len(cells) == 3 and not goals._tbl.xpath(".//w:gridSpan")
+    below = [b.text for b in blocks[blocks.index(goals) + 1 :] if isinstance(b, Paragraph)]
+    assert below[0] == (
+        "1. Fler unga känner till bibliotekens lovaktiviteter – Kommentar: Höstlovet: "
+        "210 anmälningar via länken i profilen."
+    )
     shown = texts(blocks)
     assert any(text.startswith("Så räknar kontoguide ut kolumnen Nått") for text in shown)
     assert "Kontot når fler unga än före starten men ligger efter målen." in shown[-1]
@@ -475,7 +481,7 @@ def test_a_closed_record_shows_the_closing(docs: dict[str, Any]) -> None:
 # --- the history -----------------------------------------------------------------------
 
 
-def test_the_history_names_every_step_in_swedish_with_local_time(
+def test_the_history_names_every_state_with_its_one_word_and_local_time(
     records: dict[str, Record], shared_checklist: Checklist
 ) -> None:
     moments = [datetime(2026, 11, day, 9, 5, tzinfo=UTC) for day in range(1, 8)]
@@ -489,8 +495,8 @@ def test_the_history_names_every_step_in_swedish_with_local_time(
     assert [row[0] for row in rows[1:]] == [
         "Utkast",
         "Klar för beslut",
-        "Beslut fattat",
-        "Kontot startat",
+        "Beslutat",
+        "Startat",
         "Uppföljning 1",
         "Uppföljning 2",
         "Avslutat",
@@ -498,7 +504,7 @@ def test_the_history_names_every_step_in_swedish_with_local_time(
     # 09:05 UTC in November is 10:05 in Stockholm.
     assert rows[1][1] == "2026-11-01 kl. 10:05"
     text = render(record, shared_checklist, "md", now=NOW).decode("utf-8")
-    assert "| Beslut fattat | 2026-11-03 kl. 10:05 |" in text
+    assert "| Beslutat | 2026-11-03 kl. 10:05 |" in text
 
 
 # --- Markdown --------------------------------------------------------------------------
@@ -689,3 +695,13 @@ def test_the_document_of_every_state_passes_an_open_xml_check(
     path.write_bytes(render(records[name], shared_checklist, "docx", now=NOW))
     result = OpenXmlValidator().validate(str(path))
     assert result.is_valid, [str(error) for error in result.errors]
+
+
+def test_a_drafts_lead_names_what_needs_fixing_too(
+    docs: dict[str, Any], mds: dict[str, str]
+) -> None:
+    # The missing list holds answers to fix as well as missing ones; so does the lead.
+    before, _ = first_page(docs["draft"])
+    lead = "kan inte ligga till grund för ett beslut förrän allt som saknas eller behöver rättas"
+    assert any(lead in p.text for p in before)
+    assert lead in mds["draft"]

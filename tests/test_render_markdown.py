@@ -91,6 +91,11 @@ def test_every_answer_is_under_its_question(
         if question.kind == "list":
             rows = [line for line in body.splitlines() if line.startswith("| ")][1:]
             assert len(rows) == len(value)
+            # A field listed under the table (a goal's source) is named by its row's first cell.
+            below = [line for line in body.splitlines() if line.startswith("- ")]
+            for index, row in enumerate(rows):
+                first = row.split(" | ")[0].removeprefix("| ")
+                rows[index] = row + " ".join(t for t in below if t.startswith(f"- {first} – "))
             for row, item in zip(rows, value, strict=True):
                 for field in question.fields:
                     if item.get(field.field) is not None:

@@ -64,7 +64,9 @@ Cell = tuple[str, ...]  # the lines of one table cell
 class TableAnswer:
     headers: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
-    notes: tuple[Cell, ...]  # per row: full-width lines shown under it (may be empty)
+    # Per row: lines about it listed under the table, each named by the row's first cell
+    # (may be empty). Never a merged row: a data table keeps one cell per column.
+    notes: tuple[Cell, ...]
 
 
 Answer = TextAnswer | YesNoAnswer | ChecksAnswer | TableAnswer | NoAnswer
@@ -259,10 +261,12 @@ def _note(question: Question, value: Any, checklist: Checklist) -> str | None:
 
 
 # How list fields are laid out beyond one column each. A unit belongs right after its
-# target value; long or secondary fields (a goal's effect, a comment) read better as a
-# full-width line under the item's row than as a narrow column.
+# target value. A field that does not fit as a column goes into a list under the table,
+# one line per item: seven goal columns on an A4 page left each 2 cm, and words like
+# "Anmälningssystemet" and the heading "Utgångsvärde" broke inside the word (looked at in
+# LibreOffice), so a goal's source is listed under the table.
 _SUFFIXED: dict[str, dict[str, str]] = {"step2.goals": {"unit": "target", "effect_other": "effect"}}
-_ROW_NOTES: dict[str, tuple[str, ...]] = {}
+_ROW_NOTES: dict[str, tuple[str, ...]] = {"step2.goals": ("data_source",)}
 
 
 def column_title(list_field: str, item: ItemField) -> str:
@@ -704,16 +708,26 @@ def _follow_up(
     )
 
 
-def _history(record: Record) -> TableAnswer | None:
+def _in_state(record: Record, state: State) -> Record:
+    return record.model_copy(
+        update={"status": state, "step5": record.step5.model_copy(update={"outcome": None})}
+    )
+
+
+def _history(record: Record, checklist: Checklist) -> TableAnswer | None:
     if not record.history:
         return None
     rows: list[tuple[Cell, ...]] = []
     follow_ups = 0
     for entry in record.history:
-        label = m.DOC_HISTORY_LABELS[entry.what]
         if entry.what == "followed_up":
             follow_ups += 1
             label = m.DOC_HISTORY_FOLLOW_UP.format(number=follow_ups)
+        else:
+            # The state's own word, as in the facts table and the page header
+            # (lifecycle.state_label); a past decision's outcome is not recorded, so a
+            # decision is "Beslutat" here.
+            label = lifecycle.state_label(_in_state(record, entry.what), checklist)
         rows.append(((label,), (format_moment(entry.at),)))
     return TableAnswer(m.DOC_HISTORY_COLUMNS, tuple(rows), tuple(() for _ in rows))
 
@@ -892,7 +906,7 @@ def build(
         if _reached(state, "started")
         else (),
         closing=shown("closed") if _reached(state, "closed") else (),
-        history=_history(record),
+        history=_history(record, checklist),
         about=_about(record, local_time(now).date()),
         header_text=m.DOC_HEADER.format(organisation=checklist.organisation, account=account),
         header_state=m.DOC_HEADER_STATE.format(state=label, case=case_text),

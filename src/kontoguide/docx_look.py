@@ -36,6 +36,7 @@ BUILTIN_STYLES = (
     "Caption",
     "Heading 1",
     "Heading 2",
+    "Quote",
     "List Bullet",
     "Header",
     "Footer",
@@ -114,7 +115,8 @@ def define_own_styles(document: Document) -> None:
     draft = own(document, m.STYLE_DRAFT)
     header_draft = own(document, m.STYLE_HEADER_DRAFT, "Header")
     lead = own(document, m.STYLE_LEAD)
-    notice = own(document, m.STYLE_NOTICE)
+    # Based on Word's Quote, so that readers that map styles (pandoc) read a quotation.
+    notice = own(document, m.STYLE_NOTICE, "Quote")
     answer = own(document, m.STYLE_ANSWER)
     no_answer = own(document, m.STYLE_NO_ANSWER, m.STYLE_ANSWER)
     caution = own(document, m.STYLE_CAUTION, m.STYLE_ANSWER)
@@ -157,7 +159,13 @@ def define_own_styles(document: Document) -> None:
     # A section's introduction stays with the first question below it.
     set_up(lead, color=GREY, space_after=Pt(8), keep_with_next=True)
     # The city's words, quoted: indented in a box. Our note below it, plainly apart.
-    set_up(notice, space_after=Pt(6), left_indent=Cm(0.4), right_indent=Cm(0.4))
+    set_up(
+        notice,
+        italic=False,
+        space_after=Pt(6),
+        left_indent=Cm(0.4),
+        right_indent=Cm(0.4),
+    )
     set_up(note_heading, bold=True, space_before=Pt(8), space_after=Pt(2))
     set_up(note, space_after=Pt(4), left_indent=Cm(0.4))
     set_up(about, color=GREY, space_before=Pt(18))
@@ -370,16 +378,17 @@ _APP_XML = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
     'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-    "<Application>kontoguide {version}</Application></Properties>"
+    "<Application>kontoguide {version}</Application>{pages}</Properties>"
 )
 # Parts of python-docx's default template that do not describe this document: its
 # thumbnail (a blank page) and Word 2010's stylesWithEffects (which validators flag).
 _DROPPED_PARTS = ("docProps/thumbnail.jpeg", "word/stylesWithEffects.xml")
 
 
-def finish_package(data: bytes) -> bytes:
-    """The saved .docx with the application named, the template's leftovers dropped and
-    the theme's language Swedish."""
+def finish_package(data: bytes, *, pages: int | None = None) -> bytes:
+    """The saved .docx with the application named (and the page count, as Word writes
+    it for file lists and archive systems), the template's leftovers dropped and the
+    theme's language Swedish."""
     import re
     import zipfile
 
@@ -394,7 +403,8 @@ def finish_package(data: bytes) -> bytes:
                 continue
             content = source.read(name)
             if name == "docProps/app.xml":
-                content = _APP_XML.format(version=__version__).encode("utf-8")
+                count = f"<Pages>{pages}</Pages>" if pages is not None else ""
+                content = _APP_XML.format(version=__version__, pages=count).encode("utf-8")
             elif name.endswith(".rels") or name == "[Content_Types].xml":
                 text = content.decode("utf-8")
                 for dropped in _DROPPED_PARTS:

@@ -277,7 +277,7 @@ UNNAMED = "(namn saknas)"
 DOC_DRAFT_MARK = "UTKAST"
 DOC_DRAFT_LEAD = (
     "Checklistan är inte klar och kan inte ligga till grund för ett beslut förrän allt "
-    "som saknas är besvarat."
+    "som saknas eller behöver rättas är åtgärdat."
 )
 DOC_DRAFT_LEAD_NOT_REVIEWED = (
     "Alla svar är ifyllda, men checklistan är inte granskad och sparad som färdig i kontoguide. "
@@ -296,7 +296,7 @@ DOC_FACT_DATE = "Dokumentets datum"
 DOC_FACT_STATUS = "Status"
 DOC_FACT_RECORD_ID = "Id i kontoguide"
 DOC_FACT_CHECKLIST = "Checklista"
-DOC_STATUS_DRAFT = "Utkast – inte klar"
+DOC_STATUS_DRAFT = "Utkast – inte klart"
 DOC_STATUS_COMPLETE = "Komplett"
 DOC_CHECKLIST_VERSION = "{id}, version {version}"
 DOC_ACCOUNT_WITH_PROPOSED = "{account} (föreslaget kontonamn: {proposed})"
@@ -1005,3 +1005,7 @@ VIEW_TASKS_PURPOSE = (
 )
 VIEW_STATE_LABELS = {**VIEW_STATE_LABELS, "fix": "behöver rättas"}
 VIEW_LATEST_ANSWERS = "Dina senaste svar i {part}"
+
+# --- doc: the filed document, readers and page numbers ---
+# A line in the list under a table, about one of its rows: the row's first cell, then the note.
+DOC_ROW_NOTE = "{row} – {note}"

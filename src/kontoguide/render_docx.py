@@ -20,7 +20,7 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Emu
+from docx.shared import Cm, Emu, Pt
 from docx.text.paragraph import Paragraph
 
 from kontoguide import messages as m
@@ -40,6 +40,7 @@ from kontoguide.document import (
     YesNoAnswer,
 )
 from kontoguide.docx_look import LANGUAGE, finish_package, prepare, table_look
+from kontoguide.page_count import estimate_pages
 from kontoguide.table_layout import column_widths
 from kontoguide.textsafe import xml_safe
 
@@ -53,8 +54,9 @@ def yes_no(value: bool) -> str:
 # --- fields, header and footer ------------------------------------------------
 
 
-def _add_field(paragraph: Paragraph, instruction: str) -> None:
-    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when laying out."""
+def _add_field(paragraph: Paragraph, instruction: str, shown: str) -> Any:
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when laying out,
+    with `shown` as its stored result; the run holding that result is returned."""
 
     def fld_char(kind: str) -> None:
         element = OxmlElement("w:fldChar")
@@ -67,17 +69,28 @@ def _add_field(paragraph: Paragraph, instruction: str) -> None:
     instr.text = f" {instruction} \\* MERGEFORMAT "
     paragraph.add_run()._r.append(instr)
     fld_char("separate")
-    paragraph.add_run("1")  # shown until the field is updated
+    result = paragraph.add_run(shown)
     fld_char("end")
+    return result
 
 
-def _page_numbers(paragraph: Paragraph) -> None:
-    fields = {"{page}": "PAGE", "{pages}": "NUMPAGES"}
+def _page_numbers(paragraph: Paragraph) -> Any:
+    """The footer's "Sida 1 av N"; returns the run that shows N, filled in by render().
+
+    Word and LibreOffice compute both fields on every page as they lay out. Tools that
+    do not lay out (text extraction, previews, archive systems) show the stored results
+    of the one footer that all pages share: PAGE's stored "1" is right for the first
+    page, the only one such a tool can mean, and NUMPAGES stores the estimated count.
+    """
+    pages = None
     for part in re.split(r"(\{page\}|\{pages\})", m.DOC_FOOTER_PAGES):
-        if part in fields:
-            _add_field(paragraph, fields[part])
+        if part == "{page}":
+            _add_field(paragraph, "PAGE", "1")
+        elif part == "{pages}":
+            pages = _add_field(paragraph, "NUMPAGES", "1")
         elif part:
             paragraph.add_run(part)
+    return pages
 
 
 def _has_content(part: Any) -> bool:
@@ -100,6 +113,7 @@ class _Writer:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.ids = {style.name: style.style_id for style in document.styles}
+        self.page_counts: list[Any] = []  # the runs showing NUMPAGES's stored result
         section = document.sections[-1]
         margins = (section.left_margin or 0) + (section.right_margin or 0)
         self.width = int((section.page_width or Cm(21)) - margins)
@@ -139,23 +153,22 @@ class _Writer:
         for tr in table._tbl.tr_lst:
             column = 0
             for cell in tr.tc_lst:
-                # A merged cell (an item's note row) is as wide as the columns it spans.
+                # A merged cell is as wide as the columns it spans.
                 span = cell.grid_span
                 cell.width = Emu(sum(widths[column : column + span]))
                 column += span
 
     def list_table(self, answer: TableAnswer) -> None:
-        """A list's items as a table: a header row, a row per item and, under an item
-        with a note, a row with one cell across all columns.
+        """A list's items as a table, a header row and a row per item; the rows' notes
+        (a goal's source, a measurement's comment) as a list under it, never as merged rows.
 
         The rows are written as XML text and parsed in one go. Added one at a time
         through python-docx (add_row, a width per cell, a style per paragraph) each
         element searches its parent for where it belongs: thousands of items took
         minutes, and even linear it was the most of an export's time.
         """
-        columns = len(answer.headers)
         widths = column_widths(answer.headers, list(answer.rows), self.width)
-        table = self.new_table(0, columns)
+        table = self.new_table(0, len(answer.headers))
         table_look(table, first_row=True, first_column=False)
         self.set_widths(table, widths)
         heading, text = self.ids[m.STYLE_TABLE_HEADING], self.ids[m.STYLE_TABLE_TEXT]
@@ -168,19 +181,20 @@ class _Writer:
             )
             + "</w:tr>"
         ]
-        for values, note in zip(answer.rows, answer.notes, strict=True):
-            # An item stays on the page of its note.
-            keep = bool(note)
-            cells = (_cell_xml(v, text, w, keep=keep) for v, w in zip(values, twips, strict=True))
+        for values in answer.rows:
+            cells = (_cell_xml(v, text, w) for v, w in zip(values, twips, strict=True))
             rows.append("<w:tr>" + "".join(cells) + "</w:tr>")
-            if note:
-                rows.append(
-                    "<w:tr>"
-                    + _cell_xml(note, text, Emu(sum(widths)).twips, span=columns)
-                    + "</w:tr>"
-                )
         parsed = parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(rows)}</w:tbl>")
         table._tbl.extend(list(parsed))
+        below = [
+            m.DOC_ROW_NOTE.format(row=" ".join(values[0]) if values else "", note=line)
+            for values, note in zip(answer.rows, answer.notes, strict=True)
+            for line in note
+        ]
+        for index, line in enumerate(below):
+            paragraph = self.para(self.document, line, "List Bullet")
+            if index == 0:  # a table has no spacing of its own below it
+                paragraph.paragraph_format.space_before = Pt(6)
 
     def facts_table(self, facts: tuple[tuple[str, str], ...]) -> Any:
         table = self.new_table(len(facts), 2)
@@ -371,7 +385,7 @@ class _Writer:
                 paragraph = footer.add_paragraph()
             self.style(paragraph, "Footer")
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            _page_numbers(paragraph)
+            self.page_counts.append(_page_numbers(paragraph))
 
 
 def _runs_xml(text: str) -> str:
@@ -389,27 +403,13 @@ def _runs_xml(text: str) -> str:
     return "<w:r>" + "".join(parts) + "</w:r>"
 
 
-def _cell_xml(
-    lines: tuple[str, ...], style_id: str, twips: int, *, span: int = 1, keep: bool = False
-) -> str:
-    """A table cell: its width (and span), a paragraph per line in `style_id`."""
-    span_xml = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
-    keep_xml = "<w:keepNext/>" if keep else ""
+def _cell_xml(lines: tuple[str, ...], style_id: str, twips: int) -> str:
+    """A table cell: its width, a paragraph per line in `style_id`."""
     style = f"<w:pStyle w:val={quoteattr(style_id)}/>"
-    paragraphs = [f"<w:p><w:pPr>{style}{keep_xml}</w:pPr>{_runs_xml(line)}</w:p>" for line in lines]
+    paragraphs = [f"<w:p><w:pPr>{style}</w:pPr>{_runs_xml(line)}</w:p>" for line in lines]
     # A cell holds at least one paragraph, or Word reports the file as damaged.
     body = "".join(paragraphs) or "<w:p/>"
-    return f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{twips}"/>{span_xml}</w:tcPr>{body}</w:tc>'
-
-
-def _bottom_border(cell: Any) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    borders = OxmlElement("w:tcBorders")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "8"), ("w:space", "0"), ("w:color", "000000")):
-        bottom.set(qn(key), value)
-    borders.append(bottom)
-    tc_pr.append(borders)
+    return f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{twips}"/></w:tcPr>{body}</w:tc>'
 
 
 # python-docx refuses longer core properties (title, author, ...), while an answer
@@ -461,6 +461,10 @@ def render(
     writer = _Writer(document)
     writer.header_and_footer(view)
     writer.body(view)
+    pages = estimate_pages(document)
+    for run in writer.page_counts:
+        if run is not None:
+            run.text = str(pages)
     buffer = io.BytesIO()
     document.save(buffer)
-    return finish_package(buffer.getvalue())
+    return finish_package(buffer.getvalue(), pages=pages)

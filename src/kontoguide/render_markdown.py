@@ -78,13 +78,14 @@ def yes_no(value: bool) -> str:
 def _table(table: TableAnswer) -> list[str]:
     out = ["| " + " | ".join(escape_cell(h) for h in table.headers) + " |"]
     out.append("|" + "|".join("---" for _ in table.headers) + "|")
+    below: list[str] = []
     for row, note in zip(table.rows, table.notes, strict=True):
         cells = [CELL_LINES.join(escape_cell(line) for line in cell) for cell in row]
-        # A Markdown table cannot span columns: a row's note goes into its first cell.
-        if note:
-            cells[0] = CELL_LINES.join([cells[0], *(escape_cell(line) for line in note)])
         out.append("| " + " | ".join(cells) + " |")
-    return out
+        # As in the Word document: a row's notes in a list under the table.
+        name = " ".join(row[0]) if row else ""
+        below += [f"- {escape_cell(m.DOC_ROW_NOTE.format(row=name, note=line))}" for line in note]
+    return [*out, "", *below] if below else out
 
 
 def _answer(answer: Answer) -> list[str]:
