@@ -182,6 +182,7 @@ table { border-collapse: collapse; margin: .5rem 0; }
 th, td { border: 1px solid #bbb; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 thead th { background: #eef1f5; }
 caption { text-align: left; font-weight: bold; padding: .3rem 0; }
+td.d { white-space: nowrap; } td.w { min-width: 22rem; }
 .chart { display: grid; grid-template-columns: minmax(10rem, 18rem) 1fr; gap: .4rem 1rem;
   align-items: center; max-width: 60rem; }
 .bar { display: flex; height: 1.4rem; border: 1px solid #888; }
@@ -241,6 +242,14 @@ def _html_chart(report: Report) -> list[str]:
     return out
 
 
+def _html_cell(value: Cell) -> str:
+    if isinstance(value, date):  # a date on one line
+        return f'<td class="d">{_h(value)}</td>'
+    if value is not None and len(value) > 60:  # the attention sentences get room
+        return f'<td class="w">{_h(value)}</td>'
+    return f"<td>{_h(value)}</td>"
+
+
 def _html_table(report: Report) -> list[str]:
     out = [f"<h2>{escape(m.OV_ACCOUNTS)}</h2>"]
     if not report.records:
@@ -250,7 +259,7 @@ def _html_table(report: Report) -> list[str]:
     out.append("</tr></thead><tbody>")
     for row in report.records:
         out.append(f'<tr data-id="{escape(row.id)}">')
-        out += [f"<td>{_h(get(row))}</td>" for _, get in COLUMNS]
+        out += [_html_cell(get(row)) for _, get in COLUMNS]
         out.append("</tr>")
     out.append("</tbody></table>")
     return out
