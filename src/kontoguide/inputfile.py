@@ -40,6 +40,8 @@ _STRING_OR_BRACKET = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.DOTALL)
 
 def _nesting_problem(text: str) -> int | None:
     """The line where nesting first exceeds MAX_JSON_DEPTH, found without recursing."""
+    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:  # cannot nest deeper: no scan
+        return None
     depth = 0
     for match in _STRING_OR_BRACKET.finditer(text):
         token = match.group()
@@ -50,6 +52,9 @@ def _nesting_problem(text: str) -> int | None:
         elif token in "]}":
             depth -= 1
     return None
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 class _Refused(Exception):
@@ -140,7 +145,9 @@ def parse_json_object(path: Path, raw: bytes) -> dict[str, Any]:
         raise CorruptFileError(path, m.F_NOT_JSON_GENERIC) from None
     if not isinstance(data, dict):
         raise CorruptFileError(path, m.F_NOT_OBJECT)
-    where = _lone_surrogate_at(data)
+    # Strict UTF-8 decoding leaves no surrogates: only a \uD800–\uDFFF escape can make
+    # one, so the walk over the whole document is needed only when such an escape is there.
+    where = _lone_surrogate_at(data) if _SURROGATE_ESCAPE.search(text) else None
     if where is not None:
         raise CorruptFileError(path, m.F_LONE_SURROGATE.format(where=where))
     return data
