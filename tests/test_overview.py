@@ -309,3 +309,27 @@ def test_the_checklist_is_loaded_once_per_id(tmp_path: Path) -> None:
     found = _gathered(tmp_path)
     assert len({id(item.checklist) for item in found.entries}) == 1
     assert found.entries[0].checklist.version == load_checklist().version
+
+
+@pytest.mark.parametrize("width", [80, 200])
+def test_the_terminal_table_fits_and_keeps_words_whole(tmp_path: Path, width: int) -> None:
+    import io
+
+    from rich.console import Console
+
+    from kontoguide.overview_view import overview_screen
+
+    late = started("sen")
+    late["follow_ups"][0]["next_review"] = "2027-01-02"
+    other = ready("klar")
+    other["organisation"]["name"] = "Socialförvaltningen"
+    found = report(tmp_path, late, other)
+    console = Console(file=io.StringIO(), width=width, no_color=True)
+    console.print(overview_screen(found, width=width, drafts_folder=None))
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= width
+    assert any("Klar för beslut" in line for line in lines)
+    assert any("Socialförvaltningen" in line for line in lines)
+    assert text.count("sen.json") == 1 and text.count("klar.json") == 1
+    assert lines[0] == "2 konton, varav 2 behöver uppmärksamhet (2027-01-10)."

@@ -62,6 +62,8 @@ def _dates(row: Row) -> Text:
 def _state(row: Row) -> Text:
     text = _text(row.state_label)
     text.append("\n" + printable(row.platform or "–", 60), style="dim")
+    if row.responsible:
+        text.append("\n" + printable(row.responsible, 200))
     return text
 
 
@@ -79,21 +81,17 @@ def _table(width: int) -> Table:
 
 
 def compact_table(report: Report, *, width: int, drafts_folder: Path | None) -> Table:
-    """Five columns for a narrow terminal: account (with organisation, unit and source),
-    state (with platform), responsible, dates, attention."""
+    """Four columns for a narrow terminal: account (with organisation, unit and source),
+    state (with platform and responsible), dates, attention. At 80 columns "Klar för
+    beslut" and "Socialförvaltningen" stay whole."""
     table = _table(width)
-    table.add_column(m.OV_COL_ACCOUNT_COMPACT, overflow="fold", ratio=26)
-    table.add_column(m.OV_COL_STATE_COMPACT, overflow="fold", ratio=14)
-    table.add_column(m.OV_COL_RESPONSIBLE, overflow="fold", ratio=14)
+    table.add_column(m.OV_COL_ACCOUNT_COMPACT, overflow="fold", ratio=40)
+    table.add_column(m.OV_COL_STATE_COMPACT, overflow="fold", width=15)
     table.add_column(m.OV_COL_DATES_COMPACT, no_wrap=True, min_width=12)
-    table.add_column(m.OV_COL_ATTENTION, overflow="fold", ratio=32)
+    table.add_column(m.OV_COL_ATTENTION, overflow="fold", ratio=43)
     for row in report.records:
         table.add_row(
-            _compact_account(row, drafts_folder),
-            _state(row),
-            _text(row.responsible),
-            _dates(row),
-            _attention(row),
+            _compact_account(row, drafts_folder), _state(row), _dates(row), _attention(row)
         )
     return table
 
