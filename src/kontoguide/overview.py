@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -281,10 +281,3 @@ def gather(paths: Iterable[Path], store: Store | None = None) -> Gathered:
             reader.read_file(path)
     return reader.found
 
-
-def current_version(entry: Entry) -> str:
-    return entry.checklist.version
-
-
-def local_day(moment: datetime) -> date:
-    return moment.astimezone().date()
