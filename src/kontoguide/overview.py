@@ -280,4 +280,3 @@ def gather(paths: Iterable[Path], store: Store | None = None) -> Gathered:
         else:
             reader.read_file(path)
     return reader.found
-

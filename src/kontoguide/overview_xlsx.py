@@ -69,6 +69,7 @@ def to_xlsx(report: Report) -> bytes:
     counts.append([m.OV_COL_PLATFORM, m.OV_COUNT])
     for name, count in report.by_platform.items():
         counts.append([xml_safe(name), count])
+        counts.cell(row=counts.max_row, column=1).data_type = "s"  # a name, never a formula
     for line in (1, len(report.by_state) + 3):
         for cell in counts[line]:
             cell.font = Font(bold=True)
