@@ -180,6 +180,8 @@ def test_html_is_one_page_without_scripts_or_network(tmp_path: Path) -> None:
     odd = parser.cells[parser.ids.index("udda")]
     assert odd[0] == "Idrott <b>& fritid</b> | ”test”"  # shown as text, not markup
     assert "Status per förvaltning eller bolag" in page
+    # Two accounts may share a name: the attention list tells them apart by id.
+    assert "(Kulturförvaltningen, id sen)" in page
     assert 'aria-label="Kulturförvaltningen: Klar för beslut 1, Startat 2"' in page
 
 

@@ -145,7 +145,8 @@ def to_markdown(report: Report) -> bytes:
     lines += ["", f"## {m.OV_ATTENTION_LIST}", ""]
     needing = [row for row in report.records if row.attention]
     for row in needing:
-        lines.append(f"- **{_md(row.account or m.UNNAMED)}** ({_md(row.organisation or '–')})")
+        where = m.OV_WHO_AND_ID.format(organisation=row.organisation or "–", id=row.id)
+        lines.append(f"- **{_md(row.account or m.UNNAMED)}** ({_md(where)})")
         lines += [f"  - {_md(item.text)}" for item in row.attention]
     if not needing:
         lines.append(m.OV_NOTHING_NEEDS_ATTENTION)
@@ -273,7 +274,8 @@ def _html_attention(report: Report) -> list[str]:
     out.append('<ul id="uppmarksamhet">')
     for row in needing:
         name = escape(row.account or m.UNNAMED)
-        out.append(f"<li><strong>{name}</strong> ({escape(row.organisation or '–')})<ul>")
+        where = m.OV_WHO_AND_ID.format(organisation=row.organisation or "–", id=row.id)
+        out.append(f"<li><strong>{name}</strong> ({escape(where)})<ul>")
         out += [f"<li>{escape(item.text)}</li>" for item in row.attention]
         out.append("</ul></li>")
     out.append("</ul>")
