@@ -442,7 +442,7 @@ def test_usage_errors_are_in_swedish(home: Path, args: list[str], expected: str)
     no_traceback(result)
 
 
-HEAVY = ("questionary", "prompt_toolkit", "docx")
+HEAVY = ("questionary", "prompt_toolkit", "docx", "openpyxl")
 IMPORT_PROBE = """
 import runpy, sys
 sys.argv = ["kontoguide", *sys.argv[1:]]
@@ -467,8 +467,10 @@ sys.exit(code)
         ["validate", str(KOMPLETT)],
         ["validate", str(MED_FEL)],
         ["schema"],
+        ["overview"],
+        ["overview", "--format", "csv"],
     ],
-    ids=["help", "h", "version", "list", "validate", "validate-fel", "schema"],
+    ids=["help", "h", "version", "list", "validate", "validate-fel", "schema", "overview", "csv"],
 )
 def test_fast_commands_do_not_import_the_terminal_or_docx(home: Path, args: list[str]) -> None:
     result = run_python("-c", IMPORT_PROBE, *args, home=home)

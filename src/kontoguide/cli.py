@@ -179,7 +179,12 @@ def export(
 @guarded
 def schema(
     answers: Annotated[bool, typer.Option("--answers", help=m.CLI_OPT_SCHEMA_ANSWERS)] = False,
+    overview: Annotated[bool, typer.Option("--overview", help=m.CLI_OPT_SCHEMA_OVERVIEW)] = False,
 ) -> None:
+    if overview:
+        from kontoguide.overview_command import schema as overview_schema
+
+        raise typer.Exit(overview_schema(answers=answers))
     from kontoguide import commands
 
     raise typer.Exit(commands.schema(answers=answers))
@@ -191,6 +196,51 @@ def list_records() -> None:
     from kontoguide import commands
 
     raise typer.Exit(commands.list_records())
+
+
+@app.command(cls=SwedishCommand, help=m.CLI_OVERVIEW_HELP)
+@guarded
+def overview(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(metavar="[MAPP|FIL ...]", help=m.CLI_OVERVIEW_PATHS, show_default=False),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help=m.CLI_OPT_OV_FORMAT,
+            metavar="csv|xlsx|json|md|html|stadens-lista",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help=m.CLI_OPT_OV_OUTPUT, metavar="FIL|MAPP")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help=m.CLI_OPT_FORCE)] = False,
+    org: Annotated[str | None, typer.Option("--org", help=m.CLI_OPT_OV_ORG, metavar="TEXT")] = None,
+    state: Annotated[
+        list[str] | None, typer.Option("--state", help=m.CLI_OPT_OV_STATE, metavar="STATUS")
+    ] = None,
+    due_within: Annotated[
+        int | None, typer.Option("--due-within", help=m.CLI_OPT_OV_DUE, metavar="DAGAR")
+    ] = None,
+    attention: Annotated[bool, typer.Option("--attention", help=m.CLI_OPT_OV_ATTENTION)] = False,
+) -> None:
+    from kontoguide.overview_command import overview as run_overview
+
+    raise typer.Exit(
+        run_overview(
+            list(paths or []),
+            fmt=fmt.lower() if fmt is not None else None,
+            output_path=output,
+            force=force,
+            org=org,
+            states=list(state or []),
+            due_within=due_within,
+            attention_only=attention,
+        )
+    )
 
 
 def _utf8_streams() -> None:

@@ -52,6 +52,28 @@ def _nesting_problem(text: str) -> int | None:
     return None
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _deeper_than(data: Any, limit: int) -> bool:
+    """Whether containers in `data` nest more than `limit` deep, found without recursing."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        children = node.values() if isinstance(node, dict) else node
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
+
+
+def _too_deep(path: Path, text: str) -> CorruptFileError:
+    line = _nesting_problem(text)
+    if line is None:
+        return CorruptFileError(path, m.F_NOT_JSON_GENERIC)
+    return CorruptFileError(path, m.F_TOO_DEEP.format(line=line, limit=MAX_JSON_DEPTH))
+
+
 class _Refused(Exception):
     """Raised from inside the JSON parser's hooks; carries the Swedish reason."""
 
@@ -121,9 +143,6 @@ def parse_json_object(path: Path, raw: bytes) -> dict[str, Any]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CorruptFileError(path, m.F_NOT_UTF8) from None
-    deep_at = _nesting_problem(text)
-    if deep_at is not None:
-        raise CorruptFileError(path, m.F_TOO_DEEP.format(line=deep_at, limit=MAX_JSON_DEPTH))
     try:
         data = json.loads(
             text,
@@ -136,11 +155,20 @@ def parse_json_object(path: Path, raw: bytes) -> dict[str, Any]:
         raise CorruptFileError(path, m.F_NOT_JSON.format(line=exc.lineno, col=exc.colno)) from None
     except _Refused as refused:
         raise CorruptFileError(path, refused.message) from None
-    except (ValueError, RecursionError):  # what the limits above should already have caught
+    except RecursionError:  # nested far too deep for the parser: find the line
+        raise _too_deep(path, text) from None
+    except ValueError:  # what the limits above should already have caught
         raise CorruptFileError(path, m.F_NOT_JSON_GENERIC) from None
+    # The parser's C code nests safely; the depth is checked on what it built (a walk
+    # over the containers only), and the text is scanned for the line only when too deep.
+    # Scanning every file's text first cost more than parsing it.
+    if _deeper_than(data, MAX_JSON_DEPTH):
+        raise _too_deep(path, text)
     if not isinstance(data, dict):
         raise CorruptFileError(path, m.F_NOT_OBJECT)
-    where = _lone_surrogate_at(data)
+    # Strict UTF-8 decoding leaves no surrogates: only a \uD800–\uDFFF escape can make
+    # one, so the walk over the whole document is needed only when such an escape is there.
+    where = _lone_surrogate_at(data) if _SURROGATE_ESCAPE.search(text) else None
     if where is not None:
         raise CorruptFileError(path, m.F_LONE_SURROGATE.format(where=where))
     return data

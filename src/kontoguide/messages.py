@@ -1009,3 +1009,113 @@ VIEW_LATEST_ANSWERS = "Dina senaste svar i {part}"
 # --- doc: the filed document, readers and page numbers ---
 # A line in the list under a table, about one of its rows: the row's first cell, then the note.
 DOC_ROW_NOTE = "{row} – {note}"
+
+# --- overview: the communication function's overview (issue 11) ---
+CLI_OVERVIEW_HELP = (
+    "Översikt för kommunikationsfunktionen: alla konton, deras status och vad som behöver "
+    "göras. Läser utkastmappen, eller de mappar (sökta i alla undermappar) och filer du anger."
+)
+CLI_OVERVIEW_PATHS = "Mappar eller filer med sparade checklistor (JSON). Utan: utkastmappen."
+CLI_OPT_OV_FORMAT = (
+    "Skriv översikten som csv, xlsx, json, md, html eller stadens-lista (CSV med ett konto "
+    "per rad, bara startade konton). Utan: en tabell i terminalen."
+)
+CLI_OPT_OV_OUTPUT = (
+    "Fil eller mapp att skriva till (utan: skrivs till terminalen; xlsx kräver en fil)."
+)
+CLI_OPT_OV_ORG = "Bara konton vars förvaltning, bolag eller enhet innehåller texten."
+CLI_OPT_OV_STATE = (
+    "Bara konton med denna status: utkast, klar, beslutat, startat eller avslutat. Kan anges "
+    "flera gånger."
+)
+CLI_OPT_OV_DUE = (
+    "Bara konton vars nästa uppföljning ska göras inom så många dagar (eller är försenad)."
+)
+CLI_OPT_OV_ATTENTION = "Bara konton som behöver uppmärksamhet."
+CLI_OPT_SCHEMA_OVERVIEW = "Visa JSON-schemat för översikten (kontoguide overview --format json)."
+OV_TITLE = "Översikt över konton i sociala medier"
+OV_TODAY = "Översikten gäller {today}."
+OV_SUMMARY = "{count} konton, varav {attention} behöver uppmärksamhet ({today})."
+OV_STATE_COUNTS = "Per status: {counts}."
+OV_DUPLICATES = "{count} dubbletter (samma id) räknades en gång; den senast ändrade visas."
+OV_NONE = "Inga konton att visa."
+OV_NOTHING_NEEDS_ATTENTION = "Inget behöver uppmärksamhet just nu."
+OV_ONE_DAY = "1 dag"
+OV_DAYS = "{count} dagar"
+OV_ATT_OVERDUE = "Uppföljningen skulle ha gjorts senast {due}. Den är {days} försenad."
+OV_ATT_SOON = "Uppföljningen ska göras senast {due}, om {days}."
+OV_ATT_NOT_STARTED = (
+    "Godkänt {decided} men kontot har inte startats. Det har gått {days} sedan beslutet."
+)
+OV_ATT_NOT_REPORTED = (
+    "Kontot startade {started} men är inte anmält till stadens förteckning över konton."
+)
+OV_ATT_GOAL = (
+    "Mål {number} (”{goal}”) skulle vara nått {deadline}, men inget värde är uppmätt sedan dess."
+)
+OV_ATT_WAITING = "Har väntat på beslut sedan {since}, i {days}."
+OV_ATT_OLDER_CHECKLIST = (
+    "Gjord med checklistans version {used}. Den gällande versionen är {current}: se vad som "
+    "har ändrats."
+)
+OV_NOT_A_RECORD = "är inte en sparad checklista från kontoguide (saknar {missing})."
+OV_BAD_FIELD = "är inte en sparad checklista som översikten kan läsa (fel i fältet {field})."
+OV_UNREADABLE = "{count} filer kunde inte läsas och finns inte med i översikten:"
+OV_PATH_MISSING = "”{path}” finns inte. Ange en mapp eller fil med sparade checklistor."
+OV_FORMAT_UNKNOWN = "Formatet ”{fmt}” finns inte. Välj ett av: {formats}."
+OV_FORMAT_UNKNOWN_SUFFIX = (
+    "Filändelsen i ”{path}” säger inte vilket format du vill ha. Ange --format csv, xlsx, "
+    "json, md, html eller stadens-lista."
+)
+OV_STATE_UNKNOWN = "Statusen ”{state}” finns inte. Välj en av: {states}."
+OV_XLSX_NEEDS_OUTPUT = (
+    "Ange en fil att skriva Excel-filen till med --output, till exempel --output konton.xlsx."
+)
+OV_DUE_WITHIN_NEGATIVE = "Ange --due-within som ett antal dagar, 0 eller fler."
+OV_WRITTEN = "Översikten med {count} konton är skriven till {path}"
+OV_FILE_PREFIX = "kontooversikt"
+OV_IN_DRAFTS = "utkast {name}"
+OV_NO_PLATFORM = "(plattform saknas)"
+OV_NO_ORGANISATION = "(organisation saknas)"
+OV_YES = "Ja"
+OV_NO = "Nej"
+OV_COUNT = "Antal"
+OV_BY_STATE = "Antal per status"
+OV_BY_PLATFORM = "Antal per plattform"
+OV_ACCOUNTS = "Konton"
+OV_ATTENTION_LIST = "Behöver uppmärksamhet"
+OV_SOURCES = "Varifrån checklistorna lästes"
+OV_UNREADABLE_TITLE = "Filer som inte kunde läsas"
+OV_CHART_TITLE = "Status per förvaltning eller bolag"
+OV_TABLE_CAPTION = "Alla konton, det mest brådskande först"
+OV_SHEET_ACCOUNTS = "Konton"
+OV_SHEET_COUNTS = "Antal"
+OV_COL_ORG = "Förvaltning eller bolag"
+OV_COL_ORG_SHORT = "Organisation"
+OV_COL_UNIT = "Enhet"
+OV_COL_ACCOUNT = "Konto"
+OV_COL_PLATFORM = "Plattform"
+OV_COL_STATE = "Status"
+OV_COL_RESPONSIBLE = "Ansvarig"
+OV_COL_RESPONSIBLE_EMAIL = "Den ansvarigas e-post"
+OV_COL_DECIDED = "Beslutsdatum"
+OV_COL_NEXT = "Nästa uppföljning"
+OV_COL_NEXT_SHORT = "Nästa uppf."
+OV_COL_STARTED = "Startat"
+OV_COL_ADDRESS = "Adress"
+OV_COL_REPORTED = "Anmält till stadens förteckning"
+OV_COL_ATTENTION = "Behöver uppmärksamhet"
+OV_COL_ID = "Id"
+OV_COL_CHECKLIST = "Checklista"
+OV_COL_CHANGED = "Senast ändrad"
+OV_COL_SOURCE = "Läst från"
+OV_SUMMARY_ONE = "1 konto ({today}). {attention}"
+OV_SUMMARY_ONE_NEEDS = "Det behöver uppmärksamhet."
+OV_SUMMARY_ONE_FINE = "Det behöver ingen uppmärksamhet."
+OV_UNREADABLE_ONE = "1 fil kunde inte läsas och finns inte med i översikten:"
+OV_SCHEMA_ONE_AT_A_TIME = "Ange antingen --answers eller --overview, inte båda."
+OV_COL_ACCOUNT_COMPACT = "Konto, organisation"
+OV_COL_STATE_COMPACT = "Status, plattform, ansvarig"
+OV_COL_DATES_COMPACT = "Beslut, nästa"
+OV_NEXT_PREFIX = "→ "
+OV_WHO_AND_ID = "{organisation}, id {id}"

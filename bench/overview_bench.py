@@ -1,0 +1,131 @@
+"""What `kontoguide overview` (and `kontoguide list`) cost per record over 2,000 records.
+
+The records are made from the examples (each saved as kontoguide saves it, then
+given its own id, organisation and dates) in a temporary folder. Each command runs
+over all of them and over 1 record, interleaved in the same run so both see the
+same machine load; the difference divided by the extra records is the cost per
+record. The reference is reading and parsing the same files with `json.loads`,
+measured in the same run; the ratio to it is printed, and so is the time of
+kontoguide's own safe reader (inputfile.read_json_object: size, depth, number
+and surrogate checks), which both commands use for every file.
+
+Target (issue 11): at most 0.5 ms per record on top of reading the JSON.
+
+Usage: python bench/overview_bench.py [--records 2000] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from common import median_times
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+ORGANISATIONS = (
+    "Kulturförvaltningen",
+    "Idrottsförvaltningen",
+    "Socialförvaltningen",
+    "Stadsbyggnadskontoret",
+    "Trafikkontoret",
+    "Utbildningsförvaltningen",
+    "Miljöförvaltningen",
+    "Stockholm Vatten och Avfall",
+)
+
+
+def _saved_examples() -> list[dict[str, Any]]:
+    from kontoguide import drafts
+    from kontoguide.checklist import load_checklist
+    from kontoguide.storage import record_json
+
+    checklist = load_checklist()
+    out = []
+    for path in sorted(EXAMPLES.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        record, _ = drafts.prefilled(data, checklist, "x")
+        out.append(json.loads(record_json(drafts.settle(record, checklist))))
+    return out
+
+
+def make_records(folder: Path, count: int) -> list[Path]:
+    """`count` saved records in `folder`, named by their ids as in the drafts folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    examples = _saved_examples()
+    paths = []
+    for index in range(count):
+        data = json.loads(json.dumps(examples[index % len(examples)]))
+        data["id"] = f"b{index:06d}"
+        data["organisation"]["name"] = ORGANISATIONS[index % len(ORGANISATIONS)]
+        data["account_name"] = f"Konto {index}"
+        path = folder / f"{data['id']}.json"
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _per_file(paths: list[Path], read: Any, runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        for path in paths:
+            read(path)
+        samples.append((time.perf_counter() - began) / len(paths))
+    return statistics.median(samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=2000)
+    parser.add_argument("--runs", type=int, default=5)
+    options = parser.parse_args()
+    count = options.records
+
+    from kontoguide.inputfile import read_json_object
+
+    with tempfile.TemporaryDirectory() as temp:
+        base = Path(temp)
+        many = make_records(base / "many" / "records", count)
+        make_records(base / "one" / "records", 1)
+        home = base / "home"
+        python = [sys.executable, "-m", "kontoguide"]
+
+        def env(folder: Path, *argv: str) -> list[str]:
+            return ["env", f"KONTOGUIDE_HOME={folder}", "COLUMNS=100", *python, *argv]
+
+        commands = {
+            "overview json, N": env(home, "overview", str(base / "many"), "-f", "json"),
+            "overview json, 1": env(home, "overview", str(base / "one"), "-f", "json"),
+            "overview table, N": env(home, "overview", str(base / "many")),
+            "overview table, 1": env(home, "overview", str(base / "one")),
+            "list, N": env(base / "many", "list"),
+            "list, 1": env(base / "one", "list"),
+        }
+        times = median_times(commands, options.runs)
+        loads = _per_file(many, lambda p: json.loads(p.read_bytes()), options.runs)
+        safe = _per_file(many, read_json_object, options.runs)
+
+    print(f"{count} records, median of {options.runs} interleaved runs")
+    print(f"reference: read + json.loads {loads * 1e3:.3f} ms/record")
+    print(f"           read_json_object {safe * 1e3:.3f} ms/record (the safe reader)")
+    for name in ("overview json", "overview table", "list"):
+        whole, single = times[f"{name}, N"], times[f"{name}, 1"]
+        per = (whole - single) / (count - 1)
+        extra = per - loads
+        verdict = "within" if extra <= 0.0005 else "OVER"
+        print(
+            f"{name:15s} {whole:6.2f} s for N, {single:5.2f} s for 1: {per * 1e3:.3f} ms/record, "
+            f"ratio to json.loads {per / loads:5.1f}, on top of reading {extra * 1e3:.3f} ms "
+            f"({verdict} the 0.5 ms target)"
+        )
+
+
+if __name__ == "__main__":
+    main()
