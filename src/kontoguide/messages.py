@@ -961,3 +961,38 @@ STYLE_BOX = "Kryssruta"
 STYLE_NOTICE_NOTE = "Kommentar till rådet"
 STYLE_NOTICE_NOTE_HEADING = "Kommentar till rådet, rubrik"
 STYLE_ABOUT = "Om dokumentet"
+
+# --- rules: answers that should not pass, problems grouped by step ---
+V_TEXT_TOO_SHORT = (
+    "Skriv ett riktigt svar med minst {min} bokstäver eller siffror; ett frågetecken eller "
+    "ett enstaka tecken räcker inte."
+)
+V_DATE_NOT_RECENT = (
+    "Ange ett datum från de senaste {years} åren, mellan {earliest} och {today}; ett "
+    "äldre datum är troligen felskrivet."
+)
+V_YEAR_NOT_FUTURE = "Ange ett år som redan har varit eller pågår, senast {year}."
+V_CASE_NUMBER = (
+    "Skriv diarienumret som det står i diariet, med bokstäver, siffror och ett snedstreck, "
+    "till exempel ”KUF 2026/1187” eller ”2026/123”."
+)
+V_LINK_OR_REFERENCE = (
+    "Skriv en länk som börjar med https:// eller http://, eller dokumentets namn och var "
+    "det finns, med minst {words} ord och en plats (en sida på intranätet, en mapp eller en "
+    "sökväg med / eller ›), till exempel ”Krisplan för Kulturförvaltningen, intranätet › "
+    "Säkerhet”. Bara ”intranätet” räcker inte."
+)
+V_RECOVERY_PERSONAL = (
+    "{email} är e-postadressen till {who}. Ange en funktionsbrevlåda för enheten i stället: "
+    "den finns kvar när någon slutar eller byter roll, så att kontot alltid går att återställa."
+)
+V_RECOVERY_WHO_NAMED = "{name} ({role})"
+V_RECOVERY_ROLE_COMMS = "kontaktpersonen på kommunikationsfunktionen"
+V_RECOVERY_ROLE_RESPONSIBLE = "den ansvariga"
+V_RECOVERY_ROLE_DEPUTY = "ersättaren"
+V_RECOVERY_ROLE_OFFICER = "den kommunikationsansvariga"
+V_RECOVERY_ROLE_TEAM = "en person i teamet"
+V_RECOVERY_ROLE_ARCHIVING = "kontaktpersonen för arkivering"
+V_REVIEW_PASSED = (
+    "Ange ett datum efter {today}: nästa omprövning ska ligga framåt i tiden, inte ha passerat."
+)

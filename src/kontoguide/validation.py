@@ -22,7 +22,7 @@ from kontoguide import messages as m
 from kontoguide import paths
 from kontoguide.checklist import STAGES, Checklist, Question, stage_rank
 from kontoguide.errortext import translate
-from kontoguide.fieldtypes import parse_date
+from kontoguide.fieldtypes import parse_date, parse_moment
 from kontoguide.record import Record
 
 
@@ -51,7 +51,40 @@ def make_context(
         "today": today or date.today(),
         "complete": complete,
         "decided_on": decision_day(data) if data is not None else None,
+        "review_given_on": review_given_on(data) if data is not None else None,
     }
+
+
+def review_given_on(data: dict[str, Any]) -> date | None:
+    """The day the decision, and so its next review date, was written down.
+
+    The last "decided" moment in the record's history: a review date must lie ahead
+    of that day, not ahead of every later change to the record, or a started
+    account would fail once its review date passed. Without one (the decision is
+    being written down now, or comes in an answers file) the reference day applies.
+    """
+    history = data.get("history")
+    if not isinstance(history, list):
+        return None
+    for item in reversed(history):
+        if isinstance(item, dict) and item.get("what") == "decided":
+            try:
+                return parse_moment(item.get("at")).date()
+            except PydanticCustomError:
+                continue
+    return None
+    history = data.get("history")
+    days = [
+        item.get("at")
+        for item in history
+        if isinstance(item, dict) and item.get("what") == "decided"
+    ] if isinstance(history, list) else []
+    for moment in reversed(days):
+        try:
+            return parse_moment(moment).date()
+        except PydanticCustomError:
+            continue
+    return None
 
 
 def decision_day(data: dict[str, Any]) -> date | None:
