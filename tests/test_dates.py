@@ -218,7 +218,7 @@ def test_dates_at_the_edges_of_the_span_export(
     stored["step3"]["officer_dialogue"]["date"] = "1900-01-01"
     # The review date lies ahead of the day the decision was written down.
     for item in stored["history"]:
-        if item["what"] == "decided":
+        if item["what"] in ("decided", "started"):
             item["at"] = "1900-01-01T12:00:00+00:00"
     path = write(home, stored)
     loaded = drafts.load_file(path)

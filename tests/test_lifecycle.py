@@ -138,7 +138,11 @@ def test_a_rejection_needs_a_motivation_and_no_next_review(checklist: Checklist)
 def test_the_case_number_is_optional(checklist: Checklist) -> None:
     answers = example("avslaget")
     del answers["step5"]["case_number"]
+    answers["step5"]["case_number_status"] = "inget"
     assert state(checklist, answers) == "decided"
+    # "No case number yet" is a choice to make, not a question left out.
+    del answers["step5"]["case_number_status"]
+    assert state(checklist, answers) == "ready"
 
 
 def test_a_decision_in_the_future_is_refused(checklist: Checklist) -> None:

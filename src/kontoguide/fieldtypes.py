@@ -154,7 +154,8 @@ def _case_number(value: str) -> str:
     return text
 
 
-_LINK = re.compile(r"^https?://[^\s/]+\.[^\s/]+(?:/\S*)?$", re.IGNORECASE)
+# A web address, with or without https:// ("intranat.stockholm.se/krisplan").
+_LINK = re.compile(r"^(?:https?://)?(?:[^\W_]+(?:-[^\W_]+)*\.)+[^\W\d_]{2,}(?::\d+)?(?:/\S*)?$")
 # Signs and words that say where a document lies: a path, a menu trail, a place.
 _PLACE_SIGNS = ("/", "\\", "›", ">")
 _PLACE_WORDS = (

@@ -58,33 +58,24 @@ def make_context(
 def review_given_on(data: dict[str, Any]) -> date | None:
     """The day the decision, and so its next review date, was written down.
 
-    The last "decided" moment in the record's history: a review date must lie ahead
+    The first moment the record's history went past "ready" (decided, or started or
+    closed when a file arrived with the start in it): a review date must lie ahead
     of that day, not ahead of every later change to the record, or a started
     account would fail once its review date passed. Without one (the decision is
-    being written down now, or comes in an answers file) the reference day applies.
+    being written down now) the reference day applies.
     """
     history = data.get("history")
-    if not isinstance(history, list):
-        return None
-    for item in reversed(history):
-        if isinstance(item, dict) and item.get("what") == "decided":
+    given: date | None = None
+    for item in history if isinstance(history, list) else []:
+        what = item.get("what") if isinstance(item, dict) else None
+        if what in ("draft", "ready"):
+            given = None
+        elif what in ("decided", "started", "closed") and given is None:
             try:
-                return parse_moment(item.get("at")).date()
+                given = parse_moment(item.get("at")).date()
             except PydanticCustomError:
                 continue
-    return None
-    history = data.get("history")
-    days = [
-        item.get("at")
-        for item in history
-        if isinstance(item, dict) and item.get("what") == "decided"
-    ] if isinstance(history, list) else []
-    for moment in reversed(days):
-        try:
-            return parse_moment(moment).date()
-        except PydanticCustomError:
-            continue
-    return None
+    return given
 
 
 def decision_day(data: dict[str, Any]) -> date | None:
