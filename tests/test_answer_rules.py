@@ -169,9 +169,7 @@ def test_a_next_review_that_has_passed_is_refused(
 ) -> None:
     # After the decision (2026-11-20) and within a year, but not ahead of today.
     found = strict(put(complete_answers, "step5.next_review", review), checklist)
-    assert messages_at(found, "step5.next_review") == [
-        m.V_REVIEW_PASSED.format(today="2026-11-26")
-    ]
+    assert messages_at(found, "step5.next_review") == [m.V_REVIEW_PASSED.format(today="2026-11-26")]
 
 
 def test_a_review_date_is_held_to_the_day_the_decision_was_written_down(
@@ -334,9 +332,7 @@ def test_a_crisis_plan_without_a_place_is_refused(
     complete_answers: dict[str, Any], checklist: Checklist, answer: str
 ) -> None:
     found = strict(put(complete_answers, "step4.crisis.plan_link", answer), checklist)
-    assert messages_at(found, "step4.crisis.plan_link") == [
-        m.V_LINK_OR_REFERENCE.format(words=3)
-    ]
+    assert messages_at(found, "step4.crisis.plan_link") == [m.V_LINK_OR_REFERENCE.format(words=3)]
 
 
 # --- the examples follow the rules ------------------------------------------------------
