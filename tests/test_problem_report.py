@@ -145,3 +145,27 @@ def test_a_printed_command_is_never_split_over_two_lines() -> None:
         lines = wrap_text(text, width)
         assert any("kontoguide resume k7f3q9x2" in line for line in lines), (width, lines)
         assert " ".join(lines).split() == text.split()
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_the_questionnaire_s_problem_list_hangs_its_lines(checklist: Checklist, width: int) -> None:
+    import io
+
+    from rich.console import Console
+
+    from kontoguide.dialogue import ProblemsShown
+    from kontoguide.views import RichScreen
+
+    found = med_fel_problems(checklist)
+    screen = RichScreen(Console(file=io.StringIO(), width=width, no_color=True))
+    screen.show(ProblemsShown(tuple(found)))
+    file = screen.console.file
+    assert isinstance(file, io.StringIO)
+    lines = [line.rstrip() for line in file.getvalue().splitlines() if line.strip()][1:]
+    for line in lines:
+        assert len(line) <= width
+        assert line.startswith(("  - ", "    ")) and not line.startswith("     "), line
+    expected: list[str] = []
+    for problem in found:
+        expected += ["-", *f"{problem.title}: {problem.message}".split()]
+    assert " ".join(lines).split() == expected
