@@ -144,7 +144,7 @@ def test_after_the_decision_the_window_counts_from_the_decision_day(
     candidate["history"] = [{"what": "decided", "at": "2026-11-20T15:00:00+00:00"}]
     later = date(2029, 6, 1)
     context = make_context(checklist, today=later, data=candidate)
-    record, invalid = prune(candidate, context, keep=IDENTITY)
+    _, invalid = prune(candidate, context, keep=IDENTITY)
     assert invalid == []
     too_old = put(candidate, "step1.comms_contact.date", "2023-11-19")
     _, invalid = prune(too_old, make_context(checklist, today=later, data=too_old), keep=IDENTITY)

@@ -218,7 +218,8 @@ CLI_OPT_CHECKLIST = (
 )
 CLI_NO_TTY = (
     "kontoguide start behöver ett terminalfönster för att ställa frågor, men svaren skulle "
-    "komma från en fil eller ett annat program. Kör kommandot i ett terminalfönster, eller ge svaren i en fil: "
+    "komma från en fil eller ett annat program. Kör kommandot i ett terminalfönster, eller "
+    "ge svaren i en fil: "
     "kontoguide start --answers svar.json --no-input"
 )
 CLI_NO_TTY_RESUME = (
