@@ -217,13 +217,13 @@ CLI_OPT_CHECKLIST = (
     "Vilken checklista som används: ett id eller en TOML-fil. Utan --checklist: stockholm-standard."
 )
 CLI_NO_TTY = (
-    "kontoguide start behöver ett terminalfönster för att ställa frågor, men svaren skulle "
+    "kontoguide start behöver en terminal för att ställa frågor, men svaren skulle "
     "komma från en fil eller ett annat program. Kör kommandot i ett terminalfönster, eller "
     "ge svaren i en fil: "
     "kontoguide start --answers svar.json --no-input"
 )
 CLI_NO_TTY_RESUME = (
-    "kontoguide resume behöver ett terminalfönster för att ställa frågor, men svaren skulle "
+    "kontoguide resume behöver en terminal för att ställa frågor, men svaren skulle "
     "komma från en fil eller ett annat program. Kör kommandot i ett terminalfönster."
 )
 CLI_NO_INPUT_NEEDS_ANSWERS = "--no-input kräver --answers FIL."
