@@ -344,3 +344,26 @@ def test_the_examples_with_errors_show_the_new_rules(checklist: Checklist) -> No
     assert found["step4.crisis.plan_link"] == m.V_LINK_OR_REFERENCE.format(words=3)
     assert found["step5.case_number"] == m.V_CASE_NUMBER
     assert "funktionsbrevlåda" in found["step4.security.recovery_mailbox"]
+
+
+def test_a_decision_from_a_file_is_held_to_its_own_day(
+    complete_answers: dict[str, Any], checklist: Checklist
+) -> None:
+    """A file (or a record that arrived decided) brings a decision written down
+    elsewhere: its review date had to lie ahead of the decision day, not of today,
+    so the examples stay valid whenever they are read."""
+    candidate = with_identity(
+        put(complete_answers, "step5.next_review", "2026-11-21"), checklist, "test"
+    )
+    later = date(2027, 3, 1)
+    for history in ([], [{"what": "started", "at": "2027-02-01T09:00:00+00:00"}]):
+        candidate["history"] = history
+        context = make_context(checklist, today=later, data=candidate)
+        assert prune(candidate, context, keep=IDENTITY)[1] == []
+    # Written down in kontoguide after being ready: held to the day it was written.
+    candidate["history"] = [
+        {"what": "ready", "at": "2026-11-20T09:00:00+00:00"},
+        {"what": "decided", "at": "2026-11-22T09:00:00+00:00"},
+    ]
+    context = make_context(checklist, today=later, data=candidate)
+    assert [p.path for p in prune(candidate, context, keep=IDENTITY)[1]] == ["step5.next_review"]

@@ -58,19 +58,27 @@ def make_context(
 def review_given_on(data: dict[str, Any]) -> date | None:
     """The day the decision, and so its next review date, was written down.
 
-    The first moment the record's history went past "ready" (decided, or started or
-    closed when a file arrived with the start in it): a review date must lie ahead
-    of that day, not ahead of every later change to the record, or a started
-    account would fail once its review date passed. Without one (the decision is
-    being written down now) the reference day applies.
+    - In kontoguide: the first moment the record went past "ready" (decided, or
+      started or closed in one go). A review date must lie ahead of that day, not
+      ahead of every later change, or a started account would fail once its review
+      date came.
+    - Arrived with the decision in it (an answers file, a record with no history
+      before the decision): the decision was written down elsewhere, on its day.
+    - None while the decision is being written down now: the reference day applies.
     """
     history = data.get("history")
+    items = [item for item in history if isinstance(item, dict)] if isinstance(history, list) else []
+    if not items:
+        return decision_day(data)
     given: date | None = None
-    for item in history if isinstance(history, list) else []:
-        what = item.get("what") if isinstance(item, dict) else None
+    lived = False  # the record was a draft or ready in kontoguide before
+    for item in items:
+        what = item.get("what")
         if what in ("draft", "ready"):
-            given = None
+            given, lived = None, True
         elif what in ("decided", "started", "closed") and given is None:
+            if not lived:
+                return decision_day(data)
             try:
                 given = parse_moment(item.get("at")).date()
             except PydanticCustomError:
