@@ -67,7 +67,8 @@ def review_given_on(data: dict[str, Any]) -> date | None:
     - None while the decision is being written down now: the reference day applies.
     """
     history = data.get("history")
-    items = [item for item in history if isinstance(item, dict)] if isinstance(history, list) else []
+    listed = history if isinstance(history, list) else []
+    items = [item for item in listed if isinstance(item, dict)]
     if not items:
         return decision_day(data)
     given: date | None = None
