@@ -155,6 +155,7 @@ ANSWERS: dict[str, Any] = {
 DECISION: dict[str, Any] = {
     "step5.outcome": "godkant",
     "step5.decision_date": day(0),
+    "step5.case_number_status": "finns",
     "step5.case_number": "KUF 2026/1187",
     "step5.next_review": day(90),
 }

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import io
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from rich.console import Console
 
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist
+from kontoguide.checklist import Checklist, load_checklist_file
 from kontoguide.dialogue import (
     _ALL_FIELDS,
     Conversation,
@@ -302,7 +303,26 @@ def test_a_list_that_was_last_answered_is_opened_again_on_resume(checklist: Chec
 # --- optional questions -------------------------------------------------------------------------
 
 
-def test_an_optional_question_left_empty_is_not_asked_again(checklist: Checklist) -> None:
+def _optional_case_number(checklist: Checklist, folder: Path) -> Checklist:
+    """A variant of the checklist whose case number is an optional question (the
+    standard one asks for it, or for the choice that there is none yet)."""
+    assert checklist.source is not None
+    text = checklist.source.read_text(encoding="utf-8")
+    status = text.index('field = "step5.case_number_status"')
+    start = text.rindex("[[sections.questions]]", 0, status)
+    end = text.index("[[sections.questions]]", status)
+    text = text[:start] + text[end:]
+    condition = 'when = { field = "step5.case_number_status", equals = ["finns"] }'
+    assert condition in text
+    path = folder / f"{checklist.id}.toml"
+    path.write_text(text.replace(condition, "required = false"), encoding="utf-8")
+    return load_checklist_file(path)
+
+
+def test_an_optional_question_left_empty_is_not_asked_again(
+    checklist: Checklist, tmp_path: Path
+) -> None:
+    checklist = _optional_case_number(checklist, tmp_path)
     flow = Flow(checklist, _ready_record(checklist), save=Saves(), stage="decided")
     for field in ("step5.outcome", "step5.decision_date"):
         flow.apply(field, DECISION[field])

@@ -221,6 +221,7 @@ def test_a_new_decision_asks_every_decision_answer_again_and_can_change_the_outc
     script = {
         "Vad blev beslutet?": ["godkant"],
         "När fattades beslutet?": [day(0)],
+        "Har beslutet ett diarienummer?": ["finns"],
         "Vilket diarienummer har beslutet?": ["KUF 2026/2000"],
         "När ska kontot prövas igen?": [day(200)],
         STAGE_CHECK: ["done"],
@@ -233,7 +234,7 @@ def test_a_new_decision_asks_every_decision_answer_again_and_can_change_the_outc
     assert asker.left() == {}
     # The current answers are offered as they were.
     assert asker.prompts[0].default == "uppskjutet"
-    assert asker.prompts[2].default == "KUF 2026/1187"
+    assert asker.prompts[3].default == "KUF 2026/1187"
     step5 = flow.record.step5
     assert (step5.outcome, step5.case_number, step5.motivation) == (
         "godkant",

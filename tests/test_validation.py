@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ from kontoguide import messages as m
 from kontoguide import paths
 from kontoguide.checklist import Checklist, Condition
 from kontoguide.drafts import with_identity
-from kontoguide.record import Record
+from kontoguide.record import Record, Transition
 from kontoguide.validation import (
     applicable,
     field_title,
@@ -63,6 +63,7 @@ def test_make_context(checklist: Checklist) -> None:
         "today": TODAY,
         "complete": True,
         "decided_on": None,
+        "review_given_on": None,
     }
     decided = make_context(checklist, data={"step5": {"decision_date": "2026-11-20"}})
     assert decided["decided_on"] == date(2026, 11, 20)
@@ -295,14 +296,24 @@ def test_problems_use_the_given_day(complete_answers: dict[str, Any], checklist:
     record, _ = pruned(undecided, checklist)
     assert problems(record, checklist, today=TODAY) == []
     later = problems(record, checklist, today=date(2030, 7, 1))
-    assert [p.path for p in later] == ["step2.goals[1].deadline"]
+    # Undecided years later: the goal's deadline has passed and the conversations
+    # are no longer from the last three years.
+    assert [p.path for p in later] == [
+        "step1.comms_contact.date",
+        "step2.goals[1].deadline",
+        "step3.officer_dialogue.date",
+        "step4.data_protection.dpo_date",
+    ]
 
 
 def test_after_the_decision_goals_are_held_to_the_decision_day(
     complete_answers: dict[str, Any], checklist: Checklist
 ) -> None:
-    """A goal approved with a deadline ahead is not wrong because the deadline passed."""
+    """A goal approved with a deadline ahead is not wrong because the deadline passed,
+    nor a review date because it was reached: both are held to the day of the decision."""
     record, _ = pruned(complete_answers, checklist)
+    decided = Transition(what="decided", at=datetime(2026, 11, 20, 12, tzinfo=UTC))
+    record = record.model_copy(update={"history": [decided]})
     assert problems(record, checklist, today=date(2030, 7, 1)) == []
     before = copy.deepcopy(complete_answers)
     before["step2"]["goals"][1]["deadline"] = "2026-11-19"  # before the decision

@@ -6,12 +6,13 @@ The CLI module only parses arguments and calls these; tests call them too.
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from pathlib import Path
 
 from kontoguide import drafts, output
 from kontoguide import messages as m
-from kontoguide.checklist import checklist_for_start
+from kontoguide.checklist import Checklist, checklist_for_start
 from kontoguide.errors import ExitCode, UsageError
 from kontoguide.lifecycle import state_label
 from kontoguide.output import say, say_bytes
@@ -19,12 +20,24 @@ from kontoguide.storage import Store
 from kontoguide.validation import Problem
 
 
-def print_problems(found: list[Problem]) -> None:
-    if not found:
-        return
-    say(m.CLI_PROBLEMS_HEADER.format(count=len(found)))
-    for problem in found:
-        say(f"  - {problem}")
+def _width() -> int:
+    return shutil.get_terminal_size().columns
+
+
+def say_wrapped(text: str) -> None:
+    """A message wrapped to the terminal's width, never inside a word or a command."""
+    from kontoguide.problem_report import wrap_text
+
+    for line in wrap_text(text, _width()):
+        say(line)
+
+
+def print_problems(found: list[Problem], checklist: Checklist) -> None:
+    """The problems grouped by step, wrapped to the terminal (see problem_report)."""
+    from kontoguide.problem_report import report_lines
+
+    for line in report_lines(found, checklist, _width()):
+        say(line)
 
 
 def _has_terminal() -> bool:
@@ -50,13 +63,15 @@ def start(
     store.sweep()
     if answers is not None and no_input:
         record, found = drafts.from_answers(answers, checklist, store)
-        print_problems(found)
+        print_problems(found, checklist)
         if record.set_aside:
-            say(m.CLI_SET_ASIDE_KEPT.format(count=len(record.set_aside)))
-        say(m.CLI_SAVED_STATE.format(draft_id=record.id, state=state_label(record, checklist)))
+            say_wrapped(m.CLI_SET_ASIDE_KEPT.format(count=len(record.set_aside)))
+        say_wrapped(
+            m.CLI_SAVED_STATE.format(draft_id=record.id, state=state_label(record, checklist))
+        )
         # The saved record is only reachable by its id: say how to go on with it.
-        say(m.CLI_NEXT_RESUME.format(draft_id=record.id))
-        say(m.CLI_NEXT_EXPORT.format(draft_id=record.id))
+        say_wrapped(m.CLI_NEXT_RESUME.format(draft_id=record.id))
+        say_wrapped(m.CLI_NEXT_EXPORT.format(draft_id=record.id))
         return ExitCode.INVALID_DATA if found else ExitCode.OK
     if not _has_terminal():
         raise UsageError(m.CLI_FROM_NEEDS_TERMINAL if from_source else m.CLI_NO_TTY)
@@ -85,10 +100,10 @@ def validate(source: str) -> int:
     )
     state = state_label(loaded.record, loaded.checklist)
     if found:
-        print_problems(found)
-        say(m.CLI_STATE.format(state=state))
+        print_problems(found, loaded.checklist)
+        say_wrapped(m.CLI_STATE.format(state=state))
         return ExitCode.INVALID_DATA
-    say(m.CLI_VALID.format(path=source, state=state))
+    say_wrapped(m.CLI_VALID.format(path=source, state=state))
     return ExitCode.OK
 
 
@@ -98,11 +113,11 @@ def export(source: str, *, fmt: str | None, output: Path | None, force: bool) ->
     chosen = choose_format(fmt, output)
     loaded = resolve_source(source)
     done = export(loaded.record, loaded.checklist, chosen, output, force)
-    say(m.EXPORT_WRITTEN.format(path=done.path))
+    say_wrapped(m.EXPORT_WRITTEN.format(path=done.path))
     if done.draft and done.missing:
-        say(m.EXPORT_DRAFT_NOTE.format(count=done.missing))
+        say_wrapped(m.EXPORT_DRAFT_NOTE.format(count=done.missing))
     elif done.draft:
-        say(m.EXPORT_DRAFT_NOT_REVIEWED_NOTE.format(draft_id=loaded.record.id))
+        say_wrapped(m.EXPORT_DRAFT_NOT_REVIEWED_NOTE.format(draft_id=loaded.record.id))
     return ExitCode.OK
 
 

@@ -74,12 +74,29 @@ def normalise_text(value: str, *, multiline: bool, max_length: int) -> str:
     return text
 
 
+# A text answer needs at least this many letters or digits: "?", "x" or "-" is a
+# placeholder, not an answer. Choice values ("x" for X) are checked by their list.
+TEXT_MIN_CHARS = 2
+
+
+def _meaningful(text: str) -> str:
+    if sum(char.isalnum() for char in text) < TEXT_MIN_CHARS:
+        raise _fail("text_too_short", m.V_TEXT_TOO_SHORT, min=TEXT_MIN_CHARS)
+    return text
+
+
 def _short(value: str) -> str:
-    return normalise_text(value, multiline=False, max_length=SHORT_MAX)
+    return _meaningful(normalise_text(value, multiline=False, max_length=SHORT_MAX))
 
 
 def _long(value: str) -> str:
-    return normalise_text(value, multiline=True, max_length=LONG_MAX)
+    return _meaningful(normalise_text(value, multiline=True, max_length=LONG_MAX))
+
+
+def _one_line(value: str) -> str:
+    # For answers whose own rule says more than "too short": an e-mail address, a
+    # phone number, a person's name, a unit of measurement ("%").
+    return normalise_text(value, multiline=False, max_length=SHORT_MAX)
 
 
 def _reason(value: str) -> str:
@@ -90,14 +107,14 @@ def _reason(value: str) -> str:
 
 
 def _person_name(value: str) -> str:
-    text = _short(value)
+    text = _one_line(value)
     if len(text.split()) < 2 or "@" in text:
         raise _fail("person_name", m.V_PERSON_NAME)
     return text
 
 
 def _email(value: str) -> str:
-    text = _short(value)
+    text = _one_line(value)
     # email_validator is only needed when an address is checked; importing it
     # lazily keeps `kontoguide --help` fast.
     from email_validator import EmailNotValidError, validate_email
@@ -112,10 +129,53 @@ _PHONE_ALLOWED = re.compile(r"^\+?[0-9 ()\-]+$")
 
 
 def _phone(value: str) -> str:
-    text = _short(value)
+    text = _one_line(value)
     digits = sum(ch.isdigit() for ch in text)
     if not _PHONE_ALLOWED.match(text) or not 6 <= digits <= 15:
         raise _fail("phone", m.V_PHONE)
+    return text
+
+
+# A case number as the registry writes it: letters, digits, a slash between digits,
+# e.g. "KUF 2026/1187" or "2026/123"; "vet inte" or "saknas" is not one.
+_CASE_NUMBER_CHARS = re.compile(r"^[^\W_]+(?:[ .:/-]+[^\W_]+)*$")
+_CASE_NUMBER_SLASH = re.compile(r"\d/\d")
+CASE_NUMBER_MAX = 40
+
+
+def _case_number(value: str) -> str:
+    text = " ".join(_short(value).split())
+    if (
+        len(text) > CASE_NUMBER_MAX
+        or not _CASE_NUMBER_CHARS.match(text)
+        or not _CASE_NUMBER_SLASH.search(text)
+    ):
+        raise _fail("case_number", m.V_CASE_NUMBER)
+    return text
+
+
+# A web address, with or without https:// ("intranat.stockholm.se/krisplan").
+_LINK = re.compile(r"^(?:https?://)?(?:[^\W_]+(?:-[^\W_]+)*\.)+[^\W\d_]{2,}(?::\d+)?(?:/\S*)?$")
+# Signs and words that say where a document lies: a path, a menu trail, a place.
+_PLACE_SIGNS = ("/", "\\", "›", ">")
+_PLACE_WORDS = (
+    "intranät", "sharepoint", "teams", "mapp", "webbplats", "webbsida", "sida",
+    "sidan", "server", "diarie", "pärm", "katalog", "dokumentarkiv",
+)  # fmt: skip
+DOCUMENT_REFERENCE_MIN_WORDS = 3
+
+
+def _link_or_reference(value: str) -> str:
+    """A link (http or https), or a document's name and where it lies."""
+    text = _short(value)
+    if _LINK.match(text):
+        return text
+    folded = text.casefold()
+    placed = any(sign in text for sign in _PLACE_SIGNS) or any(
+        word in folded for word in _PLACE_WORDS
+    )
+    if len(text.split()) < DOCUMENT_REFERENCE_MIN_WORDS or not placed:
+        raise _fail("link_or_reference", m.V_LINK_OR_REFERENCE, words=DOCUMENT_REFERENCE_MIN_WORDS)
     return text
 
 
@@ -191,6 +251,44 @@ def _not_future(value: date, info: ValidationInfo) -> date:
     return value
 
 
+# How far back a conversation or a check with someone may lie: the plan is judged
+# on what was said recently, and a date decades ago is a typing mistake.
+RECENT_YEARS = 3
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def _recent(value: date, info: ValidationInfo) -> date:
+    # Once decided, the plan was judged on the decision day (validation.decision_day):
+    # a conversation that was recent then stays acceptable when the record is
+    # followed up years later.
+    today = reference_date(info)
+    decided_on = (info.context or {}).get("decided_on")
+    judged_on = decided_on if isinstance(decided_on, date) and decided_on < today else today
+    earliest = _years_before(judged_on, RECENT_YEARS)
+    if value < earliest:
+        raise _fail(
+            "date_not_recent",
+            m.V_DATE_NOT_RECENT,
+            years=RECENT_YEARS,
+            earliest=earliest.isoformat(),
+            today=today.isoformat(),
+        )
+    return value
+
+
+def _year_not_future(value: int, info: ValidationInfo) -> int:
+    year = reference_date(info).year
+    if value > year:
+        raise _fail("year_not_future", m.V_YEAR_NOT_FUTURE, year=year)
+    return value
+
+
 def _future(value: date, info: ValidationInfo) -> date:
     # After a decision, "in the future" means after the decision day (validation.decision_day).
     decided_on = (info.context or {}).get("decided_on")
@@ -218,7 +316,7 @@ def choice_of(list_name: str) -> Callable[[str, ValidationInfo], str]:
     """A value from the checklist's named choice list (unchecked without a checklist)."""
 
     def check(value: str, info: ValidationInfo) -> str:
-        text = _short(value)
+        text = normalise_text(value, multiline=False, max_length=SHORT_MAX)
         checklist = context_checklist(info)
         if checklist is None:
             return text
@@ -326,11 +424,26 @@ Reason = Annotated[str, AfterValidator(_reason)]
 PersonName = Annotated[str, AfterValidator(_person_name)]
 Email = Annotated[str, AfterValidator(_email), Field(json_schema_extra={"format": "email"})]
 Phone = Annotated[str, AfterValidator(_phone)]
+CaseNumber = Annotated[
+    str, AfterValidator(_case_number), Field(json_schema_extra={"maxLength": CASE_NUMBER_MAX})
+]
+LinkOrReference = Annotated[
+    str, AfterValidator(_link_or_reference), Field(json_schema_extra={"maxLength": SHORT_MAX})
+]
 PastDate = Annotated[date, BeforeValidator(parse_date), AfterValidator(_not_future)]
+RecentDate = Annotated[
+    date, BeforeValidator(parse_date), AfterValidator(_not_future), AfterValidator(_recent)
+]
 FutureDate = Annotated[date, BeforeValidator(parse_date), AfterValidator(_future)]
 AnyDate = Annotated[date, BeforeValidator(parse_date)]
 Moment = Annotated[datetime, BeforeValidator(parse_moment)]
 Year = Annotated[int, BeforeValidator(_year_number), AfterValidator(_year)]
+PastYear = Annotated[
+    int, BeforeValidator(_year_number), AfterValidator(_year), AfterValidator(_year_not_future)
+]
+UnitText = Annotated[
+    str, AfterValidator(_one_line), Field(json_schema_extra={"maxLength": SHORT_MAX})
+]
 Number = Annotated[float, BeforeValidator(swedish_number), Field(allow_inf_nan=False)]
 Count = Annotated[int, BeforeValidator(swedish_number)]
 

@@ -858,7 +858,7 @@ class Flow:
             measurements.append({**stand_in, **(earlier if isinstance(earlier, dict) else {})})
         probe = {
             "held_on": stand_in_day,
-            "assessment": "-",
+            "assessment": "ok",  # never saved; passes the two-letter minimum
             "conclusion": CONCLUSION_CLOSE,
             **item,
             "measurements": measurements,

@@ -259,7 +259,7 @@ def _export(record: Record, checklist: Checklist, asker: Asker, screen: RichScre
         # Only the first sentence: the rest of the message is about command-line flags.
         screen.note(exists.message.split(". ")[0] + ".", "warning")
         again = asker.select(
-            Prompt(m.I_DOCX_OVERWRITE),
+            Prompt(m.I_DOCX_OVERWRITE, default=NO),  # a quick Enter keeps the file
             [Option(YES, m.I_DOCX_OVERWRITE_YES), Option(NO, m.I_DOCX_OVERWRITE_NO)],
         )
         if again != YES:
@@ -446,8 +446,8 @@ class _Desk:
     def _show_state(self) -> None:
         record = self.record
         name = record.account_name or m.UNNAMED
-        # "Beslutat" here, not the outcome: the decision's own row says Godkänt or not.
-        rows = [(m.I_ROW_STATE, m.STATE_LABELS[record.status])]
+        # The same word for the state as `list` and the resume chooser (Godkänt, ...).
+        rows = [(m.I_ROW_STATE, lifecycle.state_label(record, self.checklist))]
         decision = record.step5
         if record.status == "ready":
             maker = decision.decision_maker

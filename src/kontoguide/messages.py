@@ -59,7 +59,7 @@ V_TWO_ADMINS = (
     "Ge minst två personer i teamet administratörsbehörighet, så att någon alltid kan gå in; "
     "nu har {count}."
 )
-V_MIN_ITEMS = "Listan är tom. Lägg till minst en rad (”{item}”)."
+V_MIN_ITEMS = "Listan är tom. Lägg till minst ett svar (”{item}”)."
 V_NOT_ANSWERED = "Frågan är inte besvarad."
 
 # Must-be-yes answers: what to do before one can answer yes.
@@ -199,30 +199,29 @@ CLI_EXPORT_HELP = "Skriv checklistan som Word-dokument (.docx), JSON eller Markd
 CLI_VALIDATE_HELP = (
     "Kontrollera en sparad checklista (JSON) och lista allt som saknas eller är fel."
 )
-CLI_SCHEMA_HELP = (
-    "Skriv JSON Schema för en sparad checklista till standard ut; med --answers för en svarsfil."
-)
 CLI_OPT_SCHEMA_ANSWERS = (
     "Schemat för en svarsfil (till kontoguide start --answers): id och tidsstämplar behövs inte."
 )
-CLI_LIST_HELP = "Lista checklistorna med läge, senast ändrade först."
 CLI_OPT_ANSWERS = "JSON-fil med svar i checklistans format (se `kontoguide schema --answers`)."
 
-CLI_SCHEMA_HELP = "Skriv checklistans JSON Schema till standard ut."
+CLI_SCHEMA_HELP = (
+    "Skriv ut JSON Schema för en sparad checklista (spara det med > schema.json); med "
+    "--answers för en svarsfil."
+)
 CLI_LIST_HELP = "Lista checklistorna med status, senast ändrade först."
-CLI_OPT_ANSWERS = "JSON-fil med svar i checklistans format (se `kontoguide schema`)."
 CLI_OPT_NO_INPUT = "Ställ inga frågor; använd bara svaren i --answers."
 CLI_OPT_CHECKLIST = (
     "Vilken checklista som används: ett id eller en TOML-fil. Utan --checklist: stockholm-standard."
 )
 CLI_NO_TTY = (
-    "kontoguide start behöver en terminal för att ställa frågor, men standard in är ingen "
-    "terminal. Kör kommandot i ett terminalfönster, eller ge svaren i en fil: "
+    "kontoguide start behöver en terminal för att ställa frågor, men svaren skulle "
+    "komma från en fil eller ett annat program. Kör kommandot i ett terminalfönster, eller "
+    "ge svaren i en fil: "
     "kontoguide start --answers svar.json --no-input"
 )
 CLI_NO_TTY_RESUME = (
-    "kontoguide resume behöver en terminal för att ställa frågor, men standard in är ingen "
-    "terminal. Kör kommandot i ett terminalfönster."
+    "kontoguide resume behöver en terminal för att ställa frågor, men svaren skulle "
+    "komma från en fil eller ett annat program. Kör kommandot i ett terminalfönster."
 )
 CLI_NO_INPUT_NEEDS_ANSWERS = "--no-input kräver --answers FIL."
 CLI_SET_ASIDE_KEPT = (
@@ -250,14 +249,14 @@ HELP_HELP_OPTION = "Visa den här hjälpen och avsluta."
 HELP_REQUIRED = "[krävs]"
 CLI_E_OS = "Det gick inte att läsa eller skriva ({detail})."
 CLI_E_STDOUT_CLOSED = (
-    "Standardutdata är stängd, så kontoguide har ingenstans att skriva. Kör kommandot utan >&-."
+    "Utskriften är stängd (>&-), så kontoguide har ingenstans att skriva. Kör kommandot utan >&-."
 )
 # Wrong use of the command line (Click's own messages are English).
 CLI_E_NO_SUCH_OPTION = "Det finns inget alternativ {option}."
 CLI_E_DID_YOU_MEAN = "Menade du {options}?"
 CLI_E_OPTION_NEEDS_VALUE = "Alternativet {option} behöver ett värde efter sig."
 CLI_E_FLAG_TAKES_NO_VALUE = "Alternativet {option} tar inget värde."
-CLI_E_MISSING = "{name} saknas."
+CLI_E_MISSING = "Ange {name}."
 CLI_E_CHOOSE = "{name} tar ett av värdena {choices}."
 CLI_E_BAD_VALUE = "Värdet för {name} går inte att använda."
 CLI_E_NO_SUCH_COMMAND = "Det finns inget sådant kommando. Kommandona är: {commands}."
@@ -370,9 +369,9 @@ EXPORT_DRAFT_NOTE = (
     "Dokumentet är märkt UTKAST och listar dem."
 )
 EXPORT_DRAFT_NOT_REVIEWED_NOTE = (
-    "Obs! Det är ett utkast: alla svar är ifyllda, men checklistan är inte sparad som färdig. "
-    "Dokumentet är märkt UTKAST. Granska svaren och spara checklistan som färdig med: "
-    "kontoguide resume {draft_id}"
+    "Obs! Det är ett utkast: alla svar är ifyllda, men checklistan är inte sparad som klar "
+    "för beslut. Dokumentet är märkt UTKAST. Granska svaren och spara checklistan som klar "
+    "för beslut med: kontoguide resume {draft_id}"
 )
 EXPORT_EXISTS = (
     "{path} finns redan och har inte ändrats. Välj ett annat namn med --output, "
@@ -620,10 +619,12 @@ V_UNKNOWN_FIELDS = (
     "{count} fält finns inte i checklistan: {names}. Ta bort dem eller rätta stavningen."
 )
 V_UNKNOWN_NAMES_MORE = "{names} och {more} till"
-V_TOO_MANY_ITEMS = "Listan får ha högst {max} rader. Ta bort en rad innan du lägger till en ny."
+V_TOO_MANY_ITEMS = (
+    "Listan får innehålla högst {max} svar. Ta bort ett innan du lägger till ett nytt."
+)
 V_TOO_MANY_SET_ASIDE = (
-    "Listan får ha högst {max} rader. De {count} sista har lagts undan och finns kvar i "
-    "utkastet, men inte i checklistan; ta bort andra rader om någon av dem behövs."
+    "Listan får innehålla högst {max} svar. De {count} sista har lagts undan och finns kvar i "
+    "utkastet, men inte i checklistan; ta bort andra ur listan om någon av dem behövs."
 )
 Q_LIST_FULL = (
     "Listan har redan {max} rader, så många som får plats. Ta bort en rad om du vill "
@@ -1119,3 +1120,48 @@ OV_COL_STATE_COMPACT = "Status, plattform, ansvarig"
 OV_COL_DATES_COMPACT = "Beslut, nästa"
 OV_NEXT_PREFIX = "→ "
 OV_WHO_AND_ID = "{organisation}, id {id}"
+
+# --- rules: answers that should not pass, problems grouped by step ---
+V_TEXT_TOO_SHORT = (
+    "Skriv ett riktigt svar med minst {min} bokstäver eller siffror; ett frågetecken eller "
+    "ett enstaka tecken räcker inte."
+)
+V_DATE_NOT_RECENT = (
+    "Ange ett datum från de senaste {years} åren, mellan {earliest} och {today}; ett "
+    "äldre datum är troligen felskrivet."
+)
+V_YEAR_NOT_FUTURE = "Ange ett år som redan har varit eller pågår, senast {year}."
+V_CASE_NUMBER = (
+    "Skriv diarienumret som det står i diariet, med bokstäver, siffror och ett snedstreck, "
+    "till exempel ”KUF 2026/1187” eller ”2026/123”."
+)
+V_LINK_OR_REFERENCE = (
+    "Skriv en länk som börjar med https:// eller http://, eller dokumentets namn och var "
+    "det finns, med minst tre ord och en plats (en sida på intranätet, en mapp eller en "
+    "sökväg med / eller ›), till exempel ”Krisplan för Kulturförvaltningen, intranätet › "
+    "Säkerhet”. Bara ”intranätet” räcker inte."
+)
+V_RECOVERY_PERSONAL = (
+    "{email} är e-postadressen till {who}. Ange en funktionsbrevlåda för enheten i stället: "
+    "den finns kvar när någon slutar eller byter roll, så att kontot alltid går att återställa."
+)
+V_RECOVERY_WHO_NAMED = "{name} ({role})"
+V_RECOVERY_ROLE_COMMS = "kontaktpersonen på kommunikationsfunktionen"
+V_RECOVERY_ROLE_RESPONSIBLE = "den ansvariga"
+V_RECOVERY_ROLE_DEPUTY = "ersättaren"
+V_RECOVERY_ROLE_OFFICER = "den kommunikationsansvariga"
+V_RECOVERY_ROLE_TEAM = "en person i teamet"
+V_RECOVERY_ROLE_ARCHIVING = "kontaktpersonen för arkivering"
+V_REVIEW_PASSED = (
+    "Ange ett datum efter {today}: nästa omprövning ska ligga framåt i tiden, inte ha passerat."
+)
+PR_STEP_HEADING = "Steg {number}: {title}"
+PR_GROUP_HEADING = "{heading} ({count})"
+PR_OTHER_HEADING = "Övrigt i filen"
+CLI_E_MISSING_SOURCE = (
+    "Ange vilken checklista det gäller: dess id (se kontoguide list) eller en JSON-fil, till "
+    "exempel kontoguide {command} k7f3q9x2."
+)
+CLI_E_MISSING_ID = (
+    "Ange checklistans id (se kontoguide list), till exempel kontoguide {command} k7f3q9x2."
+)

@@ -25,24 +25,30 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from kontoguide import messages as m
 from kontoguide.fieldtypes import (
     AnyDate,
+    CaseNumber,
     ChoiceFrom,
     ChoicesFrom,
     Count,
     Email,
     FutureDate,
+    LinkOrReference,
     LongText,
     Moment,
     MustBeYes,
     Number,
     PastDate,
+    PastYear,
     PersonName,
     Phone,
     Reason,
+    RecentDate,
     ShortText,
+    UnitText,
     Year,
+    reference_date,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 # The most items each list may hold. A checklist is read, signed and exported as one
@@ -103,7 +109,7 @@ class Contact(Part):
     name: PersonName | None = Field(None, title="Namn")
     role: ShortText | None = Field(None, title="Roll")
     email: Email | None = Field(None, title="E-post")
-    date: PastDate | None = Field(None, title="Datum för samtalet")
+    date: RecentDate | None = Field(None, title="Datum för samtalet")
 
 
 class ExistingAccount(Part):
@@ -132,7 +138,7 @@ class Goal(Part):
     indicator: ShortText = Field(title="Nyckeltal")
     baseline: Number | None = Field(None, title="Utgångsvärde")
     target: Number = Field(title="Målvärde")
-    unit: ShortText = Field(title="Enhet för målvärdet")
+    unit: UnitText = Field(title="Enhet för målvärdet")
     deadline: FutureDate = Field(title="Ska vara nått senast")
     data_source: ShortText = Field(title="Var siffran hämtas")
 
@@ -161,7 +167,7 @@ class Person(Part):
 
 class Source(Part):
     title: ShortText | None = Field(None, title="Rapportens eller källans namn")
-    year: Year | None = Field(None, title="År")
+    year: PastYear | None = Field(None, title="År")
 
 
 class TeamMember(Part):
@@ -179,7 +185,7 @@ class Archiving(Part):
     frequency: Annotated[str, ChoiceFrom("archive_intervals")] | None = Field(
         None, title="Hur ofta"
     )
-    case_number: ShortText | None = Field(None, title="Samlat diarienummer")
+    case_number: CaseNumber | None = Field(None, title="Samlat diarienummer")
     records_law: (
         Annotated[list[str], ChoicesFrom("records_law_items", all_required=True)] | None
     ) = Field(None, title="Allmänna handlingar på kontot")
@@ -193,7 +199,7 @@ class DataProtection(Part):
         None, title="Dataskyddsombudet tillfrågat"
     )
     dpo_name: PersonName | None = Field(None, title="Dataskyddsombud")
-    dpo_date: PastDate | None = Field(None, title="Datum för avstämningen")
+    dpo_date: RecentDate | None = Field(None, title="Datum för avstämningen")
     legal_basis: Annotated[str, ChoiceFrom("legal_bases")] | None = Field(
         None, title="Rättslig grund"
     )
@@ -217,7 +223,7 @@ class Security(Part):
 
 
 class Crisis(Part):
-    plan_link: ShortText | None = Field(None, title="Länk till krisplanen")
+    plan_link: LinkOrReference | None = Field(None, title="Länk till krisplanen")
     takeover_routine: LongText | None = Field(None, title="Om kontot kapas")
 
 
@@ -424,7 +430,10 @@ class Decision(Part):
     decision_maker: DecisionMaker = Field(default_factory=DecisionMaker, title="Beslutsfattare")
     outcome: Annotated[str, ChoiceFrom("outcomes")] | None = Field(None, title="Beslut")
     decision_date: PastDate | None = Field(None, title="Beslutsdatum")
-    case_number: ShortText | None = Field(None, title="Diarienummer")
+    case_number_status: Annotated[str, ChoiceFrom("case_number_states")] | None = Field(
+        None, title="Har beslutet ett diarienummer"
+    )
+    case_number: CaseNumber | None = Field(None, title="Diarienummer")
     motivation: LongText | None = Field(None, title="Motivering")
     next_review: AnyDate | None = Field(None, title="Nästa omprövning")
 
@@ -443,7 +452,17 @@ class Decision(Part):
     @field_validator("next_review")
     @classmethod
     def _within_a_year(cls, value: date | None, info: ValidationInfo) -> date | None:
-        return _review_within_a_year(value, info.data.get("decision_date"))
+        checked = _review_within_a_year(value, info.data.get("decision_date"))
+        # Ahead of the day it was written down (validation.review_given_on), so a
+        # review date that has already passed is not entered as a plan.
+        given_on = (info.context or {}).get("review_given_on")
+        if not isinstance(given_on, date):
+            given_on = reference_date(info)
+        if checked is not None and checked <= given_on:
+            raise PydanticCustomError(
+                "review_passed", m.V_REVIEW_PASSED.format(today=given_on.isoformat())
+            )
+        return checked
 
 
 def _review_within_a_year(value: date | None, after: Any) -> date | None:
@@ -579,6 +598,29 @@ class Answers(Part):
             raise _error_at("proposed_account_name", name, problem)
         return channel
 
+    @field_validator("step4")
+    @classmethod
+    def _recovery_mailbox_not_personal(cls, routines: Routines, info: ValidationInfo) -> Routines:
+        mailbox = routines.security.recovery_mailbox
+        if mailbox is None:
+            return routines
+        for email, who in _named_emails(info.data, routines):
+            if email.casefold() == mailbox.casefold():
+                raise ValidationError.from_exception_data(
+                    "Record",
+                    [
+                        InitErrorDetails(
+                            type=PydanticCustomError(
+                                "recovery_personal",
+                                m.V_RECOVERY_PERSONAL.format(email=mailbox, who=who),
+                            ),
+                            loc=("security", "recovery_mailbox"),
+                            input=mailbox,
+                        )
+                    ],
+                )
+        return routines
+
     @field_validator("start")
     @classmethod
     def _started_after_approval(cls, start: AccountStart, info: ValidationInfo) -> AccountStart:
@@ -637,6 +679,33 @@ class Answers(Part):
                 "closed_before_start", m.V_CLOSED_BEFORE_START.format(start=started.isoformat())
             )
         return closing
+
+
+def _named_emails(data: dict[str, Any], routines: Routines) -> list[tuple[str, str]]:
+    """Every named person's e-mail in the record, with who it belongs to."""
+    people: list[tuple[str | None, str | None, str]] = []
+    step1, step2, step3 = data.get("step1"), data.get("step2"), data.get("step3")
+    if isinstance(step1, Groundwork):
+        contact = step1.comms_contact
+        people.append((contact.email, contact.name, m.V_RECOVERY_ROLE_COMMS))
+    if isinstance(step2, Purpose):
+        for person, role in (
+            (step2.responsible, m.V_RECOVERY_ROLE_RESPONSIBLE),
+            (step2.deputy, m.V_RECOVERY_ROLE_DEPUTY),
+        ):
+            people.append((person.email, person.name, role))
+    if isinstance(step3, Channel):
+        officer = step3.officer_dialogue
+        people.append((officer.email, officer.name, m.V_RECOVERY_ROLE_OFFICER))
+    for member in routines.team or []:
+        people.append((member.email, member.name, m.V_RECOVERY_ROLE_TEAM))
+    archiving = routines.archiving
+    people.append((archiving.contact_email, archiving.contact, m.V_RECOVERY_ROLE_ARCHIVING))
+    return [
+        (email, m.V_RECOVERY_WHO_NAMED.format(name=name, role=role) if name else role)
+        for email, name, role in people
+        if email is not None
+    ]
 
 
 STEP_FIELDS = ("step1", "step2", "step3", "step4", "step5")

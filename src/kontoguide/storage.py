@@ -77,7 +77,27 @@ def _to_lifecycle(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-MIGRATIONS: dict[int, Migration] = {1: _to_lifecycle}
+def _to_case_number_choice(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 2 → 3: "no case number yet" is a choice, not a skipped question (issue 9).
+
+    A decision written down without a case number had skipped the question, which
+    said "skip it if there is none": that becomes "Inget diarienummer ännu". A case
+    number given stays; one that is not in a case number's form (”vet inte”) is set
+    aside when the record is read and asked again, never dropped.
+    """
+    step5 = data.get("step5")
+    if not isinstance(step5, dict) or "case_number_status" in step5:
+        return data
+    number = step5.get("case_number")
+    given = isinstance(number, str) and bool(number.strip())
+    if not given and step5.get("outcome") is None:
+        return data  # no decision written down yet: asked with the decision
+    out = dict(data)
+    out["step5"] = {**step5, "case_number_status": "finns" if given else "inget"}
+    return out
+
+
+MIGRATIONS: dict[int, Migration] = {1: _to_lifecycle, 2: _to_case_number_choice}
 
 
 def home_folder() -> Path:

@@ -33,6 +33,15 @@ def _param_name(param: Any) -> str:
     return str(getattr(param, "metavar", None) or str(param.name).upper())
 
 
+def _missing(param: Any, name: str, ctx: Any) -> str:
+    """What to give, in words: "ID|FIL saknas." says nothing to a first-time user."""
+    command = ctx.info_name if ctx is not None else "export"
+    if getattr(param, "param_type_name", "") == "argument" and "ID" in name:
+        template = m.CLI_E_MISSING_SOURCE if "FIL" in name else m.CLI_E_MISSING_ID
+        return template.format(command=command)
+    return m.CLI_E_MISSING.format(name=name)
+
+
 def _is_flag(ctx: Any, option: str, app: typer.Typer) -> bool:
     # The parser raises this without a context; then look in every command.
     group = typer.main.get_command(app)
@@ -78,7 +87,7 @@ def usage_message(error: Any, app: typer.Typer) -> str:
         template = m.CLI_E_FLAG_TAKES_NO_VALUE if flag else m.CLI_E_OPTION_NEEDS_VALUE
         message = template.format(option=error.option_name)
     elif kind == "MissingParameter":
-        message = m.CLI_E_MISSING.format(name=name)
+        message = _missing(param, name, ctx)
     elif kind == "BadParameter":
         expected = _annotation(ctx, param)
         if isinstance(expected, type) and issubclass(expected, Enum):

@@ -22,7 +22,7 @@ from kontoguide import messages as m
 from kontoguide import paths
 from kontoguide.checklist import STAGES, Checklist, Question, stage_rank
 from kontoguide.errortext import translate
-from kontoguide.fieldtypes import parse_date
+from kontoguide.fieldtypes import parse_date, parse_moment
 from kontoguide.record import Record
 
 
@@ -51,7 +51,40 @@ def make_context(
         "today": today or date.today(),
         "complete": complete,
         "decided_on": decision_day(data) if data is not None else None,
+        "review_given_on": review_given_on(data) if data is not None else None,
     }
+
+
+def review_given_on(data: dict[str, Any]) -> date | None:
+    """The day the decision, and so its next review date, was written down.
+
+    - In kontoguide: the first moment the record went past "ready" (decided, or
+      started or closed in one go). A review date must lie ahead of that day, not
+      ahead of every later change, or a started account would fail once its review
+      date came.
+    - Arrived with the decision in it (an answers file, a record with no history
+      before the decision): the decision was written down elsewhere, on its day.
+    - None while the decision is being written down now: the reference day applies.
+    """
+    history = data.get("history")
+    listed = history if isinstance(history, list) else []
+    items = [item for item in listed if isinstance(item, dict)]
+    if not items:
+        return decision_day(data)
+    given: date | None = None
+    lived = False  # the record was a draft or ready in kontoguide before
+    for item in items:
+        what = item.get("what")
+        if what in ("draft", "ready"):
+            given, lived = None, True
+        elif what in ("decided", "started", "closed") and given is None:
+            if not lived:
+                return decision_day(data)
+            try:
+                given = parse_moment(item.get("at")).date()
+            except PydanticCustomError:
+                continue
+    return given
 
 
 def decision_day(data: dict[str, Any]) -> date | None:

@@ -386,8 +386,13 @@ def _facts(event: Facts) -> Rendered:
 def _problems(event: ProblemsShown) -> Rendered:
     title = m.VIEW_PROBLEMS_TITLE.format(count=len(event.problems))
     out: Rendered = [_BLANK, Text(title, style="bold red")]
+    # A grid keeps a long message hanging under its first word, not under the dash.
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
     for problem in event.problems:
-        out.append(Padding(Text(f"- {problem.title}: {problem.message}"), (0, 0, 0, 2)))
+        grid.add_row("-", Text(f"{problem.title}: {problem.message}"))
+    out.append(Padding(grid, (0, 0, 0, 2)))
     return out
 
 
