@@ -515,7 +515,12 @@ VIEW_OVERVIEW_TITLE = "Så långt har du kommit"
 VIEW_COL_STEP = "Steg"
 VIEW_COL_CONTENT = "Innehåll"
 VIEW_COL_STATE = "Läge"
-VIEW_STATE_LABELS = {"done": "klar", "started": "påbörjad", "empty": "ej påbörjad"}
+VIEW_STATE_LABELS = {
+    "done": "klar",
+    "started": "påbörjad",
+    "empty": "ej påbörjad",
+    "fix": "behöver rättas",
+}
 VIEW_COL_QUESTION = "Uppgift"
 VIEW_COL_ANSWER = "Svar"
 VIEW_MISSING = "saknas"
@@ -1004,7 +1009,6 @@ VIEW_TASKS_PURPOSE = (
     "Öppna ett steg i taget för att se dess svar och ändra dem. När allt stämmer sparar du "
     "checklistan som klar för beslut."
 )
-VIEW_STATE_LABELS = {**VIEW_STATE_LABELS, "fix": "behöver rättas"}
 VIEW_LATEST_ANSWERS = "Dina senaste svar i {part}"
 
 # --- doc: the filed document, readers and page numbers ---
