@@ -1002,9 +1002,7 @@ PL_NO_MATCH = (
     "från 1 till {count}."
 )
 PL_AMBIGUOUS = "Flera alternativ börjar med ”{text}”: {choices}. Skriv numret."
-PL_CHECKBOX_EMPTY = (
-    "Skriv numren på dem som stämmer, från 1 till {count}, eller skriv alla."
-)
+PL_CHECKBOX_EMPTY = "Skriv numren på dem som stämmer, från 1 till {count}, eller skriv alla."
 PL_CHECKBOX_FORMAT = (
     "Skriv numren från 1 till {count} med komma eller mellanslag emellan, till exempel "
     "1, 3, eller skriv alla."

@@ -268,11 +268,15 @@ class PlainAsker:
                 continue
             return value
 
-    def _refuse(self, reason: str, prompt: Prompt, options: Sequence[Option], how: list[str]) -> None:
+    def _refuse(
+        self, reason: str, prompt: Prompt, options: Sequence[Option], how: list[str]
+    ) -> None:
         self._say(m.PL_ERROR.format(reason=reason))
         self._show(prompt, options, how, hint=False)
 
-    def _show(self, prompt: Prompt, options: Sequence[Option], how: list[str], *, hint: bool) -> None:
+    def _show(
+        self, prompt: Prompt, options: Sequence[Option], how: list[str], *, hint: bool
+    ) -> None:
         self._say(prompt.message.strip())
         if hint and prompt.hint:
             self._say(prompt.hint.strip())
