@@ -965,6 +965,8 @@ STYLE_NOTICE_NOTE_HEADING = "Kommentar till rådet, rubrik"
 STYLE_ABOUT = "Om dokumentet"
 
 # --- plain: the plain mode (--enkel) for screen readers and scripts ---
+# The keys ? < - are also named in words: a screen reader at its usual punctuation
+# level (and espeak-ng) says nothing for the bare character.
 CLI_OPT_PLAIN = (
     "Enkelt läge för skärmläsare och skript: frågor och val som vanliga rader, svar som "
     "skrivs och avslutas med Enter, inga menyer med piltangenter. Svaren kan också skickas "
@@ -989,9 +991,9 @@ PL_MULTILINE = "Du kan skriva flera rader. Avsluta svaret med en tom rad."
 PL_FORMAT = "Skriv svaret i formen {placeholder} och tryck Enter."
 PL_OPTIONAL = "Frivillig fråga: bara Enter hoppar över den."
 PL_TEXT_DEFAULT = "Nu är svaret: {value}. Bara Enter behåller det."
-PL_TEXT_CLEAR = "Skriv ett minustecken för att ta bort svaret."
-PL_HELP_KEY = "Skriv ? för mer hjälp."
-PL_BACK_KEY = "Skriv < för att gå tillbaka till förra frågan."
+PL_TEXT_CLEAR = "Skriv ett minustecken (-) för att ta bort svaret."
+PL_HELP_KEY = "Skriv ett frågetecken (?) för mer hjälp."
+PL_BACK_KEY = "Skriv tecknet mindre än (<) för att gå tillbaka till förra frågan."
 PL_NO_HELP = "Det finns ingen mer hjälp till den här frågan."
 PL_NO_BACK = "Här går det inte att gå tillbaka."
 PL_OR = " eller "
