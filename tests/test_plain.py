@@ -352,3 +352,26 @@ def test_the_whole_questionnaire_answered_line_by_line(checklist: Checklist) -> 
     assert "Fel:" not in out.getvalue()
     assert not FORBIDDEN.search(out.getvalue())
     assert set(full_script(checklist)) >= {label for label, _ in plain_lines(checklist, ANSWERS)}
+
+
+def test_an_event_this_screen_does_not_know_is_drawn_plain(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dataclasses import dataclass
+
+    from rich.console import Group
+    from rich.text import Text
+
+    from kontoguide import views
+
+    @dataclass(frozen=True)
+    class Later:
+        title: str
+
+    def rich_later(event: Later) -> list[Any]:
+        return [Group(Text(""), Text("─── " + event.title, style="bold cyan"))]
+
+    monkeypatch.setitem(views._RENDER, Later, rich_later)
+    shown, out = screen()
+    shown.show(Later("Kontrollera dina svar"))  # type: ignore[arg-type]
+    assert out.getvalue() == "\nKontrollera dina svar\n"

@@ -62,7 +62,17 @@ class PlainScreen(RichScreen):
         super().__init__(Console(file=io.StringIO(), width=80, color_system=None))
 
     def show(self, event: Event) -> None:
-        self._lines(_RENDER[type(event)](event))
+        render = _RENDER.get(type(event))
+        if render is None:
+            # An event added after this module (on another branch): the normal mode's
+            # renderables, as plain lines, rather than a crash in the middle of a session.
+            from kontoguide import views
+
+            self._lines(
+                line for item in views._RENDER[type(event)](event) for line in _renderable(item)
+            )
+            return
+        self._lines(render(event))
 
     def note(self, text: str, tone: Tone = "info") -> None:
         self._lines(_note(Note(text, tone)))
@@ -72,6 +82,8 @@ class PlainScreen(RichScreen):
 
     def _lines(self, lines: Iterable[str]) -> None:
         for line in lines:
+            if _DRAWING.search(line):  # a rule before a heading ("─── Titel")
+                line = _DRAWING.sub("", line).strip()
             self.stream.write(plain(line) + "\n")
         self.stream.flush()
 
