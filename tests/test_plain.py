@@ -34,6 +34,7 @@ from kontoguide.plain_asker import PlainAsker, choose, choose_several, fold, wan
 from kontoguide.plain_screen import PlainScreen, position
 from kontoguide.validation import Problem
 from kontoguide.views import notice_panel
+from plain_support import SAVE_READY, plain_lines
 from scenario import ANSWERS, Saves, full_script
 
 FORBIDDEN = re.compile(r"[\x1b\r\u2500-\u259f]")
@@ -339,13 +340,11 @@ def _record(checklist: Checklist) -> Any:
 
 
 def test_the_whole_questionnaire_answered_line_by_line(checklist: Checklist) -> None:
-    from plain_support import plain_lines
-
     typed = [line for _, lines in plain_lines(checklist, ANSWERS) for line in lines]
     saves = Saves()
     flow = Flow(checklist, _record(checklist), save=saves)
     out = io.StringIO()
-    conversation = Conversation(flow, PlainAsker(Lines(*typed, "1"), out), PlainScreen(out))
+    conversation = Conversation(flow, PlainAsker(Lines(*typed, SAVE_READY), out), PlainScreen(out))
     assert conversation.review() is True
     assert saves.last.status == "ready"
     assert saves.last.step4.team[1].name == "Sara Holm"

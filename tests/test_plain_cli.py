@@ -12,7 +12,7 @@ from typing import Any
 from cli_support import ROOT, clean_env, run_kontoguide
 from kontoguide import messages as m
 from kontoguide.checklist import Checklist
-from plain_support import plain_lines
+from plain_support import SAVE_READY, plain_lines
 from scenario import ANSWERS
 
 SAVED = re.compile(r"Fortsätt med: kontoguide resume --enkel ([a-z0-9]+)")
@@ -49,9 +49,9 @@ def typed(checklist: Checklist) -> list[str]:
 def test_a_complete_run_piped_in_ends_ready_for_the_decision(
     checklist: Checklist, home: Path, tmp_path: Path
 ) -> None:
-    # j: the notice; 1: save as ready at the review; n: no document now.
+    # j: the notice; then save as ready at the review; n: no document now.
     done = piped(
-        "start", "--enkel", lines=["j", *typed(checklist), "1", "n"], home=home, cwd=tmp_path
+        "start", "--enkel", lines=["j", *typed(checklist), SAVE_READY, "n"], home=home, cwd=tmp_path
     )
     everything = done.stdout + done.stderr
 
@@ -92,7 +92,7 @@ def test_the_end_of_the_input_pauses_and_resume_enkel_goes_on(
     draft_id = found.group(1)
 
     second = piped(
-        "resume", "--enkel", draft_id, lines=[*lines[6:], "1", "n"], home=home, cwd=tmp_path
+        "resume", "--enkel", draft_id, lines=[*lines[6:], SAVE_READY, "n"], home=home, cwd=tmp_path
     )
     assert second.returncode == 0, (second.stdout + second.stderr)[-2000:]
     assert m.VIEW_OVERVIEW_TITLE in second.stdout

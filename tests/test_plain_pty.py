@@ -18,7 +18,7 @@ import pytest
 
 from kontoguide import messages as m
 from kontoguide.checklist import Checklist
-from plain_support import LIST_MENU, plain_lines
+from plain_support import LIST_MENU, SAVE_READY, plain_lines
 from scenario import ANSWERS
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="ingen pty i Windows")
@@ -162,7 +162,7 @@ def test_wrong_answer_help_a_list_ctrl_c_and_resume(
     # A list is closed for the session only: a new session shows it again first.
     resumed.answer(LIST_MENU, "")
     resumed.run(steps[after_list:])
-    resumed.answer(m.Q_REVIEW_PROMPT_READY, "1")
+    resumed.answer(m.Q_REVIEW_PROMPT_READY, SAVE_READY)
     resumed.answer(m.I_OFFER_DOCX, "n")
     status, transcript = resumed.finish()
 
