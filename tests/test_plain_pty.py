@@ -27,6 +27,9 @@ pexpect = pytest.importorskip("pexpect")
 NOTICE_CONFIRM = "Jag har läst rådet och vill ändå gå vidare"
 SAVED = re.compile(r"Utkastet är sparat\. Fortsätt med: kontoguide resume --enkel ([a-z0-9]+)")
 CTRL_C = "\x03"
+# The lists branch changes one answer of an item at a time and always asks which item
+# to remove; this test walks a list either way.
+LISTS_BRANCH = hasattr(m, "Q_ITEM_WHICH_FIELD")
 POLICY_HELP = "Policy för Stockholms stads konton i sociala medier antogs"
 
 
@@ -132,18 +135,23 @@ def test_wrong_answer_help_a_list_ctrl_c_and_resume(
     session.answer("Vill du lägga till något om kontot?", "")
     session.expect(m.VIEW_LIST_SO_FAR.format(count=2))
     session.answer(LIST_MENU, "ändra")
-    session.answer(m.Q_LIST_PICK_CHANGE, "1")
-    session.answer("Vad heter kontot?", "Kulturskolan i Stockholm")
-    session.expect(m.PL_DEFAULT_CHOICE.format(choice="Instagram"))
-    session.child.send("\r")  # the platform stays
-    session.answer("Vilken adress eller vilket användarnamn har kontot?", "")
-    session.answer("Går det att bidra till eller samarbeta med kontot?", "")
-    session.answer("Vill du lägga till något om kontot?", "")
+    if LISTS_BRANCH:  # which item, then which of its answers
+        session.answer(m.Q_LIST_WHICH_CHANGE, "1")
+        session.answer(m.Q_ITEM_WHICH_FIELD.split("{")[0], "1")
+        session.answer("Vad heter kontot?", "Kulturskolan i Stockholm")
+    else:  # which item, then each of its answers, Enter keeping one
+        session.answer(m.Q_LIST_PICK_CHANGE, "1")
+        session.answer("Vad heter kontot?", "Kulturskolan i Stockholm")
+        session.expect(m.PL_DEFAULT_CHOICE.format(choice="Instagram"))
+        session.child.send("\r")  # the platform stays
+        session.answer("Vilken adress eller vilket användarnamn har kontot?", "")
+        session.answer("Går det att bidra till eller samarbeta med kontot?", "")
+        session.answer("Vill du lägga till något om kontot?", "")
     session.expect("1. Kulturskolan i Stockholm")
     session.answer(LIST_MENU, "ta bort")
-    session.answer(m.Q_LIST_PICK_REMOVE, "2")
-    session.answer(m.Q_LIST_REMOVE_SURE.format(item="Bibblan Väst · Facebook"), "j")
-    session.expect(m.Q_LIST_REMOVED.format(item="Bibblan Väst · Facebook"))
+    session.answer(m.Q_LIST_WHICH_REMOVE if LISTS_BRANCH else m.Q_LIST_PICK_REMOVE, "2")
+    session.answer("Ta bort ”Bibblan Väst", "j")
+    session.expect("Borttaget: Bibblan Väst")
     session.answer(LIST_MENU, "klart")
 
     # Ctrl-C at the next question: saved, and the way back is said.
