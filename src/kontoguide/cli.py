@@ -7,6 +7,7 @@ are imported inside the commands so that `kontoguide --help` starts fast.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -104,6 +105,7 @@ AnswersOption = Annotated[
     Path | None, typer.Option("--answers", help=m.CLI_OPT_ANSWERS, metavar="FIL")
 ]
 NoInputOption = Annotated[bool, typer.Option("--no-input", help=m.CLI_OPT_NO_INPUT)]
+PlainOption = Annotated[bool, typer.Option("--enkel", help=m.CLI_OPT_PLAIN)]
 ChecklistOption = Annotated[
     str, typer.Option("--checklist", help=m.CLI_OPT_CHECKLIST, metavar="ID", show_default=False)
 ]
@@ -118,12 +120,18 @@ def start(
     from_source: Annotated[
         str | None, typer.Option("--from", help=m.CLI_OPT_FROM, metavar="ID|FIL")
     ] = None,
+    plain: PlainOption = False,
 ) -> None:
     from kontoguide import commands
+    from kontoguide.plain_asker import wanted
 
     raise typer.Exit(
         commands.start(
-            answers=answers, no_input=no_input, checklist_name=checklist, from_source=from_source
+            answers=answers,
+            no_input=no_input,
+            checklist_name=checklist,
+            from_source=from_source,
+            plain=wanted(plain, os.environ),
         )
     )
 
@@ -132,10 +140,12 @@ def start(
 @guarded
 def resume(
     draft_id: Annotated[str | None, typer.Argument(metavar="ID", help=m.CLI_RESUME_ID)] = None,
+    plain: PlainOption = False,
 ) -> None:
     from kontoguide import commands
+    from kontoguide.plain_asker import wanted
 
-    raise typer.Exit(commands.resume(draft_id))
+    raise typer.Exit(commands.resume(draft_id, plain=wanted(plain, os.environ)))
 
 
 @app.command(cls=SwedishCommand, help=m.CLI_VALIDATE_HELP)

@@ -51,6 +51,7 @@ def start(
     no_input: bool,
     checklist_name: str,
     from_source: str | None = None,
+    plain: bool = False,
 ) -> int:
     if from_source is not None and answers is not None:
         raise UsageError(m.CLI_FROM_WITH_ANSWERS)
@@ -73,22 +74,23 @@ def start(
         say_wrapped(m.CLI_NEXT_RESUME.format(draft_id=record.id))
         say_wrapped(m.CLI_NEXT_EXPORT.format(draft_id=record.id))
         return ExitCode.INVALID_DATA if found else ExitCode.OK
-    if not _has_terminal():
+    # Plain mode reads answers line by line: from a terminal or piped in.
+    if not plain and not _has_terminal():
         raise UsageError(m.CLI_FROM_NEEDS_TERMINAL if from_source else m.CLI_NO_TTY)
     earlier = drafts.earlier_record(from_source, store) if from_source is not None else None
     from kontoguide import interactive
 
-    return interactive.start(checklist, store, answers=answers, earlier=earlier)
+    return interactive.start(checklist, store, answers=answers, earlier=earlier, plain=plain)
 
 
-def resume(draft_id: str | None) -> int:
-    if not _has_terminal():
+def resume(draft_id: str | None, *, plain: bool = False) -> int:
+    if not plain and not _has_terminal():
         raise UsageError(m.CLI_NO_TTY_RESUME)
     from kontoguide import interactive
 
     store = Store()
     store.sweep()
-    return interactive.resume(store, draft_id)
+    return interactive.resume(store, draft_id, plain=plain)
 
 
 def validate(source: str) -> int:

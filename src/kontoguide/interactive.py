@@ -40,7 +40,6 @@ from kontoguide.drafts import Loaded
 from kontoguide.errors import ExitCode, KontoguideError, OutputExistsError, UsageError
 from kontoguide.flow import UNFINISHED_FOLLOW_UP, Flow
 from kontoguide.follow_up import FollowUpDialogue
-from kontoguide.prompts import QuestionaryAsker
 from kontoguide.record import APPROVED, CONCLUSION_CLOSE, NoticeAck, Record
 from kontoguide.storage import Store, now
 from kontoguide.validation import Problem
@@ -63,9 +62,9 @@ def start(
     earlier: drafts.Loaded | None = None,
     asker: Asker | None = None,
     screen: RichScreen | None = None,
+    plain: bool = False,
 ) -> int:
-    screen = screen or RichScreen(make_console())
-    asker = asker or QuestionaryAsker()
+    screen, asker = screen or _screen(plain), asker or _asker(plain)
     suggestions = drafts.suggestions_from(earlier.record) if earlier is not None else None
     # Read the answers file before the notice, so a wrong path fails before any question.
     prefill = drafts.read_answers(answers) if answers is not None else None
@@ -104,9 +103,9 @@ def resume(
     *,
     asker: Asker | None = None,
     screen: RichScreen | None = None,
+    plain: bool = False,
 ) -> int:
-    screen = screen or RichScreen(make_console())
-    asker = asker or QuestionaryAsker()
+    screen, asker = screen or _screen(plain), asker or _asker(plain)
     if draft_id is None:
         try:
             draft_id = choose_draft(store, asker, screen)
@@ -138,6 +137,25 @@ def resume(
             return _Desk(loaded.checklist, store, record, asker, screen).run()
         _show_resume(screen, loaded.checklist, record, loaded.set_aside_now)
         return _session(loaded.checklist, store, record, asker, screen)
+
+
+def _screen(plain: bool) -> RichScreen:
+    if plain:  # `--enkel`: plain lines for screen readers and scripts
+        from kontoguide.plain_screen import PlainScreen
+
+        return PlainScreen()
+    return RichScreen(make_console())
+
+
+def _asker(plain: bool) -> Asker:
+    # Imported here: plain mode loads neither questionary nor prompt_toolkit.
+    if plain:
+        from kontoguide.plain_asker import PlainAsker
+
+        return PlainAsker()
+    from kontoguide.prompts import QuestionaryAsker
+
+    return QuestionaryAsker()
 
 
 # --- the notice -----------------------------------------------------------------------

@@ -215,13 +215,14 @@ CLI_OPT_CHECKLIST = (
 )
 CLI_NO_TTY = (
     "kontoguide start behöver en terminal för att ställa frågor, men svaren skulle "
-    "komma från en fil eller ett annat program. Kör kommandot i ett terminalfönster, eller "
-    "ge svaren i en fil: "
+    "komma från en fil eller ett annat program. Kör kommandot i ett terminalfönster, skicka "
+    "in svaren ett i taget i enkelt läge: kontoguide start --enkel, eller ge svaren i en fil: "
     "kontoguide start --answers svar.json --no-input"
 )
 CLI_NO_TTY_RESUME = (
     "kontoguide resume behöver en terminal för att ställa frågor, men svaren skulle "
-    "komma från en fil eller ett annat program. Kör kommandot i ett terminalfönster."
+    "komma från en fil eller ett annat program. Kör kommandot i ett terminalfönster, eller "
+    "skicka in svaren ett i taget i enkelt läge: kontoguide resume --enkel"
 )
 CLI_NO_INPUT_NEEDS_ANSWERS = "--no-input kräver --answers FIL."
 CLI_SET_ASIDE_KEPT = (
@@ -899,8 +900,8 @@ CLI_OPT_FROM = (
     "varje svar bekräftas eller ändras."
 )
 CLI_FROM_NEEDS_TERMINAL = (
-    "--from ger förslag som du bekräftar en i taget och behöver därför en terminal. Utan "
-    "frågor: kontoguide start --answers FIL --no-input."
+    "--from ger förslag som du bekräftar en i taget och behöver därför en terminal eller "
+    "enkelt läge (--enkel). Utan frågor: kontoguide start --answers FIL --no-input."
 )
 CLI_FROM_WITH_ANSWERS = "Ange antingen --from eller --answers, inte båda."
 I_FROM_NOTE = (
@@ -1169,3 +1170,54 @@ CLI_E_MISSING_SOURCE = (
 CLI_E_MISSING_ID = (
     "Ange checklistans id (se kontoguide list), till exempel kontoguide {command} k7f3q9x2."
 )
+
+# --- plain: the plain mode (--enkel) for screen readers and scripts ---
+# The keys ? < - are also named in words: a screen reader at its usual punctuation
+# level (and espeak-ng) says nothing for the bare character.
+CLI_OPT_PLAIN = (
+    "Enkelt läge för skärmläsare och skript: frågor och val som vanliga rader, svar som "
+    "skrivs och avslutas med Enter, inga menyer med piltangenter. Svaren kan också skickas "
+    "in från ett annat program, ett svar i taget. Samma som KONTOGUIDE_ENKEL=1; på av sig självt när "
+    "TERM=dumb."
+)
+PL_INPUT = "Svar: "
+PL_ERROR = "Fel: {reason}"
+PL_CHOSEN = "Valt: {choice}"
+PL_SELECT = "Skriv numret eller början av alternativet och tryck Enter."
+PL_YESNO = "Skriv j för ja eller n för nej, eller numret, och tryck Enter."
+PL_DEFAULT_CHOICE = "Bara Enter väljer: {choice}."
+PL_CHECKBOX = (
+    "Skriv numren på alla som stämmer, med komma eller mellanslag emellan, eller skriv alla."
+)
+PL_CHECKBOX_NONE = "Skriv inga om inget stämmer."
+PL_CHECKBOX_DEFAULT = "Bara Enter behåller det som är valt nu: {choices}."
+PL_ALL_WORD = "alla"
+PL_NONE_WORD = "inga"
+PL_TEXT = "Skriv svaret och tryck Enter."
+PL_MULTILINE = "Du kan skriva flera rader. Avsluta svaret med en tom rad."
+PL_FORMAT = "Skriv svaret i formen {placeholder} och tryck Enter."
+PL_OPTIONAL = "Frivillig fråga: bara Enter hoppar över den."
+PL_TEXT_DEFAULT = "Ifyllt svar: {value}. Bara Enter behåller det."
+PL_TEXT_CLEAR = "Skriv ett minustecken (-) för att ta bort svaret."
+PL_HELP_KEY = "Skriv ett frågetecken (?) för mer hjälp."
+PL_BACK_KEY = "Skriv tecknet mindre än (<) för att gå tillbaka till förra frågan."
+PL_NO_HELP = "Det finns ingen mer hjälp till den här frågan."
+PL_NO_BACK = "Här går det inte att gå tillbaka."
+PL_OR = " eller "
+PL_CHOOSE_EMPTY = "Skriv numret på ett av alternativen, från 1 till {count}."
+PL_NUMBER_RANGE = "Det finns inget alternativ {number}. Skriv ett nummer från 1 till {count}."
+PL_NO_MATCH = (
+    "Inget alternativ börjar med ”{text}”. Skriv numret på ett av alternativen, "
+    "från 1 till {count}."
+)
+PL_AMBIGUOUS = "Flera alternativ börjar med ”{text}”: {choices}. Skriv numret."
+PL_CHECKBOX_EMPTY = "Skriv numren på dem som stämmer, från 1 till {count}, eller skriv alla."
+PL_CHECKBOX_FORMAT = (
+    "Skriv numren från 1 till {count} med komma eller mellanslag emellan, till exempel "
+    "1, 3, eller skriv alla."
+)
+PL_POSITION = "{where}. Fråga {index} av {count}."
+PL_ITEM_POSITION = "{label} {number}. Fråga {index} av {count}."
+PL_OVERVIEW_ROW = "{part}: {state}."
+PL_ROW = "{name}: {value}"
+PL_TONE_PREFIX = {"warning": "Observera: ", "problem": "Fel: "}
