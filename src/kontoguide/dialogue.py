@@ -200,28 +200,60 @@ def section_title(section: Section) -> str:
     return m.Q_STEP_NAME.format(number=section.number, title=section.title)
 
 
+@dataclass(frozen=True)
+class _Asking:
+    """The question being asked by `Conversation.ask`, for its prompt."""
+
+    field: str
+    back: bool
+
+
 class Conversation:
     def __init__(self, flow: Flow, asker: Asker, screen: Screen) -> None:
         self.flow = flow
         self.asker = asker
         self.screen = screen
         self._announced: str | None = None
+        self._asking: _Asking | None = None
 
     # --- asking everything that is left ---------------------------------------------
 
     def run(self) -> None:
-        """Ask every pending question, in checklist order, until none is left."""
-        while (found := self.flow.next_question()) is not None:
-            section, question = found
+        """Ask every pending question, in checklist order, until none is left.
+
+        Going back (GoBack from the asker) asks the previous applicable question
+        again, its answer as the default, and then the questions after it in turn,
+        each with its answer as the default, up to where the person went back from.
+        """
+        ahead: list[tuple[Section, Question]] = []
+        while True:
+            if ahead:
+                section, question = ahead.pop()
+                if not self.flow.is_applicable(question):
+                    continue  # an answer given on the way back made it not apply
+            elif (found := self.flow.next_question()) is not None:
+                section, question = found
+            else:
+                return
             self._announce(section)
-            self.ask(section, question)
+            previous = self.flow.previous_question(question)
+            try:
+                self.ask(section, question, back=previous is not None)
+            except GoBack:
+                ahead.append((section, question))
+                if previous is None:
+                    self.screen.show(Note(m.Q_NOTHING_BEFORE))
+                else:
+                    ahead.append(previous)
 
     def _announce(self, section: Section) -> None:
         if section.id != self._announced:
             self._announced = section.id
             self.screen.show(SectionStarted(section, len(self.flow.checklist.steps)))
 
-    def ask(self, section: Section, question: Question, *, changing: bool = False) -> None:
+    def ask(
+        self, section: Section, question: Question, *, changing: bool = False, back: bool = False
+    ) -> None:
         index, count = self.flow.position(section, question)
         steps = len(self.flow.checklist.steps)
         self.screen.show(Progress(section, index, count, steps))
@@ -236,16 +268,25 @@ class Conversation:
             self._show_set_aside(question, default)
         elif not paths.is_answered(default):
             default = self.flow.suggestion(field)
-        while True:
-            value = self._ask_value(question, default, lambda v: self.flow.check(field, v))
-            try:
-                displaced = self.flow.apply(field, value)
-            except Refused as refused:
-                # Only reached when the asker could not check the answer in place.
-                self.screen.show(Note(refused.message, "problem"))
-                default = value
-                continue
-            break
+        typed = self.flow.typed_for(field) if question.kind in TEXT_KINDS else None
+        if typed is not None:
+            # Text typed here before a pause: offered in the answer, said to be unsaved.
+            self.screen.show(Note(m.Q_TYPED_NOT_SAVED, "warning"))
+            default = typed
+        self._asking = _Asking(field, back)
+        try:
+            while True:
+                value = self._ask_value(question, default, lambda v: self.flow.check(field, v))
+                try:
+                    displaced = self.flow.apply(field, value)
+                except Refused as refused:
+                    # Only reached when the asker could not check the answer in place.
+                    self.screen.show(Note(refused.message, "problem"))
+                    default = value
+                    continue
+                break
+        finally:
+            self._asking = None
         if value is None and not changing:
             self.flow.pass_question(question)
         self._show_displaced(displaced)
@@ -316,6 +357,9 @@ class Conversation:
         ]
 
     def _prompt(self, spec: Spec, default: Any, check: Check) -> Prompt:
+        # Going back and keeping half-typed text belong to the questions `ask` asks
+        # (not to list items or follow-ups, which keep their answers their own way).
+        asking = self._asking
         return Prompt(
             message=spec.label,
             hint=spec.hint,
@@ -324,7 +368,20 @@ class Conversation:
             validate=check,
             placeholder=m.Q_DATE_PLACEHOLDER if spec.kind == "date" else None,
             required=spec.required,
+            back=asking is not None and asking.back,
+            keep_typed=self._typed_keeper(spec, asking.field) if asking is not None else None,
         )
+
+    def _typed_keeper(self, spec: Spec, field: str) -> Callable[[str], None] | None:
+        if spec.kind not in TEXT_KINDS:
+            return None
+
+        def keep(text: str) -> None:
+            # The saved answer itself, untouched, is not "typed": nothing to offer later.
+            saved = self._default_text(spec, self.flow.value(field))
+            self.flow.keep_typed(field, "" if text == saved else text)
+
+        return keep
 
     def _caution_accepted(self, spec: Spec, value: str) -> bool:
         """A choice that carries a caution (TikTok, X) is shown and confirmed."""
@@ -333,7 +390,8 @@ class Conversation:
             return True
         self.screen.show(Note(option.caution, "caution"))
         answer = self.asker.select(
-            Prompt(m.Q_CAUTION_KEEP.format(choice=option.label)),
+            # The cautious answer is the default: a quick Enter chooses something else.
+            Prompt(m.Q_CAUTION_KEEP.format(choice=option.label), default=NO),
             [
                 Option(YES, m.Q_CAUTION_YES.format(choice=option.label)),
                 Option(NO, m.Q_CAUTION_NO),

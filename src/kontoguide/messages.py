@@ -961,3 +961,15 @@ STYLE_BOX = "Kryssruta"
 STYLE_NOTICE_NOTE = "Kommentar till rådet"
 STYLE_NOTICE_NOTE_HEADING = "Kommentar till rådet, rubrik"
 STYLE_ABOUT = "Om dokumentet"
+
+# --- move: help, going back, the half-typed answer ---
+P_NO_MORE_HELP = "Det finns ingen mer hjälp till den här frågan."
+P_BACK_KEY_TEXT = "Skriv < för att gå tillbaka till förra frågan."
+P_BACK_KEY_PGUP = "Tryck PgUp för att gå tillbaka till förra frågan."
+P_BACK_KEY_CHOICE = "< tillbaka till förra frågan."
+P_WENT_BACK = "(tillbaka till förra frågan)"
+Q_TYPED_NOT_SAVED = (
+    "Du hade börjat skriva ett svar här när du tog paus. Texten står i rutan men är "
+    "inte sparad som svar än: ändra den eller tryck Enter för att spara den."
+)
+Q_NOTHING_BEFORE = "Det här är den första frågan; det finns ingen fråga före den."
