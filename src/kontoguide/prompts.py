@@ -149,7 +149,7 @@ class QuestionaryAsker:
     ) -> None:
         self.input = input
         self.output = output
-        self._show_help = show_help or self._print_help
+        self._show_help = show_help if show_help is not None else self._print_help
 
     # --- the three kinds of prompt ------------------------------------------------------
 
