@@ -6,6 +6,7 @@ text typed; the keys themselves are checked on real prompts (pipe input)."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,6 +19,7 @@ from kontoguide.checklist import Checklist
 from kontoguide.dialogue import NO, Conversation, GoBack, Note, Option, Progress, Prompt
 from kontoguide.drafts import new_record
 from kontoguide.flow import Flow
+from kontoguide.prompts import SELECT_INDENT as SELECT
 from kontoguide.prompts import QuestionaryAsker, fit_title, wrap
 from kontoguide.record import Record
 from scenario import (
@@ -385,3 +387,70 @@ def test_wrapping_never_breaks_a_word(width: int) -> None:
         lines = text.split("\n")
         short = [line for line in lines if not any(len(w) > width - 6 for w in line.split())]
         assert all(len(line) < width for line in short)
+
+
+def _rendered(renderable: Any, width: int) -> str:
+    from rich.console import Console
+
+    console = Console(file=io.StringIO(), width=width, no_color=True)
+    console.print(renderable)
+    file = console.file
+    assert isinstance(file, io.StringIO)
+    return file.getvalue()
+
+
+def _whole_words(texts: list[str], shown: str, width: int = 80) -> list[str]:
+    """The words of `texts` that do not appear whole on one line of `shown` (a word
+    too long for a line inside a frame at this width is left out: it cannot)."""
+    lines = shown.splitlines()
+    return [
+        word
+        for text in texts
+        for word in text.split()
+        if len(word) <= width - 8 and not any(word in line for line in lines)
+    ]
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_records_table_and_notes_keep_every_word_whole(checklist: Checklist, width: int) -> None:
+    from test_list_view import TODAY, draft, loaded
+
+    from kontoguide.views import drafts_table, draft_title
+
+    items = [
+        loaded(checklist, "klar-for-beslut.json"),
+        loaded(checklist, "startat-med-uppfoljning.json"),
+        draft(checklist),
+    ]
+    table = _rendered(drafts_table(items, width=width, today=TODAY), width)
+    assert max(len(line) for line in table.splitlines()) <= width
+    texts = ["Barn och unga på Instagram, Stadsbiblioteket i Söderort", "Kulturförvaltningen"]
+    texts += ["Klar för beslut", "uppföljning försenad sedan 2027-02-16", "0 av 5 steg klara"]
+    assert _whole_words(texts, table) == []
+    # The resume chooser's choices wrap at words too.
+    titles = [fit_title(draft_title(item), width, SELECT) for item in items]
+    assert all(len(line) < width for title in titles for line in title.split("\n"))
+    assert _whole_words([draft_title(item) for item in items], "\n".join(titles)) == []
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_notes_problems_and_lists_keep_every_word_whole(
+    checklist: Checklist, width: int
+) -> None:
+    from rich.console import Console
+
+    from kontoguide.dialogue import ListShown, ProblemsShown
+    from kontoguide.validation import Problem
+    from kontoguide.views import RichScreen
+
+    console = Console(file=io.StringIO(), width=width, no_color=True)
+    screen = RichScreen(console)
+    question = next(q for _, q in checklist.questions() if q.kind == "list")
+    screen.show(Note(LONG, "warning"))
+    screen.show(Note(LONG, "caution"))
+    screen.show(ProblemsShown((Problem("step4.crisis.plan_link", "Krisplan", LONG),)))
+    screen.show(ListShown(question, (LONG[:72],), intro=True))
+    file = console.file
+    assert isinstance(file, io.StringIO)
+    shown = file.getvalue()
+    assert _whole_words([LONG, question.label], shown, width) == []
