@@ -413,9 +413,8 @@ def _whole_words(texts: list[str], shown: str, width: int = 80) -> list[str]:
 
 @pytest.mark.parametrize("width", [60, 80])
 def test_records_table_and_notes_keep_every_word_whole(checklist: Checklist, width: int) -> None:
+    from kontoguide.views import draft_title, drafts_table
     from test_list_view import TODAY, draft, loaded
-
-    from kontoguide.views import drafts_table, draft_title
 
     items = [
         loaded(checklist, "klar-for-beslut.json"),
@@ -434,9 +433,7 @@ def test_records_table_and_notes_keep_every_word_whole(checklist: Checklist, wid
 
 
 @pytest.mark.parametrize("width", [60, 80])
-def test_notes_problems_and_lists_keep_every_word_whole(
-    checklist: Checklist, width: int
-) -> None:
+def test_notes_problems_and_lists_keep_every_word_whole(checklist: Checklist, width: int) -> None:
     from rich.console import Console
 
     from kontoguide.dialogue import ListShown, ProblemsShown
