@@ -451,3 +451,20 @@ def test_notes_problems_and_lists_keep_every_word_whole(checklist: Checklist, wi
     assert isinstance(file, io.StringIO)
     shown = file.getvalue()
     assert _whole_words([LONG, question.label], shown, width) == []
+
+
+def test_a_question_that_applies_after_going_back_is_asked_in_its_turn(
+    checklist: Checklist,
+) -> None:
+    answers = {**ANSWERS, "step1.existing_accounts_found": False}
+    record = answered_up_to(checklist, "step1.existing_accounts_found", answers)
+    found = label(checklist, "step1.existing_accounts_found")
+    considered = label(checklist, "step1.shared_accounts_considered")
+    accounts = next(q for _, q in checklist.questions() if q.field == "step1.existing_accounts")
+    first_field = accounts.fields[0].label
+    script = {considered: [BACK], found: ["ja"], first_field: [INTERRUPT]}
+    _, conversation, asker, _, _ = make(checklist, script, record)
+    with pytest.raises(KeyboardInterrupt):
+        conversation.run()
+    # "Ja" makes the list of accounts apply: it comes before the question after it.
+    assert asker.asked == [considered, found, first_field]

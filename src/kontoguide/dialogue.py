@@ -227,11 +227,13 @@ class Conversation:
         """
         ahead: list[tuple[Section, Question]] = []
         while True:
-            if ahead:
+            found = self.flow.next_question()
+            # A question that an answer on the way back made apply comes in its turn.
+            if ahead and (found is None or not self._comes_before(found[1], ahead[-1][1])):
                 section, question = ahead.pop()
                 if not self.flow.is_applicable(question):
                     continue  # an answer given on the way back made it not apply
-            elif (found := self.flow.next_question()) is not None:
+            elif found is not None:
                 section, question = found
             else:
                 return
@@ -245,6 +247,10 @@ class Conversation:
                     self.screen.show(Note(m.Q_NOTHING_BEFORE))
                 else:
                     ahead.append(previous)
+
+    def _comes_before(self, first: Question, second: Question) -> bool:
+        order = [q.field for _, q in self.flow.checklist.questions(self.flow.stage)]
+        return order.index(first.field) < order.index(second.field)
 
     def _announce(self, section: Section) -> None:
         if section.id != self._announced:
