@@ -468,3 +468,24 @@ def test_a_question_that_applies_after_going_back_is_asked_in_its_turn(
         conversation.run()
     # "Ja" makes the list of accounts apply: it comes before the question after it.
     assert asker.asked == [considered, found, first_field]
+
+
+def test_typed_text_in_a_list_item_is_kept_and_offered_again(checklist: Checklist) -> None:
+    record = answered_up_to(checklist, "step1.existing_accounts_found", ANSWERS)
+    accounts = next(q for _, q in checklist.questions() if q.field == "step1.existing_accounts")
+    name, platform = accounts.fields[0].label, accounts.fields[1].label
+    _flow, conversation, _, _, saves = make(checklist, {name: [Typed("Kulturskol")]}, record)
+    with pytest.raises(KeyboardInterrupt):
+        conversation.run()
+    key = "step1.existing_accounts[item].name"
+    assert saves.last.typed == {key: "Kulturskol"}
+
+    script = {name: ["Kulturskolan Stockholm"], platform: [INTERRUPT]}
+    flow2, conversation2, asker2, screen2, _ = make(checklist, script, saves.last)
+    with pytest.raises(KeyboardInterrupt):
+        conversation2.run()
+    assert asker2.prompts[0].default == "Kulturskol"
+    assert m.Q_TYPED_NOT_SAVED in [n.text for n in screen2.of(Note)]
+    # Answered: kept with the unfinished item, no longer as typed text.
+    assert flow2.record.typed == {}
+    assert flow2.unfinished_item(accounts) == {"name": "Kulturskolan Stockholm"}

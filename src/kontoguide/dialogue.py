@@ -15,7 +15,7 @@ from typing import Any, Literal, Protocol
 
 from kontoguide import messages as m
 from kontoguide import paths
-from kontoguide.checklist import Question, Section
+from kontoguide.checklist import ItemField, Question, Section
 from kontoguide.flow import Flow, Refused, SectionSummary, Spec, change_key, unfinished_key
 from kontoguide.readable import readable
 from kontoguide.validation import Problem
@@ -215,6 +215,7 @@ class Conversation:
         self.screen = screen
         self._announced: str | None = None
         self._asking: _Asking | None = None
+        self._list: Question | None = None
 
     # --- asking everything that is left ---------------------------------------------
 
@@ -264,7 +265,11 @@ class Conversation:
         steps = len(self.flow.checklist.steps)
         self.screen.show(Progress(section, index, count, steps))
         if question.kind == "list":
-            self.ask_list(question)
+            self._list = question  # its items' text prompts keep their typed text
+            try:
+                self.ask_list(question)
+            finally:
+                self._list = None
             return
         field = question.field
         default = self.flow.value(field)
@@ -362,9 +367,15 @@ class Conversation:
             for option in self.flow.checklist.choices.get(spec.choices or "", ())
         ]
 
-    def _prompt(self, spec: Spec, default: Any, check: Check) -> Prompt:
-        # Going back and keeping half-typed text belong to the questions `ask` asks
-        # (not to list items or follow-ups, which keep their answers their own way).
+    def _prompt(
+        self,
+        spec: Spec,
+        default: Any,
+        check: Check,
+        keep_typed: Callable[[str], None] | None = None,
+    ) -> Prompt:
+        # Going back belongs to the questions `ask` asks (not to list items or
+        # follow-ups, which have their own ways back).
         asking = self._asking
         return Prompt(
             message=spec.label,
@@ -375,19 +386,17 @@ class Conversation:
             placeholder=m.Q_DATE_PLACEHOLDER if spec.kind == "date" else None,
             required=spec.required,
             back=asking is not None and asking.back,
-            keep_typed=self._typed_keeper(spec, asking.field) if asking is not None else None,
+            keep_typed=keep_typed,
         )
 
-    def _typed_keeper(self, spec: Spec, field: str) -> Callable[[str], None] | None:
-        if spec.kind not in TEXT_KINDS:
-            return None
-
-        def keep(text: str) -> None:
-            # The saved answer itself, untouched, is not "typed": nothing to offer later.
-            saved = self._default_text(spec, self.flow.value(field))
-            self.flow.keep_typed(field, "" if text == saved else text)
-
-        return keep
+    def _typed_key(self, spec: Spec) -> str | None:
+        """Where text typed at this prompt is kept on a pause: the question's field, or
+        for the item of a list being filled in, the list's field and the item's field."""
+        if self._asking is not None:
+            return self._asking.field
+        if self._list is not None and isinstance(spec, ItemField):
+            return f"{self._list.field}[item].{spec.field}"
+        return None  # a follow-up: its answers so far are kept by its own dialogue
 
     def _caution_accepted(self, spec: Spec, value: str) -> bool:
         """A choice that carries a caution (TikTok, X) is shown and confirmed."""
@@ -411,10 +420,30 @@ class Conversation:
                 return None
             return check(self._parse(spec, text))
 
+        shown = self._default_text(spec, default)
+        key = self._typed_key(spec)
+        keep = None
+        if key is not None:
+            # The saved answer itself, untouched, is not "typed": nothing to offer later.
+            saved = (
+                shown if self._asking is None else self._default_text(spec, self.flow.value(key))
+            )
+            in_item = self._asking is None
+            typed = self.flow.typed_for(key) if in_item else None
+            if typed is not None:  # (a question's own typed text is offered by `ask`)
+                self.screen.show(Note(m.Q_TYPED_NOT_SAVED, "warning"))
+                shown = typed
+
+            def keep(text: str) -> None:
+                self.flow.keep_typed(key, "" if text == saved else text)
+
         text = self.asker.text(
-            self._prompt(spec, self._default_text(spec, default), validate),
+            self._prompt(spec, shown, validate, keep),
             multiline=spec.kind == "longtext",
         )
+        if key is not None and self._asking is None:
+            # An item's answer is kept with the item from here on.
+            self.flow.keep_typed(key, "")
         if not text.strip() and not spec.required:
             return None
         return self._parse(spec, text)
