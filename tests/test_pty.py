@@ -162,9 +162,14 @@ def test_ctrl_c_in_step_3_then_resume_asks_nothing_twice(
     first.child.send("Halvskrivet svar")
     draft_id = first.interrupt()
 
+    assert records(home)[0]["typed"] == {"step3.platform_reason": "Halvskrivet svar"}
+
     second = Session(home, cwd, "resume", draft_id)
     second.expect("Så långt har du kommit")
-    second.run(steps[stop:])
+    # The half-typed answer is offered again, said not to be saved yet; Ctrl-U clears it.
+    second.expect(m.Q_TYPED_NOT_SAVED[:40])
+    second.answer(steps[stop][0], "\x15" + steps[stop][1])
+    second.run(steps[stop + 1 :])
     second.answer(REVIEW_READY, ENTER)
     second.answer(m.I_OFFER_DOCX, DOWN + ENTER)
     status, transcript = second.finish()
@@ -175,6 +180,8 @@ def test_ctrl_c_in_step_3_then_resume_asks_nothing_twice(
     assert repeated == []
     (record,) = records(home)
     assert record["status"] == "ready"
+    assert record["typed"] == {}
+    assert record["step3"]["platform_reason"] == ANSWERS["step3.platform_reason"]
 
 
 def test_sigkill_after_some_answers_loses_none_of_them(

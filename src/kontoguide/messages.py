@@ -970,6 +970,6 @@ P_BACK_KEY_CHOICE = "< tillbaka till förra frågan."
 P_WENT_BACK = "(tillbaka till förra frågan)"
 Q_TYPED_NOT_SAVED = (
     "Du hade börjat skriva ett svar här när du tog paus. Texten står i rutan men är "
-    "inte sparad som svar än: ändra den eller tryck Enter för att spara den."
+    "inte sparad som svar än: ändra den om du vill och spara den som vanligt."
 )
 Q_NOTHING_BEFORE = "Det här är den första frågan; det finns ingen fråga före den."
