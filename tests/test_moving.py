@@ -489,3 +489,27 @@ def test_typed_text_in_a_list_item_is_kept_and_offered_again(checklist: Checklis
     # Answered: kept with the unfinished item, no longer as typed text.
     assert flow2.record.typed == {}
     assert flow2.unfinished_item(accounts) == {"name": "Kulturskolan Stockholm"}
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_a_text_answer_is_shown_wrapped_at_words_once_given(width: int) -> None:
+    from prompt_toolkit.data_structures import Size
+
+    class Sized(DummyOutput):
+        def __init__(self) -> None:
+            super().__init__()
+            self.written: list[str] = []
+
+        def get_size(self) -> Size:
+            return Size(rows=24, columns=width)
+
+        def write(self, data: str) -> None:
+            self.written.append(data)
+
+    with create_pipe_input() as pipe:
+        output = Sized()
+        pipe.send_text(LONG + ENTER)
+        asker = QuestionaryAsker(input=pipe, output=output)
+        assert asker.text(Prompt("Vem?")) == LONG
+    echoed = "".join(output.written)
+    assert _whole_words([LONG], echoed, width) == []

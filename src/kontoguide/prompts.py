@@ -180,10 +180,23 @@ class QuestionaryAsker:
             placeholder=FormattedText([("class:placeholder", prompt.placeholder or "")]),
             # No completion menu: without this, eight empty lines sit under the input.
             reserve_space_for_menu=0,
+            # The input wraps at the screen's edge, inside words; once answered, the
+            # prompt gives way to the answer wrapped at words (see _echo).
+            erase_when_done=True,
             **self._io(),
         )
         _widen_validation_toolbar(question.application)
-        return str(question.unsafe_ask())
+        try:
+            answer = str(question.unsafe_ask())
+        except (KeyboardInterrupt, EOFError):
+            # What was typed stays on screen at a pause.
+            self._echo(prompt.message, question.application.current_buffer.text, width)
+            raise
+        except GoBack:
+            self._echo(prompt.message, m.P_WENT_BACK, width)
+            raise
+        self._echo(prompt.message, answer, width)
+        return answer
 
     def select(self, prompt: Prompt, options: Sequence[Option]) -> str:
         width = self._width()
@@ -432,8 +445,10 @@ class QuestionaryAsker:
         question = _message(message, width)
         last_line = question.rsplit("\n", 1)[-1]
         flat = " ".join(answer.split())
-        fits = len(last_line) + len(flat) + 4 <= width
-        shown = " " + flat if fits else "\n" + wrap(flat, width)
+        fits = len(last_line) + len(flat) + 4 <= width and "\n" not in answer.strip()
+        # Text over several lines keeps its lines, each wrapped at words.
+        lines = answer.strip() if "\n" in answer.strip() else flat
+        shown = " " + flat if fits else "\n" + wrap(lines, width)
         tokens = [
             ("class:qmark", QMARK),
             ("class:question", f" {question}"),
