@@ -513,3 +513,19 @@ def test_a_text_answer_is_shown_wrapped_at_words_once_given(width: int) -> None:
         assert asker.text(Prompt("Vem?")) == LONG
     echoed = "".join(output.written)
     assert _whole_words([LONG], echoed, width) == []
+
+
+@pytest.mark.parametrize("bad", [{"account_name": 5}, "text", ["x"]])
+def test_a_broken_typed_entry_does_not_stop_the_draft_from_loading(
+    checklist: Checklist, bad: Any
+) -> None:
+    from pathlib import Path
+
+    from kontoguide.drafts import record_from_data
+
+    data = acknowledged(checklist).model_dump(mode="json")
+    data["typed"] = bad
+    loaded = record_from_data(Path("utkast.json"), data, checklist)
+    # Kept aside like any answer the record cannot hold; nothing is offered from it.
+    assert loaded.record.typed == {}
+    assert bad in loaded.record.set_aside.values() or 5 in loaded.record.set_aside.values()

@@ -216,6 +216,7 @@ class Conversation:
         self._announced: str | None = None
         self._asking: _Asking | None = None
         self._list: Question | None = None
+        self.list_back = False  # whether the list being asked may offer going back
 
     # --- asking everything that is left ---------------------------------------------
 
@@ -266,10 +267,12 @@ class Conversation:
         self.screen.show(Progress(section, index, count, steps))
         if question.kind == "list":
             self._list = question  # its items' text prompts keep their typed text
+            # For the list's own menu: GoBack from it is handled by `run` like any other.
+            self.list_back = back
             try:
                 self.ask_list(question)
             finally:
-                self._list = None
+                self._list, self.list_back = None, False
             return
         field = question.field
         default = self.flow.value(field)
