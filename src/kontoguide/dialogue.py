@@ -427,13 +427,10 @@ class Conversation:
         key = self._typed_key(spec)
         keep = None
         if key is not None:
+            in_item = self._asking is None  # (a question's own typed text is offered by `ask`)
             # The saved answer itself, untouched, is not "typed": nothing to offer later.
-            saved = (
-                shown if self._asking is None else self._default_text(spec, self.flow.value(key))
-            )
-            in_item = self._asking is None
-            typed = self.flow.typed_for(key) if in_item else None
-            if typed is not None:  # (a question's own typed text is offered by `ask`)
+            saved = shown if in_item else self._default_text(spec, self.flow.value(key))
+            if in_item and (typed := self.flow.typed_for(key)) is not None:
                 self.screen.show(Note(m.Q_TYPED_NOT_SAVED, "warning"))
                 shown = typed
 
