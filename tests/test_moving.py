@@ -529,3 +529,21 @@ def test_a_broken_typed_entry_does_not_stop_the_draft_from_loading(
     # Kept aside like any answer the record cannot hold; nothing is offered from it.
     assert loaded.record.typed == {}
     assert bad in loaded.record.set_aside.values() or 5 in loaded.record.set_aside.values()
+
+
+def test_the_progress_line_says_why_the_number_jumps(checklist: Checklist) -> None:
+    from kontoguide.views import progress_line
+
+    section = next(s for s in checklist.sections if s.id == "step1")
+    considered = next(q for q in section.questions if q.field.endswith("accounts_considered"))
+    answers = {**ANSWERS, "step1.existing_accounts_found": False}
+    record = answered_up_to(checklist, "step1.existing_accounts_found", answers)
+    flow = Flow(checklist, record, save=lambda _: None)
+    index, count = flow.position(section, considered)
+    skipped = flow.skipped_before(section, considered)
+    assert skipped == (index - 1, index - 1)
+    line = progress_line(Progress(section, index, count, 5, skipped)).plain
+    assert line.endswith(m.VIEW_PROGRESS_SKIPPED.format(numbers=str(index - 1)))
+
+    flow.apply("step1.existing_accounts_found", True)
+    assert flow.skipped_before(section, considered) is None

@@ -78,6 +78,8 @@ class Progress:
     index: int
     count: int
     steps: int
+    # The numbers just before this one that do not apply to the answers (first, last).
+    skipped: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -264,7 +266,8 @@ class Conversation:
     ) -> None:
         index, count = self.flow.position(section, question)
         steps = len(self.flow.checklist.steps)
-        self.screen.show(Progress(section, index, count, steps))
+        skipped = self.flow.skipped_before(section, question)
+        self.screen.show(Progress(section, index, count, steps, skipped))
         if question.kind == "list":
             self._list = question  # its items' text prompts keep their typed text
             # For the list's own menu: GoBack from it is handled by `run` like any other.

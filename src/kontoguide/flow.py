@@ -184,6 +184,15 @@ class Flow:
         index = next((i for i, q in enumerate(section.questions) if q.field == question.field), 0)
         return index + 1, len(section.questions)
 
+    def skipped_before(self, section: Section, question: Question) -> tuple[int, int] | None:
+        """The numbers (first, last) of the questions right before `question` in its
+        section that do not apply to the answers, if any: why the number jumps."""
+        at = next((i for i, q in enumerate(section.questions) if q.field == question.field), 0)
+        first = at
+        while first > 0 and not self.is_applicable(section.questions[first - 1]):
+            first -= 1
+        return (first + 1, at) if first < at else None
+
     def previous_question(self, question: Question) -> tuple[Section, Question] | None:
         """The applicable question before `question` in this session's order, if any."""
         order = [(s, q) for s, q in self.checklist.questions(self.stage) if self.is_applicable(q)]

@@ -973,3 +973,4 @@ Q_TYPED_NOT_SAVED = (
     "inte sparad som svar än: ändra den om du vill och spara den som vanligt."
 )
 Q_NOTHING_BEFORE = "Det här är den första frågan; det finns ingen fråga före den."
+VIEW_PROGRESS_SKIPPED = "(fråga {numbers} behövs inte med dina svar)"

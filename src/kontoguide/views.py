@@ -106,9 +106,12 @@ def progress_line(event: Progress) -> Text:
         where = section.title
     else:
         where = m.VIEW_STEP_SHORT.format(number=section.number, steps=event.steps)
-    return Text(
-        m.VIEW_PROGRESS.format(where=where, index=event.index, count=event.count), style="dim"
-    )
+    text = m.VIEW_PROGRESS.format(where=where, index=event.index, count=event.count)
+    if event.skipped is not None:
+        first, last = event.skipped
+        numbers = str(first) if first == last else f"{first}–{last}"
+        text += " " + m.VIEW_PROGRESS_SKIPPED.format(numbers=numbers)
+    return Text(text, style="dim")
 
 
 def overview_table(states: tuple[tuple[Section, str], ...]) -> Table:
