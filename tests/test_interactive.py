@@ -15,7 +15,7 @@ from rich.console import Console
 from kontoguide import interactive
 from kontoguide import messages as m
 from kontoguide.checklist import Checklist
-from kontoguide.dialogue import Option, Prompt
+from kontoguide.dialogue import NO, Option, Prompt
 from kontoguide.drafts import from_answers, new_record
 from kontoguide.errors import (
     DraftLockedError,
@@ -229,6 +229,9 @@ def test_ready_offers_the_document_and_asks_before_overwriting(
     asker = ScriptedAsker(script)
     assert interactive.resume(store, record_id, asker=asker, screen=screen) == ExitCode.OK
     assert asker.left() == {}
+    # Keeping the file is the default: a quick Enter replaces nothing.
+    (overwrite,) = [p for p in asker.prompts if p.message == m.I_DOCX_OVERWRITE]
+    assert overwrite.default == NO
     assert m.I_DOCX_LATER.format(draft_id=record_id) in " ".join(shown(screen).split())
     assert list(tmp_path.glob("*.docx")) == [document]
 

@@ -25,6 +25,7 @@ from scenario import (
     ENTER,
     FINISH_LONG,
     LIST_OPTIONS,
+    UP,
     RecordingScreen,
     day,
     keys_for,
@@ -122,7 +123,7 @@ def test_select_returns_the_value_and_starts_at_the_default(pipe: PipeInput) -> 
 
 def test_select_refuses_in_place_and_stays_on_the_question(pipe: PipeInput) -> None:
     options = [Option("ja", "Ja"), Option("nej", "Nej")]
-    asker = asker_for(pipe, DOWN + ENTER + DOWN + ENTER)  # "Nej", refused; then down wraps to Ja
+    asker = asker_for(pipe, DOWN + ENTER + UP + ENTER)  # "Nej", refused; then up to Ja
     answer = asker.select(Prompt("Läst?", validate=refuse_unless("ja", m.V_YES_POLICY)), options)
     assert answer == "ja"
 

@@ -46,7 +46,9 @@ ANSI = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|[()][0-9A-Za-z]|[=>])")
 class Session:
     """One run of `python -m kontoguide` in a pty, with a transcript of what it showed."""
 
-    def __init__(self, home: Path, cwd: Path, *args: str) -> None:
+    def __init__(
+        self, home: Path, cwd: Path, *args: str, dimensions: tuple[int, int] = (50, 220)
+    ) -> None:
         env = {
             **os.environ,
             "PROMPT_TOOLKIT_NO_CPR": "1",
@@ -59,7 +61,7 @@ class Session:
             ["-m", "kontoguide", *args],
             env=env,
             cwd=str(cwd),
-            dimensions=(50, 220),
+            dimensions=dimensions,
             encoding="utf-8",
             timeout=20,
         )
@@ -162,9 +164,14 @@ def test_ctrl_c_in_step_3_then_resume_asks_nothing_twice(
     first.child.send("Halvskrivet svar")
     draft_id = first.interrupt()
 
+    assert records(home)[0]["typed"] == {"step3.platform_reason": "Halvskrivet svar"}
+
     second = Session(home, cwd, "resume", draft_id)
     second.expect("Så långt har du kommit")
-    second.run(steps[stop:])
+    # The half-typed answer is offered again, said not to be saved yet; Ctrl-U clears it.
+    second.expect(m.Q_TYPED_NOT_SAVED[:40])
+    second.answer(steps[stop][0], "\x15" + steps[stop][1])
+    second.run(steps[stop + 1 :])
     second.answer(REVIEW_READY, ENTER)
     second.answer(m.I_OFFER_DOCX, DOWN + ENTER)
     status, transcript = second.finish()
@@ -175,6 +182,8 @@ def test_ctrl_c_in_step_3_then_resume_asks_nothing_twice(
     assert repeated == []
     (record,) = records(home)
     assert record["status"] == "ready"
+    assert record["typed"] == {}
+    assert record["step3"]["platform_reason"] == ANSWERS["step3.platform_reason"]
 
 
 def test_sigkill_after_some_answers_loses_none_of_them(
@@ -368,3 +377,42 @@ def test_from_start_through_decision_start_and_follow_up_to_the_document(
     measured = [format(m["value"], "g") for m in follow_up["measurements"]]
     for value in measured:
         assert value in text
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+def test_help_back_and_a_pause_mid_answer_in_a_narrow_terminal(
+    home: Path, cwd: Path, columns: int
+) -> None:
+    session = Session(home, cwd, "start", dimensions=(24, columns))
+    session.acknowledge()
+    session.expect("fråga 1 av 4")
+    session.child.send("?")
+    session.expect("Mer hjälp:")
+    session.child.send(ENTER)
+    session.expect("fråga 2 av 4")
+    # "?" on a question: its help (here the hint and that there is no more), never the answer.
+    session.child.send("?")
+    session.expect("Det finns ingen mer")
+    session.child.send("Kulturförvaltningen" + ENTER)
+    session.expect("fråga 3 av 4")
+    session.child.send("<")  # back to the organisation's name, kept as the default
+    session.expect("fråga 2 av 4")
+    session.child.send("\x1b[5~")  # PgUp: back to the first question
+    session.expect("fråga 1 av 4")
+    session.child.send(ENTER)
+    session.expect("fråga 2 av 4")
+    session.child.send(ENTER)
+    session.expect("fråga 3 av 4")
+    session.child.send("Stadsbiblioteket" + ENTER)
+    session.expect("fråga 4 av 4")
+    session.expect("Vad kallar du kontot")  # the prompt is up: keys go to it
+    session.child.send("Barn och unga på" + CTRL_C)
+    status, _ = session.finish()  # (the message wraps at 60 columns: read from the file)
+
+    assert status == 130
+    (record,) = records(home)
+    assert record["organisation"]["name"] == "Kulturförvaltningen"
+    assert record["organisation"]["unit"] == "Stadsbiblioteket"
+    assert record["account_name"] is None
+    assert record["typed"] == {"account_name": "Barn och unga på"}
+    assert "Mer hjälp:" in session.transcript

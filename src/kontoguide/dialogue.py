@@ -78,6 +78,8 @@ class Progress:
     index: int
     count: int
     steps: int
+    # The numbers just before this one that do not apply to the answers (first, last).
+    skipped: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -222,33 +224,80 @@ def section_title(section: Section) -> str:
     return m.Q_STEP_NAME.format(number=section.number, title=section.title)
 
 
+@dataclass(frozen=True)
+class _Asking:
+    """The question being asked by `Conversation.ask`, for its prompt."""
+
+    field: str
+    back: bool
+
+
 class Conversation:
     def __init__(self, flow: Flow, asker: Asker, screen: Screen) -> None:
         self.flow = flow
         self.asker = asker
         self.screen = screen
         self._announced: str | None = None
+        self._asking: _Asking | None = None
+        self._list: Question | None = None
+        self.list_back = False  # whether the list being asked may offer going back
 
     # --- asking everything that is left ---------------------------------------------
 
     def run(self) -> None:
-        """Ask every pending question, in checklist order, until none is left."""
-        while (found := self.flow.next_question()) is not None:
-            section, question = found
+        """Ask every pending question, in checklist order, until none is left.
+
+        Going back (GoBack from the asker) asks the previous applicable question
+        again, its answer as the default, and then the questions after it in turn,
+        each with its answer as the default, up to where the person went back from.
+        """
+        ahead: list[tuple[Section, Question]] = []
+        while True:
+            found = self.flow.next_question()
+            # A question that an answer on the way back made apply comes in its turn.
+            if ahead and (found is None or not self._comes_before(found[1], ahead[-1][1])):
+                section, question = ahead.pop()
+                if not self.flow.is_applicable(question):
+                    continue  # an answer given on the way back made it not apply
+            elif found is not None:
+                section, question = found
+            else:
+                return
             self._announce(section)
-            self.ask(section, question)
+            previous = self.flow.previous_question(question)
+            try:
+                self.ask(section, question, back=previous is not None)
+            except GoBack:
+                ahead.append((section, question))
+                if previous is None:
+                    self.screen.show(Note(m.Q_NOTHING_BEFORE))
+                else:
+                    ahead.append(previous)
+
+    def _comes_before(self, first: Question, second: Question) -> bool:
+        order = [q.field for _, q in self.flow.checklist.questions(self.flow.stage)]
+        return order.index(first.field) < order.index(second.field)
 
     def _announce(self, section: Section) -> None:
         if section.id != self._announced:
             self._announced = section.id
             self.screen.show(SectionStarted(section, len(self.flow.checklist.steps)))
 
-    def ask(self, section: Section, question: Question, *, changing: bool = False) -> None:
+    def ask(
+        self, section: Section, question: Question, *, changing: bool = False, back: bool = False
+    ) -> None:
         index, count = self.flow.position(section, question)
         steps = len(self.flow.checklist.steps)
-        self.screen.show(Progress(section, index, count, steps))
+        skipped = self.flow.skipped_before(section, question)
+        self.screen.show(Progress(section, index, count, steps, skipped))
         if question.kind == "list":
-            self.ask_list(question)
+            self._list = question  # its items' text prompts keep their typed text
+            # For the list's own menu: GoBack from it is handled by `run` like any other.
+            self.list_back = back
+            try:
+                self.ask_list(question)
+            finally:
+                self._list, self.list_back = None, False
             return
         field = question.field
         default = self.flow.value(field)
@@ -258,20 +307,29 @@ class Conversation:
             self._show_set_aside(question, default)
         elif not paths.is_answered(default):
             default = self.flow.suggestion(field)
-        while True:
-            value = self._ask_value(question, default, lambda v: self.flow.check(field, v))
-            listed = self.flow.listed_choice(question, value)
-            if listed is not None:
-                self._take_listed_choice(value, *listed)
-                return
-            try:
-                displaced = self.flow.apply(field, value)
-            except Refused as refused:
-                # Only reached when the asker could not check the answer in place.
-                self.screen.show(Note(refused.message, "problem"))
-                default = value
-                continue
-            break
+        typed = self.flow.typed_for(field) if question.kind in TEXT_KINDS else None
+        if typed is not None:
+            # Text typed here before a pause: offered in the answer, said to be unsaved.
+            self.screen.show(Note(m.Q_TYPED_NOT_SAVED, "warning"))
+            default = typed
+        self._asking = _Asking(field, back)
+        try:
+            while True:
+                value = self._ask_value(question, default, lambda v: self.flow.check(field, v))
+                listed = self.flow.listed_choice(question, value)
+                if listed is not None:
+                    self._take_listed_choice(value, *listed)
+                    return
+                try:
+                    displaced = self.flow.apply(field, value)
+                except Refused as refused:
+                    # Only reached when the asker could not check the answer in place.
+                    self.screen.show(Note(refused.message, "problem"))
+                    default = value
+                    continue
+                break
+        finally:
+            self._asking = None
         if value is None and not changing:
             self.flow.pass_question(question)
         self._show_displaced(displaced)
@@ -379,7 +437,16 @@ class Conversation:
             for option in self.flow.checklist.choices.get(spec.choices or "", ())
         ]
 
-    def _prompt(self, spec: Spec, default: Any, check: Check) -> Prompt:
+    def _prompt(
+        self,
+        spec: Spec,
+        default: Any,
+        check: Check,
+        keep_typed: Callable[[str], None] | None = None,
+    ) -> Prompt:
+        # Going back belongs to the questions `ask` asks (not to list items or
+        # follow-ups, which have their own ways back).
+        asking = self._asking
         return Prompt(
             message=spec.label,
             hint=spec.hint,
@@ -388,7 +455,18 @@ class Conversation:
             validate=check,
             placeholder=m.Q_DATE_PLACEHOLDER if spec.kind == "date" else None,
             required=spec.required,
+            back=asking is not None and asking.back,
+            keep_typed=keep_typed,
         )
+
+    def _typed_key(self, spec: Spec) -> str | None:
+        """Where text typed at this prompt is kept on a pause: the question's field, or
+        for the item of a list being filled in, the list's field and the item's field."""
+        if self._asking is not None:
+            return self._asking.field
+        if self._list is not None and isinstance(spec, ItemField):
+            return f"{self._list.field}[item].{spec.field}"
+        return None  # a follow-up: its answers so far are kept by its own dialogue
 
     def _caution_accepted(self, spec: Spec, value: str) -> bool:
         """A choice that carries a caution (TikTok, X) is shown and confirmed."""
@@ -397,7 +475,8 @@ class Conversation:
             return True
         self.screen.show(Note(option.caution, "caution"))
         answer = self.asker.select(
-            Prompt(m.Q_CAUTION_KEEP.format(choice=option.label)),
+            # The cautious answer is the default: a quick Enter chooses something else.
+            Prompt(m.Q_CAUTION_KEEP.format(choice=option.label), default=NO),
             [
                 Option(YES, m.Q_CAUTION_YES.format(choice=option.label)),
                 Option(NO, m.Q_CAUTION_NO),
@@ -411,10 +490,27 @@ class Conversation:
                 return None
             return check(self._parse(spec, text))
 
+        shown = self._default_text(spec, default)
+        key = self._typed_key(spec)
+        keep = None
+        if key is not None:
+            in_item = self._asking is None  # (a question's own typed text is offered by `ask`)
+            # The saved answer itself, untouched, is not "typed": nothing to offer later.
+            saved = shown if in_item else self._default_text(spec, self.flow.value(key))
+            if in_item and (typed := self.flow.typed_for(key)) is not None:
+                self.screen.show(Note(m.Q_TYPED_NOT_SAVED, "warning"))
+                shown = typed
+
+            def keep(text: str) -> None:
+                self.flow.keep_typed(key, "" if text == saved else text)
+
         text = self.asker.text(
-            self._prompt(spec, self._default_text(spec, default), validate),
+            self._prompt(spec, shown, validate, keep),
             multiline=spec.kind == "longtext",
         )
+        if key is not None and self._asking is None:
+            # An item's answer is kept with the item from here on.
+            self.flow.keep_typed(key, "")
         if not text.strip() and not spec.required:
             return None
         return self._parse(spec, text)

@@ -46,6 +46,7 @@ from kontoguide.fieldtypes import parse_date
 from kontoguide.readable import readable
 from kontoguide.record import CONCLUSION_CLOSE, META_FIELDS, Answers, Record
 from kontoguide.storage import now
+from kontoguide.textsafe import xml_safe
 from kontoguide.validation import (
     Problem,
     applicable,
@@ -64,6 +65,8 @@ Saver = Callable[[Record], object]
 # question: one item at a time, one measured value per goal.
 FOLLOW_UPS = "follow_ups"
 UNFINISHED_FOLLOW_UP = f"{FOLLOW_UPS}[new]"
+# The longest half-typed text kept: far beyond any answer, short enough to show.
+TYPED_LIMIT = 20_000
 
 
 class Refused(Exception):
@@ -180,10 +183,51 @@ class Flow:
         return [q for q in section.questions if self.is_applicable(q)]
 
     def position(self, section: Section, question: Question) -> tuple[int, int]:
-        """Question number within its section (1-based) and how many apply."""
-        asked = self.applicable_questions(section)
-        index = next((i for i, q in enumerate(asked) if q.field == question.field), 0)
-        return index + 1, len(asked)
+        """Question number within its section (1-based) and how many it has.
+
+        Every question of the section counts, also those that apply only after some
+        answer: each question keeps its number and the total never grows as the
+        answers go on ("7 av 12" is followed by "9 av 12" when question 8 does not
+        apply, never by "8 av 11" after "7 av 10").
+        """
+        index = next((i for i, q in enumerate(section.questions) if q.field == question.field), 0)
+        return index + 1, len(section.questions)
+
+    def skipped_before(self, section: Section, question: Question) -> tuple[int, int] | None:
+        """The numbers (first, last) of the questions right before `question` in its
+        section that do not apply to the answers, if any: why the number jumps."""
+        at = next((i for i, q in enumerate(section.questions) if q.field == question.field), 0)
+        first = at
+        while first > 0 and not self.is_applicable(section.questions[first - 1]):
+            first -= 1
+        return (first + 1, at) if first < at else None
+
+    def previous_question(self, question: Question) -> tuple[Section, Question] | None:
+        """The applicable question before `question` in this session's order, if any."""
+        order = [(s, q) for s, q in self.checklist.questions(self.stage) if self.is_applicable(q)]
+        at = next((i for i, (_, q) in enumerate(order) if q.field == question.field), None)
+        return order[at - 1] if at else None
+
+    # --- text typed but not yet an answer ----------------------------------------
+
+    def typed_for(self, field: str) -> str | None:
+        """Text typed at `field` before a pause, made safe to show and edit: it comes
+        from the file like any answer and is never trusted (control characters are
+        replaced, a very long text is cut)."""
+        value = self._record.typed.get(field)
+        if not isinstance(value, str) or not value.strip():
+            return None
+        return xml_safe(value)[:TYPED_LIMIT]
+
+    def keep_typed(self, field: str, text: str) -> None:
+        """Save the text typed at `field` when the person pauses (empty text: forget it)."""
+        typed = dict(self._record.typed)
+        if text.strip():
+            typed[field] = text[:TYPED_LIMIT]
+        else:
+            typed.pop(field, None)
+        if typed != self._record.typed:
+            self._store(self._record.model_copy(update={"typed": typed}))
 
     # --- what comes next -------------------------------------------------------
 
@@ -441,6 +485,10 @@ class Flow:
             raise Refused(message)
         candidate = self._with(field, value)
         self._without_set_aside(candidate, field)
+        # Answered now: text typed there before a pause is no longer needed.
+        typed = candidate.get("typed")
+        if isinstance(typed, dict):
+            typed.pop(field, None)
         if resolves is not None:
             candidate["set_aside"].pop(resolves, None)
         self.set_aside_now = self._set_aside_dependents(candidate, field)

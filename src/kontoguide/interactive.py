@@ -277,7 +277,8 @@ def _export(record: Record, checklist: Checklist, asker: Asker, screen: RichScre
         # Only the first sentence: the rest of the message is about command-line flags.
         screen.note(exists.message.split(". ")[0] + ".", "warning")
         again = asker.select(
-            Prompt(m.I_DOCX_OVERWRITE, default=NO),  # a quick Enter keeps the file
+            # Keeping the file is the default: a quick Enter must not replace it.
+            Prompt(m.I_DOCX_OVERWRITE, default=NO),
             [Option(YES, m.I_DOCX_OVERWRITE_YES), Option(NO, m.I_DOCX_OVERWRITE_NO)],
         )
         if again != YES:

@@ -1177,8 +1177,8 @@ CLI_E_MISSING_ID = (
 CLI_OPT_PLAIN = (
     "Enkelt läge för skärmläsare och skript: frågor och val som vanliga rader, svar som "
     "skrivs och avslutas med Enter, inga menyer med piltangenter. Svaren kan också skickas "
-    "in från ett annat program, ett svar i taget. Samma som KONTOGUIDE_ENKEL=1; på av sig självt när "
-    "TERM=dumb."
+    "in från ett annat program, ett svar i taget. Samma som KONTOGUIDE_ENKEL=1; på av sig "
+    "självt när TERM=dumb."
 )
 PL_INPUT = "Svar: "
 PL_ERROR = "Fel: {reason}"
@@ -1221,3 +1221,16 @@ PL_ITEM_POSITION = "{label} {number}. Fråga {index} av {count}."
 PL_OVERVIEW_ROW = "{part}: {state}."
 PL_ROW = "{name}: {value}"
 PL_TONE_PREFIX = {"warning": "Observera: ", "problem": "Fel: "}
+
+# --- move: help, going back, the half-typed answer ---
+P_NO_MORE_HELP = "Det finns ingen mer hjälp till den här frågan."
+P_BACK_KEY_TEXT = "Skriv < för att gå tillbaka till förra frågan."
+P_BACK_KEY_PGUP = "Tryck PgUp för att gå tillbaka till förra frågan."
+P_BACK_KEY_CHOICE = "< tillbaka till förra frågan."
+P_WENT_BACK = "(tillbaka till förra frågan)"
+Q_TYPED_NOT_SAVED = (
+    "Du hade börjat skriva ett svar här när du tog paus. Texten står i rutan men är "
+    "inte sparad som svar än: ändra den om du vill och spara den som vanligt."
+)
+Q_NOTHING_BEFORE = "Det här är den första frågan; det finns ingen fråga före den."
+VIEW_PROGRESS_SKIPPED = "(fråga {numbers} behövs inte med dina svar)"

@@ -8,8 +8,14 @@ questionary draws the prompts; this module makes them fit the guide:
 - validation messages appear in place, over as many lines as they need (the
   stock validation toolbar is one line high and cuts our Swedish sentences),
   and only on Enter, never while the answer is being typed;
-- "?" (in an empty answer) or F1 prints the question's longer help above the
-  prompt without leaving it;
+- "?" (in an empty answer) or F1 prints the question's help above the prompt
+  without leaving it, once, on every prompt: its help text, else its hint, else
+  a sentence saying there is no more help ("?" never becomes an answer);
+- where the conversation offers it (`Prompt.back`), "<" in an empty answer,
+  PgUp, and in the choice lists "<" and Left, raise `GoBack`;
+- Ctrl-C and Ctrl-D hand the half-typed answer to `Prompt.keep_typed` first;
+- the choice lists stop at their first and last choice (questionary wraps
+  around), and long choices wrap at words under their first line;
 - Ctrl-C raises KeyboardInterrupt and Ctrl-D raises EOFError at every prompt,
   including the choice lists, where questionary ignores Ctrl-D, and a text
   prompt that already holds text (Ctrl-D at its end).
@@ -37,7 +43,7 @@ from prompt_toolkit.shortcuts import print_formatted_text
 from questionary.prompts.common import InquirerControl
 
 from kontoguide import messages as m
-from kontoguide.dialogue import Check, Option, Prompt
+from kontoguide.dialogue import Check, GoBack, Option, Prompt
 
 QMARK = "?"
 INDENT = "  "
@@ -72,6 +78,8 @@ def wrap(text: str, width: int, indent: str = INDENT) -> str:
                 initial_indent=indent,
                 subsequent_indent=indent + ("  " if paragraph.lstrip().startswith("-") else ""),
                 break_on_hyphens=False,
+                # A long address or link goes whole onto a line of its own.
+                break_long_words=False,
             )
         )
     return "\n".join(out)
@@ -85,6 +93,31 @@ def _message(text: str, width: int) -> str:
 def _on_validation_error(message: str, width: int) -> str:
     # "!" marks the message when there is no colour (NO_COLOR, a screen reader).
     return wrap("! " + message, width, indent="")
+
+
+def help_text(prompt: Prompt) -> str:
+    """What "?" and F1 show: the help, else the hint, else that there is no more help."""
+    if prompt.help:
+        return prompt.help
+    if prompt.hint:
+        return f"{prompt.hint}\n\n{m.P_NO_MORE_HELP}"
+    return m.P_NO_MORE_HELP
+
+
+def fit_title(title: str, width: int, indent: int) -> str:
+    """A choice's title wrapped at words, its later lines under its first: the list
+    would otherwise cut a long title at the screen's edge, in the middle of a word."""
+    lines = textwrap.wrap(
+        " ".join(title.split()),
+        width=max(width - 1 - indent, 20),
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
+    return ("\n" + " " * indent).join(lines) or title
+
+
+# Where a choice's title starts: after " » ", and in a checkbox also after "○ ".
+SELECT_INDENT, CHECKBOX_INDENT = 3, 5
 
 
 def _widen_validation_toolbar(app: Application[Any]) -> None:
@@ -116,7 +149,7 @@ class QuestionaryAsker:
     ) -> None:
         self.input = input
         self.output = output
-        self._show_help = show_help or self._print_help
+        self._show_help = show_help if show_help is not None else self._print_help
 
     # --- the three kinds of prompt ------------------------------------------------------
 
@@ -128,8 +161,10 @@ class QuestionaryAsker:
             lines.append(wrap(m.P_OPTIONAL, width))
         if multiline:
             lines.append(wrap(m.P_MULTILINE, width))
-        if prompt.help:
-            lines.append(wrap(m.P_HELP_KEY_TEXT if not default else m.P_HELP_KEY_F1, width))
+        keys = m.P_HELP_KEY_TEXT if not default else m.P_HELP_KEY_F1
+        if prompt.back:
+            keys += " " + (m.P_BACK_KEY_TEXT if not default else m.P_BACK_KEY_PGUP)
+        lines.append(wrap(keys, width))
         instruction = "\n" + "\n".join(lines) + ("\n" if lines else "") + m.P_INPUT_MARK
         question = questionary.text(
             _message(prompt.message, width),
@@ -145,17 +180,33 @@ class QuestionaryAsker:
             placeholder=FormattedText([("class:placeholder", prompt.placeholder or "")]),
             # No completion menu: without this, eight empty lines sit under the input.
             reserve_space_for_menu=0,
+            # The input wraps at the screen's edge, inside words; once answered, the
+            # prompt gives way to the answer wrapped at words (see _echo).
+            erase_when_done=True,
             **self._io(),
         )
         _widen_validation_toolbar(question.application)
-        return str(question.unsafe_ask())
+        try:
+            answer = str(question.unsafe_ask())
+        except (KeyboardInterrupt, EOFError):
+            # What was typed stays on screen at a pause.
+            self._echo(prompt.message, question.application.current_buffer.text, width)
+            raise
+        except GoBack:
+            self._echo(prompt.message, m.P_WENT_BACK, width)
+            raise
+        self._echo(prompt.message, answer, width)
+        return answer
 
     def select(self, prompt: Prompt, options: Sequence[Option]) -> str:
         width = self._width()
         values = [option.value for option in options]
         question = questionary.select(
             _message(prompt.message, width),
-            choices=[questionary.Choice(title=o.title, value=o.value) for o in options],
+            choices=[
+                questionary.Choice(title=fit_title(o.title, width, SELECT_INDENT), value=o.value)
+                for o in options
+            ],
             default=prompt.default
             if isinstance(prompt.default, str) and prompt.default in values
             else None,
@@ -182,7 +233,11 @@ class QuestionaryAsker:
         question = questionary.checkbox(
             _message(prompt.message, width),
             choices=[
-                questionary.Choice(title=o.title, value=o.value, checked=o.value in chosen)
+                questionary.Choice(
+                    title=fit_title(o.title, width, CHECKBOX_INDENT),
+                    value=o.value,
+                    checked=o.value in chosen,
+                )
                 for o in options
             ],
             validate=self._validator(prompt.validate, width) or (lambda _: True),
@@ -222,7 +277,9 @@ class QuestionaryAsker:
 
     def _choice_instruction(self, prompt: Prompt, width: int, keys: str) -> str:
         lines = self._hint_lines(prompt, width)
-        how = keys + (" " + m.P_HELP_KEY_CHOICE if prompt.help else "")
+        how = keys + " " + m.P_HELP_KEY_CHOICE
+        if prompt.back:
+            how += " " + m.P_BACK_KEY_CHOICE
         lines.append(wrap(how, width))
         return "\n" + "\n".join(lines)
 
@@ -239,16 +296,19 @@ class QuestionaryAsker:
 
     def _help_keys(self, prompt: Prompt, *, empty_only: bool) -> KeyBindings:
         keys = KeyBindings()
-        text = prompt.help
-        if not text:
-            return keys
+        text = help_text(prompt)
         buffer_empty = Condition(lambda: not get_app().current_buffer.text)
+        shown: list[bool] = []
 
         def show(event: KeyPressEvent) -> None:
-            run_in_terminal(lambda: self._show_help(text))
+            # Once per question: pressing again must not print a second copy.
+            if not shown:
+                shown.append(True)
+                run_in_terminal(lambda: self._show_help(text))
 
-        keys.add("?", filter=buffer_empty if empty_only else True)(show)
-        keys.add("f1")(show)
+        # Bound on every prompt, help text or not: "?" must never become the answer.
+        keys.add("?", filter=buffer_empty if empty_only else True, eager=True)(show)
+        keys.add("f1", eager=True)(show)
         return keys
 
     def _text_keys(self, prompt: Prompt, *, multiline: bool) -> KeyBindings:
@@ -256,13 +316,33 @@ class QuestionaryAsker:
         at_end = Condition(
             lambda: get_app().current_buffer.cursor_position >= len(get_app().current_buffer.text)
         )
+        keep = prompt.keep_typed
+
+        def leave(event: KeyPressEvent, error: type[BaseException]) -> None:
+            if keep is not None:
+                keep(event.current_buffer.text)
+            event.app.exit(exception=error, style="class:aborting")
+
+        @keys.add("c-c", eager=True)
+        def _interrupt(event: KeyPressEvent) -> None:
+            leave(event, KeyboardInterrupt)
 
         # prompt_toolkit ends on Ctrl-D only in an empty answer; with text in it (a
         # default, a refused answer kept) Ctrl-D would do nothing at the end of the
         # line. It pauses there too; inside the text it still deletes forward.
         @keys.add("c-d", filter=at_end)
         def _eof(event: KeyPressEvent) -> None:
-            event.app.exit(exception=EOFError, style="class:aborting")
+            leave(event, EOFError)
+
+        if prompt.back:
+            buffer_empty = Condition(lambda: not get_app().current_buffer.text)
+
+            # "<" is a character an answer may hold: it goes back only as the whole answer.
+            @keys.add("<", filter=buffer_empty, eager=True)
+            @keys.add("pageup", eager=True)
+            def _back(event: KeyPressEvent) -> None:
+                # Text typed before PgUp is kept like on a pause, and offered again.
+                leave(event, GoBack)
 
         if multiline:
             buffer_empty = Condition(lambda: not get_app().current_buffer.text.strip())
@@ -284,6 +364,17 @@ class QuestionaryAsker:
             event.app.exit(exception=EOFError, style="class:aborting")
 
         control = _inquirer(app)
+        if prompt.back:
+
+            @keys.add("<", eager=True)
+            @keys.add("left", eager=True)
+            @keys.add("pageup", eager=True)
+            def _back(event: KeyPressEvent) -> None:
+                event.app.exit(exception=GoBack, style="class:aborting")
+
+        if control is not None:
+            self._stop_at_the_ends(keys, control)
+
         if validate_select is not None and control is not None:
             width = self._width()
 
@@ -306,6 +397,31 @@ class QuestionaryAsker:
         bindings.append(self._help_keys(prompt, empty_only=False))
         app.key_bindings = merge_key_bindings([*bindings, keys])
 
+    @staticmethod
+    def _stop_at_the_ends(keys: KeyBindings, control: InquirerControl) -> None:
+        """Up and Down stop at the first and last choice instead of wrapping around:
+        at the end of the list, one more Down must not land on the first choice."""
+
+        def step(by: int) -> None:
+            start = at = control.pointed_at
+            while 0 <= at + by < control.choice_count:
+                at += by
+                control.pointed_at = at
+                if control.is_selection_valid():
+                    return
+            # No choice further on: stay where the pointer was.
+            control.pointed_at = start
+
+        @keys.add("down", eager=True)
+        @keys.add("c-n", eager=True)
+        def _down(event: KeyPressEvent) -> None:
+            step(1)
+
+        @keys.add("up", eager=True)
+        @keys.add("c-p", eager=True)
+        def _up(event: KeyPressEvent) -> None:
+            step(-1)
+
     def _print_help(self, text: str) -> None:
         width = self._width()
         body = f"{INDENT}{m.P_HELP_TITLE}\n{wrap(text, width)}\n"
@@ -320,14 +436,19 @@ class QuestionaryAsker:
         except (KeyboardInterrupt, EOFError):
             self._echo(message, "", width)
             raise
+        except GoBack:
+            self._echo(message, m.P_WENT_BACK, width)
+            raise
 
     def _echo(self, message: str, answer: str, width: int) -> None:
         """The answered question as questionary would leave it, but wrapped at words."""
         question = _message(message, width)
         last_line = question.rsplit("\n", 1)[-1]
         flat = " ".join(answer.split())
-        fits = len(last_line) + len(flat) + 4 <= width
-        shown = " " + flat if fits else "\n" + wrap(flat, width)
+        fits = len(last_line) + len(flat) + 4 <= width and "\n" not in answer.strip()
+        # Text over several lines keeps its lines, each wrapped at words.
+        lines = answer.strip() if "\n" in answer.strip() else flat
+        shown = " " + flat if fits else "\n" + wrap(lines, width)
         tokens = [
             ("class:qmark", QMARK),
             ("class:question", f" {question}"),

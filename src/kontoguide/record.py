@@ -752,6 +752,14 @@ class Record(Answers):
             "förlorat; de frågas om igen."
         ),
     )
+    typed: dict[str, str] = Field(
+        default_factory=dict,
+        title="Påbörjade svar",
+        description=(
+            "Text som skrevs vid en fråga men inte sparades som svar (pausen kom före "
+            "Enter), per fråga; den erbjuds igen vid frågan och tas bort när frågan besvaras."
+        ),
+    )
 
 
 def file_schema(*, answers: bool = False) -> dict[str, Any]:

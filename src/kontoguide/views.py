@@ -107,9 +107,12 @@ def progress_line(event: Progress) -> Text:
         where = section.title
     else:
         where = m.VIEW_STEP_SHORT.format(number=section.number, steps=event.steps)
-    return Text(
-        m.VIEW_PROGRESS.format(where=where, index=event.index, count=event.count), style="dim"
-    )
+    text = m.VIEW_PROGRESS.format(where=where, index=event.index, count=event.count)
+    if event.skipped is not None:
+        first, last = event.skipped
+        numbers = str(first) if first == last else f"{first}–{last}"
+        text += " " + m.VIEW_PROGRESS_SKIPPED.format(numbers=numbers)
+    return Text(text, style="dim")
 
 
 def overview_table(states: tuple[tuple[Section, str], ...]) -> Table:
@@ -226,32 +229,88 @@ def drafts_table(
     """Records: id, account, organisation, state (with a draft's steps), last change.
 
     In a terminal under 120 columns the table takes the whole width and the three
-    texts share what the id and the time leave: at 80 columns "Klar för beslut"
-    stays on one line and an overdue follow-up wraps under the state.
+    texts share what the id and the time leave, each column at least as wide as
+    its longest word (at 80 columns "Klar för beslut" stays on one line, an overdue
+    follow-up wraps under the state, the time under the date). Where the longest
+    words do not fit side by side (60 columns), each record is a few lines under
+    its id instead: no word is ever cut in the middle.
     """
-    table = Table(
-        title=title,
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        show_edge=False,
-        expand=width < 120,
-    )
-    table.add_column(m.LIST_COL_ID, no_wrap=True)
-    # The shares give 18, 13 and 17 columns at 80: a name, "Kulturförvaltningen"
-    # over two lines, "Klar för beslut" on one.
-    table.add_column(m.LIST_COL_ACCOUNT, overflow="fold", ratio=18)
-    table.add_column(m.LIST_COL_ORG, overflow="fold", ratio=13)
-    if status:
-        table.add_column(m.LIST_COL_STATUS, ratio=17)
-    table.add_column(m.LIST_COL_CHANGED, no_wrap=True, min_width=16)
+    rows = []
     for item in items:
         record = item.record
         cells = [record.id, record.account_name or m.UNNAMED, record.organisation.name or "–"]
         if status:
             cells.append(state_text(item, today))
         cells.append(record.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+        rows.append(cells)
+    headers = [m.LIST_COL_ID, m.LIST_COL_ACCOUNT, m.LIST_COL_ORG]
+    if status:
+        headers.append(m.LIST_COL_STATUS)
+    headers.append(m.LIST_COL_CHANGED)
+    wide = width >= 120
+    # The id stays whole; elsewhere a column needs room for its longest word.
+    needs = [max(len(cell) for cell in [headers[0], *(row[0] for row in rows)])]
+    needs += [
+        max(_longest_word(cell) for cell in [header, *(row[at] for row in rows)])
+        for at, header in enumerate(headers[1:], 1)
+    ]
+    if not wide and sum(needs) + _GAP * (len(needs) - 1) > width:
+        return _drafts_stacked(rows, headers, title)
+    table = Table(
+        title=title,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        show_edge=False,
+        expand=not wide,
+    )
+    table.add_column(headers[0], no_wrap=True)
+    if wide:
+        for header in headers[1:-1]:
+            table.add_column(header)
+        table.add_column(headers[-1], no_wrap=True)
+    else:
+        fulls = [max(len(cell) for cell in column) for column in zip(headers, *rows, strict=True)]
+        for header, size in zip(headers[1:], _shares(needs, fulls, width), strict=True):
+            table.add_column(header, width=size, overflow="fold")
+    for cells in rows:
         table.add_row(*cells)
+    return table
+
+
+# What separates two columns of the records table.
+_GAP = 3
+
+
+def _shares(needs: list[int], fulls: list[int], width: int) -> list[int]:
+    """The widths of the columns after the id: each its longest word, then what is
+    left goes to the state, the organisation and the time, up to their whole text
+    (at most 19 columns each), and the rest to the account's name. At 80 columns
+    "Klar för beslut" fits on one line and the time goes under the date."""
+    sizes, fulls = needs[1:], fulls[1:]
+    left = width - needs[0] - _GAP * (len(needs) - 1) - sum(sizes)
+    for at in [*range(len(sizes) - 2, 0, -1), len(sizes) - 1]:
+        extra = max(0, min(min(fulls[at], 19) - sizes[at], left))
+        sizes[at] += extra
+        left -= extra
+    sizes[0] += left
+    return sizes
+
+
+def _longest_word(text: str) -> int:
+    return max((len(word) for word in text.split()), default=0)
+
+
+def _drafts_stacked(rows: list[list[str]], headers: list[str], title: str | None) -> Table:
+    """The records table for a narrow terminal: the id, then the record's texts in
+    lines beside it that wrap at words (account name; the rest after it)."""
+    table = Table(
+        title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False
+    )
+    table.add_column(headers[0], no_wrap=True)
+    table.add_column(" · ".join(headers[1:]))
+    for cells in rows:
+        table.add_row(cells[0], Group(Text(cells[1]), Text(" · ".join(cells[2:]), style="dim")))
     return table
 
 
