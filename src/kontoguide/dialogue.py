@@ -312,10 +312,16 @@ class Conversation:
             # Text typed here before a pause: offered in the answer, said to be unsaved.
             self.screen.show(Note(m.Q_TYPED_NOT_SAVED, "warning"))
             default = typed
+        def check(value: Any) -> str | None:
+            # "X" typed under "Annan plattform" is the listed X, not a too short name.
+            if self.flow.listed_choice(question, value) is not None:
+                return None
+            return self.flow.check(field, value)
+
         self._asking = _Asking(field, back)
         try:
             while True:
-                value = self._ask_value(question, default, lambda v: self.flow.check(field, v))
+                value = self._ask_value(question, default, check)
                 listed = self.flow.listed_choice(question, value)
                 if listed is not None:
                     self._take_listed_choice(value, *listed)
