@@ -547,3 +547,20 @@ def test_the_progress_line_says_why_the_number_jumps(checklist: Checklist) -> No
 
     flow.apply("step1.existing_accounts_found", True)
     assert flow.skipped_before(section, considered) is None
+
+
+def test_back_from_a_lists_menu_goes_to_the_question_before_the_list(
+    checklist: Checklist,
+) -> None:
+    record = answered_up_to(checklist, "step1.existing_accounts", ANSWERS)
+    assert record.step1.existing_accounts, "the scenario has accounts in the list"
+    found = label(checklist, "step1.existing_accounts_found")
+    considered = label(checklist, "step1.shared_accounts_considered")
+    menu = m.Q_LIST_MENU
+    # A list is opened once per session: its menu comes first, and from it back.
+    script = {menu: [BACK, "done"], found: ["ja"], considered: [INTERRUPT]}
+    flow, conversation, asker, _, _ = make(checklist, script, record)
+    with pytest.raises(KeyboardInterrupt):
+        conversation.run()
+    assert asker.asked == [menu, found, menu, considered]
+    assert flow.record.step1.existing_accounts == record.step1.existing_accounts

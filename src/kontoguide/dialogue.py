@@ -401,7 +401,11 @@ class Conversation:
         """Ask for one answer; returns the value to store (None: left empty)."""
         return self._ask_value(spec, default, check)
 
-    def _ask_value(self, spec: Spec, default: Any, check: Check) -> Any:
+    def _ask_value(
+        self, spec: Spec, default: Any, check: Check, *, cancel: str | None = None
+    ) -> Any:
+        """`cancel` adds a way out to a choice (the field of an item being filled in):
+        choosing it raises _Cancelled."""
         if spec.kind in TEXT_KINDS:
             return self._ask_text(spec, default, check)
         if spec.kind == "multichoice":
@@ -419,11 +423,16 @@ class Conversation:
             preset = next(iter(_known_choices(default, options)), None)
         if not spec.required:
             options.append(Option(_SKIP, m.Q_SKIP))
+        if cancel is not None:
+            options.append(Option(_CANCEL, cancel))
+
+        def validate(chosen: str) -> str | None:
+            return None if chosen == _CANCEL else check(self._choice_value(spec, chosen))
+
         while True:
-            chosen_value = self.asker.select(
-                self._prompt(spec, preset, lambda v: check(self._choice_value(spec, v))),
-                options,
-            )
+            chosen_value = self.asker.select(self._prompt(spec, preset, validate), options)
+            if chosen_value == _CANCEL:
+                raise _Cancelled
             value = self._choice_value(spec, chosen_value)
             if self._caution_accepted(spec, chosen_value):
                 return value
@@ -673,6 +682,7 @@ class Conversation:
             help=question.help,
             default="done" if items else "add",
             validate=validate,
+            back=self.list_back,
         )
         return self.asker.select(prompt, options)
 
@@ -727,26 +737,7 @@ class Conversation:
             return self._ask_item_text(spec, default, check)
         if spec.kind not in ("choice", "yesno"):
             return self._ask_value(spec, default, check)
-        if spec.kind == "yesno":
-            options = [Option(YES, m.ANSWER_YES), Option(NO, m.ANSWER_NO)]
-            preset = {True: YES, False: NO}.get(default) if isinstance(default, bool) else None
-        else:
-            options = self._options(spec)
-            preset = next(iter(_known_choices(default, options)), None)
-        if not spec.required:
-            options.append(Option(_SKIP, m.Q_SKIP))
-        options.append(Option(_CANCEL, cancel))
-
-        def validate(chosen: str) -> str | None:
-            return None if chosen == _CANCEL else check(self._choice_value(spec, chosen))
-
-        while True:
-            chosen = self.asker.select(self._prompt(spec, preset, validate), options)
-            if chosen == _CANCEL:
-                raise _Cancelled
-            if self._caution_accepted(spec, chosen):
-                return self._choice_value(spec, chosen)
-            preset = chosen
+        return self._ask_value(spec, default, check, cancel=cancel)
 
     def _ask_item_text(self, spec: ItemField, default: Any, check: Check) -> Any:
         """A required text of an item: left empty, it asks whether to cancel the item."""
