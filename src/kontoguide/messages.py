@@ -961,3 +961,39 @@ STYLE_BOX = "Kryssruta"
 STYLE_NOTICE_NOTE = "Kommentar till rådet"
 STYLE_NOTICE_NOTE_HEADING = "Kommentar till rådet, rubrik"
 STYLE_ABOUT = "Om dokumentet"
+
+
+# --- variants: checklist variants with their own questions ---
+CV_AT_LINE = "{where} (rad {line})"
+CV_RULE_NOT_FOR_KIND = "regeln {rule} passar bara frågor av typen {kinds}"
+CV_BAD_PATTERN = "mönstret (pattern) är inte ett giltigt reguljärt uttryck ({detail})"
+CV_PATTERN_NEEDS_MESSAGE = (
+    "ett mönster (pattern) behöver ett meddelande (message) som säger på svenska hur svaret "
+    "ska skrivas"
+)
+CV_MESSAGE_WITHOUT_RULE = "message används bara tillsammans med pattern eller must_be_yes"
+CV_MIN_ABOVE_MAX = "min är större än max"
+CV_ID_AND_FIELD = (
+    "en fråga har antingen field (en fråga ur standardchecklistan) eller id (en egen fråga), "
+    "inte båda"
+)
+CV_NEEDS_CHOICES = "frågan behöver en vallista: skriv choices = ”namnet på en lista under [choices]”"
+CV_UNKNOWN_CHOICES = "vallistan {choices} finns inte under [choices] (det finns: {known})"
+CV_NO_LIST_IN_LIST = "en lista kan inte ha en lista som fält"
+CV_EXTRA_NEEDS_ID = "en egen fråga anges med id = ”…”, inte med field = ”extra.…”"
+CV_RULES_ONLY_ADDED = (
+    "regler (must_be_yes, min_words, min, max, unit, date_is, max_items, pattern, choose_all) "
+    "kan bara ges för egna frågor med id; standardfrågornas regler gäller som de är"
+)
+CV_DUPLICATE_ID = "id {id} används för två frågor; varje egen fråga behöver ett eget id"
+CV_MANDATORY_MISSING = (
+    "frågan ”{label}” ({field}) saknas. Den finns i stadens standardchecklista och krävs i "
+    "varje variant: den får inte tas bort"
+)
+CV_MANDATORY_OPTIONAL = (
+    "frågan ”{label}” ({field}) krävs i varje variant och kan inte göras frivillig eller "
+    "villkorad"
+)
+CV_YES_REQUIRED = "Svaret måste vara ja."
+CV_MIN_WORDS = "Skriv minst {words} ord."
+CV_EXTRA_TITLE = "Egna frågor i checklistans variant"

@@ -564,6 +564,18 @@ class Answers(Part):
         None, max_length=LIST_MAXIMUMS["follow_ups"], title="Uppföljningar"
     )
     closing: Closing = Field(default_factory=Closing, title="Kontot avslutat")
+    # A variant's own questions, keyed by question id. Their rules are a model made
+    # from the checklist (added_questions.py), handed in by the validation context.
+    extra: dict[str, Any] = Field(default_factory=dict, title=m.CV_EXTRA_TITLE)
+
+    @field_validator("extra")
+    @classmethod
+    def _added_questions(cls, value: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
+        model = (info.context or {}).get("extra_model")
+        if model is None:
+            return value
+        checked = model.model_validate(value, context=info.context)
+        return {key: item for key, item in checked.model_dump().items() if item is not None}
 
     @field_validator("step3")
     @classmethod
