@@ -195,4 +195,3 @@ def answers_model(checklist: Checklist) -> type[Answers]:
 def record_model(checklist: Checklist) -> type[Record]:
     """A record made with this checklist, with its added questions typed (JSON Schema)."""
     return _models(checklist)[2]
-

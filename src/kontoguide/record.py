@@ -697,14 +697,15 @@ class Record(Answers):
     )
 
 
-def file_schema(*, answers: bool = False) -> dict[str, Any]:
+def file_schema(*, answers: bool = False, model: type[Record] | None = None) -> dict[str, Any]:
     """The JSON Schema of a saved record, or (`answers`) of an answers file.
 
     A saved record carries its identity; an answers file may leave it out (a new
     identity is given when it is read), so nothing is required at its top. An
     exported record is also a valid answers file.
     """
-    schema = Record.model_json_schema()
+    # `model`: a checklist's record with its own questions typed (added_questions.py).
+    schema = (model or Record).model_json_schema()
     kind = "answers" if answers else "record"
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
