@@ -36,7 +36,7 @@ from kontoguide.fieldtypes import (
     PastDate,
     ShortText,
 )
-from kontoguide.record import Answers, Part, Record
+from kontoguide.record import Answers, Part, Record, _error_at
 
 # The most items an added list may hold when its author gives no max_items: as many
 # as the largest standard list of people (the team).
@@ -123,7 +123,7 @@ class AddedItem(Part):
         values = self.model_dump(mode="json")
         for name, when in self.conditional:
             if when.holds(values) and getattr(self, name) is None:
-                raise PydanticCustomError("missing_when", m.V_REQUIRED)
+                raise _error_at(name, None, m.V_REQUIRED)
         return self
 
 
@@ -139,11 +139,9 @@ def _item_model(question: Question) -> type[AddedItem]:
             fields[item.field] = (annotation | None, Field(None, title=title))
             if item.required and item.when is not None:
                 conditional.append((item.field, item.when))
-    model = create_model(  # type: ignore[call-overload]
-        f"Added_{question.id}", __base__=AddedItem, **fields
-    )
+    model = create_model(f"Added_{question.id}", __base__=AddedItem, **fields)
     model.conditional = tuple(conditional)
-    return model  # type: ignore[no-any-return]
+    return model
 
 
 def _field(question: Question) -> tuple[Any, Any]:
@@ -152,7 +150,16 @@ def _field(question: Question) -> tuple[Any, Any]:
         limit = question.max_items or DEFAULT_MAX_ITEMS
         item = _item_model(question)
         return list[item] | None, Field(None, title=title, max_length=limit)  # type: ignore[valid-type]
-    return _scalar(question) | None, Field(None, title=title)
+    return _scalar(question) | None, Field(
+        None, title=title, json_schema_extra=_described(question)
+    )
+
+
+def _described(asked: _Asked) -> dict[str, Any]:
+    """The declared rules that JSON Schema can say (the checks themselves are the model's)."""
+    out: dict[str, Any] = {"minimum": asked.min, "maximum": asked.max, "x-unit": asked.unit}
+    out["x-min-words"] = asked.min_words
+    return {key: value for key, value in out.items() if value is not None}
 
 
 def added_questions(checklist: Checklist) -> list[Question]:
@@ -170,10 +177,8 @@ def _models(checklist: Checklist) -> tuple[type[BaseModel], type[Answers], type[
     if known is not None and known[0] is checklist:
         return known[1], known[2], known[3]
     name = checklist.id.replace("-", "_")
-    fields = {question.id: _field(question) for question in added_questions(checklist)}
-    extra = create_model(  # type: ignore[call-overload]
-        f"Extra_{name}", __base__=Part, **fields
-    )
+    fields: dict[str, Any] = {str(q.id): _field(q) for q in added_questions(checklist)}
+    extra = create_model(f"Extra_{name}", __base__=Part, **fields)
     extra.__doc__ = m.CV_EXTRA_TITLE
     part = (extra, Field(default_factory=extra, title=m.CV_EXTRA_TITLE))
     answers = create_model(f"Answers_{name}", __base__=Answers, extra=part)

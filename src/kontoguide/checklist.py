@@ -565,7 +565,8 @@ def consistency_problems(checklist: Checklist) -> list[str]:
             problems += _item_problems(where, question, checklist)
         if when_problem:
             problems.append(f"{where}: {when_problem}")
-    return problems + mandatory_problems(checklist)
+    # A required question left out is named first: other problems may follow from it.
+    return mandatory_problems(checklist) + problems
 
 
 def mandatory_problems(checklist: Checklist) -> list[str]:
