@@ -166,37 +166,41 @@ def added_questions(checklist: Checklist) -> list[Question]:
     return [question for _, question in checklist.questions() if question.is_added]
 
 
-# Generated once per loaded checklist. Loaded checklists are cached for the whole
-# run (checklist._load_cached), so keeping them alive here costs nothing; the
-# checklist is kept with its models so that its id() is never reused.
-_MODELS: dict[int, tuple[Checklist, type[BaseModel], type[Answers], type[Record]]] = {}
-
-
-def _models(checklist: Checklist) -> tuple[type[BaseModel], type[Answers], type[Record]]:
-    known = _MODELS.get(id(checklist))
-    if known is not None and known[0] is checklist:
-        return known[1], known[2], known[3]
-    name = checklist.id.replace("-", "_")
-    fields: dict[str, Any] = {str(q.id): _field(q) for q in added_questions(checklist)}
-    extra = create_model(f"Extra_{name}", __base__=Part, **fields)
-    extra.__doc__ = m.CV_EXTRA_TITLE
-    part = (extra, Field(default_factory=extra, title=m.CV_EXTRA_TITLE))
-    answers = create_model(f"Answers_{name}", __base__=Answers, extra=part)
-    record = create_model(f"Record_{name}", __base__=Record, extra=part)
-    _MODELS[id(checklist)] = (checklist, extra, answers, record)
-    return extra, answers, record
+# Generated once per loaded checklist, each when first needed: the model of the added
+# questions by every validation, the record typed with it only for titles, paths and
+# the JSON Schema (building a record model costs as much as all the rest). Loaded
+# checklists are cached for the whole run (checklist._load_cached), so keeping them
+# alive here costs nothing; each is kept with its models so its id() is never reused.
+_EXTRA: dict[int, tuple[Checklist, type[BaseModel]]] = {}
+_RECORD: dict[int, tuple[Checklist, type[Record]]] = {}
 
 
 def extra_model(checklist: Checklist) -> type[BaseModel]:
     """The answers to the checklist's added questions, keyed by question id."""
-    return _models(checklist)[0]
-
-
-def answers_model(checklist: Checklist) -> type[Answers]:
-    """The answers of this checklist: the standard ones and its own, typed."""
-    return _models(checklist)[1]
+    known = _EXTRA.get(id(checklist))
+    if known is not None and known[0] is checklist:
+        return known[1]
+    name = checklist.id.replace("-", "_")
+    fields: dict[str, Any] = {str(q.id): _field(q) for q in added_questions(checklist)}
+    extra = create_model(f"Extra_{name}", __base__=Part, **fields)
+    extra.__doc__ = m.CV_EXTRA_TITLE
+    _EXTRA[id(checklist)] = (checklist, extra)
+    return extra
 
 
 def record_model(checklist: Checklist) -> type[Record]:
-    """A record made with this checklist, with its added questions typed (JSON Schema)."""
-    return _models(checklist)[2]
+    """A record made with this checklist, its added questions typed (`extra`)."""
+    known = _RECORD.get(id(checklist))
+    if known is not None and known[0] is checklist:
+        return known[1]
+    extra = extra_model(checklist)
+    part = (extra, Field(default_factory=extra, title=m.CV_EXTRA_TITLE))
+    name = checklist.id.replace("-", "_")
+    record = create_model(f"Record_{name}", __base__=Record, extra=part)
+    _RECORD[id(checklist)] = (checklist, record)
+    return record
+
+
+def answers_model(checklist: Checklist) -> type[Answers]:
+    """The answers of this checklist, standard and added, typed (a record is answers)."""
+    return record_model(checklist)

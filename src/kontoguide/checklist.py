@@ -569,27 +569,54 @@ def consistency_problems(checklist: Checklist) -> list[str]:
     return mandatory_problems(checklist) + problems
 
 
+@dataclass(frozen=True)
+class _Mandatory:
+    section: str
+    field: str
+    label: str
+    conditional: bool
+
+
+@cache
+def _standard_mandatory() -> tuple[_Mandatory, ...]:
+    """The standard's mandatory questions, read straight from the shipped file.
+
+    The shipped file is checked by its own tests; reading only the marks (not the
+    whole checklist through its model) keeps a variant's load cheap."""
+    for folder in shipped_folders():
+        path = folder / f"{DEFAULT_CHECKLIST}.toml"
+        if path.is_file():
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            return tuple(
+                _Mandatory(
+                    section["id"],
+                    question["field"],
+                    question.get("doc_label") or question["label"],
+                    "when" in question,
+                )
+                for section in data["sections"]
+                for question in section["questions"]
+                if question.get("mandatory")
+            )
+    return ()  # pragma: no cover - the package always ships it
+
+
 def mandatory_problems(checklist: Checklist) -> list[str]:
     """The standard's mandatory questions a variant leaves out or makes optional."""
     if checklist.id == DEFAULT_CHECKLIST:
         return []
-    standard = shipped_standard()
-    if standard is None:  # pragma: no cover - the package always ships it
-        return []
     mine = {question.field: question for _, question in checklist.questions()}
     problems: list[str] = []
-    for section, question in standard.questions():
-        if not question.mandatory:
-            continue
-        kept = mine.get(question.field)
+    for wanted in _standard_mandatory():
+        kept = mine.get(wanted.field)
         if kept is None:
             reason = m.CV_MANDATORY_MISSING
-        elif not kept.required or (kept.when is not None and question.when is None):
+        elif not kept.required or (kept.when is not None and not wanted.conditional):
             reason = m.CV_MANDATORY_OPTIONAL
         else:
             continue
-        detail = reason.format(label=question.document_label, field=question.field)
-        problems.append(f"sections.{section.id}.{question.field}: {detail}")
+        detail = reason.format(label=wanted.label, field=wanted.field)
+        problems.append(f"sections.{wanted.section}.{wanted.field}: {detail}")
     return problems
 
 

@@ -24,6 +24,7 @@ from kontoguide.record import APPROVED, FollowUp, Goal, Record, State
 from kontoguide.validation import (
     Problem,
     applicable,
+    context_record,
     field_title,
     in_checklist_order,
     make_context,
@@ -468,7 +469,7 @@ def set_aside_reasons(record: Record, checklist: Checklist, today: date) -> SetA
             # Checked as the list's last item: named by its own key again.
             item = re.compile(rf"^{re.escape(field)}\[\d+\]")
             mine = [Problem(item.sub(key, p.path, count=1), p.title, p.message) for p in mine]
-        title = field_title(field, context["record_model"])
+        title = field_title(field, context_record(checklist))
         reasons[key] = mine or [Problem(key, title, m.DOC_SET_ASIDE)]
     return SetAside(dict(record.set_aside), reasons)
 

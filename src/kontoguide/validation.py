@@ -48,8 +48,8 @@ def make_context(
     """What the field types need; `data` (the record as JSON) gives the decision day.
 
     With a checklist, also the model of its own questions (`extra_model`, which the
-    record checks its `extra` part with) and the record typed with them."""
-    from kontoguide.added_questions import extra_model, record_model
+    record checks its `extra` part with)."""
+    from kontoguide.added_questions import extra_model
 
     return {
         "checklist": checklist,
@@ -57,7 +57,6 @@ def make_context(
         "complete": complete,
         "decided_on": decision_day(data) if data is not None else None,
         "extra_model": extra_model(checklist) if checklist is not None else None,
-        "record_model": record_model(checklist) if checklist is not None else None,
     }
 
 
@@ -305,7 +304,7 @@ def prune(
     `keep` (the record's identity) are never cut: errors there are raised.
     """
     work = copy.deepcopy(data)
-    record_type = context.get("record_model")
+    checklist = context.get("checklist")
     set_aside: dict[str, Any] = dict(work.get("set_aside") or {})
     found: list[Problem] = []
     for _ in range(100):
@@ -313,6 +312,7 @@ def prune(
             record = validate_record(work, context)
         except ValidationError as exc:
             errors = exc.errors()
+            record_type = context_record(checklist) if checklist is not None else None
             targets: set[tuple[str | int, ...]] = set()
             messages: dict[tuple[str | int, ...], str] = {}
             for item in errors:
@@ -364,7 +364,9 @@ def missing_answers(
             message = m.V_NOT_ANSWERED
             if question.kind == "list":
                 message = m.V_MIN_ITEMS.format(item=question.item_label)
-            title = field_title(question.field, context_record(checklist))
+            # The typed record (with the added questions) is built only when one is named.
+            typed = context_record(checklist) if question.is_added else None
+            title = field_title(question.field, typed)
             out.append(Problem(question.field, title, message))
     return out
 
@@ -433,7 +435,7 @@ def problems(
         rank = stage_rank(stage)
         found.extend(
             p
-            for p in problem_list(exc, context["record_model"])
+            for p in problem_list(exc, context_record(checklist))
             if p.path not in known and stage_rank(checklist.stage_of(p.path)) <= rank
         )
     return in_checklist_order(found, checklist)
