@@ -157,7 +157,8 @@ def test_the_example_adds_questions_of_every_kind_a_condition_a_list_and_a_secti
 ) -> None:
     added = [q for _, q in variant.questions() if q.is_added]
     kinds = {q.kind for q in added} | {f.kind for q in added for f in q.fields}
-    assert kinds >= {"text", "longtext", "yesno", "multichoice", "date", "email", "number", "list"}
+    every = {"text", "longtext", "yesno", "choice", "multichoice", "date", "email", "number"}
+    assert kinds == every | {"list"}
     assert len(added) >= 5
     assert any(q.when is not None for q in added)
     assert all(q.field == f"extra.{q.id}" for q in added)
@@ -182,6 +183,7 @@ def test_the_example_answers_file_validates_with_the_variant(installed: Checklis
         ("arkivarie_epost", "arkiv@", m.V_EMAIL),
         ("arkivarie_kontakt_datum", "2099-01-01", "framtiden"),
         ("publiker", ["barn", "pensionarer"], "Barn upp till 12 år"),
+        ("huvudpublik", "alla", "Unga 13–19 år (unga)"),
         ("godkannande_diarienummer", "2026/412", "Skriv diarienumret som KUF"),
         ("avdelningschef_godkant", False, "Be avdelningschefen"),
     ],
@@ -301,6 +303,7 @@ def test_every_kind_of_added_question_through_real_prompts(
     flow = Flow(variant, Record.model_validate(data), save=lambda _: None)
     given: dict[str, Any] = {
         "kanalstrategi_last": True,
+        "huvudpublik": "vuxna",
         "barn_anpassning": (
             "Vi visar inga barn i bild och skriver enkelt så att alla förstår vad som händer."
         ),
@@ -343,6 +346,7 @@ def test_every_kind_of_added_question_through_real_prompts(
     extra = flow.record.extra
     assert extra["kanalstrategi_last"] is True
     assert extra["publiker"] == ["barn"]
+    assert extra["huvudpublik"] == "vuxna"
     assert extra["besokare_per_manad"] == 2500
     assert extra["arkivarie_epost"] == "arkiv.kultur@stockholm.se"
     assert extra["arkivarie_kontakt_datum"].isoformat() == day(-3)
@@ -404,6 +408,7 @@ def test_start_validate_and_export_with_the_variant_end_to_end(
     order = [
         "Har du läst förvaltningens egen kanalstrategi?",
         "Förvaltningens publiker",
+        "Viktigaste publiken",
         "Anpassning för barn",
         "Besökare i dag",
         "Planerade evenemang",
