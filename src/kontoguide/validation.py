@@ -99,6 +99,9 @@ def field_title(path: str, record: Any = None) -> str:
         if not key.startswith("step"):
             titles.append(info.title or key)
         model = info.annotation
+    if len(titles) > 1 and path.startswith("extra."):
+        # A variant's own question is named by its own words, like a standard one.
+        titles = titles[1:]
     return " › ".join(titles) or path
 
 
