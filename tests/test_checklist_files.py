@@ -28,11 +28,10 @@ from export_support import NOW, example_record
 from kontoguide import messages as m
 from kontoguide.checklist import (
     Checklist,
-    checklist_for_start,
-    install_checklist,
     load_checklist,
     load_checklist_file,
 )
+from kontoguide.checklist_install import checklist_for_start, install_checklist
 from kontoguide.cli import app
 from kontoguide.errors import ChecklistError, ExitCode, UsageError
 from kontoguide.export import render

@@ -679,7 +679,7 @@ def test_reported_date_only_when_reported(
 
 
 @pytest.mark.parametrize(
-    "path", ["extra", "step1.policy_redd", "step2.responsible.mobile", "organisation.kommun"]
+    "path", ["ovrigt", "step1.policy_redd", "step2.responsible.mobile", "organisation.kommun"]
 )
 def test_unknown_fields_are_refused(
     complete_answers: dict[str, Any], checklist: Checklist, path: str

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from kontoguide import messages as m
 from kontoguide import paths
+from kontoguide.added_questions import extra_model
 from kontoguide.checklist import Checklist, Condition
 from kontoguide.drafts import with_identity
 from kontoguide.record import Record, Transition
@@ -64,6 +65,8 @@ def test_make_context(checklist: Checklist) -> None:
         "complete": True,
         "decided_on": None,
         "review_given_on": None,
+        # The model of the checklist's own questions (none in the standard).
+        "extra_model": extra_model(checklist),
     }
     decided = make_context(checklist, data={"step5": {"decision_date": "2026-11-20"}})
     assert decided["decided_on"] == date(2026, 11, 20)

@@ -15,6 +15,7 @@ import types
 import typing
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -42,6 +43,7 @@ Kind = Literal[
 ]
 DEFAULT_CHECKLIST = "stockholm-standard"
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+ADDED_ID_PATTERN = r"^[a-z][a-z0-9_]{0,62}$"
 _ID_PATTERN = re.compile(ID_PATTERN)
 # Characters Windows refuses in file names, and controls: base_docx must work on both.
 _UNPORTABLE = re.compile(r'[<>:"|?*\x00-\x1f\x7f]')
@@ -68,6 +70,15 @@ class Condition(_Data):
     field: str
     equals: list[Any] = Field(min_length=1)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _added_question_by_id(cls, data: Any) -> Any:
+        # A variant's author names an added question by its id: { id = "x", equals = … }.
+        if isinstance(data, dict) and "id" in data and "field" not in data:
+            rest = {key: value for key, value in data.items() if key != "id"}
+            return {**rest, "field": f"{ADDED_PREFIX}{data['id']}"}
+        return data
+
     def holds(self, data: dict[str, Any]) -> bool:
         value = paths.get(data, self.field)
         if isinstance(value, list):
@@ -87,10 +98,61 @@ class _Asked(_Data):
     # What the document prints instead of the question, where the question would not
     # make sense out of context ("Vilken roll har hen?").
     doc_label: str | None = Field(None, min_length=1)
+    # Rules of a variant's added question (the standard's rules are in record.py);
+    # added_questions.py turns them into the generated model.
+    must_be_yes: bool = False
+    message: str | None = Field(None, min_length=1)
+    min_words: int | None = Field(None, ge=1, le=1000)
+    min: float | None = None
+    max: float | None = None
+    unit: str | None = Field(None, min_length=1)
+    date_is: Literal["past", "future"] | None = None
+    max_items: int | None = Field(None, ge=1, le=1000)
+    pattern: str | None = Field(None, min_length=1)
+    choose_all: bool = False
 
     @property
     def document_label(self) -> str:
         return self.doc_label or self.label
+
+    @property
+    def has_rules(self) -> bool:
+        return any(getattr(self, name) not in (None, False) for name in RULE_KEYS)
+
+    @model_validator(mode="after")
+    def _rules_fit_the_kind(self) -> _Asked:
+        for name, kinds in RULE_KINDS.items():
+            if getattr(self, name) not in (None, False) and self.kind not in kinds:
+                allowed = ", ".join(kinds)
+                raise ValueError(m.CV_RULE_NOT_FOR_KIND.format(rule=name, kinds=allowed))
+        if self.pattern is not None:
+            try:
+                re.compile(self.pattern)
+            except re.error as exc:
+                raise ValueError(m.CV_BAD_PATTERN.format(detail=exc)) from None
+            if self.message is None:
+                raise ValueError(m.CV_PATTERN_NEEDS_MESSAGE)
+        if self.message is not None and self.pattern is None and not self.must_be_yes:
+            raise ValueError(m.CV_MESSAGE_WITHOUT_RULE)
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(m.CV_MIN_ABOVE_MAX)
+        return self
+
+
+ADDED_PREFIX = "extra."
+# Each rule a variant may declare, and the kinds of question it fits.
+RULE_KINDS: dict[str, tuple[str, ...]] = {
+    "must_be_yes": ("yesno",),
+    "min_words": ("text", "longtext"),
+    "min": ("number",),
+    "max": ("number",),
+    "unit": ("number",),
+    "date_is": ("date",),
+    "max_items": ("list",),
+    "pattern": ("text", "longtext"),
+    "choose_all": ("multichoice",),
+}
+RULE_KEYS = (*RULE_KINDS, "message")
 
 
 class ItemField(_Asked):
@@ -101,12 +163,29 @@ class ItemField(_Asked):
 
 class Question(_Asked):
     field: str = Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
+    # A variant's own question: its stable id; its answer lives at extra.<id>.
+    id: str | None = Field(None, pattern=ADDED_ID_PATTERN)
+    # Required by the guide, the city's policy or the law: kept in every variant.
+    mandatory: bool = False
     when: Condition | None = None
     # An answer that rests on another (the reason a platform fits): asked again when
     # that answer changes.
     depends_on: str | None = None
     item_label: str | None = None
     fields: tuple[ItemField, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _field_of_an_added_question(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("id") is not None:
+            if "field" in data:
+                raise ValueError(m.CV_ID_AND_FIELD)
+            return {**data, "field": f"{ADDED_PREFIX}{data['id']}"}
+        return data
+
+    @property
+    def is_added(self) -> bool:
+        return self.id is not None
 
     @model_validator(mode="after")
     def _list_has_fields(self) -> Question:
@@ -416,6 +495,50 @@ def _item_problems(where: str, question: Question, checklist: Checklist) -> list
     return problems
 
 
+def _choices_problem(asked: _Asked, checklist: Checklist) -> str | None:
+    """An added question's choice list: named where it is needed, and only there."""
+    if asked.kind in ("choice", "multichoice"):
+        if asked.choices is None:
+            return m.CV_NEEDS_CHOICES
+        if asked.choices not in checklist.choices:
+            known = ", ".join(sorted(checklist.choices)) or m.C_NONE
+            return m.CV_UNKNOWN_CHOICES.format(choices=asked.choices, known=known)
+    elif asked.choices is not None:
+        return m.C_CHOICES_NOT_FOR_KIND
+    return None
+
+
+def _added_problems(where: str, question: Question, checklist: Checklist) -> list[str]:
+    """An added question is checked against the checklist only: its model is made from it."""
+    problems: list[str] = []
+    problem = _choices_problem(question, checklist)
+    if problem:
+        problems.append(f"{where}: {problem}")
+    seen: set[str] = set()
+    for item in question.fields:
+        at = f"{where}.{item.field}"
+        if item.when is not None and item.when.field not in seen:
+            problems.append(f"{at}: {m.C_WHEN_NOT_EARLIER.format(path=item.when.field)}")
+        if item.field in seen:
+            problems.append(f"{at}: {m.C_DUPLICATE_FIELD.format(path=item.field)}")
+        seen.add(item.field)
+        if item.kind == "list":
+            problems.append(f"{at}: {m.CV_NO_LIST_IN_LIST}")
+        problem = _choices_problem(item, checklist)
+        if problem:
+            problems.append(f"{at}: {problem}")
+    return problems
+
+
+def _standard_problems(where: str, question: Question) -> list[str]:
+    """A standard question's rules are the record model's: a variant cannot add any."""
+    if question.field.startswith(ADDED_PREFIX):
+        return [f"{where}: {m.CV_EXTRA_NEEDS_ID}"]
+    if question.has_rules or any(item.has_rules for item in question.fields):
+        return [f"{where}: {m.CV_RULES_ONLY_ADDED}"]
+    return []
+
+
 def consistency_problems(checklist: Checklist) -> list[str]:
     from kontoguide.record import Answers
 
@@ -424,9 +547,19 @@ def consistency_problems(checklist: Checklist) -> list[str]:
     for section, question in checklist.questions():
         where = f"sections.{section.id}.{question.field}"
         if question.field in earlier:
-            problems.append(f"{where}: {m.C_DUPLICATE_FIELD.format(path=question.field)}")
+            twice = m.CV_DUPLICATE_ID.format(id=question.id) if question.is_added else None
+            problems.append(f"{where}: {twice or m.C_DUPLICATE_FIELD.format(path=question.field)}")
         when_problem = _when_problem(question, earlier, checklist)
         earlier.setdefault(question.field, question)
+        if question.is_added:
+            problems += _added_problems(where, question, checklist)
+            if when_problem:
+                problems.append(f"{where}: {when_problem}")
+            continue
+        standard = _standard_problems(where, question)
+        if standard:
+            problems += standard
+            continue
         problem = _check_question(
             Answers, checklist, question.field, question.kind, question.choices
         )
@@ -437,6 +570,58 @@ def consistency_problems(checklist: Checklist) -> list[str]:
             problems += _item_problems(where, question, checklist)
         if when_problem:
             problems.append(f"{where}: {when_problem}")
+    # A required question left out is named first: other problems may follow from it.
+    return mandatory_problems(checklist) + problems
+
+
+@dataclass(frozen=True)
+class _Mandatory:
+    section: str
+    field: str
+    label: str
+    conditional: bool
+
+
+@cache
+def _standard_mandatory() -> tuple[_Mandatory, ...]:
+    """The standard's mandatory questions, read straight from the shipped file.
+
+    The shipped file is checked by its own tests; reading only the marks (not the
+    whole checklist through its model) keeps a variant's load cheap."""
+    for folder in shipped_folders():
+        path = folder / f"{DEFAULT_CHECKLIST}.toml"
+        if path.is_file():
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            return tuple(
+                _Mandatory(
+                    section["id"],
+                    question["field"],
+                    question.get("doc_label") or question["label"],
+                    "when" in question,
+                )
+                for section in data["sections"]
+                for question in section["questions"]
+                if question.get("mandatory")
+            )
+    return ()  # pragma: no cover - the package always ships it
+
+
+def mandatory_problems(checklist: Checklist) -> list[str]:
+    """The standard's mandatory questions a variant leaves out or makes optional."""
+    if checklist.id == DEFAULT_CHECKLIST:
+        return []
+    mine = {question.field: question for _, question in checklist.questions()}
+    problems: list[str] = []
+    for wanted in _standard_mandatory():
+        kept = mine.get(wanted.field)
+        if kept is None:
+            reason = m.CV_MANDATORY_MISSING
+        elif not kept.required or (kept.when is not None and not wanted.conditional):
+            reason = m.CV_MANDATORY_OPTIONAL
+        else:
+            continue
+        detail = reason.format(label=wanted.label, field=wanted.field)
+        problems.append(f"sections.{wanted.section}.{wanted.field}: {detail}")
     return problems
 
 
@@ -475,28 +660,66 @@ def _read(path: Path) -> bytes:
         raise ChecklistError(path, exc.problem) from None
 
 
-def _parse(path: Path, raw: bytes) -> Checklist:
+@dataclass(frozen=True)
+class ChecklistProblem:
+    """One thing wrong in a checklist file: where (a path in the file), its line, why."""
+
+    where: str
+    detail: str
+    line: int | None = None
+
+    def place(self) -> str:
+        where = self.where or m.C_WHOLE_FILE
+        if self.line is None:
+            return where
+        return m.CV_AT_LINE.format(where=where, line=self.line)
+
+
+_TOML_LINE = re.compile(r"line (\d+)")
+
+
+def checklist_problems(path: Path, raw: bytes) -> tuple[Checklist | None, list[ChecklistProblem]]:
+    """The checklist in `raw`, if it could be read, and every problem found in it."""
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise ChecklistError(path, m.F_NOT_UTF8) from None
+        return None, [ChecklistProblem("", m.F_NOT_UTF8)]
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ChecklistError(path, m.C_NOT_TOML.format(detail=exc)) from None
+        found = _TOML_LINE.search(str(exc))
+        line = int(found.group(1)) if found else None
+        return None, [ChecklistProblem("", m.C_NOT_TOML.format(detail=exc), line)]
     except RecursionError:  # tomllib parses nested arrays recursively: "a = [[[[…"
-        raise ChecklistError(path, m.C_TOO_DEEP) from None
+        return None, [ChecklistProblem("", m.C_TOO_DEEP)]
+    from kontoguide.checklist_lines import line_of
+
     try:
         checklist = Checklist.model_validate({**data, "source": path})
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = paths.from_loc(first["loc"]) or m.C_WHOLE_FILE
-        detail = _author_message(first)
-        more = m.C_MORE_ERRORS.format(count=exc.error_count() - 1) if exc.error_count() > 1 else ""
-        raise ChecklistError(path, m.C_INVALID.format(where=where, detail=detail + more)) from None
-    problems = consistency_problems(checklist)
-    if problems:
+        out = []
+        for error in exc.errors():
+            where = paths.from_loc(error["loc"]) or m.C_WHOLE_FILE
+            line = line_of(text, where) if error["loc"] else None
+            out.append(ChecklistProblem(where, _author_message(error), line))
+        return None, out
+    problems = []
+    for problem in consistency_problems(checklist):
+        where, _, detail = problem.partition(": ")
+        problems.append(ChecklistProblem(where, detail, line_of(text, where)))
+    return checklist, problems
+
+
+def _parse(path: Path, raw: bytes) -> Checklist:
+    checklist, problems = checklist_problems(path, raw)
+    if problems or checklist is None:
+        first = problems[0]
+        if not first.where:  # the file could not be read as TOML at all
+            raise ChecklistError(path, first.detail)
         more = m.C_MORE_ERRORS.format(count=len(problems) - 1) if len(problems) > 1 else ""
-        where, _, detail = problems[0].partition(": ")
-        raise ChecklistError(path, m.C_INVALID.format(where=where, detail=detail + more))
+        raise ChecklistError(
+            path, m.C_INVALID.format(where=first.place(), detail=first.detail + more)
+        )
     return checklist
 
 
@@ -507,16 +730,13 @@ def load_checklist_file(path: Path) -> Checklist:
 
 def user_checklist_folder() -> Path:
     """Where an administration's own checklist variants live: KONTOGUIDE_HOME/checklists."""
-    from kontoguide.storage import home_folder
+    from kontoguide.homefolder import home_folder
 
     return home_folder() / "checklists"
 
 
-def checklist_folders() -> list[Path]:
-    """Where checklists live: the package (or the source checkout), then the user's folder.
-
-    The shipped checklists come first, so a user's file cannot shadow the city's own.
-    """
+def shipped_folders() -> list[Path]:
+    """Where the shipped checklists live: the package, or the source checkout."""
     folders: list[Path] = []
     packaged = resources.files("kontoguide") / "checklists"
     if packaged.is_dir():
@@ -524,6 +744,24 @@ def checklist_folders() -> list[Path]:
     checkout = Path(__file__).resolve().parents[2] / "checklists"
     if checkout.is_dir() and checkout not in folders:
         folders.append(checkout)
+    return folders
+
+
+def shipped_standard() -> Checklist | None:
+    """The city's standard checklist as shipped (never a file in the user's folder)."""
+    for folder in shipped_folders():
+        path = folder / f"{DEFAULT_CHECKLIST}.toml"
+        if path.is_file():
+            return _load_cached(path)
+    return None  # pragma: no cover
+
+
+def checklist_folders() -> list[Path]:
+    """Where checklists live: the package (or the source checkout), then the user's folder.
+
+    The shipped checklists come first, so a user's file cannot shadow the city's own.
+    """
+    folders = shipped_folders()
     own = user_checklist_folder()
     if own.is_dir():
         folders.append(own)
@@ -587,78 +825,3 @@ def checklist_for_record(record: Path, value: object) -> Checklist:
         )
         raise UsageError(f"{record}: {message}")
     return _load_cached(found[value])
-
-
-def checklist_for_start(name: str) -> Checklist:
-    """`start --checklist`: an id, or a .toml file to install (the only way to install)."""
-    if is_checklist_id(name):
-        return load_checklist(name)
-    if name.endswith(".toml"):
-        return install_checklist(name)
-    raise UsageError(m.C_NOT_ID_OR_FILE.format(name=printable(name)))
-
-
-def _given_path(name: str) -> Path:
-    # A NUL cannot be in a path, and a control character (an escape sequence) or an
-    # undecodable byte would reach the terminal in every message that names the file.
-    if _NOT_IN_A_PATH.search(name):
-        raise UsageError(m.C_BAD_PATH.format(name=printable(name), detail=m.R_BAD_NAME))
-    try:
-        return Path(name).resolve()
-    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python < 3.13)
-        detail = m.F_UNREADABLE.format(detail=getattr(exc, "strerror", None) or exc)
-        raise UsageError(m.C_BAD_PATH.format(name=printable(name), detail=detail)) from None
-
-
-def install_checklist(name: str) -> Checklist:
-    """A checklist file given by path, checked and copied to the user's checklist folder.
-
-    Drafts made with it can then be resumed and exported by id. Its base document,
-    if it names one, is checked and copied along. Exactly the bytes that were checked
-    are copied, owner-only: a base document may be an administration's internal file.
-    """
-    path = _given_path(name)
-    raw = _read(path)
-    checklist = _matches_file_name(path, _parse(path, raw))
-    known = available_checklists().get(checklist.id)
-    if known is not None and known.resolve() == path:
-        return _load_cached(known)
-    if known is not None:
-        if _read(known) != raw:
-            raise UsageError(m.C_ID_TAKEN.format(checklist_id=checklist.id, other=known))
-        # Drafts made now use the installed copy later: use it from the start.
-        return _load_cached(known)
-    folder = user_checklist_folder()
-    copies: list[tuple[Path, bytes, Path]] = []
-    base = checklist.base_docx_path()
-    if checklist.base_docx is not None and base is not None:
-        from kontoguide.basedoc import read_base_document
-
-        data = read_base_document(base, where=path, within=path.parent)
-        # The base document is named relative to the checklist: it moves along.
-        copies.append((folder / checklist.base_docx, data, base))
-    # The checklist last: once it can be found by id, its base document is there too.
-    copies.append((folder / path.name, raw, path))
-    _copy_all(copies)
-    return _load_cached(folder / path.name)
-
-
-def _copy_all(copies: list[tuple[Path, bytes, Path]]) -> None:
-    from kontoguide import atomicfile
-
-    for target, data, source in copies:
-        if target.exists() or target.is_symlink():
-            try:
-                same = read_regular(target, len(data), follow_symlinks=False) == data
-            except UnreadableError:
-                same = False
-            if not same:
-                # Another variant's base document by the same name: never replace it.
-                raise UsageError(m.C_BASE_DOCX_TAKEN.format(target=target, source=source))
-    for target, data, _ in copies:
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            atomicfile.write_bytes(target, data, private=True)
-        except OSError as exc:
-            detail = m.F_WRITE_FAILED.format(detail=exc.strerror or exc)
-            raise ChecklistError(target, detail) from None

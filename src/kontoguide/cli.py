@@ -190,11 +190,19 @@ def export(
 def schema(
     answers: Annotated[bool, typer.Option("--answers", help=m.CLI_OPT_SCHEMA_ANSWERS)] = False,
     overview: Annotated[bool, typer.Option("--overview", help=m.CLI_OPT_SCHEMA_OVERVIEW)] = False,
+    checklist: Annotated[
+        str | None,
+        typer.Option("--checklist", help=m.CLI_OPT_SCHEMA_CHECKLIST, metavar="ID"),
+    ] = None,
 ) -> None:
     if overview:
         from kontoguide.overview_command import schema as overview_schema
 
         raise typer.Exit(overview_schema(answers=answers))
+    if checklist is not None:
+        from kontoguide import checklist_commands
+
+        raise typer.Exit(checklist_commands.schema(checklist, answers=answers))
     from kontoguide import commands
 
     raise typer.Exit(commands.schema(answers=answers))
@@ -251,6 +259,44 @@ def overview(
             attention_only=attention,
         )
     )
+
+
+# `kontoguide checklist new|check|list`: for the person who writes a variant.
+checklist_app = typer.Typer(
+    cls=SwedishGroup,
+    help=m.CLI_CHECKLIST_HELP,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(checklist_app, name="checklist")
+
+
+@checklist_app.command(cls=SwedishCommand, name="new", help=m.CLI_CHECKLIST_NEW_HELP)
+@guarded
+def checklist_new(
+    checklist_id: Annotated[str, typer.Argument(metavar="ID", help=m.CLI_CHECKLIST_NEW_ID)],
+) -> None:
+    from kontoguide import checklist_commands
+
+    raise typer.Exit(checklist_commands.new(checklist_id))
+
+
+@checklist_app.command(cls=SwedishCommand, name="check", help=m.CLI_CHECKLIST_CHECK_HELP)
+@guarded
+def checklist_check(
+    file: Annotated[str, typer.Argument(metavar="FIL", help=m.CLI_CHECKLIST_CHECK_FILE)],
+) -> None:
+    from kontoguide import checklist_commands
+
+    raise typer.Exit(checklist_commands.check(file))
+
+
+@checklist_app.command(cls=SwedishCommand, name="list", help=m.CLI_CHECKLIST_LIST_HELP)
+@guarded
+def checklist_list() -> None:
+    from kontoguide import checklist_commands
+
+    raise typer.Exit(checklist_commands.list_checklists())
 
 
 def _utf8_streams() -> None:

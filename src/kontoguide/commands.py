@@ -12,7 +12,8 @@ from pathlib import Path
 
 from kontoguide import drafts, output
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist, checklist_for_start
+from kontoguide.checklist import Checklist
+from kontoguide.checklist_install import checklist_for_start
 from kontoguide.errors import ExitCode, UsageError
 from kontoguide.lifecycle import state_label
 from kontoguide.output import say, say_bytes

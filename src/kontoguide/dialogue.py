@@ -312,6 +312,7 @@ class Conversation:
             # Text typed here before a pause: offered in the answer, said to be unsaved.
             self.screen.show(Note(m.Q_TYPED_NOT_SAVED, "warning"))
             default = typed
+
         def check(value: Any) -> str | None:
             # "X" typed under "Annan plattform" is the listed X, not a too short name.
             if self.flow.listed_choice(question, value) is not None:

@@ -18,12 +18,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from kontoguide import lifecycle, paths
 from kontoguide import messages as m
 from kontoguide.chart import Bar, ProgressChart
-from kontoguide.checklist import Checklist, ItemField, Question, Section, stage_rank
+from kontoguide.checklist import ADDED_PREFIX, Checklist, ItemField, Question, Section, stage_rank
 from kontoguide.readable import readable
 from kontoguide.record import APPROVED, FollowUp, Goal, Record, State
 from kontoguide.validation import (
     Problem,
     applicable,
+    context_record,
     field_title,
     in_checklist_order,
     make_context,
@@ -232,7 +233,7 @@ def _answer(question: Question, value: Any, checklist: Checklist) -> Answer:
         return _checks(question.choices, value, checklist)
     if question.kind == "list" and isinstance(value, list):
         return _table(question, value, checklist)
-    return TextAnswer(_plain(value, question.kind, question.choices, checklist))
+    return TextAnswer(_with_unit_of(question, value, checklist))
 
 
 def _checks(list_name: str | None, chosen: list[Any], checklist: Checklist) -> ChecksAnswer:
@@ -271,6 +272,8 @@ _ROW_NOTES: dict[str, tuple[str, ...]] = {"step2.goals": ("data_source",)}
 
 def column_title(list_field: str, item: ItemField) -> str:
     path = f"{list_field}.{item.field}"
+    if list_field.startswith(ADDED_PREFIX):  # a variant's own list: its author's words
+        return item.document_label
     # field_title names the parents too ("Mätbara mål › Målvärde"); a column needs the leaf.
     return m.DOC_COLUMN_TITLES.get(path) or field_title(path).rsplit(" › ", 1)[-1]
 
@@ -310,12 +313,18 @@ def _table(question: Question, items: list[Any], checklist: Checklist) -> TableA
     )
 
 
+def _with_unit_of(asked: Question | ItemField, value: Any, checklist: Checklist) -> str:
+    text = _plain(value, asked.kind, asked.choices, checklist)
+    # An added number question names its unit ("2 500 besökare per månad").
+    return f"{text} {asked.unit}" if asked.unit and isinstance(value, int | float) else text
+
+
 def _cell_text(value: Any, item: ItemField, checklist: Checklist) -> str:
     if not paths.is_answered(value):
         return m.DOC_NONE
     if isinstance(value, list):
         return ", ".join(_plain(v, item.kind, item.choices, checklist) for v in value)
-    text = _plain(value, item.kind, item.choices, checklist)
+    text = _with_unit_of(item, value, checklist)
     # A choice explained in its label ("Informerad – förstår …") is named by its first
     # part in a narrow column; the explanation stays in the checklist.
     return text.split(" – ", 1)[0] if item.kind == "choice" else text
@@ -464,7 +473,8 @@ def set_aside_reasons(record: Record, checklist: Checklist, today: date) -> SetA
             # Checked as the list's last item: named by its own key again.
             item = re.compile(rf"^{re.escape(field)}\[\d+\]")
             mine = [Problem(item.sub(key, p.path, count=1), p.title, p.message) for p in mine]
-        reasons[key] = mine or [Problem(key, field_title(field), m.DOC_SET_ASIDE)]
+        title = field_title(field, context_record(checklist))
+        reasons[key] = mine or [Problem(key, title, m.DOC_SET_ASIDE)]
     return SetAside(dict(record.set_aside), reasons)
 
 

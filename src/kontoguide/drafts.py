@@ -229,7 +229,9 @@ def record_or_answers(path: Path, placeholder_id: str) -> Loaded:
     """A saved record file, or an answers file given `placeholder_id` as its identity."""
     data = read_answers(path)
     if not all(key in data for key in RECORD_KEYS):
-        data = with_identity(data, load_checklist(), placeholder_id)
+        # An answers file for a variant names it (checklist_id); else the standard.
+        checklist = checklist_for_record(path, data.get("checklist_id"))
+        data = with_identity(data, checklist, placeholder_id)
     return record_from_data(path, data)
 
 

@@ -32,6 +32,7 @@ from pydantic import BaseModel, ValidationError
 
 from kontoguide import lifecycle, paths
 from kontoguide import messages as m
+from kontoguide.added_questions import answers_model, record_model
 from kontoguide.checklist import (
     Checklist,
     ChoiceOption,
@@ -44,7 +45,7 @@ from kontoguide.checklist import (
 from kontoguide.errortext import translate
 from kontoguide.fieldtypes import parse_date
 from kontoguide.readable import readable
-from kontoguide.record import CONCLUSION_CLOSE, META_FIELDS, Answers, Record
+from kontoguide.record import CONCLUSION_CLOSE, META_FIELDS, Record
 from kontoguide.storage import now
 from kontoguide.textsafe import xml_safe
 from kontoguide.validation import (
@@ -586,7 +587,7 @@ class Flow:
     # --- lists -----------------------------------------------------------------
 
     def item_model(self, question: Question) -> type[BaseModel]:
-        model = list_item_model(_field_annotation(Answers, question.field))
+        model = list_item_model(_field_annotation(answers_model(self.checklist), question.field))
         if model is None:  # the checklist loader guarantees this for kind "list"
             raise TypeError(question.field)
         return model
@@ -594,7 +595,9 @@ class Flow:
     def max_items(self, question: Question) -> int | None:
         """The most items the list may hold, from the record model (None: no limit)."""
         parent, _, name = question.field.rpartition(".")
-        model = _field_annotation(Answers, parent) if parent else Answers
+        # The checklist's own answers model: its added questions (extra.<id>) are typed there.
+        typed = answers_model(self.checklist)
+        model = _field_annotation(typed, parent) if parent else typed
         is_model = isinstance(model, type) and issubclass(model, BaseModel)
         info = model.model_fields.get(name) if is_model else None
         for rule in info.metadata if info is not None else ():
@@ -745,7 +748,7 @@ class Flow:
             Row(
                 q.field,
                 q.label,
-                field_title(q.field),
+                field_title(q.field, record_model(self.checklist)),
                 self.format_answer(q, detailed=True),
                 q.required,
                 q.kind in ("list", "multichoice"),
@@ -806,7 +809,7 @@ class Flow:
         if value is None:
             return ""
         if spec.kind == "number" and isinstance(value, int | float) and not isinstance(value, bool):
-            return format_number(value)
+            return f"{format_number(value)} {spec.unit}" if spec.unit else format_number(value)
         if spec.kind in ("choice", "multichoice") and spec.choices:
             list_name = spec.choices
             return readable(value, label=lambda v: self.checklist.choice_label(list_name, v))

@@ -1234,3 +1234,81 @@ Q_TYPED_NOT_SAVED = (
 )
 Q_NOTHING_BEFORE = "Det här är den första frågan; det finns ingen fråga före den."
 VIEW_PROGRESS_SKIPPED = "(fråga {numbers} behövs inte med dina svar)"
+
+
+# --- variants: checklist variants with their own questions ---
+CV_AT_LINE = "{where} (rad {line})"
+CV_RULE_NOT_FOR_KIND = "regeln {rule} passar bara frågor av typen {kinds}"
+CV_BAD_PATTERN = "mönstret (pattern) är inte ett giltigt reguljärt uttryck ({detail})"
+CV_PATTERN_NEEDS_MESSAGE = (
+    "ett mönster (pattern) behöver ett meddelande (message) som säger på svenska hur svaret "
+    "ska skrivas"
+)
+CV_MESSAGE_WITHOUT_RULE = "message används bara tillsammans med pattern eller must_be_yes"
+CV_MIN_ABOVE_MAX = "min är större än max"
+CV_ID_AND_FIELD = (
+    "en fråga har antingen field (en fråga ur standardchecklistan) eller id (en egen fråga), "
+    "inte båda"
+)
+CV_NEEDS_CHOICES = (
+    "frågan behöver en vallista: skriv choices = ”namnet på en lista under [choices]”"
+)
+CV_UNKNOWN_CHOICES = "vallistan {choices} finns inte under [choices] (det finns: {known})"
+CV_NO_LIST_IN_LIST = "en lista kan inte ha en lista som fält"
+CV_EXTRA_NEEDS_ID = "en egen fråga anges med id = ”…”, inte med field = ”extra.…”"
+CV_RULES_ONLY_ADDED = (
+    "regler (must_be_yes, min_words, min, max, unit, date_is, max_items, pattern, choose_all) "
+    "kan bara ges för egna frågor med id; standardfrågornas regler gäller som de är"
+)
+CV_DUPLICATE_ID = "id {id} används för två frågor; varje egen fråga behöver ett eget id"
+CV_MANDATORY_MISSING = (
+    "frågan ”{label}” ({field}) saknas. Den finns i stadens standardchecklista och krävs i "
+    "varje variant: den får inte tas bort"
+)
+CV_MANDATORY_OPTIONAL = (
+    "frågan ”{label}” ({field}) krävs i varje variant och kan inte göras frivillig eller villkorad"
+)
+CV_YES_REQUIRED = "Svaret måste vara ja."
+CV_MIN_WORDS = "Skriv minst {words} ord."
+CV_EXTRA_TITLE = "Egna frågor i checklistans variant"
+CV_NEW_IS_STANDARD = (
+    "{checklist_id} är stadens standardchecklista. Ge varianten ett eget id, till exempel "
+    "kulturforvaltningen."
+)
+CV_NEW_HEADER = (
+    "# Variant {checklist_id} av Stockholms stads checklista, skapad med\n"
+    "# ”kontoguide checklist new” från standardchecklistan version {version}.\n"
+    "# Ändra title, höj version när du ändrar något och lägg till egna frågor:\n"
+    "# exempel på varje sorts fråga står längst ned i filen. Frågor med\n"
+    "# mandatory = true får inte tas bort.\n"
+    "#\n"
+)
+CV_NEW_TITLE_SUFFIX = " (variant {checklist_id})"
+CV_NEW_EXISTS = "{path} finns redan och skrivs inte över. Välj ett annat id eller en annan mapp."
+CV_NEW_FAILED = "Kunde inte skriva {path}: {detail}"
+CV_NEW_WRITTEN = "En ny variant är sparad som {path}"
+CV_NEW_NEXT = (
+    "Kontrollera den med: kontoguide checklist check {path}\n"
+    "Använd den med: kontoguide start --checklist {path}"
+)
+CV_BASE_DOCX_MISSING = "basdokumentet {path} finns inte"
+CV_CHECK_OK = "{path}: inga fel hittades."
+CV_CHECK_PROBLEMS = "{path}: {count} fel."
+CV_CHECK_LINE = "{file}: {where}: {detail}"
+CV_LIST_HEADER = "Id | Version | Titel | Fil"
+CV_LIST_ROW = "{checklist_id} | {version} | {title} | {path}"
+CV_LIST_BROKEN = "{checklist_id} | – | kan inte läsas: {detail} | {path}"
+CLI_CHECKLIST_HELP = "Skriv och kontrollera egna varianter av checklistan."
+CLI_CHECKLIST_NEW_HELP = (
+    "Skriv en ny variant (ID.toml) i den aktuella mappen: en kopia av standardchecklistan "
+    "med exempel på egna frågor."
+)
+CLI_CHECKLIST_NEW_ID = (
+    "Variantens id, till exempel kulturforvaltningen (små bokstäver, siffror, -)."
+)
+CLI_CHECKLIST_CHECK_HELP = "Kontrollera en checklistfil och visa varje fel med rad och orsak."
+CLI_CHECKLIST_CHECK_FILE = "Checklistfilen (TOML)."
+CLI_CHECKLIST_LIST_HELP = "Visa de installerade checklistorna med id, version, titel och fil."
+CLI_OPT_SCHEMA_CHECKLIST = (
+    "Beskriv en checklista med dess egna frågor (id för en installerad checklista)."
+)

@@ -583,6 +583,18 @@ class Answers(Part):
         None, max_length=LIST_MAXIMUMS["follow_ups"], title="Uppföljningar"
     )
     closing: Closing = Field(default_factory=Closing, title="Kontot avslutat")
+    # A variant's own questions, keyed by question id. Their rules are a model made
+    # from the checklist (added_questions.py), handed in by the validation context.
+    extra: dict[str, Any] = Field(default_factory=dict, title=m.CV_EXTRA_TITLE)
+
+    @field_validator("extra")
+    @classmethod
+    def _added_questions(cls, value: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
+        model = (info.context or {}).get("extra_model")
+        if model is None:
+            return value
+        checked = model.model_validate(value, context=info.context)
+        return {key: item for key, item in checked.model_dump().items() if item is not None}
 
     @field_validator("step3")
     @classmethod
@@ -762,14 +774,15 @@ class Record(Answers):
     )
 
 
-def file_schema(*, answers: bool = False) -> dict[str, Any]:
+def file_schema(*, answers: bool = False, model: type[Record] | None = None) -> dict[str, Any]:
     """The JSON Schema of a saved record, or (`answers`) of an answers file.
 
     A saved record carries its identity; an answers file may leave it out (a new
     identity is given when it is read), so nothing is required at its top. An
     exported record is also a valid answers file.
     """
-    schema = Record.model_json_schema()
+    # `model`: a checklist's record with its own questions typed (added_questions.py).
+    schema = (model or Record).model_json_schema()
     kind = "answers" if answers else "record"
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import re
 import secrets
 from collections.abc import Callable, Iterator
@@ -31,11 +30,11 @@ from kontoguide.errors import (
     UnreadableError,
     UsageError,
 )
+from kontoguide.homefolder import home_folder
 from kontoguide.inputfile import read_json_object
 from kontoguide.record import SCHEMA_VERSION, Record
 from kontoguide.textsafe import printable
 
-HOME_ENV = "KONTOGUIDE_HOME"
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 # No look-alike characters (0/o, 1/l/i): ids are read aloud and typed by hand.
 _ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -98,20 +97,6 @@ def _to_case_number_choice(data: dict[str, Any]) -> dict[str, Any]:
 
 
 MIGRATIONS: dict[int, Migration] = {1: _to_lifecycle, 2: _to_case_number_choice}
-
-
-def home_folder() -> Path:
-    configured = os.environ.get(HOME_ENV)
-    if configured:
-        try:
-            return Path(configured).expanduser()
-        except RuntimeError:  # "~someone" for a user this machine does not know
-            raise UsageError(
-                m.S_HOME_UNUSABLE.format(path=configured, detail=m.S_NO_SUCH_USER)
-            ) from None
-    from platformdirs import user_data_path
-
-    return user_data_path("kontoguide", appauthor=False)
 
 
 # Windows refuses these as file names, with or without an extension.

@@ -45,13 +45,19 @@ def make_context(
     complete: bool = False,
     data: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """What the field types need; `data` (the record as JSON) gives the decision day."""
+    """What the field types need; `data` (the record as JSON) gives the decision day.
+
+    With a checklist, also the model of its own questions (`extra_model`, which the
+    record checks its `extra` part with)."""
+    from kontoguide.added_questions import extra_model
+
     return {
         "checklist": checklist,
         "today": today or date.today(),
         "complete": complete,
         "decided_on": decision_day(data) if data is not None else None,
         "review_given_on": review_given_on(data) if data is not None else None,
+        "extra_model": extra_model(checklist) if checklist is not None else None,
     }
 
 
@@ -105,13 +111,14 @@ def decision_day(data: dict[str, Any]) -> date | None:
     return parsed if isinstance(parsed, date) else None
 
 
-def field_title(path: str) -> str:
+def field_title(path: str, record: Any = None) -> str:
     """The Swedish title of a record field, from the model, with its parents.
 
     "step2.goals[1].target" becomes "Mätbara mål 2 › Målvärde"; the step itself is
-    left out because the path already says which step it is.
+    left out because the path already says which step it is. `record` is the record
+    model of the checklist (added_questions.record_model), for its own questions.
     """
-    model: Any = Record
+    model: Any = record or Record
     titles: list[str] = []
     for key in paths.split(path.replace("[", ".[")):
         if key.startswith("["):
@@ -125,6 +132,9 @@ def field_title(path: str) -> str:
         if not key.startswith("step"):
             titles.append(info.title or key)
         model = info.annotation
+    if len(titles) > 1 and path.startswith("extra."):
+        # A variant's own question is named by its own words, like a standard one.
+        titles = titles[1:]
     return " › ".join(titles) or path
 
 
@@ -137,8 +147,8 @@ def _model_of(annotation: Any) -> type[BaseModel] | None:
     return list_item_model(target)
 
 
-def problem_list(error: ValidationError) -> list[Problem]:
-    return problems_of(error.errors())
+def problem_list(error: ValidationError, record: Any = None) -> list[Problem]:
+    return problems_of(error.errors(), record=record)
 
 
 # Unknown fields named in full before the rest are only counted: a file with a
@@ -148,7 +158,10 @@ _NAME_MAX = 40
 
 
 def problems_of(
-    errors: Sequence[Any], messages: dict[tuple[str | int, ...], str] | None = None
+    errors: Sequence[Any],
+    messages: dict[tuple[str | int, ...], str] | None = None,
+    *,
+    record: Any = None,
 ) -> list[Problem]:
     """Problems for pydantic errors, in their order; unknown fields of one object are
     one problem. `messages` replaces the message for an error at a location."""
@@ -164,7 +177,7 @@ def problems_of(
             continue
         path = paths.from_loc(loc)
         message = (messages or {}).get(loc) or translate(item)
-        entries.append(Problem(path=path, title=field_title(path), message=message))
+        entries.append(Problem(path=path, title=field_title(path, record), message=message))
     return [
         entry if isinstance(entry, Problem) else _unknown_fields(entry, unknown[entry])
         for entry in entries
@@ -200,12 +213,14 @@ def validate_record(data: dict[str, Any], context: dict[str, Any]) -> Record:
     return Record.model_validate(data, context=context)
 
 
-def _removal_target(data: Any, loc: tuple[str | int, ...]) -> tuple[str | int, ...] | None:
+def _removal_target(
+    data: Any, loc: tuple[str | int, ...], record: Any = None
+) -> tuple[str | int, ...] | None:
     """Where to cut so that an error disappears: a whole list item, else the field."""
     from kontoguide.checklist import _unwrap_optional, list_item_model
 
     node = data
-    annotation: Any = Record
+    annotation: Any = record or Record
     for depth, key in enumerate(loc):
         target = _unwrap_optional(annotation)
         if isinstance(key, int):
@@ -325,6 +340,7 @@ def prune(
     `keep` (the record's identity) are never cut: errors there are raised.
     """
     work = copy.deepcopy(data)
+    checklist = context.get("checklist")
     set_aside: dict[str, Any] = dict(work.get("set_aside") or {})
     found: list[Problem] = []
     for _ in range(100):
@@ -332,6 +348,7 @@ def prune(
             record = validate_record(work, context)
         except ValidationError as exc:
             errors = exc.errors()
+            record_type = context_record(checklist) if checklist is not None else None
             targets: set[tuple[str | int, ...]] = set()
             messages: dict[tuple[str | int, ...], str] = {}
             for item in errors:
@@ -348,16 +365,23 @@ def prune(
                     targets.update(surplus)
                     messages[loc] = m.V_TOO_MANY_SET_ASIDE.format(max=limit, count=len(surplus))
                     continue
-                target = _removal_target(work, loc)
+                target = _removal_target(work, loc, record_type)
                 if target is None:
                     raise
                 targets.add(target)
-            found.extend(problems_of(errors, messages))
+            found.extend(problems_of(errors, messages, record=record_type))
             _set_aside(work, _outermost(targets), set_aside)
             work["set_aside"] = set_aside
             continue
         return record, found
     raise AssertionError("prune did not converge")  # pragma: no cover
+
+
+def context_record(checklist: Checklist) -> Any:
+    """The record model of `checklist`, with its own questions typed."""
+    from kontoguide.added_questions import record_model
+
+    return record_model(checklist)
 
 
 def applicable(question: Question, data: dict[str, Any]) -> bool:
@@ -376,7 +400,10 @@ def missing_answers(
             message = m.V_NOT_ANSWERED
             if question.kind == "list":
                 message = m.V_MIN_ITEMS.format(item=question.item_label)
-            out.append(Problem(question.field, field_title(question.field), message))
+            # The typed record (with the added questions) is built only when one is named.
+            typed = context_record(checklist) if question.is_added else None
+            title = field_title(question.field, typed)
+            out.append(Problem(question.field, title, message))
     return out
 
 
@@ -444,7 +471,7 @@ def problems(
         rank = stage_rank(stage)
         found.extend(
             p
-            for p in problem_list(exc)
+            for p in problem_list(exc, context_record(checklist))
             if p.path not in known and stage_rank(checklist.stage_of(p.path)) <= rank
         )
     return in_checklist_order(found, checklist)

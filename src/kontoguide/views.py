@@ -76,9 +76,9 @@ def notice_panel(notice: Notice) -> Panel:
 def step_header(section: Section, steps: int) -> RenderableType:
     if section.number is not None:
         heading = m.VIEW_STEP_HEADER.format(number=section.number, steps=steps, title=section.title)
-    elif section.stage == "ready":
+    elif section.stage == "ready" and not all(q.is_added for q in section.questions):
         heading = m.VIEW_BASICS_HEADER.format(title=section.title)
-    else:  # the decision, the start, the closing: after the steps, not before them
+    else:  # the decision, the start, the closing, a variant's own section: by its title
         heading = section.title
     return header(heading, section.purpose)
 
