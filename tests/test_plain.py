@@ -374,3 +374,10 @@ def test_an_event_this_screen_does_not_know_is_drawn_plain(
     shown, out = screen()
     shown.show(Later("Kontrollera dina svar"))  # type: ignore[arg-type]
     assert out.getvalue() == "\nKontrollera dina svar\n"
+
+
+def test_the_position_says_why_the_number_jumps(checklist: Checklist) -> None:
+    section = next(s for s in checklist.sections if s.number == 3)
+    line = position(Progress(section, 6, 13, 5, skipped=(2, 5)))
+    assert line.startswith("Steg 3 av 5. Fråga 6 av 13.")
+    assert "2–5" in line

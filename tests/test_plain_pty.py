@@ -185,7 +185,6 @@ def test_wrong_answer_help_a_list_ctrl_c_and_resume(
     assert record["step1"]["comms_contact"]["email"] == "anna.lind@stockholm.se"
 
 
-@pytest.mark.skip(reason="going back is handled on branch move")
 def test_less_than_goes_back_to_the_previous_question(
     checklist: Checklist, home: Path, cwd: Path
 ) -> None:

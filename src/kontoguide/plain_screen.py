@@ -45,7 +45,7 @@ from kontoguide.dialogue import (
 )
 from kontoguide.flow import SectionSummary
 from kontoguide.plain_asker import plain
-from kontoguide.views import RichScreen
+from kontoguide.views import RichScreen, skipped_note
 
 # Box drawing and block elements: what rich draws around panels and tables.
 _DRAWING = re.compile(r"[\u2500-\u259f]")
@@ -169,7 +169,9 @@ def position(event: Progress) -> str:
         where = section.title
     else:
         where = m.VIEW_STEP_SHORT.format(number=section.number, steps=event.steps)
-    return m.PL_POSITION.format(where=where, index=event.index, count=event.count)
+    text = m.PL_POSITION.format(where=where, index=event.index, count=event.count)
+    skipped = skipped_note(event)
+    return text if skipped is None else f"{text} {skipped}"
 
 
 def _progress(event: Progress) -> Lines:

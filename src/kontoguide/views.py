@@ -108,11 +108,19 @@ def progress_line(event: Progress) -> Text:
     else:
         where = m.VIEW_STEP_SHORT.format(number=section.number, steps=event.steps)
     text = m.VIEW_PROGRESS.format(where=where, index=event.index, count=event.count)
-    if event.skipped is not None:
-        first, last = event.skipped
-        numbers = str(first) if first == last else f"{first}–{last}"
-        text += " " + m.VIEW_PROGRESS_SKIPPED.format(numbers=numbers)
+    skipped = skipped_note(event)
+    if skipped is not None:
+        text += " " + skipped
     return Text(text, style="dim")
+
+
+def skipped_note(event: Progress) -> str | None:
+    """Why the number jumps: the numbers before this one that the answers leave out."""
+    if event.skipped is None:
+        return None
+    first, last = event.skipped
+    numbers = str(first) if first == last else f"{first}–{last}"
+    return m.VIEW_PROGRESS_SKIPPED.format(numbers=numbers)
 
 
 def overview_table(states: tuple[tuple[Section, str], ...]) -> Table:
