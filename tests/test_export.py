@@ -406,3 +406,29 @@ def test_a_format_that_contradicts_the_file_name_is_refused(tmp_path: Path) -> N
 
     with pytest.raises(UsageError, match=r"beslut\.docx.*\.md"):
         choose_format("md", tmp_path / "beslut.docx")
+
+
+@pytest.mark.parametrize("fmt", ["docx", "md"])
+def test_work_in_progress_of_a_list_is_not_an_answer_in_the_document(
+    out: Path, record: Record, checklist: Checklist, fmt: str
+) -> None:
+    """A pause on a list's menu, or in an item being added or changed, leaves
+    `field[new]`/`field[edit]` in the draft; the document neither fails on them nor
+    lists them as answers that need fixing (validate does not count them either)."""
+    paused = record.model_copy(
+        update={
+            "set_aside": {
+                "step4.team[new]": {},
+                "step1.existing_accounts[new]": {"name": "Halvfärdigt konto"},
+                "step2.goals[edit]": {"indicator": "Halvfärdig ändring"},
+            }
+        }
+    )
+    path = export_record(paused, checklist, fmt, out)
+    if fmt == "md":
+        text = path.read_text(encoding="utf-8")
+    else:
+        document = open_docx(path.read_bytes())
+        text = "\n".join(p.text for p in document.paragraphs)
+    assert "Halvfärdig" not in text
+    assert m.DOC_SET_ASIDE not in text

@@ -339,9 +339,9 @@ class SetAsideCounts:
     """
 
     def __init__(self, set_aside: dict[str, Any]) -> None:
-        self.keys = set(set_aside)
+        self.keys = {key for key in set_aside if not paths.in_progress(key)}
         self.inside: dict[str, int] = {}
-        for key in set_aside:
+        for key in self.keys:
             for part in paths.ancestors(key):
                 self.inside[part] = self.inside.get(part, 0) + 1
 
@@ -460,7 +460,8 @@ def set_aside_reasons(record: Record, checklist: Checklist, today: date) -> SetA
     """
     reasons: dict[str, list[Problem]] = {}
     context = make_context(checklist, today=today)
-    for key, value in record.set_aside.items():
+    given = {key: value for key, value in record.set_aside.items() if not paths.in_progress(key)}
+    for key, value in given.items():
         data = _with_value(record.model_dump(mode="json"), key, value)
         data["set_aside"] = {}
         try:
@@ -475,7 +476,7 @@ def set_aside_reasons(record: Record, checklist: Checklist, today: date) -> SetA
             mine = [Problem(item.sub(key, p.path, count=1), p.title, p.message) for p in mine]
         title = field_title(field, context_record(checklist))
         reasons[key] = mine or [Problem(key, title, m.DOC_SET_ASIDE)]
-    return SetAside(dict(record.set_aside), reasons)
+    return SetAside(given, reasons)
 
 
 def _with_value(data: dict[str, Any], key: str, value: Any) -> dict[str, Any]:

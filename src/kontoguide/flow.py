@@ -986,7 +986,7 @@ def _same_content(new: dict[str, Any], old: dict[str, Any], *, transient: bool =
             out["set_aside"] = {
                 key: value
                 for key, value in (data.get("set_aside") or {}).items()
-                if not key.endswith(("[new]", "[edit]"))
+                if not paths.in_progress(key)
             }
         return out
 

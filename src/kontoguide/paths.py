@@ -62,3 +62,13 @@ def ancestors(path: str) -> Iterator[str]:
 
 def is_answered(value: Any) -> bool:
     return value is not None and value != [] and value != ""
+
+
+# Set-aside keys of the questionnaire's work in progress: an item being added
+# ("[new]", also a pause on a list's menu) or changed ("[edit]"). They are kept so a
+# pause loses nothing, but they are not answers: nothing counts, lists or prints them.
+IN_PROGRESS = ("[new]", "[edit]")
+
+
+def in_progress(key: str) -> bool:
+    return key.endswith(IN_PROGRESS)

@@ -122,7 +122,7 @@ def field_title(path: str, record: Any = None) -> str:
     titles: list[str] = []
     for key in paths.split(path.replace("[", ".[")):
         if key.startswith("["):
-            if titles:
+            if titles and key.strip("[]").isdigit():
                 titles[-1] += f" {int(key.strip('[]')) + 1}"
             continue
         target = _model_of(model)
