@@ -9,7 +9,7 @@ import pytest
 
 from kontoguide import messages as m
 from kontoguide.checklist import Checklist
-from kontoguide.dialogue import Conversation, ItemProgress, ListShown, Note
+from kontoguide.dialogue import Conversation, ItemProgress, ListShown, Note, shorten
 from kontoguide.drafts import new_record
 from kontoguide.flow import Flow, unfinished_key
 from kontoguide.record import Record
@@ -62,7 +62,7 @@ def goal_label(checklist: Checklist, field: str) -> str:
 def test_one_field_of_an_item_is_changed_without_the_others(checklist: Checklist) -> None:
     goals = checklist.question("step2.goals")
     record = record_with(checklist, {"step2.goals": [GOAL]})
-    which = m.Q_ITEM_WHICH_FIELD.format(item=GOAL["description"][:39].rstrip() + "…")
+    which = m.Q_ITEM_WHICH_FIELD.format(item=shorten(GOAL["description"], 40))
     script = {
         LIST_MENU: ["change", "done"],
         m.Q_LIST_WHICH_CHANGE: ["0"],
@@ -165,7 +165,9 @@ def test_removal_asks_which_item_with_one_item_too_and_keeping_is_the_default(
     groups = checklist.question("step2.target_groups")
     group = ANSWERS["step2.target_groups"][0]
     record = record_with(checklist, {"step2.target_groups": [group]})
-    sure = m.Q_LIST_REMOVE_SURE.format(item=f"{group['name']} · {group['description']}"[:49] + "…")
+    sure = m.Q_LIST_REMOVE_SURE.format(
+        item=shorten(f"{group['name']} · {group['description']}", 50)
+    )
     script = {
         LIST_MENU: ["remove", "remove", "done"],
         m.Q_LIST_WHICH_REMOVE: ["\x00tillbaka", "0"],

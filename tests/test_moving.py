@@ -16,7 +16,7 @@ from prompt_toolkit.output import DummyOutput
 
 from kontoguide import messages as m
 from kontoguide.checklist import Checklist
-from kontoguide.dialogue import NO, Conversation, GoBack, Note, Option, Progress, Prompt
+from kontoguide.dialogue import NO, Conversation, GoBack, Note, Option, Progress, Prompt, shorten
 from kontoguide.drafts import new_record
 from kontoguide.flow import Flow
 from kontoguide.prompts import SELECT_INDENT as SELECT
@@ -564,3 +564,21 @@ def test_back_from_a_lists_menu_goes_to_the_question_before_the_list(
         conversation.run()
     assert asker.asked == [menu, found, menu, considered]
     assert flow.record.step1.existing_accounts == record.step1.existing_accounts
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        (
+            "Hänger syftet ihop med verksamhetsplanen eller uppdraget?",
+            44,
+            "Hänger syftet ihop med verksamhetsplanen…",
+        ),
+        ("Kort text", 20, "Kort text"),
+        ("Ett ord, sedan fler ord", 9, "Ett ord…"),
+        ("Kommunikationsfunktionen", 10, "Kommunika…"),
+    ],
+)
+def test_shortened_titles_end_after_a_whole_word(text: str, width: int, expected: str) -> None:
+    assert shorten(text, width) == expected
+    assert len(shorten(text, width)) <= width

@@ -198,8 +198,15 @@ def _with_pause_hint(check: Check) -> Check:
 
 
 def shorten(text: str, width: int) -> str:
+    """`text` on one line, at most `width` characters, cut after a whole word (a word
+    is cut only when the first one alone is too long)."""
     flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+    if len(flat) <= width:
+        return flat
+    cut = flat[: width - 1]
+    if flat[width - 1] != " " and " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:–-") + "…"
 
 
 def _known_choices(value: Any, options: Sequence[Option]) -> list[str]:
