@@ -28,7 +28,7 @@ V_DATE_IMPOSSIBLE = (
     "Datumet {value} finns inte i kalendern. Skriv ett datum som finns, som ÅÅÅÅ-MM-DD."
 )
 V_DATE_NOT_FUTURE = "Ange ett datum som inte ligger i framtiden (senast {today})."
-V_DATE_FUTURE = "Ange ett datum efter {today}; ett mål behöver en tidpunkt framåt i tiden."
+V_DATE_FUTURE = "Ange ett datum efter {today}: datumet ska ligga framåt i tiden."
 V_REVIEW_AFTER_DECISION = "Ange ett datum efter {decision}."
 V_REVIEW_WITHIN_YEAR = "Ange ett datum senast {latest}: kontot ska prövas igen inom 12 månader."
 V_BOOL = "Svara ja eller nej."
