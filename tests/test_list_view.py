@@ -16,7 +16,7 @@ from kontoguide import messages as m
 from kontoguide.checklist import Checklist
 from kontoguide.drafts import Loaded, new_record, prefilled
 from kontoguide.lifecycle import settled
-from kontoguide.views import drafts_table, state_text
+from kontoguide.views import drafts_table, notice_panel, state_text
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 TODAY = date(2027, 3, 1)
@@ -128,3 +128,16 @@ def test_an_approved_decision_not_started_is_overdue_after_its_review_date(
     assert state_text(item, today=late).endswith(
         m.STATE_FOLLOW_UP_OVERDUE.format(due=due.isoformat())
     )
+
+
+def test_the_notice_on_screen_says_which_words_are_ours(checklist: Checklist) -> None:
+    """The city's notice and kontoguide's explanation are told apart in words, not
+    only by a dim colour that NO_COLOR and screen readers lose."""
+    console = Console(width=80, no_color=True, record=True, file=io.StringIO())
+    console.print(notice_panel(checklist.notice))
+    text = " ".join(console.export_text().replace("│", " ").split())
+    city = " ".join(checklist.notice.text.split())
+    assert city in text
+    assert checklist.notice.note is not None
+    ours = text.index(m.NOTICE_NOTE_HEADING)
+    assert text.index(city) < ours < text.index(" ".join(checklist.notice.note.split())[:40])

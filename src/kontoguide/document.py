@@ -759,7 +759,7 @@ def _notice(record: Record, checklist: Checklist) -> NoticeView:
         title=checklist.notice.title,
         source=m.DOC_NOTICE_SOURCE,
         paragraphs=paragraphs,
-        note_heading=m.DOC_NOTICE_NOTE_HEADING,
+        note_heading=m.NOTICE_NOTE_HEADING,
         note=_paragraphs(checklist.notice.note),
         acknowledgement=acknowledgement,
     )

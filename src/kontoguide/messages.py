@@ -959,7 +959,7 @@ DOC_ABOUT = (
     "{checklist}, version {checklist_version}. Id i kontoguide: {id}."
 )
 DOC_NOTICE_SOURCE = "Rådet som det står i stadens guide ”Guide – starta nytt konto”:"
-DOC_NOTICE_NOTE_HEADING = "Kommentar från kontoguide (inte en del av stadens råd):"
+NOTICE_NOTE_HEADING = "Kommentar från kontoguide (inte en del av stadens råd):"
 DOC_SET_ASIDE_GIVEN = "Angivet svar: {given}"
 DOC_SET_ASIDE_REASON = "Behöver rättas: {reason}"
 DOC_ISSUER = "Utfärdat av: {issuer}"

@@ -61,8 +61,11 @@ def notice_panel(notice: Notice) -> Panel:
     """The Schrems II notice: always first, never hidden."""
     body = Text(notice.text.strip())
     if notice.note:
-        # kontoguide's own explanation, apart from the city's words.
+        # kontoguide's own explanation, apart from the city's words and said to be ours
+        # in words (dim text alone is lost without colour and to a screen reader).
         body.append("\n\n")
+        body.append(m.NOTICE_NOTE_HEADING, style="bold")
+        body.append("\n")
         body.append(notice.note.strip(), style="dim")
     return Panel(
         body,
