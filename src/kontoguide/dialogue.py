@@ -185,6 +185,10 @@ YES, NO = "ja", "nej"
 _SKIP, _BACK = "", "\x00tillbaka"
 _TAKE, _CHANGE_FIRST, _SKIP_ITEM = "take", "change", "skip"
 _CANCEL, _ALL_FIELDS = "\x00avbryt", "\x00alla"
+_NEXT_PAGE, _PREVIOUS_PAGE, _SHOW_ALL = "\x00nästa", "\x00föregående", "\x00visa"
+# The questions a picker shows at a time: with the heading, the problems line and the
+# page choices it stays within 24 rows.
+PICKER_PAGE = 12
 
 
 class _Cancelled(Exception):
@@ -1103,8 +1107,9 @@ class Conversation:
 
     def open_section(self, section: Section) -> None:
         """One step's answers and what needs putting right there; any answer can be
-        changed, and then it is back to the task list."""
-        self.screen.show(SummaryShown((self.flow.section_summary(section),)))
+        changed, and then it is back to the task list. The answers are the picker's
+        choices, a page at a time, so that the step fits 80×24; the whole summary
+        is shown on request."""
         problems = [
             problem
             for problem in self.flow.completion_problems()
@@ -1113,9 +1118,6 @@ class Conversation:
         ]
         if problems:
             self.screen.show(ProblemsShown(tuple(problems)))
-        questions = self.flow.applicable_questions(section)
-        options = [Option(q.field, self._change_title(q)) for q in questions]
-        options.append(Option(_BACK, m.Q_BACK_TO_TASKS))
         first_problem = next(
             (
                 owner[1].field
@@ -1124,13 +1126,60 @@ class Conversation:
             ),
             _BACK,
         )
-        field = self.asker.select(Prompt(m.Q_STEP_WHICH_ANSWER, default=first_problem), options)
-        question = next((q for q in questions if q.field == field), None)
+        question = self._pick_question(
+            section, m.Q_STEP_WHICH_ANSWER, first_problem, m.Q_BACK_TO_TASKS, summary=True
+        )
         if question is None:
             return
         self._announce(section)
         self.ask(section, question, changing=True)
         self.run()
+
+    def _pick_question(
+        self,
+        section: Section,
+        message: str,
+        default: str | None,
+        back_title: str,
+        *,
+        summary: bool = False,
+    ) -> Question | None:
+        """One of the section's questions, each with its answer, at most PICKER_PAGE
+        at a time (a step has up to 32): the picker fits 80×24 with its heading.
+        `summary` offers the step's whole summary; None when the person went back."""
+        questions = self.flow.applicable_questions(section)
+        fields = [q.field for q in questions]
+        page = fields.index(default) // PICKER_PAGE if default in fields else 0
+        pages = max(1, -(-len(questions) // PICKER_PAGE))
+        while True:
+            shown = questions[page * PICKER_PAGE : (page + 1) * PICKER_PAGE]
+            options = [Option(q.field, self._change_title(q)) for q in shown]
+            if page + 1 < pages:
+                first, last = (
+                    (page + 1) * PICKER_PAGE + 1,
+                    min(len(questions), (page + 2) * PICKER_PAGE),
+                )
+                text = m.Q_PAGE_NEXT.format(first=first, last=last, count=len(questions))
+                options.append(Option(_NEXT_PAGE, text))
+            if page > 0:
+                first, last = (page - 1) * PICKER_PAGE + 1, page * PICKER_PAGE
+                text = m.Q_PAGE_PREVIOUS.format(first=first, last=last, count=len(questions))
+                options.append(Option(_PREVIOUS_PAGE, text))
+            if summary:
+                options.append(Option(_SHOW_ALL, m.Q_SHOW_STEP_ANSWERS))
+            options.append(Option(_BACK, back_title))
+            chosen = self.asker.select(Prompt(message, default=default), options)
+            if chosen == _NEXT_PAGE:
+                page, default = page + 1, None
+            elif chosen == _PREVIOUS_PAGE:
+                page, default = page - 1, None
+            elif chosen == _SHOW_ALL:
+                self.screen.show(SummaryShown((self.flow.section_summary(section),)))
+                default = _BACK
+            else:
+                return next((q for q in questions if q.field == chosen), None)
+            if default is None:
+                default = questions[page * PICKER_PAGE].field
 
     def fix(self, found: Sequence[Problem]) -> None:
         """Ask again every question that a completion problem points to."""
@@ -1158,11 +1207,7 @@ class Conversation:
             section = next((s for s in sections if s.id == chosen), None)
         if section is None:
             return False
-        questions = self.flow.applicable_questions(section)
-        question_options = [Option(q.field, self._change_title(q)) for q in questions]
-        question_options.append(Option(_BACK, m.Q_BACK))
-        field = self.asker.select(Prompt(m.Q_CHANGE_WHICH_QUESTION), question_options)
-        question = next((q for q in questions if q.field == field), None)
+        question = self._pick_question(section, m.Q_CHANGE_WHICH_QUESTION, None, m.Q_BACK)
         if question is None:
             return False
         self._announce(section)

@@ -1318,3 +1318,6 @@ Q_ITEM_BACK_KEPT = (
     "Tillbaka till listan. Det du fyllde i finns kvar som förslag om du lägger till igen."
 )
 VIEW_ITEM_SKIPPED_GIVEN = "(fråga {numbers} har redan svar)"
+Q_PAGE_NEXT = "Fler frågor: {first}–{last} av {count}"
+Q_PAGE_PREVIOUS = "Föregående frågor: {first}–{last} av {count}"
+Q_SHOW_STEP_ANSWERS = "Visa alla svar i steget"
