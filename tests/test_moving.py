@@ -712,3 +712,17 @@ def test_an_items_field_numbers_say_why_one_is_skipped(checklist: Checklist) -> 
     rich_line = views._RENDER[ItemProgress](admin)[-1]
     assert isinstance(rich_line, views.Text) and rich_line.plain.endswith(said)
     assert plain_screen._RENDER[ItemProgress](admin)[-1].endswith(said)
+
+
+def test_a_person_taken_again_after_going_back_keeps_the_answers_given(
+    checklist: Checklist,
+) -> None:
+    team = checklist.question("step4.team")
+    script = {ERIK: ["take", "take"], ROLE: ["agare", BACK, INTERRUPT], ADMIN: [BACK]}
+    _, conversation, asker, screen, _ = make(checklist, script, with_step2_people(checklist))
+    with pytest.raises(KeyboardInterrupt):
+        conversation.ask_list(team)
+    assert asker.asked == [ERIK, ROLE, ADMIN, ROLE, ERIK, ROLE]
+    assert asker.prompts[-1].default == "agare"
+    # Back at the offer, not at the list: nothing is said about the list.
+    assert m.Q_ITEM_BACK_KEPT not in [n.text for n in screen.of(Note)]

@@ -605,7 +605,11 @@ class Conversation:
                 self.flow.pass_question(question)
                 return
             if choice == "add":
-                self._add_item(question, self._left_items.get(question.field))
+                left = self._add_item(question, self._left_items.pop(question.field, None))
+                if left:
+                    # Offered again as the defaults of the next item added here.
+                    self._left_items[question.field] = left
+                    self.screen.show(Note(m.Q_ITEM_BACK_KEPT))
             elif choice == "change":
                 index = self._pick_item(question, m.Q_LIST_WHICH_CHANGE)
                 if index is not None:
@@ -623,6 +627,7 @@ class Conversation:
             if not isinstance(old, dict) or self.flow.is_full(question):
                 continue
             title = shorten(self.flow.item_title(question, old).split(" · ")[0], 50)
+            left: dict[str, Any] | None = None
             while True:  # back from the item's first field: this offer again
                 choice = self.asker.select(
                     Prompt(m.Q_SUGGESTED_ITEM.format(item=title), default=_TAKE),
@@ -643,7 +648,8 @@ class Conversation:
                         self._show_list(question)
                         break
                 # Changed first, or no longer valid as it stands: asked with it as defaults.
-                if self._add_item(question, dict(old)):
+                left = self._add_item(question, {**old, **(left or {})})
+                if left is None:
                     break
 
     def _offer_people(self, question: Question) -> None:
@@ -657,8 +663,9 @@ class Conversation:
             if self.flow.is_full(question):
                 return
             name = shorten(str(person.get("name", "")), 40)
-            added = False
-            while not added:  # back from the person's first field: this offer again
+            left: dict[str, Any] | None = None
+            while True:  # back from the person's first field: this offer again, and
+                # what was answered for the person is the default when taken again
                 choice = self.asker.select(
                     Prompt(m.Q_PERSON_OFFER.format(name=name, who=who), default=_TAKE),
                     [
@@ -669,11 +676,13 @@ class Conversation:
                 )
                 if choice == _TAKE:
                     # Only what step 2 does not say (the role, the admin right) is asked.
-                    added = self._add_item(question, None, given=dict(person))
+                    left = self._add_item(question, left, given=dict(person))
                 elif choice == _CHANGE_FIRST:
-                    added = self._add_item(question, dict(person))
+                    left = self._add_item(question, {**person, **(left or {})})
                 else:
-                    added = True
+                    left = None
+                if left is None:
+                    break
 
     def _ask_set_aside_items(self, question: Question) -> None:
         """Offer each set-aside item of the list again, while there is room for it."""
@@ -851,13 +860,14 @@ class Conversation:
         *,
         resolves: str | None = None,
         given: dict[str, Any] | None = None,
-    ) -> bool:
-        """Add an item, field by field; False when the person went back from its first
-        field (to where the item began), the answers given so far kept for this session."""
+    ) -> dict[str, Any] | None:
+        """Add an item, field by field. When the person goes back from its first field
+        (to where the item began), the answers given so far are returned, to be the
+        defaults when the item is started again; None otherwise."""
         if self.flow.is_full(question):
             limit = self.flow.max_items(question)
             self.screen.show(Note(m.Q_LIST_FULL.format(max=limit), "problem"))
-            return True
+            return None
         # Saved field by field until the item is whole: a new item as the unfinished
         # one, an item set aside under its own key (with its answers not yet asked).
         key = resolves or unfinished_key(question)
@@ -878,20 +888,14 @@ class Conversation:
                     self.flow.keep_item(key, before)
                 self.screen.show(Note(m.Q_ITEM_CANCELLED))
                 self._show_list(question)
-                return True
+                return None
             except _BackFromItem as back:
                 if key == unfinished_key(question) or before is None:
                     self.flow.drop_set_aside(key)
-                    answered = {f: v for f, v in back.answers.items() if f not in base}
-                    if answered:
-                        # Offered again as the defaults of the next item added here.
-                        self._left_items[question.field] = {**(defaults or {}), **answered}
-                        self.screen.show(Note(m.Q_ITEM_BACK_KEPT))
                 else:
                     self.flow.keep_item(key, before)
-                return False
+                return {f: v for f, v in back.answers.items() if f not in base}
             given = None
-            self._left_items.pop(question.field, None)
             try:
                 displaced = self.flow.add_item(question, item, resolves=key)
             except Refused as refused:
@@ -900,7 +904,7 @@ class Conversation:
                 continue
             self._show_displaced(displaced)
             self._show_list(question)
-            return True
+            return None
 
     def _change_item(
         self,
