@@ -582,3 +582,147 @@ def test_back_from_a_lists_menu_goes_to_the_question_before_the_list(
 def test_shortened_titles_end_after_a_whole_word(text: str, width: int, expected: str) -> None:
     assert shorten(text, width) == expected
     assert len(shorten(text, width)) <= width
+
+
+# --- moving inside an item of a list ---------------------------------------------------------
+
+NAME = "Vad heter personen?"
+ROLE = "Vilken roll har personen?"
+EMAIL = "Vilken e-postadress har personen?"
+ADMIN = "Ska personen ha administratörsbehörighet?"
+ERIK = m.Q_PERSON_OFFER.format(name="Erik Berg", who=m.Q_WHO_RESPONSIBLE)
+SARA = m.Q_PERSON_OFFER.format(name="Sara Holm", who=m.Q_WHO_DEPUTY)
+
+
+def with_step2_people(checklist: Checklist) -> Record:
+    flow = Flow(checklist, acknowledged(checklist), save=lambda _: None)
+    for field, value in ANSWERS.items():
+        if field.startswith(("step2.responsible", "step2.deputy")):
+            flow.apply(field, value)
+    return flow.record
+
+
+def test_back_inside_an_item_asks_its_previous_field_with_the_answer_given(
+    checklist: Checklist,
+) -> None:
+    team = checklist.question("step4.team")
+    # Erik from step 2: his role, then back from the admin right to the role (his
+    # e-mail, given in step 2, is not asked on the way back either).
+    script = {
+        ERIK: ["take"],
+        ROLE: ["agare", "redaktor", "agare"],
+        ADMIN: [BACK, BACK, "ja"],
+        SARA: ["skip"],
+        m.Q_LIST_MENU.format(count=1): [INTERRUPT],
+    }
+    flow, conversation, asker, _, _ = make(checklist, script, with_step2_people(checklist))
+    with pytest.raises(KeyboardInterrupt):
+        conversation.ask_list(team)
+    assert asker.asked[:7] == [ERIK, ROLE, ADMIN, ROLE, ADMIN, ROLE, ADMIN]
+    roles = [p for p in asker.prompts if p.message == ROLE]
+    admins = [p for p in asker.prompts if p.message == ADMIN]
+    # The answer given is the default when the field is asked again.
+    assert [p.default for p in roles] == [None, "agare", "redaktor"]
+    assert all(p.back for p in roles + admins)
+    assert flow.items(team) == [
+        {"name": "Erik Berg", "email": "erik.berg@stockholm.se", "role": "agare", "admin": True}
+    ]
+
+
+def test_back_from_the_first_field_of_a_taken_person_is_the_offer_again(
+    checklist: Checklist,
+) -> None:
+    team = checklist.question("step4.team")
+    script = {
+        ERIK: ["take", "skip"],
+        ROLE: [BACK],
+        SARA: ["skip"],
+        NAME: [INTERRUPT],  # the team needs a member: the first one is asked for
+    }
+    flow, conversation, asker, _, _ = make(checklist, script, with_step2_people(checklist))
+    with pytest.raises(KeyboardInterrupt):
+        conversation.ask_list(team)
+    assert asker.asked == [ERIK, ROLE, ERIK, SARA, NAME]
+    assert flow.items(team) == []
+    assert flow.record.set_aside == {}
+
+
+def test_back_from_the_first_field_of_a_new_item_is_the_menu_and_keeps_the_answers(
+    checklist: Checklist,
+) -> None:
+    team = checklist.question("step4.team")
+    record = answered_up_to(checklist, "step4.team", {**ANSWERS, "step4.team": []})
+    first = dict(ANSWERS["step4.team"][0])
+    flow = Flow(checklist, record, save=lambda _: None)
+    flow.add_item(team, first)
+    menu = m.Q_LIST_MENU.format(count=1)
+    script = {
+        menu: ["add", "add", INTERRUPT],
+        NAME: ["Ada Lund", BACK, "Ada Lund"],
+        ROLE: [BACK, "redaktor"],
+        EMAIL: ["ada.lund@stockholm.se"],
+        ADMIN: ["nej"],
+    }
+    flow, conversation, asker, screen, _ = make(checklist, script, flow.record)
+    conversation.flow.people_offered.add(team.field)
+    with pytest.raises(KeyboardInterrupt):
+        conversation.ask_list(team)
+    assert asker.asked[:5] == [menu, NAME, ROLE, NAME, menu]
+    assert m.Q_ITEM_BACK_KEPT in [n.text for n in screen.of(Note)]
+    names = [p for p in asker.prompts if p.message == NAME]
+    assert [p.default for p in names] == ["", "Ada Lund", "Ada Lund"]
+    assert flow.items(team)[1]["name"] == "Ada Lund"
+
+
+def test_back_from_a_field_being_changed_is_the_field_chooser_again(checklist: Checklist) -> None:
+    team = checklist.question("step4.team")
+    record = answered_up_to(checklist, "step4.team", ANSWERS)
+    erik = ANSWERS["step4.team"][0]
+    which = m.Q_ITEM_WHICH_FIELD.format(item=erik["name"])
+    menu = m.Q_LIST_MENU.format(count=len(ANSWERS["step4.team"]))
+    script = {
+        menu: ["change", INTERRUPT],
+        m.Q_LIST_WHICH_CHANGE: ["0"],
+        which: ["role", "\x00alla", "\x00tillbaka"],
+        ROLE: [BACK],
+        NAME: [BACK],
+    }
+    flow, conversation, asker, _, _ = make(checklist, script, record)
+    conversation.flow.people_offered.add(team.field)
+    with pytest.raises(KeyboardInterrupt):
+        conversation.ask_list(team)
+    assert asker.asked[2:] == [which, ROLE, which, NAME, which, menu]
+    assert flow.items(team)[0] == erik
+
+
+def test_an_items_field_numbers_say_why_one_is_skipped(checklist: Checklist) -> None:
+    from kontoguide import plain_screen, views
+    from kontoguide.dialogue import ItemProgress
+
+    team = checklist.question("step4.team")
+    script = {ERIK: ["take"], ROLE: ["agare"], ADMIN: [INTERRUPT]}
+    _, conversation, _, screen, _ = make(checklist, script, with_step2_people(checklist))
+    with pytest.raises(KeyboardInterrupt):
+        conversation.ask_list(team)
+    role, admin = screen.of(ItemProgress)
+    # The name (1) is given too, but only the numbers right before are said.
+    assert (role.index, role.skipped, role.skipped_why) == (2, (1, 1), "given")
+    assert (admin.index, admin.count, admin.skipped) == (4, 4, (3, 3))
+    said = m.VIEW_ITEM_SKIPPED_GIVEN.format(numbers="3")
+    rich_line = views._RENDER[ItemProgress](admin)[-1]
+    assert isinstance(rich_line, views.Text) and rich_line.plain.endswith(said)
+    assert plain_screen._RENDER[ItemProgress](admin)[-1].endswith(said)
+
+
+def test_a_person_taken_again_after_going_back_keeps_the_answers_given(
+    checklist: Checklist,
+) -> None:
+    team = checklist.question("step4.team")
+    script = {ERIK: ["take", "take"], ROLE: ["agare", BACK, INTERRUPT], ADMIN: [BACK]}
+    _, conversation, asker, screen, _ = make(checklist, script, with_step2_people(checklist))
+    with pytest.raises(KeyboardInterrupt):
+        conversation.ask_list(team)
+    assert asker.asked == [ERIK, ROLE, ADMIN, ROLE, ERIK, ROLE]
+    assert asker.prompts[-1].default == "agare"
+    # Back at the offer, not at the list: nothing is said about the list.
+    assert m.Q_ITEM_BACK_KEPT not in [n.text for n in screen.of(Note)]

@@ -25,6 +25,7 @@ from scenario import (
     DOWN,
     ENTER,
     FINISH_LONG,
+    INTERRUPT,
     REVIEW_PROBLEMS,
     REVIEW_READY,
     UP,
@@ -50,7 +51,7 @@ def test_the_review_is_a_task_list_and_opens_one_step_at_a_time(checklist: Check
     record = complete_record(checklist)
     script = {
         REVIEW_READY: ["step2", "step4", "later"],
-        m.Q_STEP_WHICH_ANSWER: ["\x00tillbaka", "step4.response_time"],
+        m.Q_STEP_WHICH_ANSWER: ["\x00visa", "\x00tillbaka", "step4.response_time"],
         "Hur snabbt besvaras frågor och kommentarer?": ["Inom två timmar"],
     }
     flow = Flow(checklist, record, save=Saves())
@@ -61,9 +62,9 @@ def test_the_review_is_a_task_list_and_opens_one_step_at_a_time(checklist: Check
 
     assert asker.left() == {}
     assert flow.value("step4.response_time") == "Inom två timmar"
-    # Never all steps' answers at once: each opened step shows its own answers only.
+    # Never all steps' answers at once: a step's whole summary only on request.
     shown = screen.of(SummaryShown)
-    assert [[s.section.id for s in event.sections] for event in shown] == [["step2"], ["step4"]]
+    assert [[s.section.id for s in event.sections] for event in shown] == [["step2"]]
     tasks = screen.of(TaskList)
     assert len(tasks) == 3
     states = [(section.id, state) for section, state, _ in tasks[0].states]
@@ -171,7 +172,7 @@ def test_a_platform_change_in_the_summary_at_80x24(tmp_path: Path) -> None:
     child.send(UP * 3 + ENTER)  # step 5, step 4, step 3
     child.expect_exact("Tillbaka visar alla steg")
     child.expect_exact("Tillbaka till alla steg")
-    child.send(UP * 9 + ENTER)  # the first question of step 3: the platform
+    child.send(UP * 10 + ENTER)  # the first question of step 3 (above "Visa alla svar")
     child.expect_exact("Vilken plattform ska kontot finnas på?")
     child.expect_exact("Annan plattform")
     child.send(UP + ENTER)  # Instagram is where the pointer starts; Facebook is above
@@ -192,3 +193,101 @@ def test_a_platform_change_in_the_summary_at_80x24(tmp_path: Path) -> None:
     ]
     assert saved["step3"]["platform"] == "facebook"
     assert saved["step3"]["platform_reason"] == data["step3"]["platform_reason"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="ingen pty i Windows")
+def test_step_4_opened_from_the_task_list_fits_80x24(tmp_path: Path) -> None:
+    """The step with the most questions: its picker pages, and every screen of it, the
+    answers with it, fits 24 rows (nothing scrolls off above the prompt)."""
+    pexpect = pytest.importorskip("pexpect")
+    pyte = pytest.importorskip("pyte")
+    import os
+
+    from test_pty import NOTICE_CONFIRM
+
+    home, cwd = tmp_path / "home", tmp_path / "work"
+    home.mkdir()
+    cwd.mkdir()
+    data = json.loads((EXAMPLES / "klar-for-beslut.json").read_text(encoding="utf-8"))
+    del data["notice"]
+    answers = cwd / "svar.json"
+    answers.write_text(json.dumps(data), encoding="utf-8")
+    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "KONTOGUIDE_HOME": str(home)}
+    env["TERM"] = "xterm-256color"
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "kontoguide", "start", "--answers", str(answers)],
+        env=env,
+        cwd=str(cwd),
+        dimensions=(24, 80),
+        encoding="utf-8",
+        timeout=20,
+    )
+    screen = pyte.Screen(80, 24)
+    stream = pyte.Stream(screen)
+
+    class Terminal:
+        """What the program writes, drawn as an 80×24 terminal shows it."""
+
+        def write(self, data: str) -> None:
+            stream.feed(data)
+
+        def flush(self) -> None:
+            pass
+
+    child.logfile_read = Terminal()
+
+    def rows() -> list[str]:
+        return [line.rstrip() for line in screen.display]
+
+    child.expect_exact(NOTICE_CONFIRM[:30])
+    child.send(DOWN + ENTER)
+    child.expect_exact("Spara och fortsätt senare")
+    child.send(UP * 2 + ENTER)  # step 5, step 4
+    child.expect_exact("Tillbaka till alla steg")
+    page_one = rows()
+    text = "\n".join(page_one)
+    # The prompt, the first of the step's questions and the way on are all on screen.
+    assert "Vilket svar vill du ändra?" in text, text
+    assert "Fler frågor: 13–24 av" in text, text
+    assert "Visa alla svar i steget" in text, text
+    assert "Tillbaka till alla steg" in page_one[-1] or "Tillbaka till alla steg" in text
+    child.send(UP * 2 + ENTER)  # "Fler frågor" is two above "Tillbaka"
+    child.expect_exact("Föregående frågor: 1–12")
+    child.expect_exact("Tillbaka till alla steg")
+    text = "\n".join(rows())
+    assert "Vilket svar vill du ändra?" in text, text
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+
+
+def test_a_steps_picker_shows_its_questions_a_page_at_a_time(checklist: Checklist) -> None:
+    from kontoguide.dialogue import PICKER_PAGE
+
+    record = complete_record(checklist)
+    offered: list[list[str]] = []
+
+    class Offered(ScriptedAsker):
+        def select(self, prompt: Any, options: Any) -> str:
+            if prompt.message == m.Q_STEP_WHICH_ANSWER:
+                offered.append([o.value for o in options])
+            return super().select(prompt, options)
+
+    flow = Flow(checklist, record, save=Saves())
+    step4 = next(s for s in checklist.sections if s.id == "step4")
+    questions = flow.applicable_questions(step4)
+    assert len(questions) > 2 * PICKER_PAGE, "step 4 is the tall one"
+    target = questions[PICKER_PAGE + 1]
+    pages = ["\x00nästa", "\x00föregående", "\x00nästa", target.field]
+    asker = Offered({m.Q_STEP_WHICH_ANSWER: pages})
+    asker.add(target.label, INTERRUPT)
+    with pytest.raises(KeyboardInterrupt):
+        Conversation(flow, asker, RecordingScreen()).open_section(step4)
+    first, second, _, again = offered
+    assert first[:PICKER_PAGE] == [q.field for q in questions[:PICKER_PAGE]]
+    assert second[:PICKER_PAGE] == [q.field for q in questions[PICKER_PAGE : 2 * PICKER_PAGE]]
+    assert again == second
+    # Each page: its questions, the pages on either side, the summary, back.
+    assert all(len(page) <= PICKER_PAGE + 4 for page in offered)
+    assert asker.asked[-1] == target.label

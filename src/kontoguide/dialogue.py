@@ -101,6 +101,10 @@ class ItemProgress:
     number: int
     index: int
     count: int
+    # The field numbers just before this one that are not asked (first, last), and
+    # why: "given" (answered already, as a team member taken from step 2) or "not_needed".
+    skipped: tuple[int, int] | None = None
+    skipped_why: str = "not_needed"
 
 
 @dataclass(frozen=True)
@@ -181,10 +185,23 @@ YES, NO = "ja", "nej"
 _SKIP, _BACK = "", "\x00tillbaka"
 _TAKE, _CHANGE_FIRST, _SKIP_ITEM = "take", "change", "skip"
 _CANCEL, _ALL_FIELDS = "\x00avbryt", "\x00alla"
+_NEXT_PAGE, _PREVIOUS_PAGE, _SHOW_ALL = "\x00nästa", "\x00föregående", "\x00visa"
+# The questions a picker shows at a time: with the heading, the problems line and the
+# page choices it stays within 24 rows.
+PICKER_PAGE = 12
 
 
 class _Cancelled(Exception):
     """The person stopped filling in an item of a list; nothing of it is kept."""
+
+
+class _BackFromItem(Exception):
+    """The person went back from the first field of an item: to where the item began
+    (the list's menu, the offer of a person). `answers` are the ones given so far."""
+
+    def __init__(self, answers: dict[str, Any]) -> None:
+        super().__init__()
+        self.answers = answers
 
 
 def _with_pause_hint(check: Check) -> Check:
@@ -247,6 +264,9 @@ class Conversation:
         self._announced: str | None = None
         self._asking: _Asking | None = None
         self._list: Question | None = None
+        self._item_back = False  # an item's field is being asked: going back is offered
+        # The answers of an item left by going back from its first field, per list.
+        self._left_items: dict[str, dict[str, Any]] = {}
         self.list_back = False  # whether the list being asked may offer going back
 
     # --- asking everything that is left ---------------------------------------------
@@ -478,7 +498,7 @@ class Conversation:
             validate=check,
             placeholder=m.Q_DATE_PLACEHOLDER if spec.kind == "date" else None,
             required=spec.required,
-            back=asking is not None and asking.back,
+            back=(asking is not None and asking.back) or self._item_back,
             keep_typed=keep_typed,
         )
 
@@ -585,7 +605,11 @@ class Conversation:
                 self.flow.pass_question(question)
                 return
             if choice == "add":
-                self._add_item(question, None)
+                left = self._add_item(question, self._left_items.pop(question.field, None))
+                if left:
+                    # Offered again as the defaults of the next item added here.
+                    self._left_items[question.field] = left
+                    self.screen.show(Note(m.Q_ITEM_BACK_KEPT))
             elif choice == "change":
                 index = self._pick_item(question, m.Q_LIST_WHICH_CHANGE)
                 if index is not None:
@@ -603,26 +627,30 @@ class Conversation:
             if not isinstance(old, dict) or self.flow.is_full(question):
                 continue
             title = shorten(self.flow.item_title(question, old).split(" · ")[0], 50)
-            choice = self.asker.select(
-                Prompt(m.Q_SUGGESTED_ITEM.format(item=title), default=_TAKE),
-                [
-                    Option(_TAKE, m.Q_SUGGESTED_TAKE),
-                    Option(_CHANGE_FIRST, m.Q_SUGGESTED_CHANGE),
-                    Option(_SKIP_ITEM, m.Q_SUGGESTED_SKIP),
-                ],
-            )
-            if choice == _SKIP_ITEM:
-                continue
-            if choice == _TAKE and self.flow.item_problem(question, old) is None:
-                try:
-                    self._show_displaced(self.flow.add_item(question, dict(old)))
-                except Refused as refused:
-                    self.screen.show(Note(refused.message, "problem"))
-                else:
-                    self._show_list(question)
-                    continue
-            # Changed first, or no longer valid as it stands: asked with it as defaults.
-            self._add_item(question, dict(old))
+            left: dict[str, Any] | None = None
+            while True:  # back from the item's first field: this offer again
+                choice = self.asker.select(
+                    Prompt(m.Q_SUGGESTED_ITEM.format(item=title), default=_TAKE),
+                    [
+                        Option(_TAKE, m.Q_SUGGESTED_TAKE),
+                        Option(_CHANGE_FIRST, m.Q_SUGGESTED_CHANGE),
+                        Option(_SKIP_ITEM, m.Q_SUGGESTED_SKIP),
+                    ],
+                )
+                if choice == _SKIP_ITEM:
+                    break
+                if choice == _TAKE and self.flow.item_problem(question, old) is None:
+                    try:
+                        self._show_displaced(self.flow.add_item(question, dict(old)))
+                    except Refused as refused:
+                        self.screen.show(Note(refused.message, "problem"))
+                    else:
+                        self._show_list(question)
+                        break
+                # Changed first, or no longer valid as it stands: asked with it as defaults.
+                left = self._add_item(question, {**old, **(left or {})})
+                if left is None:
+                    break
 
     def _offer_people(self, question: Question) -> None:
         """The people named in step 2 (the responsible person, the deputy), offered one
@@ -635,19 +663,26 @@ class Conversation:
             if self.flow.is_full(question):
                 return
             name = shorten(str(person.get("name", "")), 40)
-            choice = self.asker.select(
-                Prompt(m.Q_PERSON_OFFER.format(name=name, who=who), default=_TAKE),
-                [
-                    Option(_TAKE, m.Q_PERSON_TAKE),
-                    Option(_CHANGE_FIRST, m.Q_PERSON_CHANGE),
-                    Option(_SKIP_ITEM, m.Q_PERSON_SKIP),
-                ],
-            )
-            if choice == _TAKE:
-                # Only what step 2 does not say (the role, the admin right) is asked.
-                self._add_item(question, None, given=dict(person))
-            elif choice == _CHANGE_FIRST:
-                self._add_item(question, dict(person))
+            left: dict[str, Any] | None = None
+            while True:  # back from the person's first field: this offer again, and
+                # what was answered for the person is the default when taken again
+                choice = self.asker.select(
+                    Prompt(m.Q_PERSON_OFFER.format(name=name, who=who), default=_TAKE),
+                    [
+                        Option(_TAKE, m.Q_PERSON_TAKE),
+                        Option(_CHANGE_FIRST, m.Q_PERSON_CHANGE),
+                        Option(_SKIP_ITEM, m.Q_PERSON_SKIP),
+                    ],
+                )
+                if choice == _TAKE:
+                    # Only what step 2 does not say (the role, the admin right) is asked.
+                    left = self._add_item(question, left, given=dict(person))
+                elif choice == _CHANGE_FIRST:
+                    left = self._add_item(question, {**person, **(left or {})})
+                else:
+                    left = None
+                if left is None:
+                    break
 
     def _ask_set_aside_items(self, question: Question) -> None:
         """Offer each set-aside item of the list again, while there is room for it."""
@@ -709,43 +744,91 @@ class Conversation:
         field offers a way out (`cancel`), which raises _Cancelled."""
         label = (question.item_label or "").capitalize()
         self.screen.show(ItemStarted(label, number))
+        fields = question.fields
         item: dict[str, Any] = {}
-        for index, spec in enumerate(question.fields, 1):
+        asked: list[int] = []  # the fields asked so far, in order: where back goes
+        revisit = False  # on the way back: every field is asked again, its answer the default
+        at = 0
+        while at < len(fields):
+            spec = fields[at]
             if spec.when is not None and not spec.when.holds(item):
+                item.pop(spec.field, None)  # an answer on the way back made it not apply
+                at += 1
                 continue  # asked only after a given answer ("Annan effekt")
             reason = None
-            if given and spec.field in given:
+            if given and spec.field in given and at not in asked:
                 earlier = given[spec.field]
                 reason = self.flow.check_item(question, {**item, spec.field: earlier}, spec.field)
                 if reason is None:
                     item[spec.field] = earlier
+                    at += 1
                     continue
-            self.screen.show(ItemProgress(label, number, index, len(question.fields)))
+            skipped = self._fields_skipped(question, item, given, at)
+            self.screen.show(ItemProgress(label, number, at + 1, len(fields), *skipped))
             if reason is not None and earlier not in (None, ""):
                 answer = shorten(self.flow.format_value(spec, earlier), 200)
                 text = m.Q_SET_ASIDE.format(answer=answer)
                 self.screen.show(
                     Note(f"{text} {m.Q_SET_ASIDE_REASON.format(reason=reason)}", "warning")
                 )
-            default = (defaults or {}).get(spec.field)
+            if spec.field in item and (revisit or at in asked):
+                default = item[spec.field]
+            else:
+                default = (defaults or {}).get(spec.field)
 
             def check(value: Any, name: str = spec.field) -> str | None:
                 return self.flow.check_item(question, {**item, name: value}, name)
 
+            try:
+                value = self._ask_item_value(spec, default, check, cancel)
+            except GoBack:
+                if not asked:
+                    raise _BackFromItem(dict(item)) from None
+                at, revisit = asked.pop(), True
+                continue
             # None too: an optional field left empty counts as answered for the unfinished item.
-            item[spec.field] = self._ask_item_value(spec, default, check, cancel)
+            item[spec.field] = value
+            if at not in asked:
+                asked.append(at)
             if keep is not None:
                 keep(item)
+            at += 1
         return item
+
+    def _fields_skipped(
+        self,
+        question: Question,
+        item: dict[str, Any],
+        given: dict[str, Any] | None,
+        at: int,
+    ) -> tuple[tuple[int, int] | None, str]:
+        """The field numbers right before field `at` that are not asked, and why: the
+        same stable numbering as the questions, saying why a number jumps."""
+        first = at
+        why = "not_needed"
+        while first > 0:
+            spec = question.fields[first - 1]
+            if spec.when is not None and not spec.when.holds(item):
+                first -= 1
+            elif given and spec.field in given and item.get(spec.field) == given[spec.field]:
+                why = "given"
+                first -= 1
+            else:
+                break
+        return ((first + 1, at) if first < at else None), why
 
     def _ask_item_value(self, spec: ItemField, default: Any, check: Check, cancel: str) -> Any:
         """One field of an item, with a way out: a choice to cancel in a choice, an
-        empty answer (confirmed) in a required text."""
-        if spec.kind in TEXT_KINDS and spec.required:
-            return self._ask_item_text(spec, default, check)
-        if spec.kind not in ("choice", "yesno"):
-            return self._ask_value(spec, default, check)
-        return self._ask_value(spec, default, check, cancel=cancel)
+        empty answer (confirmed) in a required text; and a way back (GoBack)."""
+        self._item_back = True
+        try:
+            if spec.kind in TEXT_KINDS and spec.required:
+                return self._ask_item_text(spec, default, check)
+            if spec.kind not in ("choice", "yesno"):
+                return self._ask_value(spec, default, check)
+            return self._ask_value(spec, default, check, cancel=cancel)
+        finally:
+            self._item_back = False
 
     def _ask_item_text(self, spec: ItemField, default: Any, check: Check) -> Any:
         """A required text of an item: left empty, it asks whether to cancel the item."""
@@ -777,11 +860,14 @@ class Conversation:
         *,
         resolves: str | None = None,
         given: dict[str, Any] | None = None,
-    ) -> None:
+    ) -> dict[str, Any] | None:
+        """Add an item, field by field. When the person goes back from its first field
+        (to where the item began), the answers given so far are returned, to be the
+        defaults when the item is started again; None otherwise."""
         if self.flow.is_full(question):
             limit = self.flow.max_items(question)
             self.screen.show(Note(m.Q_LIST_FULL.format(max=limit), "problem"))
-            return
+            return None
         # Saved field by field until the item is whole: a new item as the unfinished
         # one, an item set aside under its own key (with its answers not yet asked).
         key = resolves or unfinished_key(question)
@@ -802,7 +888,13 @@ class Conversation:
                     self.flow.keep_item(key, before)
                 self.screen.show(Note(m.Q_ITEM_CANCELLED))
                 self._show_list(question)
-                return
+                return None
+            except _BackFromItem as back:
+                if key == unfinished_key(question) or before is None:
+                    self.flow.drop_set_aside(key)
+                else:
+                    self.flow.keep_item(key, before)
+                return {f: v for f, v in back.answers.items() if f not in base}
             given = None
             try:
                 displaced = self.flow.add_item(question, item, resolves=key)
@@ -812,14 +904,20 @@ class Conversation:
                 continue
             self._show_displaced(displaced)
             self._show_list(question)
-            return
+            return None
 
     def _change_item(
-        self, question: Question, index: int, answers: dict[str, Any] | None = None
-    ) -> None:
+        self,
+        question: Question,
+        index: int,
+        answers: dict[str, Any] | None = None,
+        start: dict[str, Any] | None = None,
+    ) -> dict[str, Any] | None:
         """Change an item field by field; `answers` already given (a change begun in an
-        earlier session) are not asked again. The answers so far are saved as they come."""
-        defaults = {**self.flow.items(question)[index], **(answers or {})}
+        earlier session) are not asked again, `start` are the defaults left by going
+        back. The answers so far are saved as they come. Going back from the first
+        field returns the answers given so far (the item stays as it was)."""
+        defaults = {**self.flow.items(question)[index], **(answers or {}), **(start or {})}
         title = self.flow.item_title(question, self.flow.items(question)[index])
         given = answers
         base = dict(answers or {})
@@ -842,7 +940,10 @@ class Conversation:
                 item_name = shorten(title.split(" · ")[0], 50)
                 self.screen.show(Note(m.Q_ITEM_CHANGE_CANCELLED.format(item=item_name)))
                 self._show_list(question)
-                return
+                return None
+            except _BackFromItem as back:
+                self.flow.drop_set_aside(change_key(question))
+                return {**defaults, **back.answers}
             given = None
             try:
                 displaced = self.flow.replace_item(
@@ -854,7 +955,7 @@ class Conversation:
                 continue
             self._show_displaced(displaced)
             self._show_list(question)
-            return
+            return None
 
     def _change_one(self, question: Question, index: int) -> None:
         """Pick one field of an item (its answer shown) and change only that one, and
@@ -864,43 +965,27 @@ class Conversation:
         specs = [s for s in question.fields if s.when is None or s.when.holds(item)]
         options = [Option(s.field, self._field_choice_title(question, s, item)) for s in specs]
         options += [Option(_ALL_FIELDS, m.Q_ITEM_ALL_FIELDS), Option(_BACK, m.Q_BACK)]
-        chosen = self.asker.select(
-            Prompt(m.Q_ITEM_WHICH_FIELD.format(item=title), default=specs[0].field), options
-        )
-        if chosen == _BACK:
-            return
-        if chosen == _ALL_FIELDS:
-            self._change_item(question, index)
-            return
-        label = (question.item_label or "").capitalize()
-        changed = dict(item)
-        pending = [s for s in specs if s.field == chosen]
-        asked: set[str] = set()
-        try:
-            while pending:
-                spec = pending.pop(0)
-                asked.add(spec.field)
-                position = question.fields.index(spec) + 1
-                self.screen.show(ItemProgress(label, index + 1, position, len(question.fields)))
-
-                def check(value: Any, name: str = spec.field) -> str | None:
-                    return self.flow.check_item(question, {**changed, name: value}, name)
-
-                default = changed.get(spec.field)
-                value = self._ask_item_value(spec, default, check, m.Q_ITEM_CANCEL_CHANGE)
-                changed[spec.field] = value
-                for other in question.fields:
-                    if other.when is None:
-                        continue
-                    if not other.when.holds(changed):
-                        if other.field in changed:
-                            changed[other.field] = None
-                    elif other.field not in asked and _blank(changed.get(other.field)):
-                        pending.append(other)
-        except _Cancelled:
-            self.screen.show(Note(m.Q_ITEM_CHANGE_CANCELLED.format(item=title)))
-            self._show_list(question)
-            return
+        left: dict[str, Any] | None = None  # the answers of "all fields" left by going back
+        while True:  # going back from a field comes back to this choice
+            chosen = self.asker.select(
+                Prompt(m.Q_ITEM_WHICH_FIELD.format(item=title), default=specs[0].field), options
+            )
+            if chosen == _BACK:
+                return
+            if chosen == _ALL_FIELDS:
+                left = self._change_item(question, index, start=left)
+                if left is None:
+                    return
+                continue
+            try:
+                changed = self._change_field(question, index, item, chosen)
+            except GoBack:
+                continue
+            except _Cancelled:
+                self.screen.show(Note(m.Q_ITEM_CHANGE_CANCELLED.format(item=title)))
+                self._show_list(question)
+                return
+            break
         try:
             displaced = self.flow.replace_item(question, index, changed)
         except Refused as refused:
@@ -910,6 +995,36 @@ class Conversation:
             return
         self._show_displaced(displaced)
         self._show_list(question)
+
+    def _change_field(
+        self, question: Question, index: int, item: dict[str, Any], chosen: str
+    ) -> dict[str, Any]:
+        """The item with field `chosen` asked again, and the fields that follow from it."""
+        label = (question.item_label or "").capitalize()
+        changed = dict(item)
+        pending = [s for s in question.fields if s.field == chosen]
+        asked: set[str] = set()
+        while pending:
+            spec = pending.pop(0)
+            asked.add(spec.field)
+            position = question.fields.index(spec) + 1
+            self.screen.show(ItemProgress(label, index + 1, position, len(question.fields)))
+
+            def check(value: Any, name: str = spec.field) -> str | None:
+                return self.flow.check_item(question, {**changed, name: value}, name)
+
+            default = changed.get(spec.field)
+            value = self._ask_item_value(spec, default, check, m.Q_ITEM_CANCEL_CHANGE)
+            changed[spec.field] = value
+            for other in question.fields:
+                if other.when is None:
+                    continue
+                if not other.when.holds(changed):
+                    if other.field in changed:
+                        changed[other.field] = None
+                elif other.field not in asked and _blank(changed.get(other.field)):
+                    pending.append(other)
+        return changed
 
     def _field_choice_title(self, question: Question, spec: ItemField, item: dict[str, Any]) -> str:
         name = self.flow.item_field_title(question, spec)
@@ -996,8 +1111,9 @@ class Conversation:
 
     def open_section(self, section: Section) -> None:
         """One step's answers and what needs putting right there; any answer can be
-        changed, and then it is back to the task list."""
-        self.screen.show(SummaryShown((self.flow.section_summary(section),)))
+        changed, and then it is back to the task list. The answers are the picker's
+        choices, a page at a time, so that the step fits 80×24; the whole summary
+        is shown on request."""
         problems = [
             problem
             for problem in self.flow.completion_problems()
@@ -1006,9 +1122,6 @@ class Conversation:
         ]
         if problems:
             self.screen.show(ProblemsShown(tuple(problems)))
-        questions = self.flow.applicable_questions(section)
-        options = [Option(q.field, self._change_title(q)) for q in questions]
-        options.append(Option(_BACK, m.Q_BACK_TO_TASKS))
         first_problem = next(
             (
                 owner[1].field
@@ -1017,13 +1130,60 @@ class Conversation:
             ),
             _BACK,
         )
-        field = self.asker.select(Prompt(m.Q_STEP_WHICH_ANSWER, default=first_problem), options)
-        question = next((q for q in questions if q.field == field), None)
+        question = self._pick_question(
+            section, m.Q_STEP_WHICH_ANSWER, first_problem, m.Q_BACK_TO_TASKS, summary=True
+        )
         if question is None:
             return
         self._announce(section)
         self.ask(section, question, changing=True)
         self.run()
+
+    def _pick_question(
+        self,
+        section: Section,
+        message: str,
+        default: str | None,
+        back_title: str,
+        *,
+        summary: bool = False,
+    ) -> Question | None:
+        """One of the section's questions, each with its answer, at most PICKER_PAGE
+        at a time (a step has up to 32): the picker fits 80×24 with its heading.
+        `summary` offers the step's whole summary; None when the person went back."""
+        questions = self.flow.applicable_questions(section)
+        fields = [q.field for q in questions]
+        page = fields.index(default) // PICKER_PAGE if default in fields else 0
+        pages = max(1, -(-len(questions) // PICKER_PAGE))
+        while True:
+            shown = questions[page * PICKER_PAGE : (page + 1) * PICKER_PAGE]
+            options = [Option(q.field, self._change_title(q)) for q in shown]
+            if page + 1 < pages:
+                first, last = (
+                    (page + 1) * PICKER_PAGE + 1,
+                    min(len(questions), (page + 2) * PICKER_PAGE),
+                )
+                text = m.Q_PAGE_NEXT.format(first=first, last=last, count=len(questions))
+                options.append(Option(_NEXT_PAGE, text))
+            if page > 0:
+                first, last = (page - 1) * PICKER_PAGE + 1, page * PICKER_PAGE
+                text = m.Q_PAGE_PREVIOUS.format(first=first, last=last, count=len(questions))
+                options.append(Option(_PREVIOUS_PAGE, text))
+            if summary:
+                options.append(Option(_SHOW_ALL, m.Q_SHOW_STEP_ANSWERS))
+            options.append(Option(_BACK, back_title))
+            chosen = self.asker.select(Prompt(message, default=default), options)
+            if chosen == _NEXT_PAGE:
+                page, default = page + 1, None
+            elif chosen == _PREVIOUS_PAGE:
+                page, default = page - 1, None
+            elif chosen == _SHOW_ALL:
+                self.screen.show(SummaryShown((self.flow.section_summary(section),)))
+                default = _BACK
+            else:
+                return next((q for q in questions if q.field == chosen), None)
+            if default is None:
+                default = questions[page * PICKER_PAGE].field
 
     def fix(self, found: Sequence[Problem]) -> None:
         """Ask again every question that a completion problem points to."""
@@ -1051,11 +1211,7 @@ class Conversation:
             section = next((s for s in sections if s.id == chosen), None)
         if section is None:
             return False
-        questions = self.flow.applicable_questions(section)
-        question_options = [Option(q.field, self._change_title(q)) for q in questions]
-        question_options.append(Option(_BACK, m.Q_BACK))
-        field = self.asker.select(Prompt(m.Q_CHANGE_WHICH_QUESTION), question_options)
-        question = next((q for q in questions if q.field == field), None)
+        question = self._pick_question(section, m.Q_CHANGE_WHICH_QUESTION, None, m.Q_BACK)
         if question is None:
             return False
         self._announce(section)

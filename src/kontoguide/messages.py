@@ -1312,3 +1312,12 @@ CLI_CHECKLIST_LIST_HELP = "Visa de installerade checklistorna med id, version, t
 CLI_OPT_SCHEMA_CHECKLIST = (
     "Beskriv en checklista med dess egna frågor (id för en installerad checklista)."
 )
+
+# --- items: back inside a list item, item numbering, tall pickers ---
+Q_ITEM_BACK_KEPT = (
+    "Tillbaka till listan. Det du fyllde i finns kvar som förslag om du lägger till igen."
+)
+VIEW_ITEM_SKIPPED_GIVEN = "(fråga {numbers} har redan svar)"
+Q_PAGE_NEXT = "Fler frågor: {first}–{last} av {count}"
+Q_PAGE_PREVIOUS = "Föregående frågor: {first}–{last} av {count}"
+Q_SHOW_STEP_ANSWERS = "Visa alla svar i steget"

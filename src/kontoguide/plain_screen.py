@@ -45,7 +45,7 @@ from kontoguide.dialogue import (
 )
 from kontoguide.flow import SectionSummary
 from kontoguide.plain_asker import plain
-from kontoguide.views import RichScreen, skipped_note
+from kontoguide.views import RichScreen, item_skipped_note, skipped_note
 
 # Box drawing and block elements: what rich draws around panels and tables.
 _DRAWING = re.compile(r"[\u2500-\u259f]")
@@ -186,7 +186,8 @@ def _item_progress(event: ItemProgress) -> Lines:
     text = m.PL_ITEM_POSITION.format(
         label=event.label, number=event.number, index=event.index, count=event.count
     )
-    return ["", text]
+    skipped = item_skipped_note(event)
+    return ["", text if skipped is None else f"{text} {skipped}"]
 
 
 def _note(event: Note) -> Lines:

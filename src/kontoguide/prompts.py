@@ -44,6 +44,7 @@ from questionary.prompts.common import InquirerControl
 
 from kontoguide import messages as m
 from kontoguide.dialogue import Check, GoBack, Option, Prompt
+from kontoguide.word_wrap import WordWrap
 
 QMARK = "?"
 INDENT = "  "
@@ -88,6 +89,11 @@ def wrap(text: str, width: int, indent: str = INDENT) -> str:
 def _message(text: str, width: int) -> str:
     # The first line follows "? "; later lines line up under it.
     return wrap(text, width, indent="  ")[2:]
+
+
+def _under_the_input(width: int, _line: int, _wrap: int) -> str:
+    # Every later row of the answer starts under its first character.
+    return " " * width
 
 
 def _on_validation_error(message: str, width: int) -> str:
@@ -180,8 +186,11 @@ class QuestionaryAsker:
             placeholder=FormattedText([("class:placeholder", prompt.placeholder or "")]),
             # No completion menu: without this, eight empty lines sit under the input.
             reserve_space_for_menu=0,
-            # The input wraps at the screen's edge, inside words; once answered, the
-            # prompt gives way to the answer wrapped at words (see _echo).
+            # The input wraps at words while it is typed (WordWrap), its later rows
+            # under its first; once answered, the prompt gives way to the answer
+            # wrapped at words (see _echo).
+            input_processors=[WordWrap()],
+            prompt_continuation=_under_the_input,
             erase_when_done=True,
             **self._io(),
         )

@@ -126,6 +126,16 @@ def skipped_note(event: Progress) -> str | None:
     return m.VIEW_PROGRESS_SKIPPED.format(numbers=numbers)
 
 
+def item_skipped_note(event: ItemProgress) -> str | None:
+    """Why an item's field number jumps: fields answered already, or not needed."""
+    if event.skipped is None:
+        return None
+    first, last = event.skipped
+    numbers = str(first) if first == last else f"{first}–{last}"
+    text = m.VIEW_ITEM_SKIPPED_GIVEN if event.skipped_why == "given" else m.VIEW_PROGRESS_SKIPPED
+    return text.format(numbers=numbers)
+
+
 def overview_table(states: tuple[tuple[Section, str], ...]) -> Table:
     # No rules or blank edges: on resume the overview, the last answers and the
     # question must share one 80×24 screen.
@@ -384,6 +394,9 @@ def _item_progress(event: ItemProgress) -> Rendered:
     text = m.VIEW_ITEM_PROGRESS.format(
         label=event.label, number=event.number, index=event.index, count=event.count
     )
+    skipped = item_skipped_note(event)
+    if skipped is not None:
+        text += " " + skipped
     return [_BLANK, Text(text, style="dim")]
 
 
