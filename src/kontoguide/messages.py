@@ -1312,3 +1312,18 @@ CLI_CHECKLIST_LIST_HELP = "Visa de installerade checklistorna med id, version, t
 CLI_OPT_SCHEMA_CHECKLIST = (
     "Beskriv en checklista med dess egna frågor (id för en installerad checklista)."
 )
+
+
+# --- plaincheck: plain mode read aloud ---
+# The short instruction said at a kind of prompt after its first time (the full one
+# comes back after "?" and after an error), so a listener hears less repetition.
+PL_SELECT_SHORT = "Svara med numret."
+PL_YESNO_SHORT = "Svara j eller n."
+PL_CHECKBOX_SHORT = "Svara med numren, eller alla."
+PL_TEXT_SHORT = "Skriv svaret."
+PL_MULTILINE_SHORT = "Avsluta med en tom rad."
+PL_FORMAT_SHORT = "Svara i formen {placeholder}."
+PL_HELP_KEY_SHORT = "Frågetecken ger hjälp."
+PL_BACK_KEY_SHORT = "Mindre än går tillbaka."
+# Between the parts of a title instead of "·", which a screen reader does not say.
+PL_PART_SEPARATOR = ", "

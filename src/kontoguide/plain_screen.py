@@ -9,7 +9,8 @@ wrapped: the terminal (or the screen reader) does that.
 PlainScreen stands in for RichScreen wherever the session uses one, so the
 session's own `print` calls (the notice's panel, the records table) come out
 plain as well; a renderable it does not know is drawn by rich without colour
-and stripped of box drawing.
+and stripped of box drawing. Every event of the conversation has its own plain
+rendering here (a test checks that none is missing).
 """
 
 from __future__ import annotations
@@ -40,8 +41,10 @@ from kontoguide.dialogue import (
     Progress,
     SectionStarted,
     SummaryShown,
+    TaskList,
     Tone,
     section_title,
+    whole_titles,
 )
 from kontoguide.flow import SectionSummary
 from kontoguide.plain_asker import plain
@@ -57,22 +60,15 @@ class PlainScreen(RichScreen):
     """Shows the conversation's events as plain lines; see `dialogue.Screen`."""
 
     def __init__(self, stream: Any = None) -> None:
+        if stream is None:
+            # The session's own screen (not a test's): every title in it is said whole.
+            whole_titles.set(True)
         self.stream = stream if stream is not None else output.stdout
         # The console is never written to; it is there for callers that ask its width.
         super().__init__(Console(file=io.StringIO(), width=80, color_system=None))
 
     def show(self, event: Event) -> None:
-        render = _RENDER.get(type(event))
-        if render is None:
-            # An event added after this module (on another branch): the normal mode's
-            # renderables, as plain lines, rather than a crash in the middle of a session.
-            from kontoguide import views
-
-            self._lines(
-                line for item in views._RENDER[type(event)](event) for line in _renderable(item)
-            )
-            return
-        self._lines(render(event))
+        self._lines(_RENDER[type(event)](event))
 
     def note(self, text: str, tone: Tone = "info") -> None:
         self._lines(_note(Note(text, tone)))
@@ -240,6 +236,11 @@ def _section_summary(summary: SectionSummary, *, answered_only: bool) -> Lines:
     return out
 
 
+def _tasks(event: TaskList) -> Lines:
+    # The steps and their states are the numbered choices right below: said once, there.
+    return ["", m.VIEW_REVIEW_TITLE, m.VIEW_TASKS_PURPOSE]
+
+
 def _problems(event: ProblemsShown) -> Lines:
     out = ["", m.VIEW_PROBLEMS_TITLE.format(count=len(event.problems))]
     out += [f"{problem.title}: {problem.message}" for problem in event.problems]
@@ -274,6 +275,7 @@ _RENDER: dict[type, Callable[[Any], Lines]] = {
     Note: _note,
     Overview: _overview,
     SummaryShown: _summary,
+    TaskList: _tasks,
     ProblemsShown: _problems,
     Heading: _heading,
     Facts: _facts,
