@@ -80,6 +80,13 @@ def test_a_choice_by_number_by_its_words_in_any_case_and_without_dots() -> None:
     assert fold("Åsa Öberg  ÄR") == "asa oberg ar"
 
 
+def test_a_name_typed_in_two_words_finds_the_option_written_as_one() -> None:
+    platforms = [Option("tiktok", "TikTok"), Option("linkedin", "LinkedIn"), Option("x", "X")]
+    assert choose("tik tok", platforms) == "tiktok"
+    assert choose("Linked-in", platforms) == "linkedin"
+    assert not isinstance(choose("tik tak", platforms), str)
+
+
 def test_a_whole_label_wins_over_a_longer_one_that_starts_the_same() -> None:
     options = [Option("a", "Ja"), Option("b", "Ja, men senare")]
     assert choose("ja", options) == "a"
@@ -172,6 +179,9 @@ def test_text_keeps_the_current_answer_on_enter_and_an_optional_one_can_be_clear
     ask, out = asker("")
     assert ask.text(Prompt("Namn?", default="Anna Lind")) == "Anna Lind"
     assert m.PL_TEXT_DEFAULT.format(value="Anna Lind") in out.getvalue()
+    ask, out = asker("")
+    assert ask.text(Prompt("Varför?", default="Bilder visar lovet bäst.")) != ""
+    assert "bäst. Bara Enter" in out.getvalue() and ".." not in out.getvalue()
     ask, out = asker("-")
     assert ask.text(Prompt("Kommentar?", default="Gammal", required=False)) == ""
     assert m.PL_TEXT_CLEAR in out.getvalue()

@@ -1318,7 +1318,7 @@ CLI_OPT_SCHEMA_CHECKLIST = (
 # The short instruction said at a kind of prompt after its first time (the full one
 # comes back after "?" and after an error), so a listener hears less repetition.
 PL_SELECT_SHORT = "Svara med numret."
-PL_YESNO_SHORT = "Svara j eller n."
+PL_YESNO_SHORT = "Svara j eller n, eller numret."
 PL_CHECKBOX_SHORT = "Svara med numren, eller alla."
 PL_TEXT_SHORT = "Skriv svaret."
 PL_MULTILINE_SHORT = "Avsluta med en tom rad."

@@ -110,12 +110,19 @@ def choose(text: str, options: Sequence[Option], default: Any = None) -> str | _
     if len(exact) == 1:
         return exact[0]
     starting = [n for n, title in enumerate(titles, 1) if title.startswith(wanted)]
+    if not starting:  # "tik tok" for TikTok, "linked in" for LinkedIn
+        joined = _joined(wanted)
+        starting = [n for n, title in enumerate(titles, 1) if _joined(title).startswith(joined)]
     if len(starting) == 1:
         return options[starting[0] - 1].value
     if starting:
         named = m.PL_OR.join(f"{n}. {shown_title(n, options[n - 1])}" for n in starting)
         return _Refused(m.PL_AMBIGUOUS.format(text=typed, choices=named))
     return _Refused(m.PL_NO_MATCH.format(text=typed, count=count))
+
+
+def _joined(text: str) -> str:
+    return re.sub(r"[\s\-]+", "", text)
 
 
 def choose_several(
@@ -191,7 +198,9 @@ class PlainAsker:
         else:
             lines = [(m.PL_TEXT, m.PL_TEXT_SHORT)]
         if default:
-            lines.append(_always(m.PL_TEXT_DEFAULT.format(value=" ".join(default.split()))))
+            # "bäst." and the template's own period would be read as one: "bäst.."
+            shown = " ".join(default.split()).removesuffix(".")
+            lines.append(_always(m.PL_TEXT_DEFAULT.format(value=shown)))
             if not prompt.required:
                 lines.append(_always(m.PL_TEXT_CLEAR))
         elif not prompt.required:
