@@ -66,6 +66,11 @@ def test_a_complete_run_piped_in_ends_ready_for_the_decision(
     assert m.I_READY in done.stdout
     assert "Steg 2 av 5. Fråga 1 av " in done.stdout
     assert f"kontoguide resume --enkel {record['id']}" in done.stdout
+    # How to answer: in full once per kind of prompt, then in a few words.
+    assert done.stdout.count(m.PL_BACK_KEY) == 1
+    assert done.stdout.count(m.PL_TEXT) == 1
+    assert done.stdout.count(m.PL_BACK_KEY_SHORT) > 50
+    assert "·" not in done.stdout and "…" not in done.stdout
 
 
 def test_a_wrong_answer_is_refused_with_its_reason_and_the_question_again(
