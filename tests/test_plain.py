@@ -429,3 +429,22 @@ def test_the_position_says_why_the_number_jumps(checklist: Checklist) -> None:
     line = position(Progress(section, 6, 13, 5, skipped=(2, 5)))
     assert line.startswith("Steg 3 av 5. Fråga 6 av 13.")
     assert "2–5" in line
+
+
+def test_a_range_of_numbers_is_said_with_a_word(checklist: Checklist) -> None:
+    # espeak-ng reads "2–5" as "två fem": the dash is silent.
+    section = next(s for s in checklist.sections if s.number == 3)
+    shown, out = screen()
+    shown.show(Progress(section, 6, 13, 5, skipped=(2, 5)))
+    shown.note("Barn 6–12 år. Datum 2026-03-15.")
+    assert "fråga 2 till 5 behövs inte" in out.getvalue()
+    assert "Barn 6 till 12 år. Datum 2026-03-15." in out.getvalue()
+
+
+def test_a_date_format_is_explained_in_words_the_first_time() -> None:
+    ask, out = asker("2026-03-15", "2026-03-16")
+    ask.text(Prompt("När?", placeholder="ÅÅÅÅ-MM-DD"))
+    ask.text(Prompt("Och sedan?", placeholder="ÅÅÅÅ-MM-DD"))
+    first, second = out.getvalue().split("Och sedan?")
+    assert "ÅÅÅÅ-MM-DD (år, månad, dag)" in first
+    assert m.PL_FORMAT_SHORT.format(placeholder="ÅÅÅÅ-MM-DD") in second

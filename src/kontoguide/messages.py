@@ -1327,3 +1327,7 @@ PL_HELP_KEY_SHORT = "Frågetecken ger hjälp."
 PL_BACK_KEY_SHORT = "Mindre än går tillbaka."
 # Between the parts of a title instead of "·", which a screen reader does not say.
 PL_PART_SEPARATOR = ", "
+# A range of numbers, said aloud: "fråga 2–5" is read "fråga två fem" without it.
+PL_RANGE_WORD = " till "
+# A format read letter by letter ("å å å å m m d d") gets its meaning after it.
+PL_PLACEHOLDER_SPOKEN = {"ÅÅÅÅ-MM-DD": "ÅÅÅÅ-MM-DD (år, månad, dag)"}

@@ -49,6 +49,8 @@ _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b-\x1f\x7
 _RESUME = re.compile(r"\bkontoguide resume (?!--enkel)")
 # The dot between the parts of a title ("Erik Berg · Ägare"): silent when read aloud.
 _PARTS = re.compile(r"\s*·\s*")
+# A dash between two numbers ("2–5", "6–12 år"): silent when read aloud.
+_RANGE = re.compile(r"(?<=\d)\s*–\s*(?=\d)")
 
 
 def wanted(flag: bool, environ: Mapping[str, str]) -> bool:
@@ -64,6 +66,7 @@ def wanted(flag: bool, environ: Mapping[str, str]) -> bool:
 def plain(text: str) -> str:
     """A text as it may be written in this mode: no escapes, no carriage returns."""
     bare = _PARTS.sub(m.PL_PART_SEPARATOR, _ESCAPES.sub("", text))
+    bare = _RANGE.sub(m.PL_RANGE_WORD, bare)
     return _RESUME.sub("kontoguide resume --enkel ", bare)
 
 
@@ -191,7 +194,11 @@ class PlainAsker:
         elif prompt.placeholder:
             lines = [
                 (
-                    m.PL_FORMAT.format(placeholder=prompt.placeholder),
+                    m.PL_FORMAT.format(
+                        placeholder=m.PL_PLACEHOLDER_SPOKEN.get(
+                            prompt.placeholder, prompt.placeholder
+                        )
+                    ),
                     m.PL_FORMAT_SHORT.format(placeholder=prompt.placeholder),
                 )
             ]
