@@ -32,9 +32,8 @@ from kontoguide.dialogue import (
     SummaryShown,
     TaskList,
     shorten,
-    whole_titles,
 )
-from kontoguide.flow import Flow
+from kontoguide.flow import Flow, whole_titles
 from kontoguide.plain_asker import PlainAsker, choose, choose_several, fold, wanted
 from kontoguide.plain_screen import PlainScreen, position
 from kontoguide.validation import Problem
@@ -448,3 +447,10 @@ def test_a_date_format_is_explained_in_words_the_first_time() -> None:
     first, second = out.getvalue().split("Och sedan?")
     assert "ÅÅÅÅ-MM-DD (år, månad, dag)" in first
     assert m.PL_FORMAT_SHORT.format(placeholder="ÅÅÅÅ-MM-DD") in second
+
+
+def test_the_half_typed_answer_is_not_said_to_be_in_a_box() -> None:
+    shown, out = screen()
+    shown.show(Note(m.Q_TYPED_NOT_SAVED, "warning"))
+    assert out.getvalue() == f"Observera: {m.PL_TYPED_NOT_SAVED}\n"
+    assert "rutan" not in out.getvalue()

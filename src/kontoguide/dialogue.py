@@ -10,10 +10,10 @@ place; an asker that cannot do that gets the message as a note and a new prompt.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
+from kontoguide import flow as flow_module
 from kontoguide import messages as m
 from kontoguide import paths
 from kontoguide.checklist import ItemField, Question, Section
@@ -198,16 +198,11 @@ def _with_pause_hint(check: Check) -> Check:
     return checked
 
 
-# Plain mode (`--enkel`) says every title whole: a listener has no line to fit, and a
-# title cut short ("…") is not read as cut.
-whole_titles: ContextVar[bool] = ContextVar("whole_titles", default=False)
-
-
 def shorten(text: str, width: int) -> str:
     """`text` on one line, at most `width` characters, cut after a whole word (a word
     is cut only when the first one alone is too long)."""
     flat = " ".join(text.split())
-    if len(flat) <= width or whole_titles.get():
+    if len(flat) <= width or flow_module.whole_titles.get():
         return flat
     cut = flat[: width - 1]
     if flat[width - 1] != " " and " " in cut:

@@ -1331,3 +1331,9 @@ PL_PART_SEPARATOR = ", "
 PL_RANGE_WORD = " till "
 # A format read letter by letter ("å å å å m m d d") gets its meaning after it.
 PL_PLACEHOLDER_SPOKEN = {"ÅÅÅÅ-MM-DD": "ÅÅÅÅ-MM-DD (år, månad, dag)"}
+# The half-typed answer as this mode shows it: there is no box, the text is the
+# "Ifyllt svar" of the instruction line.
+PL_TYPED_NOT_SAVED = (
+    "Du hade börjat skriva ett svar här när du tog paus. Texten står efter ”Ifyllt svar” "
+    "nedan men är inte sparad som svar än: bara Enter sparar den, eller skriv ett nytt svar."
+)

@@ -44,9 +44,8 @@ from kontoguide.dialogue import (
     TaskList,
     Tone,
     section_title,
-    whole_titles,
 )
-from kontoguide.flow import SectionSummary
+from kontoguide.flow import SectionSummary, whole_titles
 from kontoguide.plain_asker import plain
 from kontoguide.views import RichScreen, skipped_note
 
@@ -185,10 +184,15 @@ def _item_progress(event: ItemProgress) -> Lines:
     return ["", text]
 
 
+# Notes that speak of the normal mode's screen, as they are said in this mode.
+_SAID_HERE = {m.Q_TYPED_NOT_SAVED: m.PL_TYPED_NOT_SAVED}
+
+
 def _note(event: Note) -> Lines:
+    text = _SAID_HERE.get(event.text, event.text).strip()
     if event.tone == "caution":
-        return ["", m.VIEW_CAUTION_TITLE, event.text.strip()]
-    return [m.PL_TONE_PREFIX.get(event.tone, "") + event.text.strip()]
+        return ["", m.VIEW_CAUTION_TITLE, text]
+    return [m.PL_TONE_PREFIX.get(event.tone, "") + text]
 
 
 def _overview(event: Overview) -> Lines:
