@@ -5,16 +5,18 @@ from __future__ import annotations
 import io
 import re
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 
 from kontoguide import messages as m
+from kontoguide import plain_screen
 from kontoguide.checklist import Checklist
 from kontoguide.dialogue import (
     NO,
     YES,
     Conversation,
+    Event,
     Facts,
     GoBack,
     Heading,
@@ -28,8 +30,10 @@ from kontoguide.dialogue import (
     Prompt,
     SectionStarted,
     SummaryShown,
+    TaskList,
+    shorten,
 )
-from kontoguide.flow import Flow
+from kontoguide.flow import Flow, whole_titles
 from kontoguide.plain_asker import PlainAsker, choose, choose_several, fold, wanted
 from kontoguide.plain_screen import PlainScreen, position
 from kontoguide.validation import Problem
@@ -73,6 +77,13 @@ def test_a_choice_by_number_by_its_words_in_any_case_and_without_dots() -> None:
     assert choose("forvaltning", KINDS) == "forvaltning"
     assert choose("  Bol ", KINDS) == "bolag"
     assert fold("Åsa Öberg  ÄR") == "asa oberg ar"
+
+
+def test_a_name_typed_in_two_words_finds_the_option_written_as_one() -> None:
+    platforms = [Option("tiktok", "TikTok"), Option("linkedin", "LinkedIn"), Option("x", "X")]
+    assert choose("tik tok", platforms) == "tiktok"
+    assert choose("Linked-in", platforms) == "linkedin"
+    assert not isinstance(choose("tik tak", platforms), str)
 
 
 def test_a_whole_label_wins_over_a_longer_one_that_starts_the_same() -> None:
@@ -167,6 +178,9 @@ def test_text_keeps_the_current_answer_on_enter_and_an_optional_one_can_be_clear
     ask, out = asker("")
     assert ask.text(Prompt("Namn?", default="Anna Lind")) == "Anna Lind"
     assert m.PL_TEXT_DEFAULT.format(value="Anna Lind") in out.getvalue()
+    ask, out = asker("")
+    assert ask.text(Prompt("Varför?", default="Bilder visar lovet bäst.")) != ""
+    assert "bäst. Bara Enter" in out.getvalue() and ".." not in out.getvalue()
     ask, out = asker("-")
     assert ask.text(Prompt("Kommentar?", default="Gammal", required=False)) == ""
     assert m.PL_TEXT_CLEAR in out.getvalue()
@@ -176,6 +190,35 @@ def test_a_long_answer_ends_with_an_empty_line() -> None:
     ask, out = asker("Första raden.", "Andra raden.", "", "inte med")
     assert ask.text(Prompt("Beskriv."), multiline=True) == "Första raden.\nAndra raden."
     assert m.PL_MULTILINE in out.getvalue()
+
+
+def test_how_to_answer_is_said_in_full_once_then_short_and_in_full_after_help_or_error() -> None:
+    ask, out = asker("bolag", "j", "forv", "?", "bolag", "9", "bolag", "Text", "Mer")
+    yes_no = [Option(YES, "Ja"), Option(NO, "Nej")]
+    asked = Prompt("Vilken sort?", help="Välj bolag för ett bolag.", back=True)
+    ask.select(asked, KINDS)
+    ask.select(Prompt("Stämmer det?"), yes_no)
+    ask.select(asked, KINDS)
+    first, second = out.getvalue().split(m.PL_INPUT)[0:3:2]
+    assert f"{m.PL_SELECT} {m.PL_HELP_KEY} {m.PL_BACK_KEY}\n" in first
+    assert f"\n{m.PL_SELECT_SHORT} {m.PL_HELP_KEY_SHORT} {m.PL_BACK_KEY_SHORT}\n" in second
+    assert m.PL_YESNO in out.getvalue()  # another kind of prompt: in full the first time
+    out.truncate(0)
+    out.seek(0)
+    ask.select(asked, KINDS)  # "?" then "bolag": the full form after the help
+    assert out.getvalue().count(m.PL_SELECT + " ") == 1
+    out.truncate(0)
+    out.seek(0)
+    ask.select(asked, KINDS)  # "9" then "bolag": after "Fel:" the question and the full form
+    lines = out.getvalue().split("\n")
+    error = next(n for n, line in enumerate(lines) if line.startswith("Fel: "))
+    assert lines[error + 1] == "Vilken sort?"
+    assert lines[error + 4].startswith(m.PL_SELECT + " ")
+    out.truncate(0)
+    out.seek(0)
+    ask.text(Prompt("Namn?"))
+    ask.text(Prompt("Mer?"))
+    assert m.PL_TEXT in out.getvalue() and f"\n{m.PL_TEXT_SHORT}\n" in out.getvalue()
 
 
 def test_question_mark_shows_the_help_then_the_question_again() -> None:
@@ -282,6 +325,7 @@ def test_every_event_is_plain_lines(checklist: Checklist) -> None:
         ProblemsShown((Problem("step2.purpose", "Syfte", "Svara på frågan."),)),
         Heading("Uppföljning 1", "Vad har hänt?"),
         Facts("Läge", (("Beslut", "Godkänt"),)),
+        TaskList(((section, "done", 0),), ready=True),
     ]
     for event in events:
         shown.show(event)
@@ -291,11 +335,12 @@ def test_every_event_is_plain_lines(checklist: Checklist) -> None:
     assert "Observera: Se upp." in text
     assert "Fel: Det gick inte." in text
     assert "Konto 1. Fråga 2 av 5." in text
-    assert "1. Kulturskolan · Instagram" in text
+    assert "1. Kulturskolan, Instagram" in text  # "·" is silent in a screen reader
     assert f"{m.VIEW_OVERVIEW_TITLE}\nSteg 1: {section.title}: klar." in text
     assert "Syfte: Svara på frågan." in text
     assert "Beslut: Godkänt" in text
     assert m.VIEW_REVIEW_TITLE + "\n" + m.VIEW_REVIEW_PURPOSE in text
+    assert m.VIEW_REVIEW_TITLE + "\n" + m.VIEW_TASKS_PURPOSE in text
 
 
 def test_the_notice_is_a_heading_and_paragraphs(checklist: Checklist) -> None:
@@ -353,27 +398,29 @@ def test_the_whole_questionnaire_answered_line_by_line(checklist: Checklist) -> 
     assert set(full_script(checklist)) >= {label for label, _ in plain_lines(checklist, ANSWERS)}
 
 
-def test_an_event_this_screen_does_not_know_is_drawn_plain(
-    monkeypatch: pytest.MonkeyPatch,
+def test_every_event_type_has_its_own_plain_rendering() -> None:
+    # No generic fallback: an event type added to the conversation needs its plain lines.
+    missing = [kind.__name__ for kind in get_args(Event) if kind not in plain_screen._RENDER]
+    assert missing == []
+    assert len(get_args(Event)) > 10
+
+
+def test_a_title_is_whole_in_plain_mode_and_its_parts_are_heard_apart(
+    checklist: Checklist,
 ) -> None:
-    from dataclasses import dataclass
-
-    from rich.console import Group
-    from rich.text import Text
-
-    from kontoguide import views
-
-    @dataclass(frozen=True)
-    class Later:
-        title: str
-
-    def rich_later(event: Later) -> list[Any]:
-        return [Group(Text(""), Text("─── " + event.title, style="bold cyan"))]
-
-    monkeypatch.setitem(views._RENDER, Later, rich_later)
+    long = "Fler familjer anmäler sig till lovaktiviteter · Agerar – gör något, till exempel bokar"
+    assert shorten(long, 40).endswith("…")
+    token = whole_titles.set(True)
+    try:
+        title = shorten(long, 40)
+    finally:
+        whole_titles.reset(token)
+    assert title == long
     shown, out = screen()
-    shown.show(Later("Kontrollera dina svar"))  # type: ignore[arg-type]
-    assert out.getvalue() == "\nKontrollera dina svar\n"
+    list_question = next(q for _, q in checklist.questions() if q.kind == "list")
+    shown.show(ListShown(list_question, (title,)))
+    assert "1. Fler familjer anmäler sig till lovaktiviteter, Agerar – gör något" in out.getvalue()
+    assert "·" not in out.getvalue() and "…" not in out.getvalue()
 
 
 def test_the_position_says_why_the_number_jumps(checklist: Checklist) -> None:
@@ -381,3 +428,29 @@ def test_the_position_says_why_the_number_jumps(checklist: Checklist) -> None:
     line = position(Progress(section, 6, 13, 5, skipped=(2, 5)))
     assert line.startswith("Steg 3 av 5. Fråga 6 av 13.")
     assert "2–5" in line
+
+
+def test_a_range_of_numbers_is_said_with_a_word(checklist: Checklist) -> None:
+    # espeak-ng reads "2–5" as "två fem": the dash is silent.
+    section = next(s for s in checklist.sections if s.number == 3)
+    shown, out = screen()
+    shown.show(Progress(section, 6, 13, 5, skipped=(2, 5)))
+    shown.note("Barn 6–12 år. Datum 2026-03-15.")
+    assert "fråga 2 till 5 behövs inte" in out.getvalue()
+    assert "Barn 6 till 12 år. Datum 2026-03-15." in out.getvalue()
+
+
+def test_a_date_format_is_explained_in_words_the_first_time() -> None:
+    ask, out = asker("2026-03-15", "2026-03-16")
+    ask.text(Prompt("När?", placeholder="ÅÅÅÅ-MM-DD"))
+    ask.text(Prompt("Och sedan?", placeholder="ÅÅÅÅ-MM-DD"))
+    first, second = out.getvalue().split("Och sedan?")
+    assert "ÅÅÅÅ-MM-DD (år, månad, dag)" in first
+    assert m.PL_FORMAT_SHORT.format(placeholder="ÅÅÅÅ-MM-DD") in second
+
+
+def test_the_half_typed_answer_is_not_said_to_be_in_a_box() -> None:
+    shown, out = screen()
+    shown.show(Note(m.Q_TYPED_NOT_SAVED, "warning"))
+    assert out.getvalue() == f"Observera: {m.PL_TYPED_NOT_SAVED}\n"
+    assert "rutan" not in out.getvalue()

@@ -66,6 +66,11 @@ def test_a_complete_run_piped_in_ends_ready_for_the_decision(
     assert m.I_READY in done.stdout
     assert "Steg 2 av 5. Fråga 1 av " in done.stdout
     assert f"kontoguide resume --enkel {record['id']}" in done.stdout
+    # How to answer: in full once per kind of prompt, then in a few words.
+    assert done.stdout.count(m.PL_BACK_KEY) == 1
+    assert done.stdout.count(m.PL_TEXT) == 1
+    assert done.stdout.count(m.PL_BACK_KEY_SHORT) > 50
+    assert "·" not in done.stdout and "…" not in done.stdout
 
 
 def test_a_wrong_answer_is_refused_with_its_reason_and_the_question_again(
@@ -99,6 +104,22 @@ def test_the_end_of_the_input_pauses_and_resume_enkel_goes_on(
     assert "\x1b" not in second.stdout + second.stderr
     (record,) = records(home)
     assert record["status"] == "ready"
+
+
+def test_the_answers_shown_on_resume_are_whole(
+    checklist: Checklist, home: Path, tmp_path: Path
+) -> None:
+    # The normal mode cuts them to fit 80 columns ("…"); a listener hears them whole.
+    lines = typed(checklist)
+    purpose = ANSWERS["step2.purpose"]
+    upto = lines.index(purpose) + 2  # the long answer and its empty line
+    first = piped("start", "--enkel", lines=["j", *lines[:upto]], home=home, cwd=tmp_path)
+    found = SAVED.search(first.stdout)
+    assert found is not None, first.stdout[-1000:]
+    second = piped("resume", "--enkel", found.group(1), lines=[], home=home, cwd=tmp_path)
+    said = purpose.replace("6–12", "6 till 12")
+    assert m.PL_ROW.format(name="Syfte", value=said) in second.stdout
+    assert "…" not in second.stdout
 
 
 def test_the_variable_or_a_dumb_terminal_turns_the_mode_on(

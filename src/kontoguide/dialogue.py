@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
+from kontoguide import flow as flow_module
 from kontoguide import messages as m
 from kontoguide import paths
 from kontoguide.checklist import ItemField, Question, Section
@@ -218,7 +219,7 @@ def shorten(text: str, width: int) -> str:
     """`text` on one line, at most `width` characters, cut after a whole word (a word
     is cut only when the first one alone is too long)."""
     flat = " ".join(text.split())
-    if len(flat) <= width:
+    if len(flat) <= width or flow_module.whole_titles.get():
         return flat
     cut = flat[: width - 1]
     if flat[width - 1] != " " and " " in cut:

@@ -24,6 +24,7 @@ import copy
 import dataclasses
 import re
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -966,9 +967,14 @@ def _same_person(one: dict[str, Any], other: dict[str, Any]) -> bool:
     )
 
 
+# Plain mode (`--enkel`) says every title and answer whole: a listener has no line to
+# fit, and a text cut short ("…") is not heard as cut.
+whole_titles: ContextVar[bool] = ContextVar("whole_titles", default=False)
+
+
 def _one_line(text: str, width: int) -> str:
     flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+    return flat if len(flat) <= width or whole_titles.get() else flat[: width - 1].rstrip() + "…"
 
 
 def _plain(text: str) -> str:

@@ -1321,3 +1321,28 @@ VIEW_ITEM_SKIPPED_GIVEN = "(fråga {numbers} har redan svar)"
 Q_PAGE_NEXT = "Fler frågor: {first}–{last} av {count}"
 Q_PAGE_PREVIOUS = "Föregående frågor: {first}–{last} av {count}"
 Q_SHOW_STEP_ANSWERS = "Visa alla svar i steget"
+
+
+# --- plaincheck: plain mode read aloud ---
+# The short instruction said at a kind of prompt after its first time (the full one
+# comes back after "?" and after an error), so a listener hears less repetition.
+PL_SELECT_SHORT = "Svara med numret."
+PL_YESNO_SHORT = "Svara j eller n, eller numret."
+PL_CHECKBOX_SHORT = "Svara med numren, eller alla."
+PL_TEXT_SHORT = "Skriv svaret."
+PL_MULTILINE_SHORT = "Avsluta med en tom rad."
+PL_FORMAT_SHORT = "Svara i formen {placeholder}."
+PL_HELP_KEY_SHORT = "Frågetecken ger hjälp."
+PL_BACK_KEY_SHORT = "Mindre än går tillbaka."
+# Between the parts of a title instead of "·", which a screen reader does not say.
+PL_PART_SEPARATOR = ", "
+# A range of numbers, said aloud: "fråga 2–5" is read "fråga två fem" without it.
+PL_RANGE_WORD = " till "
+# A format read letter by letter ("å å å å m m d d") gets its meaning after it.
+PL_PLACEHOLDER_SPOKEN = {"ÅÅÅÅ-MM-DD": "ÅÅÅÅ-MM-DD (år, månad, dag)"}
+# The half-typed answer as this mode shows it: there is no box, the text is the
+# "Ifyllt svar" of the instruction line.
+PL_TYPED_NOT_SAVED = (
+    "Du hade börjat skriva ett svar här när du tog paus. Texten står efter ”Ifyllt svar” "
+    "nedan men är inte sparad som svar än: bara Enter sparar den, eller skriv ett nytt svar."
+)

@@ -13,6 +13,9 @@ can pipe the answers in.
 - "?" shows the help, "<" asks for the previous question (where offered);
 - an answer that does not fit: "Fel: <reason>" on its own line, then the
   question again, so a screen reader user hears what is asked;
+- how to answer is said in full the first time a kind of prompt comes (and
+  after "?" or an error), then in a few words ("Svara med numret."): in a
+  whole run the full lines were a sixth of all words a listener heard;
 - Ctrl-C or the end of the input: the text typed so far goes to
   `prompt.keep_typed`, then KeyboardInterrupt or EOFError as in the normal mode.
 
@@ -33,6 +36,8 @@ from kontoguide import output
 from kontoguide.dialogue import NO, YES, GoBack, Option, Prompt
 
 T = TypeVar("T")
+# One line of how to answer: in full, and the few words said once it has been heard.
+Instruction = tuple[str, str]
 HELP, BACK, CLEAR = "?", "<", "-"
 ENV = "KONTOGUIDE_ENKEL"
 _OFF = ("", "0", "nej", "no", "false")
@@ -42,6 +47,10 @@ _OFF = ("", "0", "nej", "no", "false")
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b-\x1f\x7f]")
 # Every "continue with" command names the mode, so the resumed session is plain too.
 _RESUME = re.compile(r"\bkontoguide resume (?!--enkel)")
+# The dot between the parts of a title ("Erik Berg · Ägare"): silent when read aloud.
+_PARTS = re.compile(r"\s*·\s*")
+# A dash between two numbers ("2–5", "6–12 år"): silent when read aloud.
+_RANGE = re.compile(r"(?<=\d)\s*–\s*(?=\d)")
 
 
 def wanted(flag: bool, environ: Mapping[str, str]) -> bool:
@@ -56,7 +65,9 @@ def wanted(flag: bool, environ: Mapping[str, str]) -> bool:
 
 def plain(text: str) -> str:
     """A text as it may be written in this mode: no escapes, no carriage returns."""
-    return _RESUME.sub("kontoguide resume --enkel ", _ESCAPES.sub("", text))
+    bare = _PARTS.sub(m.PL_PART_SEPARATOR, _ESCAPES.sub("", text))
+    bare = _RANGE.sub(m.PL_RANGE_WORD, bare)
+    return _RESUME.sub("kontoguide resume --enkel ", bare)
 
 
 @dataclass(frozen=True)
@@ -102,12 +113,19 @@ def choose(text: str, options: Sequence[Option], default: Any = None) -> str | _
     if len(exact) == 1:
         return exact[0]
     starting = [n for n, title in enumerate(titles, 1) if title.startswith(wanted)]
+    if not starting:  # "tik tok" for TikTok, "linked in" for LinkedIn
+        joined = _joined(wanted)
+        starting = [n for n, title in enumerate(titles, 1) if _joined(title).startswith(joined)]
     if len(starting) == 1:
         return options[starting[0] - 1].value
     if starting:
         named = m.PL_OR.join(f"{n}. {shown_title(n, options[n - 1])}" for n in starting)
         return _Refused(m.PL_AMBIGUOUS.format(text=typed, choices=named))
     return _Refused(m.PL_NO_MATCH.format(text=typed, count=count))
+
+
+def _joined(text: str) -> str:
+    return re.sub(r"[\s\-]+", "", text)
 
 
 def choose_several(
@@ -132,6 +150,11 @@ def choose_several(
             return _Refused(m.PL_CHECKBOX_FORMAT.format(count=len(options)))
         numbers.add(int(token))
     return [option.value for n, option in enumerate(options, 1) if n in numbers]
+
+
+def _always(line: str) -> Instruction:
+    """A line about this question only (its default, that it may be skipped): said whole."""
+    return (line, line)
 
 
 def _is_terminal(stream: TextIO) -> bool:
@@ -159,23 +182,36 @@ class PlainAsker:
         self.input = input if input is not None else sys.stdin
         self.output = output_stream if output_stream is not None else output.stdout
         self.echo = (not _is_terminal(self.input)) if echo is None else echo
+        self.heard: set[str] = set()  # the instructions already said in full
 
     # --- the three kinds of prompt ------------------------------------------------------
 
     def text(self, prompt: Prompt, *, multiline: bool = False) -> str:
         default = "" if prompt.default is None else str(prompt.default)
+        lines: list[Instruction]
         if multiline:
-            lines = [m.PL_MULTILINE]
+            lines = [(m.PL_MULTILINE, m.PL_MULTILINE_SHORT)]
         elif prompt.placeholder:
-            lines = [m.PL_FORMAT.format(placeholder=prompt.placeholder)]
+            lines = [
+                (
+                    m.PL_FORMAT.format(
+                        placeholder=m.PL_PLACEHOLDER_SPOKEN.get(
+                            prompt.placeholder, prompt.placeholder
+                        )
+                    ),
+                    m.PL_FORMAT_SHORT.format(placeholder=prompt.placeholder),
+                )
+            ]
         else:
-            lines = [m.PL_TEXT]
+            lines = [(m.PL_TEXT, m.PL_TEXT_SHORT)]
         if default:
-            lines.append(m.PL_TEXT_DEFAULT.format(value=" ".join(default.split())))
+            # "bäst." and the template's own period would be read as one: "bäst.."
+            shown = " ".join(default.split()).removesuffix(".")
+            lines.append(_always(m.PL_TEXT_DEFAULT.format(value=shown)))
             if not prompt.required:
-                lines.append(m.PL_TEXT_CLEAR)
+                lines.append(_always(m.PL_TEXT_CLEAR))
         elif not prompt.required:
-            lines.append(m.PL_OPTIONAL)
+            lines.append(_always(m.PL_OPTIONAL))
 
         def parse(typed: str) -> str:
             if not typed.strip():
@@ -188,12 +224,13 @@ class PlainAsker:
 
     def select(self, prompt: Prompt, options: Sequence[Option]) -> str:
         values = [option.value for option in options]
-        how = m.PL_YESNO if YES in values and NO in values else m.PL_SELECT
+        yes_no = YES in values and NO in values
+        how = (m.PL_YESNO, m.PL_YESNO_SHORT) if yes_no else (m.PL_SELECT, m.PL_SELECT_SHORT)
         lines = [how]
         default = prompt.default if isinstance(prompt.default, str) else None
         if default in values:
             title = next(shown_title(n, o) for n, o in enumerate(options, 1) if o.value == default)
-            lines.append(m.PL_DEFAULT_CHOICE.format(choice=title))
+            lines.append(_always(m.PL_DEFAULT_CHOICE.format(choice=title)))
 
         def parse(typed: str) -> str | _Refused:
             return choose(typed, options, default)
@@ -207,12 +244,12 @@ class PlainAsker:
         values = [option.value for option in options]
         preset = prompt.default if isinstance(prompt.default, list) else []
         default = [value for value in values if value in preset]
-        lines = [m.PL_CHECKBOX]
+        lines = [(m.PL_CHECKBOX, m.PL_CHECKBOX_SHORT)]
         if not prompt.required:
-            lines.append(m.PL_CHECKBOX_NONE)
+            lines.append(_always(m.PL_CHECKBOX_NONE))
         if default:
             titles = [o.title for o in options if o.value in default]
-            lines.append(m.PL_CHECKBOX_DEFAULT.format(choices=", ".join(titles)))
+            lines.append(_always(m.PL_CHECKBOX_DEFAULT.format(choices=", ".join(titles))))
 
         def parse(typed: str) -> list[str] | _Refused:
             chosen = choose_several(typed, options, default)
@@ -235,15 +272,15 @@ class PlainAsker:
         self,
         prompt: Prompt,
         options: Sequence[Option],
-        how: list[str],
+        how: list[Instruction],
         parse: Callable[[str], T | _Refused],
         *,
         multiline: bool = False,
     ) -> T:
         if prompt.help:
-            how = [*how, m.PL_HELP_KEY]
+            how = [*how, (m.PL_HELP_KEY, m.PL_HELP_KEY_SHORT)]
         if prompt.back:
-            how = [*how, m.PL_BACK_KEY]
+            how = [*how, (m.PL_BACK_KEY, m.PL_BACK_KEY_SHORT)]
         self._show(prompt, options, how, hint=True)
         while True:
             typed = self._read(prompt, multiline=multiline)
@@ -251,7 +288,7 @@ class PlainAsker:
             if command == HELP:
                 self._say(m.P_HELP_TITLE)
                 self._say(prompt.help.strip() if prompt.help else m.PL_NO_HELP)
-                self._show(prompt, options, how, hint=False)
+                self._show(prompt, options, how, hint=False, full=True)
                 continue
             if command == BACK:
                 if prompt.back:
@@ -269,20 +306,28 @@ class PlainAsker:
             return value
 
     def _refuse(
-        self, reason: str, prompt: Prompt, options: Sequence[Option], how: list[str]
+        self, reason: str, prompt: Prompt, options: Sequence[Option], how: list[Instruction]
     ) -> None:
         self._say(m.PL_ERROR.format(reason=reason))
-        self._show(prompt, options, how, hint=False)
+        self._show(prompt, options, how, hint=False, full=True)
 
     def _show(
-        self, prompt: Prompt, options: Sequence[Option], how: list[str], *, hint: bool
+        self,
+        prompt: Prompt,
+        options: Sequence[Option],
+        how: list[Instruction],
+        *,
+        hint: bool,
+        full: bool = False,
     ) -> None:
         self._say(prompt.message.strip())
         if hint and prompt.hint:
             self._say(prompt.hint.strip())
         for number, option in enumerate(options, 1):
             self._say(f"{number}. {shown_title(number, option)}")
-        self._say(" ".join(how))
+        said = [short if long in self.heard and not full else long for long, short in how]
+        self.heard.update(long for long, _ in how)
+        self._say(" ".join(said))
         self._write(m.PL_INPUT)
 
     # --- reading lines ------------------------------------------------------------------

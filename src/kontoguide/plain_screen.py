@@ -9,7 +9,8 @@ wrapped: the terminal (or the screen reader) does that.
 PlainScreen stands in for RichScreen wherever the session uses one, so the
 session's own `print` calls (the notice's panel, the records table) come out
 plain as well; a renderable it does not know is drawn by rich without colour
-and stripped of box drawing.
+and stripped of box drawing. Every event of the conversation has its own plain
+rendering here (a test checks that none is missing).
 """
 
 from __future__ import annotations
@@ -40,10 +41,11 @@ from kontoguide.dialogue import (
     Progress,
     SectionStarted,
     SummaryShown,
+    TaskList,
     Tone,
     section_title,
 )
-from kontoguide.flow import SectionSummary
+from kontoguide.flow import SectionSummary, whole_titles
 from kontoguide.plain_asker import plain
 from kontoguide.views import RichScreen, item_skipped_note, skipped_note
 
@@ -57,22 +59,15 @@ class PlainScreen(RichScreen):
     """Shows the conversation's events as plain lines; see `dialogue.Screen`."""
 
     def __init__(self, stream: Any = None) -> None:
+        if stream is None:
+            # The session's own screen (not a test's): every title in it is said whole.
+            whole_titles.set(True)
         self.stream = stream if stream is not None else output.stdout
         # The console is never written to; it is there for callers that ask its width.
         super().__init__(Console(file=io.StringIO(), width=80, color_system=None))
 
     def show(self, event: Event) -> None:
-        render = _RENDER.get(type(event))
-        if render is None:
-            # An event added after this module (on another branch): the normal mode's
-            # renderables, as plain lines, rather than a crash in the middle of a session.
-            from kontoguide import views
-
-            self._lines(
-                line for item in views._RENDER[type(event)](event) for line in _renderable(item)
-            )
-            return
-        self._lines(render(event))
+        self._lines(_RENDER[type(event)](event))
 
     def note(self, text: str, tone: Tone = "info") -> None:
         self._lines(_note(Note(text, tone)))
@@ -190,10 +185,15 @@ def _item_progress(event: ItemProgress) -> Lines:
     return ["", text if skipped is None else f"{text} {skipped}"]
 
 
+# Notes that speak of the normal mode's screen, as they are said in this mode.
+_SAID_HERE = {m.Q_TYPED_NOT_SAVED: m.PL_TYPED_NOT_SAVED}
+
+
 def _note(event: Note) -> Lines:
+    text = _SAID_HERE.get(event.text, event.text).strip()
     if event.tone == "caution":
-        return ["", m.VIEW_CAUTION_TITLE, event.text.strip()]
-    return [m.PL_TONE_PREFIX.get(event.tone, "") + event.text.strip()]
+        return ["", m.VIEW_CAUTION_TITLE, text]
+    return [m.PL_TONE_PREFIX.get(event.tone, "") + text]
 
 
 def _overview(event: Overview) -> Lines:
@@ -241,6 +241,11 @@ def _section_summary(summary: SectionSummary, *, answered_only: bool) -> Lines:
     return out
 
 
+def _tasks(event: TaskList) -> Lines:
+    # The steps and their states are the numbered choices right below: said once, there.
+    return ["", m.VIEW_REVIEW_TITLE, m.VIEW_TASKS_PURPOSE]
+
+
 def _problems(event: ProblemsShown) -> Lines:
     out = ["", m.VIEW_PROBLEMS_TITLE.format(count=len(event.problems))]
     out += [f"{problem.title}: {problem.message}" for problem in event.problems]
@@ -275,6 +280,7 @@ _RENDER: dict[type, Callable[[Any], Lines]] = {
     Note: _note,
     Overview: _overview,
     SummaryShown: _summary,
+    TaskList: _tasks,
     ProblemsShown: _problems,
     Heading: _heading,
     Facts: _facts,
