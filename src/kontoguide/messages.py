@@ -850,8 +850,8 @@ FU_LABELS = {
     "value": "Vilket värde har nyckeltalet nu?",
     "measured_on": "Vilket datum mättes värdet?",
     "comment": "Vill du kommentera värdet?",
-    "assessment": "Hur bedömer ni att kontot fungerar, samlat?",
-    "conclusion": "Vilken slutsats drar ni?",
+    "assessment": "Hur bedömer du att kontot fungerar, samlat?",
+    "conclusion": "Vilken slutsats drar du?",
     "next_review": "När ska nästa uppföljning göras?",
 }
 FU_HINTS = {
@@ -860,7 +860,7 @@ FU_HINTS = {
     "measured_on": "Som ÅÅÅÅ-MM-DD, senast uppföljningens datum.",
     "comment": "Till exempel vad som förklarar värdet.",
     "assessment": "Når kontot sina mål och sina målgrupper? Vad fungerar och vad fungerar inte?",
-    "conclusion": "Ska kontot avslutas följer ni rutinen från steg 4.",
+    "conclusion": "Ska kontot avslutas följer du rutinen från steg 4.",
     "next_review": "Som ÅÅÅÅ-MM-DD, inom 12 månader.",
 }
 FU_HELD_HINT_START = (
