@@ -14,7 +14,7 @@ from collections.abc import Sequence
 EMU_PER_CM = 360_000
 EMU_PER_PT = 12_700
 
-# Table text is 10 pt (docx_look). Glyph widths in em for Arial (and the metric-compatible
+# Table text is 10 pt Arial in the standard look (docx_look). Glyph widths in em for Arial (and the metric-compatible
 # Liberation Sans), by class: close enough to keep words, dates and numbers whole
 # without measuring text with a font library.
 _EM = 10 * EMU_PER_PT
@@ -22,6 +22,19 @@ _NARROW = set("fijlrt.,:;'!|()[]-/ ")
 _WIDE = set("mwMW@%")
 CELL_PADDING = 0.45 * EMU_PER_CM
 MAX_WORD = 4.5 * EMU_PER_CM  # longer words (web addresses) may break rather than squeeze the rest
+TABLE_SIZE_PT = 10.0
+# Fonts printed as wide as the estimate above (Arial and its metric twins). A base
+# document's own font may be wider (Georgia; and where it is missing, LibreOffice
+# uses DejaVu, up to 30 % wider than Arial for Swedish words): any other font gets
+# the widest of those, so that a word is never broken, only a column a little wider.
+ARIAL_WIDE = frozenset({"arial", "liberation sans", "arimo", "helvetica", "helvetica neue"})
+OTHER_FONT = 1.3
+
+
+def width_scale(font: str | None, size_pt: float | None) -> float:
+    """How much wider than the estimate (10 pt Arial) a table's text prints."""
+    known = 1.0 if font is not None and font.strip().lower() in ARIAL_WIDE else OTHER_FONT
+    return known * (size_pt or TABLE_SIZE_PT) / TABLE_SIZE_PT
 
 
 def text_width(text: str, *, bold: bool = False) -> float:
@@ -42,9 +55,14 @@ def text_width(text: str, *, bold: bool = False) -> float:
 
 
 def column_widths(
-    headers: Sequence[str], rows: Sequence[Sequence[Sequence[str]]], total: int
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Sequence[str]]],
+    total: int,
+    scale: float = 1.0,
 ) -> list[int]:
     """Widths (EMU) of the columns of a table with a bold header row, summing to `total`.
+
+    `scale` is the table font's width against 10 pt Arial (width_scale).
 
     Each column first gets room for its longest word. If every cell then fits on one
     line, the rest is shared by line length; otherwise it goes to the columns with
@@ -56,13 +74,15 @@ def column_widths(
     for index, header in enumerate(headers):
         cells = [row[index] for row in rows]
         lines = [part for cell in cells for line in cell for part in line.split("\n")]
-        words = [text_width(w) for line in lines for w in line.split()]
-        words += [text_width(w, bold=True) for w in header.split()]
+        words = [scale * text_width(w) for line in lines for w in line.split()]
+        words += [scale * text_width(w, bold=True) for w in header.split()]
         minimum = min(max(words, default=0.0), MAX_WORD) + CELL_PADDING
-        longest = max([text_width(line) for line in lines] + [text_width(header, bold=True)])
+        longest = scale * max(
+            [text_width(line) for line in lines] + [text_width(header, bold=True)]
+        )
         minimums.append(minimum)
         preferred.append(max(minimum, longest + CELL_PADDING))
-        amounts.append(sum(min(text_width(" ".join(cell)), total) for cell in cells))
+        amounts.append(sum(min(scale * text_width(" ".join(cell)), total) for cell in cells))
     if sum(minimums) >= total:
         # Too many columns for every longest word: the widest columns give way first
         # (their longest words break), so that short words elsewhere stay whole.
