@@ -41,7 +41,7 @@ from kontoguide.document import (
 )
 from kontoguide.docx_look import LANGUAGE, finish_package, prepare, table_look
 from kontoguide.page_count import estimate_pages
-from kontoguide.table_layout import column_widths, width_scale
+from kontoguide.table_layout import column_widths, columns_that_fit, width_scale
 from kontoguide.textsafe import xml_safe
 
 FACTS_LABEL_SHARE = 0.32  # of the text width, for the label column of key-value tables
@@ -184,6 +184,28 @@ class _Writer:
                 cell.width = Emu(sum(widths[column : column + span]))
                 column += span
 
+    def _fitting(self, answer: TableAnswer) -> TableAnswer:
+        """The table with only the columns whose longest words fit; the others' values
+        go to the rows' notes under the table (a word is never broken inside a cell)."""
+        kept = columns_that_fit(answer.headers, answer.rows, self.width, self.table_scale)
+        if len(kept) == len(answer.headers):
+            return answer
+        moved = [i for i in range(len(answer.headers)) if i not in kept]
+        notes = tuple(
+            tuple(
+                m.DOC_LABELLED.format(label=answer.headers[i], text=" ".join(row[i]))
+                for i in moved
+                if " ".join(row[i]) not in ("", m.DOC_NONE)
+            )
+            + note
+            for row, note in zip(answer.rows, answer.notes, strict=True)
+        )
+        return TableAnswer(
+            headers=tuple(answer.headers[i] for i in kept),
+            rows=tuple(tuple(row[i] for i in kept) for row in answer.rows),
+            notes=notes,
+        )
+
     def list_table(self, answer: TableAnswer) -> None:
         """A list's items as a table, a header row and a row per item; the rows' notes
         (a goal's source, a measurement's comment) as a list under it, never as merged rows.
@@ -193,6 +215,7 @@ class _Writer:
         element searches its parent for where it belongs: thousands of items took
         minutes, and even linear it was the most of an export's time.
         """
+        answer = self._fitting(answer)
         widths = column_widths(answer.headers, list(answer.rows), self.width, self.table_scale)
         table = self.new_table(0, len(answer.headers))
         table_look(table, first_row=True, first_column=False)

@@ -54,6 +54,35 @@ def text_width(text: str, *, bold: bool = False) -> float:
     return ems * _EM * (1.08 if bold else 1.0)
 
 
+def _minimum(header: str, cells: Sequence[Sequence[str]], scale: float) -> float:
+    lines = [part for cell in cells for line in cell for part in line.split("\n")]
+    words = [scale * text_width(w) for line in lines for w in line.split()]
+    words += [scale * text_width(w, bold=True) for w in header.split()]
+    return min(max(words, default=0.0), MAX_WORD) + CELL_PADDING
+
+
+def columns_that_fit(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Sequence[str]]],
+    total: int,
+    scale: float = 1.0,
+) -> list[int]:
+    """The columns that stay in the table so that each has room for its longest word.
+
+    When they do not all fit, the column with the most text (never the first, which
+    names the row) leaves the table, one at a time; the document lists its values
+    under the table, as it does a goal's source.
+    """
+    kept = list(range(len(headers)))
+    minimums = [_minimum(h, [row[i] for row in rows], scale) for i, h in enumerate(headers)]
+    amounts = [
+        sum(len(" ".join(row[index])) for row in rows) for index in range(len(headers))
+    ]
+    while len(kept) > 2 and sum(minimums[i] for i in kept) > total:
+        kept.remove(max(kept[1:], key=lambda i: (amounts[i], i)))
+    return kept
+
+
 def column_widths(
     headers: Sequence[str],
     rows: Sequence[Sequence[Sequence[str]]],
