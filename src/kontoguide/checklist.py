@@ -432,11 +432,11 @@ def _section_problems(checklist: Checklist) -> list[str]:
         # The questionnaire walks the sections in order, one stage after the other.
         if rank < before or (section.number is not None and section.stage != "ready"):
             problems.append(f"sections.{section.id}.stage: {m.C_STAGE_ORDER}")
-    for section in checklist.sections:
+    for index, section in enumerate(checklist.sections):
         if section.id in seen:
-            problems.append(
-                f"sections.{section.id}: {m.C_SECTION_TWICE.format(section=section.id)}"
-            )
+            count = sum(s.id == section.id for s in checklist.sections[:index])
+            twice = m.C_SECTION_TWICE.format(section=section.id)
+            problems.append(f"sections.{section.id}{again(count)}: {twice}")
         seen.add(section.id)
     # The questionnaire and the document say "Steg 2 av 5": the numbers must count 1..n.
     steps = checklist.steps
@@ -447,6 +447,22 @@ def _section_problems(checklist: Checklist) -> list[str]:
             f"sections.{wrong[0].id}.number: {m.C_STEP_NUMBERS.format(numbers=numbers)}"
         )
     return problems
+
+
+# A problem about the second (third, …) of two things with the same name is placed
+# with "where#n" (the n-th such thing, from 0): the line is then the duplicate's, not
+# the first one's. checklist_problems takes the mark off before the author sees it.
+OCCURRENCE = "#"
+
+
+def again(count: int) -> str:
+    return f"{OCCURRENCE}{count}" if count else ""
+
+
+def _before(question: Question, item: ItemField) -> int:
+    """How many of the question's fields before `item` (itself, not an equal one) share its name."""
+    index = next(i for i, asked in enumerate(question.fields) if asked is item)
+    return sum(asked.field == item.field for asked in question.fields[:index])
 
 
 def _when_problem(
@@ -486,7 +502,8 @@ def _item_problems(where: str, question: Question, checklist: Checklist) -> list
                 f"{where}.{item.field}: {m.C_WHEN_NOT_EARLIER.format(path=item.when.field)}"
             )
         if item.field in seen:
-            problems.append(f"{where}.{item.field}: {m.C_DUPLICATE_FIELD.format(path=item.field)}")
+            twice = m.C_DUPLICATE_FIELD.format(path=item.field)
+            problems.append(f"{where}.{item.field}{again(_before(question, item))}: {twice}")
             continue
         seen.add(item.field)
         problem = _check_question(item_model, checklist, item.field, item.kind, item.choices)
@@ -520,7 +537,8 @@ def _added_problems(where: str, question: Question, checklist: Checklist) -> lis
         if item.when is not None and item.when.field not in seen:
             problems.append(f"{at}: {m.C_WHEN_NOT_EARLIER.format(path=item.when.field)}")
         if item.field in seen:
-            problems.append(f"{at}: {m.C_DUPLICATE_FIELD.format(path=item.field)}")
+            count = _before(question, item)
+            problems.append(f"{at}{again(count)}: {m.C_DUPLICATE_FIELD.format(path=item.field)}")
         seen.add(item.field)
         if item.kind == "list":
             problems.append(f"{at}: {m.CV_NO_LIST_IN_LIST}")
@@ -544,11 +562,16 @@ def consistency_problems(checklist: Checklist) -> list[str]:
 
     problems = _choice_list_problems(checklist) + _section_problems(checklist)
     earlier: dict[str, Question] = {}
+    # The line of a duplicate is its own: the how-manieth with this field in its section.
+    in_section: Counter[tuple[int, str]] = Counter()
     for section, question in checklist.questions():
         where = f"sections.{section.id}.{question.field}"
+        in_section[id(section), question.field] += 1
         if question.field in earlier:
             twice = m.CV_DUPLICATE_ID.format(id=question.id) if question.is_added else None
-            problems.append(f"{where}: {twice or m.C_DUPLICATE_FIELD.format(path=question.field)}")
+            count = in_section[id(section), question.field] - 1
+            detail = twice or m.C_DUPLICATE_FIELD.format(path=question.field)
+            problems.append(f"{where}{again(count)}: {detail}")
         when_problem = _when_problem(question, earlier, checklist)
         earlier.setdefault(question.field, question)
         if question.is_added:
@@ -706,7 +729,9 @@ def checklist_problems(path: Path, raw: bytes) -> tuple[Checklist | None, list[C
     problems = []
     for problem in consistency_problems(checklist):
         where, _, detail = problem.partition(": ")
-        problems.append(ChecklistProblem(where, detail, line_of(text, where)))
+        problems.append(
+            ChecklistProblem(where.partition(OCCURRENCE)[0], detail, line_of(text, where))
+        )
     return checklist, problems
 
 

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 EMU_PER_CM = 360_000
 EMU_PER_PT = 12_700
 
-# Table text is 10 pt Arial in the standard look (docx_look). Glyph widths in em for Arial (and the metric-compatible
-# Liberation Sans), by class: close enough to keep words, dates and numbers whole
-# without measuring text with a font library.
+# Table text is 10 pt Arial in the standard look (docx_look). Glyph widths in em for
+# Arial (and the metric-compatible Liberation Sans), by class: close enough to keep
+# words, dates and numbers whole without measuring text with a font library.
 _EM = 10 * EMU_PER_PT
 _NARROW = set("fijlrt.,:;'!|()[]-/ ")
 _WIDE = set("mwMW@%")
@@ -75,9 +75,7 @@ def columns_that_fit(
     """
     kept = list(range(len(headers)))
     minimums = [_minimum(h, [row[i] for row in rows], scale) for i, h in enumerate(headers)]
-    amounts = [
-        sum(len(" ".join(row[index])) for row in rows) for index in range(len(headers))
-    ]
+    amounts = [sum(len(" ".join(row[index])) for row in rows) for index in range(len(headers))]
     while len(kept) > 2 and sum(minimums[i] for i in kept) > total:
         kept.remove(max(kept[1:], key=lambda i: (amounts[i], i)))
     return kept
