@@ -676,3 +676,88 @@ def test_the_generated_record_model_is_the_record_with_typed_added_questions(
     assert set(model.model_fields) == set(Record.model_fields)
     assert record_model(variant) is model  # generated once per loaded checklist
     assert "Added_evenemang" in json.dumps(model.model_json_schema())
+
+
+# --- checking a variant: every problem in one run, each at its own line -------------
+
+
+def checked_lines(path: Path, output: str) -> dict[int, str]:
+    """The problems `checklist check` printed, by the line each points at."""
+    found: dict[int, str] = {}
+    for line in output.splitlines():
+        if line.startswith(f"{path}:") and line[len(str(path)) + 1 :].split(":")[0].isdigit():
+            number = int(line[len(str(path)) + 1 :].split(":")[0])
+            found[number] = found.get(number, "") + line
+    return found
+
+
+def line_number(text: str, needle: str, start: int = 0) -> int:
+    return text[: text.index(needle, start)].count("\n") + 1
+
+
+def test_a_duplicate_is_pointed_at_where_it_is_not_where_the_name_was_first_used(
+    tmp_path: Path,
+) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        'id = "kulturforvaltningen"', 'id = "dubbel"', 1
+    )
+    text = text.replace('id = "arkivarie_kontakt_datum"', 'id = "arkivarie_epost"', 1)
+    text = text.replace('field = "bokningslank"', 'field = "bokning"', 1)
+    text = text.replace('when = { field = "bokning", equals = [true] }\n', "", 1)
+    path = tmp_path / "dubbel.toml"
+    path.write_text(text, encoding="utf-8")
+    shutil.copy(EXAMPLE_BASE, tmp_path)
+    result = run("checklist", "check", str(path))
+    assert result.exit_code == 1
+    found = checked_lines(path, result.output)
+    first_id = text.index('id = "arkivarie_epost"')
+    second_id = line_number(text, 'id = "arkivarie_epost"', first_id + 1)
+    first_field = text.index('field = "bokning"')
+    second_field = line_number(text, 'field = "bokning"', first_field + 1)
+    # The header of the duplicate's own table, just above its id or field.
+    assert "arkivarie_epost används för två frågor" in found[second_id - 1]
+    assert "fältet bokning finns två gånger" in found[second_field - 1]
+    assert len(found) == 2, result.output
+
+
+def test_check_lists_the_model_errors_and_the_cross_checks_of_the_rest_in_one_run(
+    tmp_path: Path,
+) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        'id = "kulturforvaltningen"', 'id = "manga"', 1
+    )
+    # Mistakes the model finds: an unknown key, a kind that does not exist, a rule of
+    # the wrong type, and a required question of the city's with a broken kind.
+    text = text.replace('id = "evenemang"\n', 'id = "evenemang"\nfarg = "röd"\n', 1)
+    text = text.replace('field = "namn"\nkind = "text"', 'field = "namn"\nkind = "textt"', 1)
+    text = text.replace("max_items = 20", 'max_items = "tjugo"', 1)
+    text = text.replace(
+        'field = "step4.archiving.frequency"\nkind = "choice"',
+        'field = "step4.archiving.frequency"\nkind = "val"',
+        1,
+    )
+    # Mistakes only the cross-checks find: a duplicate id, an unknown choice list and a
+    # required question left out.
+    text = text.replace('id = "arkivarie_kontakt_datum"', 'id = "arkivarie_epost"', 1)
+    text = text.replace('choices = "kultur_publiker"', 'choices = "kultur_publik"', 1)
+    text = without_question(text, "step4.security.two_factor")
+    path = tmp_path / "manga.toml"
+    path.write_text(text, encoding="utf-8")
+    shutil.copy(EXAMPLE_BASE, tmp_path)
+    result = run("checklist", "check", str(path))
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    found = checked_lines(path, result.output)
+    said = "\n".join(found.values())
+    assert "8 fel" in result.output, result.output
+    assert found[line_number(text, 'farg = "röd"')].endswith(m.C_UNKNOWN_KEY)
+    assert "tillåtna värden" in found[line_number(text, 'kind = "textt"')]
+    assert "Skriv ett heltal" in found[line_number(text, 'max_items = "tjugo"')]
+    assert "tillåtna värden" in found[line_number(text, 'kind = "val"')]
+    assert "arkivarie_epost används för två frågor" in said
+    assert "vallistan kultur_publik finns inte" in said
+    assert "step4.security.two_factor" in said and "får inte tas bort" in said
+    # The archiving question is broken, not left out: it is not called missing.
+    assert "step4.archiving.frequency) saknas" not in said
+    for number, line in found.items():
+        assert line.startswith(f"{path}:{number}: "), line

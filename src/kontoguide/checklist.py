@@ -701,6 +701,137 @@ class ChecklistProblem:
 _TOML_LINE = re.compile(r"line (\d+)")
 
 
+# --- checking the parts of a file that did parse --------------------------------
+#
+# A file the model refuses still has much that can be checked: the duplicate ids,
+# the choice lists, the required questions. To list every problem in one run, the
+# broken places are set aside (an unknown key dropped, a bad optional value left
+# to its default, a missing text given a stand-in, else the question, list field,
+# choice or section around the mistake left out) and the rest is checked as a
+# whole. What is said about the parts set aside is not said again.
+
+Loc = tuple[str | int, ...]
+_STAND_IN = "?"
+_TEXT_KEYS = frozenset(
+    {"title", "purpose", "label", "version", "organisation", "text", "confirm", "declined"}
+)
+_ROUNDS = 8  # a part set aside can show one more mistake (an empty list): a few rounds
+_GONE = object()
+
+
+def _shape(loc: Loc) -> Loc:
+    if loc[:1] == ("choices",):
+        return ("choices", "", *(0 if isinstance(p, int) else p for p in loc[2:]))[: len(loc)]
+    return tuple(0 if isinstance(p, int) else p for p in loc)
+
+
+_MODELS: dict[Loc, type[BaseModel]] = {
+    (): Checklist,
+    ("notice",): Notice,
+    ("sections", 0): Section,
+    ("sections", 0, "questions", 0): Question,
+    ("sections", 0, "questions", 0, "when"): Condition,
+    ("sections", 0, "questions", 0, "fields", 0): ItemField,
+    ("sections", 0, "questions", 0, "fields", 0, "when"): Condition,
+    ("choices", "", 0): ChoiceOption,
+}
+_REMOVABLE: frozenset[Loc] = frozenset(
+    {
+        ("sections", 0),
+        ("sections", 0, "questions", 0),
+        ("sections", 0, "questions", 0, "fields", 0),
+        ("choices", "", 0),
+        ("choices", ""),
+    }
+)
+
+
+def _at(data: Any, loc: Loc) -> Any:
+    for part in loc:
+        in_list = isinstance(part, int) and isinstance(data, list) and 0 <= part < len(data)
+        if not (in_list or (isinstance(part, str) and isinstance(data, dict) and part in data)):
+            return _GONE
+        data = data[part]
+    return data
+
+
+def _names_in(part: Any) -> set[str]:
+    """The names a part set aside is known by in other problems' texts."""
+    if not isinstance(part, dict):
+        return set()
+    names = set()
+    for key in ("field", "id"):
+        if isinstance(part.get(key), str):
+            names.add(part[key])
+    if isinstance(part.get("id"), str) and "field" not in part:
+        names.add(ADDED_PREFIX + part["id"])
+    for question in part.get("questions", []) if isinstance(part.get("questions"), list) else []:
+        names |= _names_in(question)
+    return names
+
+
+def _set_aside(data: dict[str, Any], error: Any, names: set[str]) -> bool:
+    """Take the mistake of one model error out of `data`; False if it cannot be."""
+    loc: Loc = tuple(error["loc"])
+    for depth in range(len(loc), 0, -1):
+        owner, key, last = loc[: depth - 1], loc[depth - 1], depth == len(loc)
+        parent, model = _at(data, owner), _MODELS.get(_shape(owner))
+        if isinstance(key, str) and isinstance(parent, dict) and model is not None:
+            info = model.model_fields.get(key)
+            if key in parent and (
+                (last and error["type"] == "extra_forbidden")
+                or (info is not None and not info.is_required())
+            ):
+                del parent[key]
+                return True
+            if last and key in _TEXT_KEYS:
+                parent[key] = _STAND_IN
+                return True
+        if _shape(loc[:depth]) in _REMOVABLE:
+            part, holder = _at(data, loc[:depth]), _at(data, loc[: depth - 1])
+            if part is _GONE:
+                return True  # already set aside for another mistake
+            names |= _names_in(part)
+            if isinstance(holder, dict):  # a whole choice list
+                names.add(str(key))
+                del holder[key]
+            else:
+                holder[key] = _GONE
+            return True
+    return False
+
+
+def _without_gone(data: Any) -> Any:
+    if isinstance(data, list):
+        return [_without_gone(item) for item in data if item is not _GONE]
+    if isinstance(data, dict):
+        return {key: _without_gone(value) for key, value in data.items()}
+    return data
+
+
+def _about_any(problem: str, names: set[str]) -> bool:
+    return any(re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", problem) for name in names)
+
+
+def _checks_of_the_rest(data: dict[str, Any], errors: list[Any], path: Path) -> list[str]:
+    """The cross-checks' problems in what remains once the model's mistakes are set aside."""
+    import copy
+
+    rest = copy.deepcopy(data)
+    names: set[str] = set()
+    for _ in range(_ROUNDS):
+        if not all(_set_aside(rest, error, names) for error in errors):
+            return []
+        rest = _without_gone(rest)
+        try:
+            checklist = Checklist.model_validate({**rest, "source": path})
+        except ValidationError as exc:
+            errors = exc.errors()
+            continue
+        return [p for p in consistency_problems(checklist) if not _about_any(p, names)]
+    return []
+
+
 def checklist_problems(path: Path, raw: bytes) -> tuple[Checklist | None, list[ChecklistProblem]]:
     """The checklist in `raw`, if it could be read, and every problem found in it."""
     try:
@@ -725,14 +856,22 @@ def checklist_problems(path: Path, raw: bytes) -> tuple[Checklist | None, list[C
             where = paths.from_loc(error["loc"]) or m.C_WHOLE_FILE
             line = line_of(text, where) if error["loc"] else None
             out.append(ChecklistProblem(where, _author_message(error), line))
+        if isinstance(data, dict):
+            out += _located(_checks_of_the_rest(data, exc.errors(), path), text)
         return None, out
-    problems = []
-    for problem in consistency_problems(checklist):
+    return checklist, _located(consistency_problems(checklist), text)
+
+
+def _located(problems: list[str], text: str) -> list[ChecklistProblem]:
+    from kontoguide.checklist_lines import line_of
+
+    located = []
+    for problem in problems:
         where, _, detail = problem.partition(": ")
-        problems.append(
+        located.append(
             ChecklistProblem(where.partition(OCCURRENCE)[0], detail, line_of(text, where))
         )
-    return checklist, problems
+    return located
 
 
 def _parse(path: Path, raw: bytes) -> Checklist:
