@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -40,6 +41,7 @@ EXAMPLE = ROOT / "examples" / "kulturforvaltningen.toml"
 EXAMPLE_BASE = ROOT / "examples" / "kulturforvaltningen-mall.docx"
 EXAMPLE_ANSWERS = ROOT / "examples" / "kulturforvaltningen-svar.json"
 SHIPPED = ROOT / "checklists" / "stockholm-standard.toml"
+KOMPLETT = ROOT / "examples" / "komplett.json"
 SRC = ROOT / "src" / "kontoguide"
 
 MANDATORY = {
@@ -546,6 +548,30 @@ def test_the_commented_examples_are_a_valid_variant_once_uncommented(
     assert kinds == {
         "text", "longtext", "yesno", "choice", "multichoice", "date", "email", "number", "list"
     }  # fmt: skip
+    # The pattern's example is one its own hint gives.
+    pattern = checked.question("extra.diarienummer_internt").pattern
+    assert pattern is not None and re.fullmatch(pattern, "KUF 2026/123")
+    assert run("checklist", "check", str(path)).exit_code == 0
+    # It starts; the examples' questions are still to be answered (saved as a draft).
+    started = run("start", "--checklist", str(path), "--answers", str(KOMPLETT), "--no-input")
+    assert started.exit_code == 1, started.output
+    assert "Vilken e-postadress har arkivarien?" in started.output
+    (stored,) = (home / "records").glob("*.json")
+    assert json.loads(stored.read_text(encoding="utf-8"))["checklist_id"] == "exempel"
+
+
+def test_checklist_new_output_starts_unchanged(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run("checklist", "new", "min-variant").exit_code == 0
+    written = tmp_path / "min-variant.toml"
+    started = run("start", "--checklist", str(written), "--answers", str(KOMPLETT), "--no-input")
+    assert started.exit_code == 0, started.output
+    (stored,) = (home / "records").glob("*.json")
+    record = json.loads(stored.read_text(encoding="utf-8"))
+    assert (record["checklist_id"], record["checklist_version"]) == ("min-variant", "1")
+    assert (home / "checklists" / "min-variant.toml").read_bytes() == written.read_bytes()
 
 
 def test_checklist_check_names_every_problem_with_file_line_and_reason(tmp_path: Path) -> None:
