@@ -9,6 +9,8 @@ program could not follow is refused with the file, the place and the reason.
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import re
 import tomllib
 import types
@@ -809,14 +811,17 @@ def _without_gone(data: Any) -> Any:
     return data
 
 
-def _about_any(problem: str, names: set[str]) -> bool:
-    return any(re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", problem) for name in names)
+def _not_about(problems: list[str], names: set[str]) -> list[str]:
+    """The problems that name none of `names` (the parts set aside)."""
+    if not names:
+        return problems
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    named = re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w)")
+    return [problem for problem in problems if not named.search(problem)]
 
 
 def _checks_of_the_rest(data: dict[str, Any], errors: list[Any], path: Path) -> list[str]:
     """The cross-checks' problems in what remains once the model's mistakes are set aside."""
-    import copy
-
     rest = copy.deepcopy(data)
     names: set[str] = set()
     for _ in range(_ROUNDS):
@@ -828,7 +833,7 @@ def _checks_of_the_rest(data: dict[str, Any], errors: list[Any], path: Path) -> 
         except ValidationError as exc:
             errors = exc.errors()
             continue
-        return [p for p in consistency_problems(checklist) if not _about_any(p, names)]
+        return _not_about(consistency_problems(checklist), names)
     return []
 
 
@@ -856,7 +861,8 @@ def checklist_problems(path: Path, raw: bytes) -> tuple[Checklist | None, list[C
             where = paths.from_loc(error["loc"]) or m.C_WHOLE_FILE
             line = line_of(text, where) if error["loc"] else None
             out.append(ChecklistProblem(where, _author_message(error), line))
-        if isinstance(data, dict):
+        # Nesting tomllib could read but a copy cannot: the rest is left unchecked.
+        with contextlib.suppress(RecursionError):
             out += _located(_checks_of_the_rest(data, exc.errors(), path), text)
         return None, out
     return checklist, _located(consistency_problems(checklist), text)
