@@ -788,3 +788,25 @@ def test_check_lists_the_model_errors_and_the_cross_checks_of_the_rest_in_one_ru
     assert "step4.archiving.frequency) saknas" not in said
     for number, line in found.items():
         assert line.startswith(f"{path}:{number}: "), line
+
+
+def test_a_broken_id_or_a_missing_notice_does_not_hide_the_other_problems(
+    tmp_path: Path,
+) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        'id = "kulturforvaltningen"', 'id = "Fel Id"', 1
+    )
+    start = text.index("[notice]")
+    text = text[:start] + text[text.index("\n[", start + 1) + 1 :]
+    text = text.replace('id = "arkivarie_kontakt_datum"', 'id = "arkivarie_epost"', 1)
+    path = tmp_path / "trasig.toml"
+    path.write_text(text, encoding="utf-8")
+    shutil.copy(EXAMPLE_BASE, tmp_path)
+    result = run("checklist", "check", str(path))
+    assert result.exit_code == 1
+    said = " ".join(result.output.split())
+    assert "3 fel" in said
+    id_line = line_number(text, 'id = "Fel Id"')
+    assert f"{path}:{id_line}: id:" in said
+    assert f"{path}: notice: fältet saknas" in said
+    assert "arkivarie_epost används för två frågor" in said

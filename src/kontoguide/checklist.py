@@ -719,6 +719,11 @@ _TEXT_KEYS = frozenset(
 )
 _ROUNDS = 8  # a part set aside can show one more mistake (an empty list): a few rounds
 _GONE = object()
+# The checklist's own id and notice, when broken as a whole: nothing else names them.
+_WHOLE_STAND_INS: dict[Loc, Any] = {
+    ("id",): "x",
+    ("notice",): {key: _STAND_IN for key in ("title", "text", "confirm", "declined")},
+}
 
 
 def _shape(loc: Loc) -> Loc:
@@ -789,6 +794,9 @@ def _set_aside(data: dict[str, Any], error: Any, names: set[str]) -> bool:
             if last and key in _TEXT_KEYS:
                 parent[key] = _STAND_IN
                 return True
+        if isinstance(parent, dict) and loc[:depth] in _WHOLE_STAND_INS:
+            parent[key] = copy.deepcopy(_WHOLE_STAND_INS[loc[:depth]])
+            return True
         if _shape(loc[:depth]) in _REMOVABLE:
             part, holder = _at(data, loc[:depth]), _at(data, loc[: depth - 1])
             if part is _GONE:
