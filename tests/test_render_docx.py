@@ -669,6 +669,7 @@ def test_a_date_column_is_wide_enough_for_a_date() -> None:
 
 def test_the_table_font_scales_the_widths_arial_and_its_twins_as_estimated() -> None:
     assert width_scale("Arial", 10) == width_scale("Liberation Sans", None) == 1.0
+    assert width_scale("Calibri", 10) == width_scale("Times New Roman", 10) == 1.0
     assert width_scale("Georgia", 10) == width_scale(None, None) == OTHER_FONT
     assert width_scale("Arial", 12) == pytest.approx(1.2)
     rows = [(("Sommarboken – startträff",), ("2027-06-14",), ("Ja",), ("https://x.se/a",))]

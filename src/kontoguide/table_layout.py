@@ -23,17 +23,30 @@ _WIDE = set("mwMW@%")
 CELL_PADDING = 0.45 * EMU_PER_CM
 MAX_WORD = 4.5 * EMU_PER_CM  # longer words (web addresses) may break rather than squeeze the rest
 TABLE_SIZE_PT = 10.0
-# Fonts printed as wide as the estimate above (Arial and its metric twins). A base
-# document's own font may be wider (Georgia; and where it is missing, LibreOffice
-# uses DejaVu, up to 30 % wider than Arial for Swedish words): any other font gets
-# the widest of those, so that a word is never broken, only a column a little wider.
-ARIAL_WIDE = frozenset({"arial", "liberation sans", "arimo", "helvetica", "helvetica neue"})
+# Fonts printed no wider than the estimate above: Arial and its metric twins, and the
+# narrower Calibri and Times New Roman (and theirs). A base document's own font may be
+# wider (Georgia; and where a font is missing, LibreOffice uses DejaVu, up to 30 % wider
+# than Arial for Swedish words): any other font, or a theme's font, which is not looked
+# up, gets that much, so that a word is never broken, only a column a little wider.
+NOT_WIDER = frozenset(
+    {
+        "arial",
+        "liberation sans",
+        "arimo",
+        "helvetica",
+        "calibri",
+        "carlito",
+        "times new roman",
+        "liberation serif",
+        "tinos",
+    }
+)
 OTHER_FONT = 1.3
 
 
 def width_scale(font: str | None, size_pt: float | None) -> float:
     """How much wider than the estimate (10 pt Arial) a table's text prints."""
-    known = 1.0 if font is not None and font.strip().lower() in ARIAL_WIDE else OTHER_FONT
+    known = 1.0 if font is not None and font.strip().lower() in NOT_WIDER else OTHER_FONT
     return known * (size_pt or TABLE_SIZE_PT) / TABLE_SIZE_PT
 
 
