@@ -41,7 +41,15 @@ from kontoguide.document import assess
 from kontoguide.errors import ChecklistError
 from kontoguide.export import render
 from kontoguide.record import Record
-from kontoguide.table_layout import CELL_PADDING, EMU_PER_CM, MAX_WORD, column_widths, text_width
+from kontoguide.table_layout import (
+    CELL_PADDING,
+    EMU_PER_CM,
+    MAX_WORD,
+    OTHER_FONT,
+    column_widths,
+    text_width,
+    width_scale,
+)
 from kontoguide.validation import applicable, make_context
 
 TITLE = "Checklista för att starta ett nytt konto i sociala medier"
@@ -659,6 +667,59 @@ def test_a_date_column_is_wide_enough_for_a_date() -> None:
     widths = column_widths(headers, rows, TEXT_WIDTH)
     assert widths[1] >= text_width("2030-12-31") + CELL_PADDING - 1
     assert widths[0] > widths[1]
+
+
+def test_the_table_font_scales_the_widths_arial_and_its_twins_as_estimated() -> None:
+    assert width_scale("Arial", 10) == width_scale("Liberation Sans", None) == 1.0
+    assert width_scale("Calibri", 10) == width_scale("Times New Roman", 10) == 1.0
+    assert width_scale("Georgia", 10) == width_scale(None, None) == OTHER_FONT
+    assert width_scale("Arial", 12) == pytest.approx(1.2)
+    rows = [(("Sommarboken – startträff",), ("2027-06-14",), ("Ja",), ("https://x.se/a",))]
+    headers = ("Evenemang", "Datum", "Bokning", "Bokningslänk")
+    widths = column_widths(headers, rows, TEXT_WIDTH, OTHER_FONT)
+    assert widths[2] >= OTHER_FONT * text_width("Bokning", bold=True) + CELL_PADDING - 1
+
+
+def _georgia_base(path: Path) -> None:
+    base = docx.Document()
+    base.styles["Normal"].font.name = "Georgia"
+    base.save(str(path))
+
+
+def test_tables_in_a_base_documents_wider_font_keep_every_word_whole(
+    tmp_path: Path, record: Record
+) -> None:
+    _georgia_base(tmp_path / "georgia.docx")
+    checklist = _variant(tmp_path, "georgia.docx")
+    document = docx.Document(io.BytesIO(render(record, checklist, "docx", now=NOW)))
+    tables = [t for t in document.tables if t._tbl.xpath("./w:tr[1]/w:trPr/w:tblHeader")]
+    assert tables
+    for table in tables:
+        twips = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        for index, width in enumerate(twips):
+            header = table.rows[0].cells[index].text
+            words = [text_width(w, bold=True) for w in header.split()] + [
+                text_width(w) for row in table.rows[1:] for w in row.cells[index].text.split()
+            ]
+            needed = min(OTHER_FONT * max(words), MAX_WORD) + CELL_PADDING
+            assert width * 635 >= needed - 635, (header, table.rows[0].cells[0].text)
+
+
+def test_a_column_that_does_not_fit_moves_to_the_list_under_the_table(
+    tmp_path: Path, record: Record
+) -> None:
+    _georgia_base(tmp_path / "georgia.docx")
+    checklist = _variant(tmp_path, "georgia.docx")
+    document = docx.Document(io.BytesIO(render(record, checklist, "docx", now=NOW)))
+    blocks = _answer_blocks(document, "Syfte, mål", "Vilka mätbara mål har kontot?")
+    table = next(block for block in blocks if isinstance(block, Table))
+    headers = [cell.text for cell in table.rows[0].cells]
+    # The goals' key figures, the longest column, leave the table; the rest stay in order.
+    assert headers == ["Mål", "Effekt", "Utgångsvärde", "Målvärde", "Senast"]
+    below = [b.text for b in blocks[blocks.index(table) + 1 :] if isinstance(b, Paragraph)]
+    assert below[0].startswith("Fler unga känner till bibliotekens lovaktiviteter – Nyckeltal: ")
+    assert below[1].startswith("Fler unga känner till bibliotekens lovaktiviteter – Källa: ")
+    assert len(below) == 4
 
 
 # --- a filed document: type, metadata, package ---------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -40,6 +41,7 @@ EXAMPLE = ROOT / "examples" / "kulturforvaltningen.toml"
 EXAMPLE_BASE = ROOT / "examples" / "kulturforvaltningen-mall.docx"
 EXAMPLE_ANSWERS = ROOT / "examples" / "kulturforvaltningen-svar.json"
 SHIPPED = ROOT / "checklists" / "stockholm-standard.toml"
+KOMPLETT = ROOT / "examples" / "komplett.json"
 SRC = ROOT / "src" / "kontoguide"
 
 MANDATORY = {
@@ -196,10 +198,8 @@ def test_each_rule_of_an_added_question_is_enforced_in_an_answers_file(
     result = run("validate", str(write_answers(tmp_path, data)))
     assert result.exit_code == 1, result.output
     said = " ".join(result.output.split())
-    # Named by its label, as every question is (no field paths on screen).
-    question = next(q for _, q in installed.questions() if q.field == f"extra.{key}")
-    label = question.doc_label or question.label
-    assert label in said
+    # Named by the question, as the person saw it (the report never shows field paths).
+    assert installed.question(f"extra.{key}").document_label in said
     assert message in said
 
 
@@ -549,6 +549,30 @@ def test_the_commented_examples_are_a_valid_variant_once_uncommented(
     assert kinds == {
         "text", "longtext", "yesno", "choice", "multichoice", "date", "email", "number", "list"
     }  # fmt: skip
+    # The pattern's example is one its own hint gives.
+    pattern = checked.question("extra.diarienummer_internt").pattern
+    assert pattern is not None and re.fullmatch(pattern, "KUF 2026/123")
+    assert run("checklist", "check", str(path)).exit_code == 0
+    # It starts; the examples' questions are still to be answered (saved as a draft).
+    started = run("start", "--checklist", str(path), "--answers", str(KOMPLETT), "--no-input")
+    assert started.exit_code == 1, started.output
+    assert "Vilken e-postadress har arkivarien?" in started.output
+    (stored,) = (home / "records").glob("*.json")
+    assert json.loads(stored.read_text(encoding="utf-8"))["checklist_id"] == "exempel"
+
+
+def test_checklist_new_output_starts_unchanged(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run("checklist", "new", "min-variant").exit_code == 0
+    written = tmp_path / "min-variant.toml"
+    started = run("start", "--checklist", str(written), "--answers", str(KOMPLETT), "--no-input")
+    assert started.exit_code == 0, started.output
+    (stored,) = (home / "records").glob("*.json")
+    record = json.loads(stored.read_text(encoding="utf-8"))
+    assert (record["checklist_id"], record["checklist_version"]) == ("min-variant", "1")
+    assert (home / "checklists" / "min-variant.toml").read_bytes() == written.read_bytes()
 
 
 def test_checklist_check_names_every_problem_with_file_line_and_reason(tmp_path: Path) -> None:
@@ -679,3 +703,110 @@ def test_the_generated_record_model_is_the_record_with_typed_added_questions(
     assert set(model.model_fields) == set(Record.model_fields)
     assert record_model(variant) is model  # generated once per loaded checklist
     assert "Added_evenemang" in json.dumps(model.model_json_schema())
+
+
+# --- checking a variant: every problem in one run, each at its own line -------------
+
+
+def checked_lines(path: Path, output: str) -> dict[int, str]:
+    """The problems `checklist check` printed, by the line each points at."""
+    found: dict[int, str] = {}
+    for line in output.splitlines():
+        if line.startswith(f"{path}:") and line[len(str(path)) + 1 :].split(":")[0].isdigit():
+            number = int(line[len(str(path)) + 1 :].split(":")[0])
+            found[number] = found.get(number, "") + line
+    return found
+
+
+def line_number(text: str, needle: str, start: int = 0) -> int:
+    return text[: text.index(needle, start)].count("\n") + 1
+
+
+def test_a_duplicate_is_pointed_at_where_it_is_not_where_the_name_was_first_used(
+    tmp_path: Path,
+) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        'id = "kulturforvaltningen"', 'id = "dubbel"', 1
+    )
+    text = text.replace('id = "arkivarie_kontakt_datum"', 'id = "arkivarie_epost"', 1)
+    text = text.replace('field = "bokningslank"', 'field = "bokning"', 1)
+    text = text.replace('when = { field = "bokning", equals = [true] }\n', "", 1)
+    path = tmp_path / "dubbel.toml"
+    path.write_text(text, encoding="utf-8")
+    shutil.copy(EXAMPLE_BASE, tmp_path)
+    result = run("checklist", "check", str(path))
+    assert result.exit_code == 1
+    found = checked_lines(path, result.output)
+    first_id = text.index('id = "arkivarie_epost"')
+    second_id = line_number(text, 'id = "arkivarie_epost"', first_id + 1)
+    first_field = text.index('field = "bokning"')
+    second_field = line_number(text, 'field = "bokning"', first_field + 1)
+    # The header of the duplicate's own table, just above its id or field.
+    assert "arkivarie_epost används för två frågor" in found[second_id - 1]
+    assert "fältet bokning finns två gånger" in found[second_field - 1]
+    assert len(found) == 2, result.output
+
+
+def test_check_lists_the_model_errors_and_the_cross_checks_of_the_rest_in_one_run(
+    tmp_path: Path,
+) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        'id = "kulturforvaltningen"', 'id = "manga"', 1
+    )
+    # Mistakes the model finds: an unknown key, a kind that does not exist, a rule of
+    # the wrong type, and a required question of the city's with a broken kind.
+    text = text.replace('id = "evenemang"\n', 'id = "evenemang"\nfarg = "röd"\n', 1)
+    text = text.replace('field = "namn"\nkind = "text"', 'field = "namn"\nkind = "textt"', 1)
+    text = text.replace("max_items = 20", 'max_items = "tjugo"', 1)
+    text = text.replace(
+        'field = "step4.archiving.frequency"\nkind = "choice"',
+        'field = "step4.archiving.frequency"\nkind = "val"',
+        1,
+    )
+    # Mistakes only the cross-checks find: a duplicate id, an unknown choice list and a
+    # required question left out.
+    text = text.replace('id = "arkivarie_kontakt_datum"', 'id = "arkivarie_epost"', 1)
+    text = text.replace('choices = "kultur_publiker"', 'choices = "kultur_publik"', 1)
+    text = without_question(text, "step4.security.two_factor")
+    path = tmp_path / "manga.toml"
+    path.write_text(text, encoding="utf-8")
+    shutil.copy(EXAMPLE_BASE, tmp_path)
+    result = run("checklist", "check", str(path))
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    found = checked_lines(path, result.output)
+    said = "\n".join(found.values())
+    assert "8 fel" in result.output, result.output
+    assert found[line_number(text, 'farg = "röd"')].endswith(m.C_UNKNOWN_KEY)
+    assert "tillåtna värden" in found[line_number(text, 'kind = "textt"')]
+    assert "Skriv ett heltal" in found[line_number(text, 'max_items = "tjugo"')]
+    assert "tillåtna värden" in found[line_number(text, 'kind = "val"')]
+    assert "arkivarie_epost används för två frågor" in said
+    assert "vallistan kultur_publik finns inte" in said
+    assert "step4.security.two_factor" in said and "får inte tas bort" in said
+    # The archiving question is broken, not left out: it is not called missing.
+    assert "step4.archiving.frequency) saknas" not in said
+    for number, line in found.items():
+        assert line.startswith(f"{path}:{number}: "), line
+
+
+def test_a_broken_id_or_a_missing_notice_does_not_hide_the_other_problems(
+    tmp_path: Path,
+) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        'id = "kulturforvaltningen"', 'id = "Fel Id"', 1
+    )
+    start = text.index("[notice]")
+    text = text[:start] + text[text.index("\n[", start + 1) + 1 :]
+    text = text.replace('id = "arkivarie_kontakt_datum"', 'id = "arkivarie_epost"', 1)
+    path = tmp_path / "trasig.toml"
+    path.write_text(text, encoding="utf-8")
+    shutil.copy(EXAMPLE_BASE, tmp_path)
+    result = run("checklist", "check", str(path))
+    assert result.exit_code == 1
+    said = " ".join(result.output.split())
+    assert "3 fel" in said
+    id_line = line_number(text, 'id = "Fel Id"')
+    assert f"{path}:{id_line}: id:" in said
+    assert f"{path}: notice: fältet saknas" in said
+    assert "arkivarie_epost används för två frågor" in said

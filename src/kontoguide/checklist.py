@@ -9,6 +9,8 @@ program could not follow is refused with the file, the place and the reason.
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import re
 import tomllib
 import types
@@ -432,11 +434,11 @@ def _section_problems(checklist: Checklist) -> list[str]:
         # The questionnaire walks the sections in order, one stage after the other.
         if rank < before or (section.number is not None and section.stage != "ready"):
             problems.append(f"sections.{section.id}.stage: {m.C_STAGE_ORDER}")
-    for section in checklist.sections:
+    for index, section in enumerate(checklist.sections):
         if section.id in seen:
-            problems.append(
-                f"sections.{section.id}: {m.C_SECTION_TWICE.format(section=section.id)}"
-            )
+            count = sum(s.id == section.id for s in checklist.sections[:index])
+            twice = m.C_SECTION_TWICE.format(section=section.id)
+            problems.append(f"sections.{section.id}{again(count)}: {twice}")
         seen.add(section.id)
     # The questionnaire and the document say "Steg 2 av 5": the numbers must count 1..n.
     steps = checklist.steps
@@ -447,6 +449,22 @@ def _section_problems(checklist: Checklist) -> list[str]:
             f"sections.{wrong[0].id}.number: {m.C_STEP_NUMBERS.format(numbers=numbers)}"
         )
     return problems
+
+
+# A problem about the second (third, …) of two things with the same name is placed
+# with "where#n" (the n-th such thing, from 0): the line is then the duplicate's, not
+# the first one's. checklist_problems takes the mark off before the author sees it.
+OCCURRENCE = "#"
+
+
+def again(count: int) -> str:
+    return f"{OCCURRENCE}{count}" if count else ""
+
+
+def _before(question: Question, item: ItemField) -> int:
+    """How many of the question's fields before `item` (itself, not an equal one) share its name."""
+    index = next(i for i, asked in enumerate(question.fields) if asked is item)
+    return sum(asked.field == item.field for asked in question.fields[:index])
 
 
 def _when_problem(
@@ -486,7 +504,8 @@ def _item_problems(where: str, question: Question, checklist: Checklist) -> list
                 f"{where}.{item.field}: {m.C_WHEN_NOT_EARLIER.format(path=item.when.field)}"
             )
         if item.field in seen:
-            problems.append(f"{where}.{item.field}: {m.C_DUPLICATE_FIELD.format(path=item.field)}")
+            twice = m.C_DUPLICATE_FIELD.format(path=item.field)
+            problems.append(f"{where}.{item.field}{again(_before(question, item))}: {twice}")
             continue
         seen.add(item.field)
         problem = _check_question(item_model, checklist, item.field, item.kind, item.choices)
@@ -520,7 +539,8 @@ def _added_problems(where: str, question: Question, checklist: Checklist) -> lis
         if item.when is not None and item.when.field not in seen:
             problems.append(f"{at}: {m.C_WHEN_NOT_EARLIER.format(path=item.when.field)}")
         if item.field in seen:
-            problems.append(f"{at}: {m.C_DUPLICATE_FIELD.format(path=item.field)}")
+            count = _before(question, item)
+            problems.append(f"{at}{again(count)}: {m.C_DUPLICATE_FIELD.format(path=item.field)}")
         seen.add(item.field)
         if item.kind == "list":
             problems.append(f"{at}: {m.CV_NO_LIST_IN_LIST}")
@@ -544,11 +564,16 @@ def consistency_problems(checklist: Checklist) -> list[str]:
 
     problems = _choice_list_problems(checklist) + _section_problems(checklist)
     earlier: dict[str, Question] = {}
+    # The line of a duplicate is its own: the how-manieth with this field in its section.
+    in_section: Counter[tuple[int, str]] = Counter()
     for section, question in checklist.questions():
         where = f"sections.{section.id}.{question.field}"
+        in_section[id(section), question.field] += 1
         if question.field in earlier:
             twice = m.CV_DUPLICATE_ID.format(id=question.id) if question.is_added else None
-            problems.append(f"{where}: {twice or m.C_DUPLICATE_FIELD.format(path=question.field)}")
+            count = in_section[id(section), question.field] - 1
+            detail = twice or m.C_DUPLICATE_FIELD.format(path=question.field)
+            problems.append(f"{where}{again(count)}: {detail}")
         when_problem = _when_problem(question, earlier, checklist)
         earlier.setdefault(question.field, question)
         if question.is_added:
@@ -678,6 +703,148 @@ class ChecklistProblem:
 _TOML_LINE = re.compile(r"line (\d+)")
 
 
+# --- checking the parts of a file that did parse --------------------------------
+#
+# A file the model refuses still has much that can be checked: the duplicate ids,
+# the choice lists, the required questions. To list every problem in one run, the
+# broken places are set aside (an unknown key dropped, a bad optional value left
+# to its default, a missing text given a stand-in, else the question, list field,
+# choice or section around the mistake left out) and the rest is checked as a
+# whole. What is said about the parts set aside is not said again.
+
+Loc = tuple[str | int, ...]
+_STAND_IN = "?"
+_TEXT_KEYS = frozenset(
+    {"title", "purpose", "label", "version", "organisation", "text", "confirm", "declined"}
+)
+_ROUNDS = 8  # a part set aside can show one more mistake (an empty list): a few rounds
+_GONE = object()
+# The checklist's own id and notice, when broken as a whole: nothing else names them.
+_WHOLE_STAND_INS: dict[Loc, Any] = {
+    ("id",): "x",
+    ("notice",): {key: _STAND_IN for key in ("title", "text", "confirm", "declined")},
+}
+
+
+def _shape(loc: Loc) -> Loc:
+    if loc[:1] == ("choices",):
+        return ("choices", "", *(0 if isinstance(p, int) else p for p in loc[2:]))[: len(loc)]
+    return tuple(0 if isinstance(p, int) else p for p in loc)
+
+
+_MODELS: dict[Loc, type[BaseModel]] = {
+    (): Checklist,
+    ("notice",): Notice,
+    ("sections", 0): Section,
+    ("sections", 0, "questions", 0): Question,
+    ("sections", 0, "questions", 0, "when"): Condition,
+    ("sections", 0, "questions", 0, "fields", 0): ItemField,
+    ("sections", 0, "questions", 0, "fields", 0, "when"): Condition,
+    ("choices", "", 0): ChoiceOption,
+}
+_REMOVABLE: frozenset[Loc] = frozenset(
+    {
+        ("sections", 0),
+        ("sections", 0, "questions", 0),
+        ("sections", 0, "questions", 0, "fields", 0),
+        ("choices", "", 0),
+        ("choices", ""),
+    }
+)
+
+
+def _at(data: Any, loc: Loc) -> Any:
+    for part in loc:
+        in_list = isinstance(part, int) and isinstance(data, list) and 0 <= part < len(data)
+        if not (in_list or (isinstance(part, str) and isinstance(data, dict) and part in data)):
+            return _GONE
+        data = data[part]
+    return data
+
+
+def _names_in(part: Any) -> set[str]:
+    """The names a part set aside is known by in other problems' texts."""
+    if not isinstance(part, dict):
+        return set()
+    names = set()
+    for key in ("field", "id"):
+        if isinstance(part.get(key), str):
+            names.add(part[key])
+    if isinstance(part.get("id"), str) and "field" not in part:
+        names.add(ADDED_PREFIX + part["id"])
+    for question in part.get("questions", []) if isinstance(part.get("questions"), list) else []:
+        names |= _names_in(question)
+    return names
+
+
+def _set_aside(data: dict[str, Any], error: Any, names: set[str]) -> bool:
+    """Take the mistake of one model error out of `data`; False if it cannot be."""
+    loc: Loc = tuple(error["loc"])
+    for depth in range(len(loc), 0, -1):
+        owner, key, last = loc[: depth - 1], loc[depth - 1], depth == len(loc)
+        parent, model = _at(data, owner), _MODELS.get(_shape(owner))
+        if isinstance(key, str) and isinstance(parent, dict) and model is not None:
+            info = model.model_fields.get(key)
+            if key in parent and (
+                (last and error["type"] == "extra_forbidden")
+                or (info is not None and not info.is_required())
+            ):
+                del parent[key]
+                return True
+            if last and key in _TEXT_KEYS:
+                parent[key] = _STAND_IN
+                return True
+        if isinstance(parent, dict) and loc[:depth] in _WHOLE_STAND_INS:
+            parent[key] = copy.deepcopy(_WHOLE_STAND_INS[loc[:depth]])
+            return True
+        if _shape(loc[:depth]) in _REMOVABLE:
+            part, holder = _at(data, loc[:depth]), _at(data, loc[: depth - 1])
+            if part is _GONE:
+                return True  # already set aside for another mistake
+            names |= _names_in(part)
+            if isinstance(holder, dict):  # a whole choice list
+                names.add(str(key))
+                del holder[key]
+            else:
+                holder[key] = _GONE
+            return True
+    return False
+
+
+def _without_gone(data: Any) -> Any:
+    if isinstance(data, list):
+        return [_without_gone(item) for item in data if item is not _GONE]
+    if isinstance(data, dict):
+        return {key: _without_gone(value) for key, value in data.items()}
+    return data
+
+
+def _not_about(problems: list[str], names: set[str]) -> list[str]:
+    """The problems that name none of `names` (the parts set aside)."""
+    if not names:
+        return problems
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    named = re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w)")
+    return [problem for problem in problems if not named.search(problem)]
+
+
+def _checks_of_the_rest(data: dict[str, Any], errors: list[Any], path: Path) -> list[str]:
+    """The cross-checks' problems in what remains once the model's mistakes are set aside."""
+    rest = copy.deepcopy(data)
+    names: set[str] = set()
+    for _ in range(_ROUNDS):
+        if not all(_set_aside(rest, error, names) for error in errors):
+            return []
+        rest = _without_gone(rest)
+        try:
+            checklist = Checklist.model_validate({**rest, "source": path})
+        except ValidationError as exc:
+            errors = exc.errors()
+            continue
+        return _not_about(consistency_problems(checklist), names)
+    return []
+
+
 def checklist_problems(path: Path, raw: bytes) -> tuple[Checklist | None, list[ChecklistProblem]]:
     """The checklist in `raw`, if it could be read, and every problem found in it."""
     try:
@@ -702,12 +869,23 @@ def checklist_problems(path: Path, raw: bytes) -> tuple[Checklist | None, list[C
             where = paths.from_loc(error["loc"]) or m.C_WHOLE_FILE
             line = line_of(text, where) if error["loc"] else None
             out.append(ChecklistProblem(where, _author_message(error), line))
+        # Nesting tomllib could read but a copy cannot: the rest is left unchecked.
+        with contextlib.suppress(RecursionError):
+            out += _located(_checks_of_the_rest(data, exc.errors(), path), text)
         return None, out
-    problems = []
-    for problem in consistency_problems(checklist):
+    return checklist, _located(consistency_problems(checklist), text)
+
+
+def _located(problems: list[str], text: str) -> list[ChecklistProblem]:
+    from kontoguide.checklist_lines import line_of
+
+    located = []
+    for problem in problems:
         where, _, detail = problem.partition(": ")
-        problems.append(ChecklistProblem(where, detail, line_of(text, where)))
-    return checklist, problems
+        located.append(
+            ChecklistProblem(where.partition(OCCURRENCE)[0], detail, line_of(text, where))
+        )
+    return located
 
 
 def _parse(path: Path, raw: bytes) -> Checklist:

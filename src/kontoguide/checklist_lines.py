@@ -84,16 +84,22 @@ def _by_loc(root: _Table, tokens: list[str | int]) -> int | None:
     return line
 
 
-def _question(section: _Table, rest: str) -> tuple[_Table, str] | None:
+def _question(section: _Table, rest: str, occurrence: int = 0) -> tuple[_Table, str] | None:
+    found: list[tuple[_Table, str]] = []
     for question in section.children.get("questions", []):
         names = {question.strings.get("field"), "extra." + question.strings.get("id", "")}
         for name in names:
             if name and (rest == name or rest.startswith(name + ".")):
-                return question, rest[len(name) + 1 :]
-    return None
+                found.append((question, rest[len(name) + 1 :]))
+                break
+    if not found:
+        return None
+    # A duplicate question is the n-th with its name; an inner place is in the first.
+    inner = found[0][1]
+    return found[min(occurrence, len(found) - 1)] if not inner else found[0]
 
 
-def _by_ids(root: _Table, where: str) -> int | None:
+def _by_ids(root: _Table, where: str, occurrence: int = 0) -> int | None:
     head, _, rest = where.partition(".")
     if head == "choices":
         name = rest.split(".")[0]
@@ -102,28 +108,39 @@ def _by_ids(root: _Table, where: str) -> int | None:
     if head != "sections":
         return root.keys.get(head)
     section_id, _, rest = rest.partition(".")
-    for section in root.children.get("sections", []):
-        if section.strings.get("id") != section_id:
-            continue
-        if rest in section.keys:
-            return section.keys[rest]
-        found = _question(section, rest)
-        if found is None:
-            return section.line
-        question, inner = found
-        for item in question.children.get("fields", []):
-            if inner and item.strings.get("field") == inner.split(".")[0]:
-                return item.line
-        return question.line
-    return None
+    sections = [s for s in root.children.get("sections", []) if s.strings.get("id") == section_id]
+    if not sections:
+        return None
+    if not rest:  # a section named twice: the n-th
+        return sections[min(occurrence, len(sections) - 1)].line
+    section = sections[0]
+    if rest in section.keys:
+        return section.keys[rest]
+    found = _question(section, rest, occurrence)
+    if found is None:
+        return section.line
+    question, inner = found
+    items = [
+        item
+        for item in question.children.get("fields", [])
+        if inner and item.strings.get("field") == inner.split(".")[0]
+    ]
+    if items:  # a list's field named twice: the n-th
+        return items[min(occurrence, len(items) - 1)].line
+    return question.line
 
 
 def line_of(text: str, where: str) -> int | None:
-    """The line `where` points at in a checklist's text, if it can be found."""
+    """The line `where` points at in a checklist's text, if it can be found.
+
+    "where#n" is the n-th (from 0) of things with the same name: a duplicate's own line.
+    """
+    where, _, nth = where.partition("#")
+    occurrence = int(nth) if nth.isdigit() else 0
     root = _index(text)
     if where.startswith("sections[") or "[" in where:
         tokens: list[str | int] = [
             name if name else int(number) for name, number in _TOKENS.findall(where)
         ]
         return _by_loc(root, tokens)
-    return _by_ids(root, where)
+    return _by_ids(root, where, occurrence)

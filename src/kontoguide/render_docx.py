@@ -41,7 +41,7 @@ from kontoguide.document import (
 )
 from kontoguide.docx_look import LANGUAGE, finish_package, prepare, table_look
 from kontoguide.page_count import estimate_pages
-from kontoguide.table_layout import column_widths
+from kontoguide.table_layout import column_widths, columns_that_fit, width_scale
 from kontoguide.textsafe import xml_safe
 
 FACTS_LABEL_SHARE = 0.32  # of the text width, for the label column of key-value tables
@@ -103,6 +103,27 @@ def _has_content(part: Any) -> bool:
 # --- the writer ----------------------------------------------------------------
 
 
+def _font_of(document: Document, style_name: str) -> tuple[str | None, float | None]:
+    """The font name and size (pt) a paragraph style prints in: its own, its base
+    styles' or the document's defaults. A theme font is not looked up (None)."""
+    name: str | None = None
+    size: float | None = None
+    style: Any = document.styles[style_name]
+    while style is not None and (name is None or size is None):
+        name = name or style.font.name
+        size = size or (style.font.size.pt if style.font.size is not None else None)
+        style = style.base_style
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}") if defaults is not None else None
+    if rpr is not None:
+        fonts, half_points = rpr.find(qn("w:rFonts")), rpr.find(qn("w:sz"))
+        if name is None and fonts is not None:
+            name = fonts.get(qn("w:ascii"))
+        if size is None and half_points is not None:
+            size = int(half_points.get(qn("w:val"), "20")) / 2
+    return name, size
+
+
 class _Writer:
     """Appends the document's parts; style ids are looked up once, by name.
 
@@ -117,6 +138,11 @@ class _Writer:
         section = document.sections[-1]
         margins = (section.left_margin or 0) + (section.right_margin or 0)
         self.width = int((section.page_width or Cm(21)) - margins)
+        # A base document's tables may print in a wider font than the standard's Arial.
+        self.table_scale = max(
+            width_scale(*_font_of(document, name))
+            for name in (m.STYLE_TABLE_HEADING, m.STYLE_TABLE_TEXT)
+        )
 
     def style(self, paragraph: Paragraph, name: str) -> None:
         paragraph._p.style = self.ids[name]
@@ -158,6 +184,28 @@ class _Writer:
                 cell.width = Emu(sum(widths[column : column + span]))
                 column += span
 
+    def _fitting(self, answer: TableAnswer) -> TableAnswer:
+        """The table with only the columns whose longest words fit; the others' values
+        go to the rows' notes under the table (a word is never broken inside a cell)."""
+        kept = columns_that_fit(answer.headers, answer.rows, self.width, self.table_scale)
+        if len(kept) == len(answer.headers):
+            return answer
+        moved = [i for i in range(len(answer.headers)) if i not in kept]
+        notes = tuple(
+            tuple(
+                m.DOC_LABELLED.format(label=answer.headers[i], text=" ".join(row[i]))
+                for i in moved
+                if " ".join(row[i]) not in ("", m.DOC_NONE)
+            )
+            + note
+            for row, note in zip(answer.rows, answer.notes, strict=True)
+        )
+        return TableAnswer(
+            headers=tuple(answer.headers[i] for i in kept),
+            rows=tuple(tuple(row[i] for i in kept) for row in answer.rows),
+            notes=notes,
+        )
+
     def list_table(self, answer: TableAnswer) -> None:
         """A list's items as a table, a header row and a row per item; the rows' notes
         (a goal's source, a measurement's comment) as a list under it, never as merged rows.
@@ -167,7 +215,8 @@ class _Writer:
         element searches its parent for where it belongs: thousands of items took
         minutes, and even linear it was the most of an export's time.
         """
-        widths = column_widths(answer.headers, list(answer.rows), self.width)
+        answer = self._fitting(answer)
+        widths = column_widths(answer.headers, list(answer.rows), self.width, self.table_scale)
         table = self.new_table(0, len(answer.headers))
         table_look(table, first_row=True, first_column=False)
         self.set_widths(table, widths)

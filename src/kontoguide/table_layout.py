@@ -14,14 +14,40 @@ from collections.abc import Sequence
 EMU_PER_CM = 360_000
 EMU_PER_PT = 12_700
 
-# Table text is 10 pt (docx_look). Glyph widths in em for Arial (and the metric-compatible
-# Liberation Sans), by class: close enough to keep words, dates and numbers whole
-# without measuring text with a font library.
+# Table text is 10 pt Arial in the standard look (docx_look). Glyph widths in em for
+# Arial (and the metric-compatible Liberation Sans), by class: close enough to keep
+# words, dates and numbers whole without measuring text with a font library.
 _EM = 10 * EMU_PER_PT
 _NARROW = set("fijlrt.,:;'!|()[]-/ ")
 _WIDE = set("mwMW@%")
 CELL_PADDING = 0.45 * EMU_PER_CM
 MAX_WORD = 4.5 * EMU_PER_CM  # longer words (web addresses) may break rather than squeeze the rest
+TABLE_SIZE_PT = 10.0
+# Fonts printed no wider than the estimate above: Arial and its metric twins, and the
+# narrower Calibri and Times New Roman (and theirs). A base document's own font may be
+# wider (Georgia; and where a font is missing, LibreOffice uses DejaVu, up to 30 % wider
+# than Arial for Swedish words): any other font, or a theme's font, which is not looked
+# up, gets that much, so that a word is never broken, only a column a little wider.
+NOT_WIDER = frozenset(
+    {
+        "arial",
+        "liberation sans",
+        "arimo",
+        "helvetica",
+        "calibri",
+        "carlito",
+        "times new roman",
+        "liberation serif",
+        "tinos",
+    }
+)
+OTHER_FONT = 1.3
+
+
+def width_scale(font: str | None, size_pt: float | None) -> float:
+    """How much wider than the estimate (10 pt Arial) a table's text prints."""
+    known = 1.0 if font is not None and font.strip().lower() in NOT_WIDER else OTHER_FONT
+    return known * (size_pt or TABLE_SIZE_PT) / TABLE_SIZE_PT
 
 
 def text_width(text: str, *, bold: bool = False) -> float:
@@ -41,10 +67,42 @@ def text_width(text: str, *, bold: bool = False) -> float:
     return ems * _EM * (1.08 if bold else 1.0)
 
 
+def _minimum(header: str, cells: Sequence[Sequence[str]], scale: float) -> float:
+    lines = [part for cell in cells for line in cell for part in line.split("\n")]
+    words = [scale * text_width(w) for line in lines for w in line.split()]
+    words += [scale * text_width(w, bold=True) for w in header.split()]
+    return min(max(words, default=0.0), MAX_WORD) + CELL_PADDING
+
+
+def columns_that_fit(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Sequence[str]]],
+    total: int,
+    scale: float = 1.0,
+) -> list[int]:
+    """The columns that stay in the table so that each has room for its longest word.
+
+    When they do not all fit, the column with the most text (never the first, which
+    names the row) leaves the table, one at a time; the document lists its values
+    under the table, as it does a goal's source.
+    """
+    kept = list(range(len(headers)))
+    minimums = [_minimum(h, [row[i] for row in rows], scale) for i, h in enumerate(headers)]
+    amounts = [sum(len(" ".join(row[index])) for row in rows) for index in range(len(headers))]
+    while len(kept) > 2 and sum(minimums[i] for i in kept) > total:
+        kept.remove(max(kept[1:], key=lambda i: (amounts[i], i)))
+    return kept
+
+
 def column_widths(
-    headers: Sequence[str], rows: Sequence[Sequence[Sequence[str]]], total: int
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Sequence[str]]],
+    total: int,
+    scale: float = 1.0,
 ) -> list[int]:
     """Widths (EMU) of the columns of a table with a bold header row, summing to `total`.
+
+    `scale` is the table font's width against 10 pt Arial (width_scale).
 
     Each column first gets room for its longest word. If every cell then fits on one
     line, the rest is shared by line length; otherwise it goes to the columns with
@@ -56,13 +114,15 @@ def column_widths(
     for index, header in enumerate(headers):
         cells = [row[index] for row in rows]
         lines = [part for cell in cells for line in cell for part in line.split("\n")]
-        words = [text_width(w) for line in lines for w in line.split()]
-        words += [text_width(w, bold=True) for w in header.split()]
+        words = [scale * text_width(w) for line in lines for w in line.split()]
+        words += [scale * text_width(w, bold=True) for w in header.split()]
         minimum = min(max(words, default=0.0), MAX_WORD) + CELL_PADDING
-        longest = max([text_width(line) for line in lines] + [text_width(header, bold=True)])
+        longest = scale * max(
+            [text_width(line) for line in lines] + [text_width(header, bold=True)]
+        )
         minimums.append(minimum)
         preferred.append(max(minimum, longest + CELL_PADDING))
-        amounts.append(sum(min(text_width(" ".join(cell)), total) for cell in cells))
+        amounts.append(sum(min(scale * text_width(" ".join(cell)), total) for cell in cells))
     if sum(minimums) >= total:
         # Too many columns for every longest word: the widest columns give way first
         # (their longest words break), so that short words elsewhere stay whole.
