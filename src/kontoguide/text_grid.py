@@ -1,0 +1,147 @@
+"""Tables of many rows drawn as plain lines: each cell wrapped at words to its column.
+
+rich's Table measures and lays out every cell several times (about a millisecond
+per row of the overview), which a folder of a few thousand records makes slow.
+The tables of `list` and `overview` only need columns of given widths, a header
+with a rule under it and styled text, so they are drawn here in one pass; the
+console still applies NO_COLOR and the terminal's colours. Words are never broken;
+a word wider than its column (a long file path) is folded, as rich's "fold" does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rich.cells import cell_len, get_character_cell_size
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
+from rich.text import Text
+
+_WORD = re.compile(r"\S+")
+# What separates two columns: as rich's simple tables without an edge.
+GAP = 3
+
+
+def longest_word(text: str) -> int:
+    return max((cell_len(word) for word in text.split()), default=0)
+
+
+def _fold(text: str, start: int, end: int, width: int) -> int:
+    """Where a line of `text[start:end]` at most `width` cells wide ends."""
+    used = 0
+    cut = start
+    while cut < end:
+        size = get_character_cell_size(text[cut])
+        if used + size > width:
+            break
+        used += size
+        cut += 1
+    return max(cut, start + 1)
+
+
+def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
+    """The lines of one line of `text`, as (start, end), broken between words."""
+    lines: list[tuple[int, int]] = []
+    begun: int | None = None
+    end = 0
+    for match in _WORD.finditer(text):
+        start, stop = match.span()
+        if begun is not None and cell_len(text[begun:stop]) <= width:
+            end = stop
+            continue
+        if begun is not None:
+            lines.append((begun, end))
+        while cell_len(text[start:stop]) > width:
+            cut = _fold(text, start, stop, width)
+            lines.append((start, cut))
+            start = cut
+        begun, end = start, stop
+    if begun is not None:
+        lines.append((begun, end))
+    return lines or [(0, 0)]
+
+
+def wrap(cell: Text, width: int) -> list[Text]:
+    """`cell` (which may hold line breaks) as lines at most `width` cells wide."""
+    out: list[Text] = []
+    for line in cell.split("\n", allow_blank=True) if "\n" in cell.plain else [cell]:
+        plain = line.plain
+        if cell_len(plain) <= width and plain == plain.strip():
+            out.append(line)
+            continue
+        out.extend(line[start:end] for start, end in wrap_spans(plain, width))
+    return out
+
+
+def shared(minimums: Sequence[int], ratios: Sequence[int], width: int) -> list[int]:
+    """Column widths summing to `width` less the gaps: each at least its minimum
+    where they fit side by side (else the widest give way first), the rest shared
+    by `ratios`."""
+    room = max(width - GAP * (len(minimums) - 1), len(minimums))
+    sizes = list(minimums)
+    while sum(sizes) > room:
+        widest = max(range(len(sizes)), key=lambda at: sizes[at])
+        sizes[widest] -= 1
+    left = room - sum(sizes)
+    total = sum(ratios)
+    if left > 0 and total:
+        extra = [left * ratio // total for ratio in ratios]
+        extra[max(range(len(ratios)), key=lambda at: ratios[at])] += left - sum(extra)
+        sizes = [size + more for size, more in zip(sizes, extra, strict=True)]
+    return sizes
+
+
+class Grid:
+    """A table of text cells in columns of fixed widths (see the module's note)."""
+
+    def __init__(
+        self,
+        headers: Sequence[str],
+        widths: Sequence[int],
+        rows: Sequence[Sequence[Text]],
+        *,
+        title: str | None = None,
+        blank_between: bool = False,
+    ) -> None:
+        self.headers = list(headers)
+        self.widths = list(widths)
+        self.rows = rows
+        self.title = title
+        self.blank_between = blank_between
+
+    @property
+    def width(self) -> int:
+        return sum(self.widths) + GAP * (len(self.widths) - 1)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(self.width, self.width)
+
+    def _lines(self, console: Console, cells: Sequence[Text]) -> RenderResult:
+        wrapped = [wrap(cell, size) for cell, size in zip(cells, self.widths, strict=True)]
+        gap = Segment(" " * GAP)
+        last = len(wrapped) - 1
+        for index in range(max(len(lines) for lines in wrapped)):
+            for column, lines in enumerate(wrapped):
+                line = lines[index] if index < len(lines) else None
+                used = 0
+                if line is not None and line.plain:
+                    yield from line.render(console)
+                    used = line.cell_len
+                if column < last:
+                    yield Segment(" " * (self.widths[column] - used))
+                    yield gap
+            yield Segment.line()
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if self.title:
+            yield from Text(self.title, style="italic").render(console)
+            yield Segment.line()
+        yield from self._lines(console, [Text(h, style="bold") for h in self.headers])
+        yield Segment("─" * self.width)
+        yield Segment.line()
+        for index, cells in enumerate(self.rows):
+            if index and self.blank_between:
+                yield Segment.line()
+            yield from self._lines(console, cells)
