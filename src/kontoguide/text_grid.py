@@ -5,7 +5,8 @@ per row of the overview), which a folder of a few thousand records makes slow.
 The tables of `list` and `overview` only need columns of given widths, a header
 with a rule under it and styled text, so they are drawn here in one pass; the
 console still applies NO_COLOR and the terminal's colours. Words are never broken;
-a word wider than its column (a long file path) is folded, as rich's "fold" does.
+a word wider than its column (a long file path) is folded, after a slash where
+it can be, else at the column's edge as rich's "fold" does.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from rich.cells import cell_len, get_character_cell_size
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
-from rich.text import Text
+from rich.text import Span, Text
 
 _WORD = re.compile(r"\S+")
 # What separates two columns: as rich's simple tables without an edge.
@@ -38,6 +39,11 @@ def _fold(text: str, start: int, end: int, width: int) -> int:
             break
         used += size
         cut += 1
+    if cut < end:
+        # A path is folded after a separator where it can be, so a file name stays whole.
+        slash = max(text.rfind("/", start, cut), text.rfind("\\", start, cut))
+        if slash > start:
+            return slash + 1
     return max(cut, start + 1)
 
 
@@ -76,21 +82,37 @@ def wrap(cell: Text, width: int) -> list[Text]:
 
 
 def shared(minimums: Sequence[int], ratios: Sequence[int], width: int) -> list[int]:
-    """Column widths summing to `width` less the gaps: each at least its minimum
-    where they fit side by side (else the widest give way first), the rest shared
-    by `ratios`."""
-    room = max(width - GAP * (len(minimums) - 1), len(minimums))
-    sizes = list(minimums)
+    """Column widths summing to `width` less the gaps, like rich's ratio columns: the
+    room is shared by `ratios` (a column of ratio 0 keeps its minimum), no column
+    narrower than its minimum; where the minimums do not fit side by side the
+    widest columns give way first."""
+    count = len(minimums)
+    room = max(width - GAP * (count - 1), count)
+    pinned = {at: minimums[at] for at in range(count) if not ratios[at]}
+    shares: dict[int, float] = {}
+    while True:
+        free = [at for at in range(count) if at not in pinned]
+        left = room - sum(pinned.values())
+        total = sum(ratios[at] for at in free)
+        shares = {at: left * ratios[at] / total for at in free} if total else {}
+        short = [at for at in free if shares[at] < minimums[at]]
+        if not short:
+            break
+        pinned.update((at, minimums[at]) for at in short)
+    sizes = [pinned[at] if at in pinned else int(shares[at]) for at in range(count)]
+    if shares:
+        sizes[max(shares, key=lambda at: ratios[at])] += room - sum(sizes)
     while sum(sizes) > room:
-        widest = max(range(len(sizes)), key=lambda at: sizes[at])
+        widest = max(range(count), key=lambda at: sizes[at])
         sizes[widest] -= 1
-    left = room - sum(sizes)
-    total = sum(ratios)
-    if left > 0 and total:
-        extra = [left * ratio // total for ratio in ratios]
-        extra[max(range(len(ratios)), key=lambda at: ratios[at])] += left - sum(extra)
-        sizes = [size + more for size, more in zip(sizes, extra, strict=True)]
     return sizes
+
+
+def _styled(line: Text) -> Text:
+    # Text.render draws spans only: a text's own style becomes its first span.
+    if not line.style:
+        return line
+    return Text(line.plain, spans=[Span(0, len(line.plain), line.style), *line.spans])
 
 
 class Grid:
@@ -127,7 +149,7 @@ class Grid:
                 line = lines[index] if index < len(lines) else None
                 used = 0
                 if line is not None and line.plain:
-                    yield from line.render(console)
+                    yield from _styled(line).render(console)
                     used = line.cell_len
                 if column < last:
                     yield Segment(" " * (self.widths[column] - used))
