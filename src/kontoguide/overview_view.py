@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.text import Text
 
@@ -83,17 +82,13 @@ _WORD_CAP = 24
 
 def _grid(columns: list[tuple[str, int, int | None]], rows: list[list[Text]], width: int) -> Grid:
     """The table as plain lines (text_grid): rich's Table costs about a millisecond a
-    row. Each column is (header, ratio, fixed width or None): a fixed column is as
-    wide as its longest line or the width given, the others get at least their
-    longest word and share the rest by their ratios."""
+    row. Each column is (header, ratio, fixed width or None): a fixed column has
+    that width (the dates, "→ 2027-01-02"; the state, where "Klar för beslut" fits),
+    the others get at least their longest word and share the rest by their ratios."""
     minimums = []
     for at, (header, _, fixed) in enumerate(columns):
         texts = [header, *(row[at].plain for row in rows)]
-        if fixed is not None:
-            longest = max(cell_len(line) for text in texts[1:] for line in text.split("\n"))
-            minimums.append(max(fixed, longest))
-        else:
-            minimums.append(min(max(longest_word(text) for text in texts), _WORD_CAP))
+        minimums.append(fixed or min(max(longest_word(text) for text in texts), _WORD_CAP))
     sizes = shared(minimums, [ratio for _, ratio, _ in columns], width)
     return Grid([header for header, _, _ in columns], sizes, rows, blank_between=True)
 

@@ -264,7 +264,7 @@ def drafts_table(
         for at, header in enumerate(headers[1:], 1)
     ]
     if not wide and sum(needs) + _GAP * (len(needs) - 1) > width:
-        return _drafts_stacked(rows, headers, title)
+        return _drafts_stacked(rows, headers, title, width)
     fulls = [max(len(cell) for cell in column) for column in zip(headers, *rows, strict=True)]
     if wide and sum(fulls) + _GAP * (len(fulls) - 1) <= width:
         sizes = fulls  # each column as wide as its text, as on one line
@@ -298,17 +298,22 @@ def _longest_word(text: str) -> int:
     return max((len(word) for word in text.split()), default=0)
 
 
-def _drafts_stacked(rows: list[list[str]], headers: list[str], title: str | None) -> Table:
+def _drafts_stacked(
+    rows: list[list[str]], headers: list[str], title: str | None, width: int
+) -> RenderableType:
     """The records table for a narrow terminal: the id, then the record's texts in
     lines beside it that wrap at words (account name; the rest after it)."""
-    table = Table(
-        title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False
-    )
-    table.add_column(headers[0], no_wrap=True)
-    table.add_column(" · ".join(headers[1:]))
+    heading = " · ".join(headers[1:])
+    texts = []
     for cells in rows:
-        table.add_row(cells[0], Group(Text(cells[1]), Text(" · ".join(cells[2:]), style="dim")))
-    return table
+        text = Text(cells[1])
+        text.append("\n" + " · ".join(cells[2:]), style="dim")
+        texts.append([Text(cells[0]), text])
+    first = max(len(cell) for cell in [headers[0], *(row[0] for row in rows)])
+    lines = [heading, *(line for t in texts for line in t[1].plain.split("\n"))]
+    longest = max(len(line) for line in lines)
+    rest = max(1, min(longest, width - first - _GAP))
+    return Grid([headers[0], heading], [first, rest], texts, title=title)
 
 
 def draft_title(item: Loaded) -> str:
