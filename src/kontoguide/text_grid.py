@@ -18,6 +18,7 @@ from rich.cells import cell_len, get_character_cell_size
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
+from rich.style import Style, StyleType
 from rich.text import Span, Text
 
 _WORD = re.compile(r"\S+")
@@ -81,6 +82,51 @@ def wrap(cell: Text, width: int) -> list[Text]:
     return out
 
 
+# One line of a cell as drawn: its segments and its width in cells.
+_Drawn = tuple[list[Segment], int]
+
+
+def _runs(cell: Text) -> list[tuple[str, StyleType]] | None:
+    """The cell's lines with one style each, or None where a line mixes styles.
+
+    The tables' cells are built line by line, each line in one style: those are
+    wrapped as plain strings, without rich's Text slicing (the cost of a table).
+    """
+    out: list[tuple[str, StyleType]] = []
+    offset = 0
+    for part in cell.plain.split("\n"):
+        end = offset + len(part)
+        over = [span for span in cell.spans if span.start < end and span.end > offset]
+        if not over:
+            out.append((part, cell.style))
+        elif len(over) == 1 and not cell.style and over[0].start <= offset <= end <= over[0].end:
+            out.append((part, over[0].style))
+        else:
+            return None
+        offset = end + 1
+    return out
+
+
+def _drawn(cell: Text, width: int, console: Console, styles: dict[str, Style]) -> list[_Drawn]:
+    runs = _runs(cell)
+    if runs is None:
+        return [(list(_styled(line).render(console)), line.cell_len) for line in wrap(cell, width)]
+    out: list[_Drawn] = []
+    for part, style in runs:
+        if isinstance(style, str):
+            if style not in styles:
+                styles[style] = console.get_style(style) if style else Style.null()
+            style = styles[style]
+        size = cell_len(part)
+        if size <= width and part == part.strip():
+            out.append(([Segment(part, style)], size))
+            continue
+        for start, end in wrap_spans(part, width):
+            piece = part[start:end]
+            out.append(([Segment(piece, style)], cell_len(piece)))
+    return out
+
+
 def shared(minimums: Sequence[int], ratios: Sequence[int], width: int) -> list[int]:
     """Column widths summing to `width` less the gaps, like rich's ratio columns: the
     room is shared by `ratios` (a column of ratio 0 keeps its minimum), no column
@@ -140,17 +186,21 @@ class Grid:
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(self.width, self.width)
 
-    def _lines(self, console: Console, cells: Sequence[Text]) -> RenderResult:
-        wrapped = [wrap(cell, size) for cell, size in zip(cells, self.widths, strict=True)]
+    def _lines(
+        self, console: Console, cells: Sequence[Text], styles: dict[str, Style]
+    ) -> RenderResult:
+        wrapped = [
+            _drawn(cell, size, console, styles)
+            for cell, size in zip(cells, self.widths, strict=True)
+        ]
         gap = Segment(" " * GAP)
         last = len(wrapped) - 1
         for index in range(max(len(lines) for lines in wrapped)):
             for column, lines in enumerate(wrapped):
-                line = lines[index] if index < len(lines) else None
                 used = 0
-                if line is not None and line.plain:
-                    yield from _styled(line).render(console)
-                    used = line.cell_len
+                if index < len(lines):
+                    segments, used = lines[index]
+                    yield from segments
                 if column < last:
                     yield Segment(" " * (self.widths[column] - used))
                     yield gap
@@ -160,10 +210,11 @@ class Grid:
         if self.title:
             yield from Text(self.title, style="italic").render(console)
             yield Segment.line()
-        yield from self._lines(console, [Text(h, style="bold") for h in self.headers])
+        styles: dict[str, Style] = {}
+        yield from self._lines(console, [Text(h, style="bold") for h in self.headers], styles)
         yield Segment("─" * self.width)
         yield Segment.line()
         for index, cells in enumerate(self.rows):
             if index and self.blank_between:
                 yield Segment.line()
-            yield from self._lines(console, cells)
+            yield from self._lines(console, cells, styles)
