@@ -49,22 +49,27 @@ def _fold(text: str, start: int, end: int, width: int) -> int:
 
 
 def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
-    """The lines of one line of `text`, as (start, end), broken between words."""
+    """The lines of one line of `text`, as (start, end), broken between words.
+
+    Widths are added up word by word, so a long text costs linear time."""
     lines: list[tuple[int, int]] = []
     begun: int | None = None
-    end = 0
+    end = used = 0
     for match in _WORD.finditer(text):
         start, stop = match.span()
-        if begun is not None and cell_len(text[begun:stop]) <= width:
+        size = cell_len(match.group())
+        if begun is not None and used + cell_len(text[end:start]) + size <= width:
+            used += cell_len(text[end:start]) + size
             end = stop
             continue
         if begun is not None:
             lines.append((begun, end))
-        while cell_len(text[start:stop]) > width:
+        while size > width:
             cut = _fold(text, start, stop, width)
             lines.append((start, cut))
+            size -= cell_len(text[start:cut])
             start = cut
-        begun, end = start, stop
+        begun, end, used = start, stop, size
     if begun is not None:
         lines.append((begun, end))
     return lines or [(0, 0)]
