@@ -105,3 +105,10 @@ def test_the_overview_keeps_the_organisation_and_file_name_whole(
     words = set(re.findall(r"\S+", text))
     assert "Idrottsförvaltningen" in words
     assert "sen.json" in text and "klar.json" in text
+
+
+@pytest.mark.parametrize("text", ["x" * 5000, "ord " * 2000, "/a/bb" * 1000])
+def test_a_long_text_is_wrapped_whole_and_within_the_width(text: str) -> None:
+    lines = [text[start:end] for start, end in wrap_spans(text, 30)]
+    assert all(0 < len(line) <= 30 for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
