@@ -19,6 +19,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.style import Style, StyleType
+from rich.table import Table
 from rich.text import Span, Text
 
 _WORD = re.compile(r"\S+")
@@ -166,8 +167,13 @@ def _styled(line: Text) -> Text:
     return Text(line.plain, spans=[Span(0, len(line.plain), line.style), *line.spans])
 
 
-class Grid:
-    """A table of text cells in columns of fixed widths (see the module's note)."""
+class Grid(Table):
+    """A table of text cells in columns of fixed widths (see the module's note).
+
+    A rich Table in what it holds (columns, cells, title), so that whatever reads a
+    table's cells (the plain screen reads each row out as "Name: value") reads this
+    one too; only the drawing is its own.
+    """
 
     def __init__(
         self,
@@ -178,25 +184,26 @@ class Grid:
         title: str | None = None,
         blank_between: bool = False,
     ) -> None:
-        self.headers = list(headers)
-        self.widths = list(widths)
-        self.rows = rows
-        self.title = title
-        self.blank_between = blank_between
+        super().__init__(title=title, title_justify="left", show_lines=blank_between)
+        self.column_widths = list(widths)
+        for header, size in zip(headers, widths, strict=True):
+            self.add_column(header, width=size)
+        for cells in rows:
+            self.add_row(*cells)
 
     @property
-    def width(self) -> int:
-        return sum(self.widths) + GAP * (len(self.widths) - 1)
+    def drawn_width(self) -> int:
+        return sum(self.column_widths) + GAP * (len(self.column_widths) - 1)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement(self.width, self.width)
+        return Measurement(self.drawn_width, self.drawn_width)
 
     def _lines(
         self, console: Console, cells: Sequence[Text], styles: dict[str, Style]
     ) -> RenderResult:
         wrapped = [
             _drawn(cell, size, console, styles)
-            for cell, size in zip(cells, self.widths, strict=True)
+            for cell, size in zip(cells, self.column_widths, strict=True)
         ]
         gap = Segment(" " * GAP)
         last = len(wrapped) - 1
@@ -207,19 +214,25 @@ class Grid:
                     segments, used = lines[index]
                     yield from segments
                 if column < last:
-                    yield Segment(" " * (self.widths[column] - used))
+                    yield Segment(" " * (self.column_widths[column] - used))
                     yield gap
             yield Segment.line()
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         if self.title:
-            yield from Text(self.title, style="italic").render(console)
+            yield from Text(str(self.title), style="italic").render(console)
             yield Segment.line()
         styles: dict[str, Style] = {}
-        yield from self._lines(console, [Text(h, style="bold") for h in self.headers], styles)
-        yield Segment("─" * self.width)
+        headers = [Text(str(column.header), style="bold") for column in self.columns]
+        yield from self._lines(console, headers, styles)
+        yield Segment("─" * self.drawn_width)
         yield Segment.line()
-        for index, cells in enumerate(self.rows):
-            if index and self.blank_between:
+        cells = [list(column.cells) for column in self.columns]
+        for index in range(self.row_count):
+            if index and self.show_lines:
                 yield Segment.line()
-            yield from self._lines(console, cells, styles)
+            yield from self._lines(console, [_text(column[index]) for column in cells], styles)
+
+
+def _text(cell: object) -> Text:
+    return cell if isinstance(cell, Text) else Text(str(cell))
