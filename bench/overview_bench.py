@@ -11,7 +11,11 @@ and surrogate checks), which both commands use for every file.
 
 Target (issue 11): at most 0.5 ms per record on top of reading the JSON.
 
-Usage: python bench/overview_bench.py [--records 2000] [--runs 5]
+Usage: python bench/overview_bench.py [--records 2000] [--runs 5] [--before SRC]
+
+--before SRC also times an earlier version in the same run, interleaved with this
+one (SRC is the `src` folder of a checkout of it, e.g. from `git archive`), so the
+figures before and after a change are measured under the same machine load.
 """
 
 from __future__ import annotations
@@ -85,6 +89,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--before", type=Path, help="the src folder of an earlier version")
     options = parser.parse_args()
     count = options.records
 
@@ -97,17 +102,31 @@ def main() -> None:
         home = base / "home"
         python = [sys.executable, "-m", "kontoguide"]
 
-        def env(folder: Path, *argv: str) -> list[str]:
-            return ["env", f"KONTOGUIDE_HOME={folder}", "COLUMNS=100", *python, *argv]
+        def env(folder: Path, *argv: str, source: Path | None = None) -> list[str]:
+            where = [f"PYTHONPATH={source}"] if source else []
+            return ["env", *where, f"KONTOGUIDE_HOME={folder}", "COLUMNS=100", *python, *argv]
 
-        commands = {
-            "overview json, N": env(home, "overview", str(base / "many"), "-f", "json"),
-            "overview json, 1": env(home, "overview", str(base / "one"), "-f", "json"),
-            "overview table, N": env(home, "overview", str(base / "many")),
-            "overview table, 1": env(home, "overview", str(base / "one")),
-            "list, N": env(base / "many", "list"),
-            "list, 1": env(base / "one", "list"),
-        }
+        versions: dict[str, Path | None] = {"": None}
+        if options.before:
+            versions = {" (before)": options.before.resolve(), "": None}
+        commands: dict[str, list[str]] = {}
+        for label, source in versions.items():
+            commands |= {
+                f"overview json{label}, N": env(
+                    home, "overview", str(base / "many"), "-f", "json", source=source
+                ),
+                f"overview json{label}, 1": env(
+                    home, "overview", str(base / "one"), "-f", "json", source=source
+                ),
+                f"overview table{label}, N": env(
+                    home, "overview", str(base / "many"), source=source
+                ),
+                f"overview table{label}, 1": env(
+                    home, "overview", str(base / "one"), source=source
+                ),
+                f"list{label}, N": env(base / "many", "list", source=source),
+                f"list{label}, 1": env(base / "one", "list", source=source),
+            }
         times = median_times(commands, options.runs)
         loads = _per_file(many, lambda p: json.loads(p.read_bytes()), options.runs)
         safe = _per_file(many, read_json_object, options.runs)
@@ -115,13 +134,18 @@ def main() -> None:
     print(f"{count} records, median of {options.runs} interleaved runs")
     print(f"reference: read + json.loads {loads * 1e3:.3f} ms/record")
     print(f"           read_json_object {safe * 1e3:.3f} ms/record (the safe reader)")
-    for name in ("overview json", "overview table", "list"):
+    names = [
+        f"{name}{label}"
+        for name in ("overview json", "overview table", "list")
+        for label in versions
+    ]
+    for name in names:
         whole, single = times[f"{name}, N"], times[f"{name}, 1"]
         per = (whole - single) / (count - 1)
         extra = per - loads
         verdict = "within" if extra <= 0.0005 else "OVER"
         print(
-            f"{name:15s} {whole:6.2f} s for N, {single:5.2f} s for 1: {per * 1e3:.3f} ms/record, "
+            f"{name:24s} {whole:6.2f} s for N, {single:5.2f} s for 1: {per * 1e3:.3f} ms/record, "
             f"ratio to json.loads {per / loads:5.1f}, on top of reading {extra * 1e3:.3f} ms "
             f"({verdict} the 0.5 ms target)"
         )

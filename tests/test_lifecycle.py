@@ -23,6 +23,7 @@ from kontoguide.errors import ExitCode
 from kontoguide.record import Record, Transition
 from kontoguide.storage import Store
 from kontoguide.validation import make_context, prune
+from state_support import state_checked_per_stage  # noqa: F401  (every state checked per stage)
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

@@ -37,6 +37,7 @@ from scenario import (
     script_for,
     started_example,
 )
+from state_support import state_checked_per_stage  # noqa: F401  (every state checked per stage)
 
 BACK = "\x00tillbaka"
 A_YEAR_ON = add_months(date.today(), 12).isoformat()

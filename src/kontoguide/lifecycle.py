@@ -17,9 +17,9 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist
+from kontoguide.checklist import Checklist, stage_rank
 from kontoguide.record import APPROVED, Record, State, Transition
-from kontoguide.validation import Problem, problems
+from kontoguide.validation import Problem, first_open_stage, problems
 
 
 def _local_day(moment: datetime) -> date:
@@ -52,8 +52,11 @@ def open_problems(
 def state(record: Record, checklist: Checklist, *, today: date | None = None) -> State:
     """The furthest state the record's answers support in full."""
 
+    # One complete check for every stage (validation.first_open_stage), not one per stage.
+    first_open = first_open_stage(record, checklist, today=today, ready_on=ready_on(record))
+
     def whole(stage: str) -> bool:
-        return not open_problems(record, checklist, stage, today=today)
+        return stage_rank(stage) < first_open
 
     decision = record.step5
     if not whole("ready"):

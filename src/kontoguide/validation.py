@@ -477,6 +477,44 @@ def problems(
     return in_checklist_order(found, checklist)
 
 
+def first_open_stage(
+    record: Record,
+    checklist: Checklist,
+    *,
+    today: date | None = None,
+    ready_on: date | None = None,
+) -> int:
+    """The rank of the first stage at which `problems(..., upto=stage)` finds
+    something (len(STAGES) when the record is whole at every stage), in one pass.
+
+    `problems` up to a stage is the required answers of its sections and those
+    before, plus the complete check's problems of fields asked at or before it;
+    so the first stage with a problem is the least stage of any of them, and the
+    complete check runs once instead of once per stage (what `lifecycle.state`
+    needs, for every record `kontoguide list` shows).
+    """
+    if record.notice is None:
+        return 0
+    data = record.model_dump(mode="json")
+    first = len(STAGES)
+    for section, question in checklist.questions():
+        rank = stage_rank(section.stage)
+        if rank >= first or not question.required or not applicable(question, data):
+            continue
+        if not paths.is_answered(paths.get(data, question.field)):
+            first = rank
+    if first == 0:
+        return first
+    context = make_context(checklist, today=today, complete=True, data=data)
+    context["ready_on"] = ready_on
+    try:
+        validate_record(data, context)
+    except ValidationError as exc:
+        for problem in problem_list(exc, context_record(checklist)):
+            first = min(first, stage_rank(checklist.stage_of(problem.path)))
+    return first
+
+
 def steps_done(record: Record, checklist: Checklist) -> dict[int, str]:
     """Per numbered step: "done", "started" or "empty" (for lists and resume)."""
     data = record.model_dump(mode="json")

@@ -39,6 +39,7 @@ from kontoguide.dialogue import (
 )
 from kontoguide.drafts import Loaded
 from kontoguide.flow import Row, SectionSummary
+from kontoguide.text_grid import Grid
 from kontoguide.validation import steps_done
 
 MAX_WIDTH = 80
@@ -246,7 +247,7 @@ def drafts_table(
     status: bool = True,
     width: int = 80,
     today: date | None = None,
-) -> Table:
+) -> RenderableType:
     """Records: id, account, organisation, state (with a draft's steps), last change.
 
     In a terminal under 120 columns the table takes the whole width and the three
@@ -276,27 +277,15 @@ def drafts_table(
         for at, header in enumerate(headers[1:], 1)
     ]
     if not wide and sum(needs) + _GAP * (len(needs) - 1) > width:
-        return _drafts_stacked(rows, headers, title)
-    table = Table(
-        title=title,
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        show_edge=False,
-        expand=not wide,
-    )
-    table.add_column(headers[0], no_wrap=True)
-    if wide:
-        for header in headers[1:-1]:
-            table.add_column(header)
-        table.add_column(headers[-1], no_wrap=True)
+        return _drafts_stacked(rows, headers, title, width)
+    fulls = [max(len(cell) for cell in column) for column in zip(headers, *rows, strict=True)]
+    if wide and sum(fulls) + _GAP * (len(fulls) - 1) <= width:
+        sizes = fulls  # each column as wide as its text, as on one line
     else:
-        fulls = [max(len(cell) for cell in column) for column in zip(headers, *rows, strict=True)]
-        for header, size in zip(headers[1:], _shares(needs, fulls, width), strict=True):
-            table.add_column(header, width=size, overflow="fold")
-    for cells in rows:
-        table.add_row(*cells)
-    return table
+        sizes = [needs[0], *(max(1, size) for size in _shares(needs, fulls, width))]
+    # Drawn as plain lines (text_grid): rich's Table costs about a millisecond a row.
+    texts = [[Text(cell) for cell in row] for row in rows]
+    return Grid(headers, sizes, texts, title=title)
 
 
 # What separates two columns of the records table.
@@ -322,17 +311,22 @@ def _longest_word(text: str) -> int:
     return max((len(word) for word in text.split()), default=0)
 
 
-def _drafts_stacked(rows: list[list[str]], headers: list[str], title: str | None) -> Table:
+def _drafts_stacked(
+    rows: list[list[str]], headers: list[str], title: str | None, width: int
+) -> RenderableType:
     """The records table for a narrow terminal: the id, then the record's texts in
     lines beside it that wrap at words (account name; the rest after it)."""
-    table = Table(
-        title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False
-    )
-    table.add_column(headers[0], no_wrap=True)
-    table.add_column(" · ".join(headers[1:]))
+    heading = " · ".join(headers[1:])
+    texts = []
     for cells in rows:
-        table.add_row(cells[0], Group(Text(cells[1]), Text(" · ".join(cells[2:]), style="dim")))
-    return table
+        text = Text(cells[1])
+        text.append("\n" + " · ".join(cells[2:]), style="dim")
+        texts.append([Text(cells[0]), text])
+    first = max(len(cell) for cell in [headers[0], *(row[0] for row in rows)])
+    lines = [heading, *(line for t in texts for line in t[1].plain.split("\n"))]
+    longest = max(len(line) for line in lines)
+    rest = max(1, min(longest, width - first - _GAP))
+    return Grid([headers[0], heading], [first, rest], texts, title=title)
 
 
 def draft_title(item: Loaded) -> str:

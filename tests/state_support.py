@@ -1,0 +1,48 @@
+"""The state as it was defined, one `problems` pass per stage, to hold the one-pass
+`lifecycle.state` against: a module that imports `state_checked_per_stage` has every
+state it derives (directly, through `settled` or through a loaded file) compared."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+
+from kontoguide import lifecycle
+from kontoguide.checklist import Checklist
+from kontoguide.record import APPROVED, Record, State
+
+
+def state_per_stage(record: Record, checklist: Checklist, *, today: date | None = None) -> State:
+    """lifecycle.state by its definition: the furthest stage with no open problem."""
+
+    def whole(stage: str) -> bool:
+        return not lifecycle.open_problems(record, checklist, stage, today=today)
+
+    decision = record.step5
+    if not whole("ready"):
+        return "draft"
+    if decision.outcome is None or not whole("decided"):
+        return "ready"
+    if decision.outcome != APPROVED or record.start.started_on is None or not whole("started"):
+        return "decided"
+    if record.closing.closed_on is None or not whole("closed"):
+        return "started"
+    return "closed"
+
+
+@pytest.fixture(autouse=True)
+def state_checked_per_stage(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[State]]:
+    """Every state derived in the test, also derived per stage; they must agree."""
+    one_pass = lifecycle.state
+    seen: list[State] = []
+
+    def checked(record: Record, checklist: Checklist, *, today: date | None = None) -> State:
+        derived = one_pass(record, checklist, today=today)
+        assert derived == state_per_stage(record, checklist, today=today), record.id
+        seen.append(derived)
+        return derived
+
+    monkeypatch.setattr(lifecycle, "state", checked)
+    yield seen
