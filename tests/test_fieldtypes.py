@@ -334,3 +334,21 @@ def test_numbers_as_people_write_them(typed: str, read: str) -> None:
     from kontoguide.fieldtypes import swedish_number
 
     assert swedish_number(typed) == read
+
+
+def test_forbidden_characters_are_exactly_the_controls_surrogates_and_non_characters() -> None:
+    """Every code point, against the rule as written out: category Cc except newline
+    and tab, lone surrogates, U+FFFE and U+FFFF."""
+    import unicodedata
+
+    from kontoguide.fieldtypes import find_forbidden_char
+
+    for code in range(0x110000):
+        char = chr(code)
+        forbidden = char not in "\n\t" and (
+            unicodedata.category(char) == "Cc"
+            or 0xD800 <= code <= 0xDFFF
+            or code in (0xFFFE, 0xFFFF)
+        )
+        found = find_forbidden_char("ab" + char)
+        assert (found == (3, f"U+{code:04X}")) if forbidden else found is None, hex(code)
