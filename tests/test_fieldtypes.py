@@ -352,3 +352,12 @@ def test_forbidden_characters_are_exactly_the_controls_surrogates_and_non_charac
         )
         found = find_forbidden_char("ab" + char)
         assert (found == (3, f"U+{code:04X}")) if forbidden else found is None, hex(code)
+
+
+def test_a_letter_or_digit_is_what_isalnum_says_for_every_code_point() -> None:
+    """The two-letter minimum counts with a regex; it must agree with str.isalnum()."""
+    from kontoguide.fieldtypes import _ALNUM
+
+    for code in range(0x110000):
+        char = chr(code)
+        assert (_ALNUM.match(char) is not None) == char.isalnum(), hex(code)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import islice
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import (
@@ -75,8 +76,13 @@ def normalise_text(value: str, *, multiline: bool, max_length: int) -> str:
 TEXT_MIN_CHARS = 2
 
 
+# A letter or a digit: exactly what str.isalnum() accepts (re's \w is that plus "_").
+_ALNUM = re.compile(r"[^\W_]")
+
+
 def _meaningful(text: str) -> str:
-    if sum(char.isalnum() for char in text) < TEXT_MIN_CHARS:
+    # Stops at the second letter or digit: long answers are not counted through.
+    if len(list(islice(_ALNUM.finditer(text), TEXT_MIN_CHARS))) < TEXT_MIN_CHARS:
         raise _fail("text_too_short", m.V_TEXT_TOO_SHORT, min=TEXT_MIN_CHARS)
     return text
 
