@@ -13,11 +13,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
-from kontoguide import flow as flow_module
 from kontoguide import messages as m
 from kontoguide import paths
 from kontoguide.checklist import ItemField, Question, Section
 from kontoguide.flow import Flow, Refused, SectionSummary, Spec, change_key, unfinished_key
+
+# One way to cut a title to a width, for the engine and the conversation alike.
+from kontoguide.flow import shorten as shorten
 from kontoguide.readable import readable
 from kontoguide.validation import Problem
 
@@ -213,18 +215,6 @@ def _with_pause_hint(check: Check) -> Check:
         return None if message is None else f"{message} {m.Q_PAUSE_TO_DO_IT}"
 
     return checked
-
-
-def shorten(text: str, width: int) -> str:
-    """`text` on one line, at most `width` characters, cut after a whole word (a word
-    is cut only when the first one alone is too long)."""
-    flat = " ".join(text.split())
-    if len(flat) <= width or flow_module.whole_titles.get():
-        return flat
-    cut = flat[: width - 1]
-    if flat[width - 1] != " " and " " in cut:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:–-") + "…"
 
 
 def _known_choices(value: Any, options: Sequence[Option]) -> list[str]:

@@ -772,7 +772,7 @@ class Flow:
         short = tuple(
             dataclasses.replace(
                 row,
-                answer=_one_line(row.answer or "", max(20, 74 - len(row.title.split(" › ")[-1]))),
+                answer=shorten(row.answer or "", max(20, 74 - len(row.title.split(" › ")[-1]))),
                 itemised=False,
             )
             for row in rows[-count:]
@@ -972,9 +972,16 @@ def _same_person(one: dict[str, Any], other: dict[str, Any]) -> bool:
 whole_titles: ContextVar[bool] = ContextVar("whole_titles", default=False)
 
 
-def _one_line(text: str, width: int) -> str:
+def shorten(text: str, width: int) -> str:
+    """`text` on one line, at most `width` characters, cut after a whole word (a word
+    is cut only when the first one alone is too long)."""
     flat = " ".join(text.split())
-    return flat if len(flat) <= width or whole_titles.get() else flat[: width - 1].rstrip() + "…"
+    if len(flat) <= width or whole_titles.get():
+        return flat
+    cut = flat[: width - 1]
+    if flat[width - 1] != " " and " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:–-") + "…"
 
 
 def _plain(text: str) -> str:
