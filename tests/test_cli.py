@@ -268,6 +268,7 @@ def test_validate_an_unknown_id_or_file(home: Path, source: str) -> None:
         (b'{"step1": {"policy_read": tru', "JSON"),
         (b"\xff\xfe{}", "UTF-8"),
         (b"[1, 2]", "JSON-objekt"),
+        (b"5", "JSON-objekt"),
         (b'{"schema_version": 99}', "nyare version"),
     ],
 )

@@ -355,9 +355,17 @@ def test_forbidden_characters_are_exactly_the_controls_surrogates_and_non_charac
 
 
 def test_a_letter_or_digit_is_what_isalnum_says_for_every_code_point() -> None:
-    """The two-letter minimum counts with a regex; it must agree with str.isalnum()."""
-    from kontoguide.fieldtypes import _ALNUM
+    """The two-letter minimum is one regex search; it must agree with str.isalnum():
+    a character followed by a letter makes two exactly when it is one itself."""
+    from kontoguide.fieldtypes import _TWO_ALNUM
 
     for code in range(0x110000):
         char = chr(code)
-        assert (_ALNUM.match(char) is not None) == char.isalnum(), hex(code)
+        assert (_TWO_ALNUM.search(char + "a") is not None) == char.isalnum(), hex(code)
+
+
+@given(st.text(max_size=40))
+def test_the_two_letter_minimum_counts_as_isalnum_does(text: str) -> None:
+    from kontoguide.fieldtypes import _TWO_ALNUM
+
+    assert (_TWO_ALNUM.search(text) is not None) == (sum(c.isalnum() for c in text) >= 2)

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cli_support import clean_env, run_kontoguide
 from kontoguide import drafts
@@ -252,6 +254,12 @@ def test_a_dangling_link_in_the_drafts_folder_is_reported_and_the_rest_listed(
         ('{"\\udfff": 1}', "surrogat"),
         ('{"account_name": "a", "account_name": "b"}', "”account_name” står två gånger"),
         ("[1, 2]", "JSON-objekt"),
+        # A lone number or word: the depth check once tried to walk into it (a traceback).
+        ("5", "JSON-objekt"),
+        ("-1.5", "JSON-objekt"),
+        ("true", "JSON-objekt"),
+        ("null", "JSON-objekt"),
+        ('"text"', "JSON-objekt"),
         ("\xff", "UTF-8"),
     ],
 )
@@ -264,6 +272,25 @@ def test_a_hostile_json_file_is_refused_with_the_reason(
         read_json_object(path)
     assert expected in caught.value.message
     assert str(path) in caught.value.message
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@given(_JSON)
+def test_any_json_value_is_read_as_an_object_or_refused_with_a_reason(value: object) -> None:
+    raw = json.dumps(value, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    try:
+        data = parse_json_object(Path("svar.json"), raw)
+    except CorruptFileError as refused:
+        assert "svar.json" in refused.message
+        return
+    assert isinstance(value, dict)
+    assert data == value
 
 
 def test_brackets_inside_texts_are_not_nesting(tmp_path: Path) -> None:

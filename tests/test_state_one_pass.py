@@ -76,3 +76,68 @@ def test_the_examples_and_their_cuts_reach_every_state_up_to_started() -> None:
             reached.add(lifecycle.state(_record(checklist, variant, TODAY), checklist, today=TODAY))
     # "closed" is derived in test_lifecycle, which runs the same per-stage check.
     assert reached >= {"draft", *STAGES[:3]}
+
+
+# --- reading a stored record: one validation when it is whole, the long way else -------
+
+
+def _saved(checklist: Checklist, answers: dict[str, Any]) -> dict[str, Any]:
+    from kontoguide.storage import record_json
+
+    record, _ = drafts.prefilled(answers, checklist, "test1234")
+    return json.loads(record_json(drafts.settle(record, checklist)))
+
+
+def _spoiled(saved: dict[str, Any], checklist: Checklist) -> list[dict[str, Any]]:
+    """The saved record with each answered field given a value no rule accepts, with
+    one administrator, and with a decision dated before the day it became ready."""
+    out = []
+    for _, question in checklist.questions():
+        if paths.get(saved, question.field) is not None:
+            changed = json.loads(json.dumps(saved))
+            paths.put(changed, question.field, {"inte": "ett svar"})
+            out.append(changed)
+    team = (saved.get("step4") or {}).get("team") or []
+    if sum(1 for member in team if member.get("admin")) >= 2:
+        # A rule only a whole record has (two administrators): valid in a draft.
+        one_admin = json.loads(json.dumps(saved))
+        for member in one_admin["step4"]["team"][1:]:
+            member["admin"] = False
+        out.append(one_admin)
+    if (saved.get("step5") or {}).get("decision_date"):
+        early = json.loads(json.dumps(saved))
+        early["history"] = [{"what": "ready", "at": "2099-01-01T10:00:00+00:00"}]
+        out.append(early)
+    return out
+
+
+@pytest.mark.parametrize("name", _examples())
+def test_reading_a_record_the_short_way_equals_the_long_way(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """drafts.record_from_data validates a record once when it passes the complete
+    check (validation.whole_record); the result must be what pruning and then the
+    complete check give, for whole records, drafts cut at every answer and records
+    with a broken answer."""
+    answers = json.loads((EXAMPLES / f"{name}.json").read_text(encoding="utf-8"))
+    checklist = _checklist_for(answers)
+    saved = [_saved(checklist, variant) for variant in _variants(answers, checklist)]
+    records = saved + _spoiled(saved[0], checklist)
+    whole_record = drafts.whole_record
+    short_way: list[bool] = []
+
+    def spied(*args: Any) -> Any:
+        found = whole_record(*args)
+        short_way.append(found is not None)
+        return found
+
+    monkeypatch.setattr(drafts, "whole_record", spied)
+    short = [drafts.record_from_data(Path("x.json"), data, checklist) for data in records]
+    monkeypatch.setattr(drafts, "whole_record", lambda *_: None)
+    long = [drafts.record_from_data(Path("x.json"), data, checklist) for data in records]
+    for data, quick, slow in zip(records, short, long, strict=True):
+        assert quick.record == slow.record, data
+        assert quick.set_aside_now == slow.set_aside_now
+    # Both ways were taken: whole records and drafts the short way, broken ones the long.
+    assert any(short_way)
+    assert not all(short_way)

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Annotated, Any, Literal
@@ -264,6 +264,23 @@ class Checklist(_Data):
 
     def choice_values(self, list_name: str) -> list[str]:
         return [option.value for option in self.choices.get(list_name, ())]
+
+    def is_choice(self, list_name: str, value: str) -> bool:
+        return value in self.choice_sets.get(list_name, ())
+
+    @cached_property
+    def choice_sets(self) -> dict[str, frozenset[str]]:
+        # Every choice answer of every record read is looked up here.
+        return {name: frozenset(o.value for o in options) for name, options in self.choices.items()}
+
+    @cached_property
+    def required_questions(self) -> tuple[tuple[int, Question], ...]:
+        """Every required question, in order, with the rank of its section's stage."""
+        return tuple(
+            (stage_rank(section.stage), question)
+            for section, question in self.questions()
+            if question.required
+        )
 
     def choice_label(self, list_name: str, value: str) -> str:
         for option in self.choices.get(list_name, ()):

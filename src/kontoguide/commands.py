@@ -14,6 +14,7 @@ from kontoguide import drafts, output
 from kontoguide import messages as m
 from kontoguide.checklist import Checklist
 from kontoguide.checklist_install import checklist_for_start
+from kontoguide.collector import collector_paused
 from kontoguide.errors import ExitCode, UsageError
 from kontoguide.lifecycle import state_label
 from kontoguide.output import say, say_bytes
@@ -132,6 +133,7 @@ def schema(*, answers: bool = False) -> int:
     return ExitCode.OK
 
 
+@collector_paused()
 def list_records() -> int:
     from kontoguide.console import make_console
     from kontoguide.views import drafts_table

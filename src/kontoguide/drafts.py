@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from pydantic_core import PydanticCustomError
 
 from kontoguide import lifecycle, paths
@@ -21,7 +22,7 @@ from kontoguide.checklist import Checklist, checklist_for_record, load_checklist
 from kontoguide.errors import CorruptFileError, KontoguideError, UsageError
 from kontoguide.fieldtypes import parse_moment
 from kontoguide.inputfile import read_json_object
-from kontoguide.record import META_FIELDS, SCHEMA_VERSION, NoticeAck, Record
+from kontoguide.record import META_FIELDS, SCHEMA_VERSION, NoticeAck, Record, Transition
 from kontoguide.storage import Store, is_safe_id, migrate, now
 from kontoguide.textsafe import printable
 from kontoguide.validation import (
@@ -30,6 +31,7 @@ from kontoguide.validation import (
     make_context,
     problem_list,
     prune,
+    whole_record,
 )
 
 # What identifies a record: never cut away when invalid answers are set aside. The
@@ -104,14 +106,36 @@ def record_from_data(
         raise CorruptFileError(path, m.F_SET_ASIDE_NOT_OBJECT)
     day = _reference_day(data)
     context = make_context(checklist, today=day, data=data)
+    # The stored status is only what the last save derived: derived again here.
+    candidate = {**data, "status": "draft"}
+    history = _history(data)
+    whole = None
+    if history is not None:
+        whole = whole_record(candidate, context, lifecycle.first_ready_day(history))
+    if whole is not None:
+        status = lifecycle.state(whole, checklist, today=day, checked=True)
+        return Loaded(whole.model_copy(update={"status": status}), checklist, [])
     try:
-        # The stored status is only what the last save derived: derived again here.
-        record, set_aside = prune({**data, "status": "draft"}, context, keep=IDENTITY)
+        record, set_aside = prune(candidate, context, keep=IDENTITY)
     except ValidationError as exc:
         details = "\n".join(f"  - {p}" for p in problem_list(exc))
         raise CorruptFileError(path, m.F_RECORD_INVALID.format(problems=details)) from None
     record = record.model_copy(update={"status": lifecycle.state(record, checklist, today=day)})
     return Loaded(record, checklist, set_aside)
+
+
+def _history(data: dict[str, Any]) -> list[Transition] | None:
+    """The record's history as stored, or None when it cannot be read as one (the
+    long way then sets it aside)."""
+    try:
+        return _history_type().validate_python(data.get("history", []))
+    except ValidationError:
+        return None
+
+
+@cache
+def _history_type() -> TypeAdapter[list[Transition]]:
+    return TypeAdapter(list[Transition])
 
 
 def settle(record: Record, checklist: Checklist) -> Record:
@@ -124,9 +148,17 @@ def scan_records(store: Store) -> tuple[list[Loaded], list[str]]:
     good, bad = store.scan()
     unusable = [problem.message for problem in bad]
     found: list[Loaded] = []
+    # One look through the checklist folders per checklist, not one per record.
+    checklists: dict[object, Checklist] = {}
     for stored in good:
         try:
-            found.append(record_from_data(stored.path, stored.data))
+            named = stored.data.get("checklist_id")
+            checklist = checklists.get(named) if isinstance(named, str) else None
+            if checklist is None:
+                checklist = checklist_for_record(stored.path, named)
+                if isinstance(named, str):
+                    checklists[named] = checklist
+            found.append(record_from_data(stored.path, stored.data, checklist))
         except KontoguideError as problem:  # unknown checklist or broken identity
             unusable.append(problem.message)
     found.sort(key=lambda item: item.record.updated_at, reverse=True)

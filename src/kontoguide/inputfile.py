@@ -57,13 +57,18 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 def _deeper_than(data: Any, limit: int) -> bool:
     """Whether containers in `data` nest more than `limit` deep, found without recursing."""
-    stack: list[tuple[Any, int]] = [(data, 1)]
-    while stack:
-        node, depth = stack.pop()
-        children = node.values() if isinstance(node, dict) else node
+    # Level by level: every file read passes here, and a level is one list of containers.
+    level = [data] if isinstance(data, dict | list) else []
+    depth = 0
+    while level:
+        depth += 1
         if depth > limit:
             return True
-        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+        below: list[Any] = []
+        for node in level:
+            children = node.values() if isinstance(node, dict) else node
+            below.extend(child for child in children if isinstance(child, dict | list))
+        level = below
     return False
 
 
@@ -101,12 +106,14 @@ def _parse_constant(name: str) -> Any:
 
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            # The parser would keep only the last one: an answer lost without a word.
-            raise _Refused(m.F_DUPLICATE_KEY.format(key=printable(key)))
-        result[key] = value
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        # The parser would keep only the last one: an answer lost without a word.
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _Refused(m.F_DUPLICATE_KEY.format(key=printable(key)))
+            seen.add(key)
     return result
 
 

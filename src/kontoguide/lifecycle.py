@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 
 from kontoguide import messages as m
@@ -33,7 +34,12 @@ def ready_on(record: Record) -> date | None:
     it) was never seen ready: its history starts at the decision, and there is no
     day to hold the decision date against.
     """
-    for entry in record.history:
+    return first_ready_day(record.history)
+
+
+def first_ready_day(history: Iterable[Transition]) -> date | None:
+    """`ready_on` of a record with this history."""
+    for entry in history:
         if entry.what == "ready":
             return _local_day(entry.at)
         if entry.what in ("decided", "started", "closed"):
@@ -49,11 +55,19 @@ def open_problems(
     return problems(record, checklist, today=today, upto=stage, ready_on=ready_on(record))
 
 
-def state(record: Record, checklist: Checklist, *, today: date | None = None) -> State:
-    """The furthest state the record's answers support in full."""
+def state(
+    record: Record, checklist: Checklist, *, today: date | None = None, checked: bool = False
+) -> State:
+    """The furthest state the record's answers support in full.
+
+    `checked`: the record has passed the complete check on `today` (see
+    validation.whole_record), so only its required answers are left to look at.
+    """
 
     # One complete check for every stage (validation.first_open_stage), not one per stage.
-    first_open = first_open_stage(record, checklist, today=today, ready_on=ready_on(record))
+    first_open = first_open_stage(
+        record, checklist, today=today, ready_on=ready_on(record), checked=checked
+    )
 
     def whole(stage: str) -> bool:
         return stage_rank(stage) < first_open

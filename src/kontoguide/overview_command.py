@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kontoguide import atomicfile, output
 from kontoguide import messages as m
+from kontoguide.collector import collector_paused
 from kontoguide.errors import ExitCode, OutputExistsError, UnreadableError, UsageError
 from kontoguide.overview_report import STATE_WORDS, Report, state_from_word
 from kontoguide.record import State
@@ -81,6 +82,7 @@ def _write(content: bytes, target: Path, force: bool) -> None:
         raise UnreadableError(target, template.format(detail=exc.strerror or exc)) from None
 
 
+@collector_paused()
 def overview(
     paths: list[Path],
     *,

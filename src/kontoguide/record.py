@@ -9,6 +9,7 @@ driven by the checklist's required questions and the complete-only rules here.
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -638,7 +639,7 @@ class Answers(Part):
     def _started_after_approval(cls, start: AccountStart, info: ValidationInfo) -> AccountStart:
         decision = info.data.get("step5")
         # A decision that failed its own checks is reported there, not here again.
-        if start == AccountStart() or not isinstance(decision, Decision):
+        if _unanswered(start) or not isinstance(decision, Decision):
             return start
         if decision.outcome != APPROVED:
             raise PydanticCustomError("start_not_approved", m.V_START_NEEDS_APPROVAL)
@@ -681,7 +682,7 @@ class Answers(Part):
     @classmethod
     def _closed_after_start(cls, closing: Closing, info: ValidationInfo) -> Closing:
         start = info.data.get("start")
-        if closing == Closing() or not isinstance(start, AccountStart):
+        if _unanswered(closing) or not isinstance(start, AccountStart):
             return closing
         started = start.started_on
         if started is None:
@@ -691,6 +692,16 @@ class Answers(Part):
                 "closed_before_start", m.V_CLOSED_BEFORE_START.format(start=started.isoformat())
             )
         return closing
+
+
+def _unanswered(part: Part) -> bool:
+    return part == _empty(type(part))
+
+
+@cache
+def _empty(model: type[Part]) -> Part:
+    # Built once per part: constructing a model cost more than the rest of the check.
+    return model()
 
 
 def _named_emails(data: dict[str, Any], routines: Routines) -> list[tuple[str, str]]:

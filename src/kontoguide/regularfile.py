@@ -72,8 +72,12 @@ def read_regular(path: Path, limit: int, *, follow_symlinks: bool = True) -> byt
             raise UnreadableError(path, m.R_TOO_LARGE.format(limit=megabytes(limit)))
         with os.fdopen(fd, "rb") as handle:
             fd = -1  # the handle closes it now
-            # One byte more than allowed tells a file that grew since fstat.
-            data = handle.read(limit + 1)
+            # As much as fstat says, and one byte more to tell a file that grew since
+            # (a read of the whole limit would allocate the limit for every file).
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                # One byte more than allowed tells a file that is too large now.
+                data += handle.read(max(0, limit + 1 - len(data)))
     except OSError as exc:
         raise UnreadableError(path, m.F_UNREADABLE.format(detail=exc.strerror or exc)) from None
     finally:
