@@ -9,16 +9,31 @@ from datetime import date
 
 import pytest
 
-from kontoguide import lifecycle
+from kontoguide import lifecycle, paths
 from kontoguide.checklist import Checklist
 from kontoguide.record import APPROVED, Record, State
 
 
 def state_per_stage(record: Record, checklist: Checklist, *, today: date | None = None) -> State:
-    """lifecycle.state by its definition: the furthest stage with no open problem."""
+    """lifecycle.state by its definition: the furthest stage with no open problem and
+    no answer set aside to be asked again."""
+
+    data = record.model_dump(mode="json")
+    answers_aside = [key for key in record.set_aside if not paths.in_progress(key)]
+
+    def asked_again(stage: str) -> bool:
+        # An answer set aside at a question of this stage or before, which applies.
+        return any(
+            paths.within(key, question.field) or paths.within(question.field, key)
+            for _, question in checklist.questions(stage)
+            if question.when is None or question.when.holds(data)
+            for key in answers_aside
+        )
 
     def whole(stage: str) -> bool:
-        return not lifecycle.open_problems(record, checklist, stage, today=today)
+        return not lifecycle.open_problems(record, checklist, stage, today=today) and not (
+            asked_again(stage)
+        )
 
     decision = record.step5
     if not whole("ready"):

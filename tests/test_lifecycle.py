@@ -22,7 +22,7 @@ from kontoguide.checklist import Checklist
 from kontoguide.errors import ExitCode
 from kontoguide.record import Record, Transition
 from kontoguide.storage import Store
-from kontoguide.validation import make_context, prune
+from kontoguide.validation import make_context, prune, steps_done
 from state_support import state_checked_per_stage  # noqa: F401  (every state checked per stage)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -390,3 +390,50 @@ def test_a_report_not_yet_made_is_kept_for_the_start(checklist: Checklist) -> No
     assert loaded.record.set_aside["start.reported_to_list"] is False
     assert loaded.record.start.reported_to_list is None
     assert loaded.record.status == "decided"
+
+
+# --- answers set aside ------------------------------------------------------------------
+
+
+def _with_bad_comment() -> dict[str, Any]:
+    # An optional item field that does not hold (too short): its item is set aside.
+    answers = example("klar-for-beslut")
+    answers["step1"]["existing_accounts"][0]["comment"] = "?"
+    return answers
+
+
+def test_an_answer_set_aside_holds_the_record_back_at_its_stage(checklist: Checklist) -> None:
+    """An answer that was given but does not hold is asked again on resume, so the
+    record is not whole (not ready) until it is fixed, even where it is optional."""
+    record = record_of(checklist, _with_bad_comment())
+    assert any(key.startswith("step1.existing_accounts") for key in record.set_aside)
+    assert lifecycle.state(record, checklist, today=TODAY) == "draft"
+    assert steps_done(record, checklist)[1] == "fix"
+    assert lifecycle.state(record_of(checklist, example("klar-for-beslut")), checklist) == "ready"
+
+
+@pytest.mark.parametrize(
+    "set_aside",
+    [
+        {"gammal_fraga": "Ett svar på en fråga som inte finns längre"},  # never asked again
+        {"step1.existing_accounts[new]": {"name": "Halvfärdigt konto"}},  # work in progress
+    ],
+)
+def test_what_is_not_asked_again_does_not_hold_the_record_back(
+    checklist: Checklist, set_aside: dict[str, Any]
+) -> None:
+    record = record_of(checklist, example("klar-for-beslut"), set_aside=set_aside)
+    assert record.set_aside == set_aside
+    assert lifecycle.state(record, checklist, today=TODAY) == "ready"
+    assert steps_done(record, checklist)[1] == "done"
+
+
+def test_start_says_draft_when_an_answer_was_set_aside(home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "fel-kommentar.json"
+    path.write_text(json.dumps(_with_bad_comment()), encoding="utf-8")
+    result = run_kontoguide("start", "--answers", str(path), "--no-input", home=home)
+    assert result.returncode == ExitCode.INVALID_DATA
+    assert "Status: Utkast." in result.stdout
+    listed = run_kontoguide("list", home=home)
+    assert "Utkast" in listed.stdout
+    assert "Klar för beslut" not in listed.stdout

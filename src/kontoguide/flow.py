@@ -51,7 +51,9 @@ from kontoguide.storage import now
 from kontoguide.textsafe import xml_safe
 from kontoguide.validation import (
     Problem,
+    answers_set_aside,
     applicable,
+    asked_again,
     field_title,
     free_item_key,
     free_item_keys,
@@ -111,7 +113,7 @@ class Row:
 @dataclass(frozen=True)
 class SectionSummary:
     section: Section
-    state: str  # "done", "started", "empty"; the basics count like a step
+    state: str  # "done", "started", "empty", "fix"; the basics count like a step
     rows: tuple[Row, ...]
 
 
@@ -720,6 +722,8 @@ class Flow:
         if section.number is not None:
             return self.step_states()[section.number]
         asked = self.applicable_questions(section)
+        if any(asked_again(q, answers_set_aside(self._record)) for q in asked):
+            return "fix"
         answered = [q for q in asked if self.is_answered(q.field)]
         if not answered:
             return "empty"

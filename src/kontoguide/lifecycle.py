@@ -20,7 +20,7 @@ from datetime import date, datetime
 from kontoguide import messages as m
 from kontoguide.checklist import Checklist, stage_rank
 from kontoguide.record import APPROVED, Record, State, Transition
-from kontoguide.validation import Problem, first_open_stage, problems
+from kontoguide.validation import Problem, first_open_stage, held_back_at, problems
 
 
 def _local_day(moment: datetime) -> date:
@@ -58,15 +58,19 @@ def open_problems(
 def state(
     record: Record, checklist: Checklist, *, today: date | None = None, checked: bool = False
 ) -> State:
-    """The furthest state the record's answers support in full.
+    """The furthest state the record's answers support in full. An answer set aside
+    to be asked again holds the record back at its stage, as a missing one does.
 
     `checked`: the record has passed the complete check on `today` (see
     validation.whole_record), so only its required answers are left to look at.
     """
 
     # One complete check for every stage (validation.first_open_stage), not one per stage.
-    first_open = first_open_stage(
-        record, checklist, today=today, ready_on=ready_on(record), checked=checked
+    first_open = min(
+        first_open_stage(
+            record, checklist, today=today, ready_on=ready_on(record), checked=checked
+        ),
+        held_back_at(record, checklist),
     )
 
     def whole(stage: str) -> bool:

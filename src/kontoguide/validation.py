@@ -520,6 +520,40 @@ def first_open_stage(
     return first
 
 
+def held_back_at(record: Record, checklist: Checklist) -> int:
+    """The rank of the first stage with an answer set aside that the questionnaire
+    asks again (len(STAGES) when there is none).
+
+    An answer that was given but does not hold is open, whether or not its question
+    is required: the record is not whole at that stage until it is fixed or removed.
+    Work in progress (paths.in_progress) is not an answer, and an answer whose
+    question is gone from the checklist or does not apply is not asked again: it is
+    only kept, and shown in the document, so neither holds the record back.
+    """
+    keys = answers_set_aside(record)
+    if not keys:
+        return len(STAGES)
+    data = record.model_dump(mode="json")
+    first = len(STAGES)
+    for section, question in checklist.questions():
+        rank = stage_rank(section.stage)
+        if rank < first and applicable(question, data) and asked_again(question, keys):
+            first = rank
+    return first
+
+
+def answers_set_aside(record: Record) -> list[str]:
+    """The keys of the answers set aside in `record`, without work in progress."""
+    return [key for key in record.set_aside if not paths.in_progress(key)]
+
+
+def asked_again(question: Question, keys: list[str]) -> bool:
+    """Whether an answer set aside under one of `keys` belongs to `question`: its
+    field, a part or an item of it, or a whole group the field is part of."""
+    field = question.field
+    return any(paths.within(key, field) or paths.within(field, key) for key in keys)
+
+
 def whole_record(
     data: dict[str, Any], context: dict[str, Any], ready_on: date | None
 ) -> Record | None:
@@ -540,15 +574,19 @@ def whole_record(
 
 
 def steps_done(record: Record, checklist: Checklist) -> dict[int, str]:
-    """Per numbered step: "done", "started" or "empty" (for lists and resume)."""
+    """Per numbered step: "done", "started", "empty", or "fix" when an answer in it
+    was set aside to be asked again (for lists and resume)."""
     data = record.model_dump(mode="json")
+    aside = answers_set_aside(record)
     state: dict[int, str] = {}
     for section in checklist.steps:
         asked = [q for q in section.questions if applicable(q, data)]
         answered = [q for q in asked if paths.is_answered(paths.get(data, q.field))]
         complete = all(paths.is_answered(paths.get(data, q.field)) for q in asked if q.required)
         assert section.number is not None
-        if complete and answered:
+        if any(asked_again(q, aside) for q in asked):
+            state[section.number] = "fix"
+        elif complete and answered:
             state[section.number] = "done"
         elif answered:
             state[section.number] = "started"
