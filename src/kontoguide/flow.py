@@ -50,10 +50,9 @@ from kontoguide.record import CONCLUSION_CLOSE, META_FIELDS, Record
 from kontoguide.storage import now
 from kontoguide.textsafe import xml_safe
 from kontoguide.validation import (
+    AnswersSetAside,
     Problem,
-    answers_set_aside,
     applicable,
-    asked_again,
     field_title,
     free_item_key,
     free_item_keys,
@@ -722,7 +721,8 @@ class Flow:
         if section.number is not None:
             return self.step_states()[section.number]
         asked = self.applicable_questions(section)
-        if any(asked_again(q, answers_set_aside(self._record)) for q in asked):
+        aside = AnswersSetAside.of(self._record)
+        if aside and any(aside.belong_to(q, self.checklist) for q in asked):
             return "fix"
         answered = [q for q in asked if self.is_answered(q.field)]
         if not answered:

@@ -504,9 +504,10 @@ def first_open_stage(
     data = record.model_dump(mode="json")
     first = len(STAGES)
     for rank, question in checklist.required_questions:
-        if rank >= first or not applicable(question, data):
+        # Answered first: most are, and then whether it applies does not matter.
+        if rank >= first or paths.is_answered(paths.get(data, question.field)):
             continue
-        if not paths.is_answered(paths.get(data, question.field)):
+        if applicable(question, data):
             first = rank
     if first == 0 or checked:
         return first
@@ -530,28 +531,43 @@ def held_back_at(record: Record, checklist: Checklist) -> int:
     question is gone from the checklist or does not apply is not asked again: it is
     only kept, and shown in the document, so neither holds the record back.
     """
-    keys = answers_set_aside(record)
-    if not keys:
+    aside = AnswersSetAside.of(record)
+    if not aside:
         return len(STAGES)
-    data = record.model_dump(mode="json")
+    data: dict[str, Any] | None = None
     first = len(STAGES)
     for section, question in checklist.questions():
         rank = stage_rank(section.stage)
-        if rank < first and applicable(question, data) and asked_again(question, keys):
+        if rank >= first or not aside.belong_to(question, checklist):
+            continue
+        data = data if data is not None else record.model_dump(mode="json")
+        if applicable(question, data):
             first = rank
     return first
 
 
-def answers_set_aside(record: Record) -> list[str]:
-    """The keys of the answers set aside in `record`, without work in progress."""
-    return [key for key in record.set_aside if not paths.in_progress(key)]
+@dataclass(frozen=True)
+class AnswersSetAside:
+    """The answers set aside in a record (work in progress left out), to ask which
+    questions they belong to: each look-up is linear in the field's path."""
 
+    keys: frozenset[str]
+    # Every path a key lies within (paths.ancestors), the keys among them.
+    around: frozenset[str]
 
-def asked_again(question: Question, keys: list[str]) -> bool:
-    """Whether an answer set aside under one of `keys` belongs to `question`: its
-    field, a part or an item of it, or a whole group the field is part of."""
-    field = question.field
-    return any(paths.within(key, field) or paths.within(field, key) for key in keys)
+    @classmethod
+    def of(cls, record: Record) -> AnswersSetAside:
+        keys = frozenset(key for key in record.set_aside if not paths.in_progress(key))
+        return cls(keys, frozenset(part for key in keys for part in paths.ancestors(key)))
+
+    def __bool__(self) -> bool:
+        return bool(self.keys)
+
+    def belong_to(self, question: Question, checklist: Checklist) -> bool:
+        """Whether one of them is the question's answer, a part or an item of it, or
+        a whole group the question's field is part of."""
+        field = question.field
+        return field in self.around or not self.keys.isdisjoint(checklist.question_paths[field])
 
 
 def whole_record(
@@ -577,14 +593,14 @@ def steps_done(record: Record, checklist: Checklist) -> dict[int, str]:
     """Per numbered step: "done", "started", "empty", or "fix" when an answer in it
     was set aside to be asked again (for lists and resume)."""
     data = record.model_dump(mode="json")
-    aside = answers_set_aside(record)
+    aside = AnswersSetAside.of(record)
     state: dict[int, str] = {}
     for section in checklist.steps:
         asked = [q for q in section.questions if applicable(q, data)]
         answered = [q for q in asked if paths.is_answered(paths.get(data, q.field))]
         complete = all(paths.is_answered(paths.get(data, q.field)) for q in asked if q.required)
         assert section.number is not None
-        if any(asked_again(q, aside) for q in asked):
+        if aside and any(aside.belong_to(q, checklist) for q in asked):
             state[section.number] = "fix"
         elif complete and answered:
             state[section.number] = "done"
