@@ -274,14 +274,6 @@ class Checklist(_Data):
         return {name: frozenset(o.value for o in options) for name, options in self.choices.items()}
 
     @cached_property
-    def question_paths(self) -> dict[str, frozenset[str]]:
-        """Each question's field with every path it lies within (paths.ancestors)."""
-        return {
-            question.field: frozenset(paths.ancestors(question.field))
-            for _, question in self.questions()
-        }
-
-    @cached_property
     def required_questions(self) -> tuple[tuple[int, Question], ...]:
         """Every required question, in order, with the rank of its section's stage."""
         return tuple(

@@ -23,6 +23,7 @@ from kontoguide.readable import readable
 from kontoguide.record import APPROVED, FollowUp, Goal, Record, State
 from kontoguide.validation import (
     Problem,
+    SetAsideCounts,
     applicable,
     context_record,
     field_title,
@@ -328,26 +329,6 @@ def _cell_text(value: Any, item: ItemField, checklist: Checklist) -> str:
     # A choice explained in its label ("Informerad – förstår …") is named by its first
     # part in a narrow column; the explanation stays in the checklist.
     return text.split(" – ", 1)[0] if item.kind == "choice" else text
-
-
-class SetAsideCounts:
-    """How many set-aside answers concern a field: itself, its list items, or a whole
-    group it belongs to (a partial group is set aside as one).
-
-    Counted once for all keys, so that each question and each problem is a few
-    lookups, however many answers are set aside.
-    """
-
-    def __init__(self, set_aside: dict[str, Any]) -> None:
-        self.keys = {key for key in set_aside if not paths.in_progress(key)}
-        self.inside: dict[str, int] = {}
-        for key in self.keys:
-            for part in paths.ancestors(key):
-                self.inside[part] = self.inside.get(part, 0) + 1
-
-    def under(self, field: str) -> int:
-        groups = sum(1 for part in list(paths.ancestors(field))[1:] if part in self.keys)
-        return self.inside.get(field, 0) + groups
 
 
 def set_aside_under(field: str, set_aside: dict[str, Any]) -> int:

@@ -50,8 +50,8 @@ from kontoguide.record import CONCLUSION_CLOSE, META_FIELDS, Record
 from kontoguide.storage import now
 from kontoguide.textsafe import xml_safe
 from kontoguide.validation import (
-    AnswersSetAside,
     Problem,
+    SetAsideCounts,
     applicable,
     field_title,
     free_item_key,
@@ -721,8 +721,8 @@ class Flow:
         if section.number is not None:
             return self.step_states()[section.number]
         asked = self.applicable_questions(section)
-        aside = AnswersSetAside.of(self._record)
-        if aside and any(aside.belong_to(q, self.checklist) for q in asked):
+        aside = SetAsideCounts(self._record.set_aside)
+        if any(aside.under(q.field) for q in asked):
             return "fix"
         answered = [q for q in asked if self.is_answered(q.field)]
         if not answered:

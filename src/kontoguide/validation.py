@@ -13,6 +13,7 @@ import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -531,14 +532,14 @@ def held_back_at(record: Record, checklist: Checklist) -> int:
     question is gone from the checklist or does not apply is not asked again: it is
     only kept, and shown in the document, so neither holds the record back.
     """
-    aside = AnswersSetAside.of(record)
+    aside = SetAsideCounts(record.set_aside)
     if not aside:
         return len(STAGES)
     data: dict[str, Any] | None = None
     first = len(STAGES)
     for section, question in checklist.questions():
         rank = stage_rank(section.stage)
-        if rank >= first or not aside.belong_to(question, checklist):
+        if rank >= first or not aside.under(question.field):
             continue
         data = data if data is not None else record.model_dump(mode="json")
         if applicable(question, data):
@@ -546,28 +547,34 @@ def held_back_at(record: Record, checklist: Checklist) -> int:
     return first
 
 
-@dataclass(frozen=True)
-class AnswersSetAside:
-    """The answers set aside in a record (work in progress left out), to ask which
-    questions they belong to: each look-up is linear in the field's path."""
+class SetAsideCounts:
+    """How many set-aside answers concern a field: itself, its list items, or a whole
+    group it belongs to (a partial group is set aside as one). Work in progress
+    (paths.in_progress) is not an answer and is not counted.
 
-    keys: frozenset[str]
-    # Every path a key lies within (paths.ancestors), the keys among them.
-    around: frozenset[str]
+    Counted once for all keys, so that each question and each problem is a few
+    lookups, however many answers are set aside.
+    """
 
-    @classmethod
-    def of(cls, record: Record) -> AnswersSetAside:
-        keys = frozenset(key for key in record.set_aside if not paths.in_progress(key))
-        return cls(keys, frozenset(part for key in keys for part in paths.ancestors(key)))
+    def __init__(self, set_aside: dict[str, Any]) -> None:
+        self.keys = {key for key in set_aside if not paths.in_progress(key)}
+        self.inside: dict[str, int] = {}
+        for key in self.keys:
+            for part in paths.ancestors(key):
+                self.inside[part] = self.inside.get(part, 0) + 1
 
     def __bool__(self) -> bool:
         return bool(self.keys)
 
-    def belong_to(self, question: Question, checklist: Checklist) -> bool:
-        """Whether one of them is the question's answer, a part or an item of it, or
-        a whole group the question's field is part of."""
-        field = question.field
-        return field in self.around or not self.keys.isdisjoint(checklist.question_paths[field])
+    def under(self, field: str) -> int:
+        groups = sum(1 for part in _groups_around(field) if part in self.keys)
+        return self.inside.get(field, 0) + groups
+
+
+@lru_cache(maxsize=1024)
+def _groups_around(field: str) -> tuple[str, ...]:
+    # The same few question fields are looked up for every record `list` reads.
+    return tuple(paths.ancestors(field))[1:]
 
 
 def whole_record(
@@ -593,14 +600,14 @@ def steps_done(record: Record, checklist: Checklist) -> dict[int, str]:
     """Per numbered step: "done", "started", "empty", or "fix" when an answer in it
     was set aside to be asked again (for lists and resume)."""
     data = record.model_dump(mode="json")
-    aside = AnswersSetAside.of(record)
+    aside = SetAsideCounts(record.set_aside)
     state: dict[int, str] = {}
     for section in checklist.steps:
         asked = [q for q in section.questions if applicable(q, data)]
         answered = [q for q in asked if paths.is_answered(paths.get(data, q.field))]
         complete = all(paths.is_answered(paths.get(data, q.field)) for q in asked if q.required)
         assert section.number is not None
-        if aside and any(aside.belong_to(q, checklist) for q in asked):
+        if any(aside.under(q.field) for q in asked):
             state[section.number] = "fix"
         elif complete and answered:
             state[section.number] = "done"
