@@ -1020,3 +1020,22 @@ def checklist_for_record(record: Path, value: object) -> Checklist:
         )
         raise UsageError(f"{record}: {message}")
     return _load_cached(found[value])
+
+
+class RecordChecklists:
+    """The checklists that the records of one command name, each found once.
+
+    `checklist_for_record` looks through the checklist folders on every call; a
+    command that reads a folder of records (`list`, `overview`) asks this instead.
+    """
+
+    def __init__(self) -> None:
+        self._known: dict[str, Checklist] = {}
+
+    def __call__(self, record: Path, value: object) -> Checklist:
+        if isinstance(value, str) and value in self._known:
+            return self._known[value]
+        found = checklist_for_record(record, value)
+        if isinstance(value, str):
+            self._known[value] = found
+        return found

@@ -18,7 +18,12 @@ from pydantic_core import PydanticCustomError
 
 from kontoguide import lifecycle, paths
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist, checklist_for_record, load_checklist
+from kontoguide.checklist import (
+    Checklist,
+    RecordChecklists,
+    checklist_for_record,
+    load_checklist,
+)
 from kontoguide.errors import CorruptFileError, KontoguideError, UsageError
 from kontoguide.fieldtypes import parse_moment
 from kontoguide.inputfile import read_json_object
@@ -148,16 +153,10 @@ def scan_records(store: Store) -> tuple[list[Loaded], list[str]]:
     good, bad = store.scan()
     unusable = [problem.message for problem in bad]
     found: list[Loaded] = []
-    # One look through the checklist folders per checklist, not one per record.
-    checklists: dict[object, Checklist] = {}
+    checklists = RecordChecklists()
     for stored in good:
         try:
-            named = stored.data.get("checklist_id")
-            checklist = checklists.get(named) if isinstance(named, str) else None
-            if checklist is None:
-                checklist = checklist_for_record(stored.path, named)
-                if isinstance(named, str):
-                    checklists[named] = checklist
+            checklist = checklists(stored.path, stored.data.get("checklist_id"))
             found.append(record_from_data(stored.path, stored.data, checklist))
         except KontoguideError as problem:  # unknown checklist or broken identity
             unusable.append(problem.message)

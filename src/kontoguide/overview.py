@@ -24,7 +24,7 @@ from typing import Any
 from pydantic import AwareDatetime, BaseModel, ConfigDict, ValidationError
 
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist, checklist_for_record
+from kontoguide.checklist import Checklist, RecordChecklists
 from kontoguide.errors import FileProblem, KontoguideError
 from kontoguide.inputfile import read_json_object
 from kontoguide.record import APPROVED, State
@@ -210,15 +210,8 @@ class _Reader:
 
     def __init__(self) -> None:
         self.found = Gathered()
-        self._checklists: dict[str, Checklist] = {}
+        self.checklist = RecordChecklists()
         self._by_id: dict[str, int] = {}
-
-    def checklist(self, path: Path, checklist_id: str) -> Checklist:
-        known = self._checklists.get(checklist_id)
-        if known is None:
-            known = checklist_for_record(path, checklist_id)
-            self._checklists[checklist_id] = known
-        return known
 
     def add(self, path: Path, data: dict[str, Any]) -> None:
         summary = summary_from_data(path, data)
