@@ -33,9 +33,14 @@ def loaded(checklist: Checklist, name: str, **changes: Any) -> Loaded:
     assert invalid == []
     moment = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
     record = settled(record, checklist, moment=moment, today=date(2026, 11, 28))
+    # The last change at 09:00 on the machine's own clock, whatever today and the zone.
+    changed = datetime(2026, 11, 28, 9, 0).astimezone()
     return Loaded(
         record.model_copy(
-            update={"account_name": "Barn och unga på Instagram, Stadsbiblioteket i Söderort"}
+            update={
+                "account_name": "Barn och unga på Instagram, Stadsbiblioteket i Söderort",
+                "updated_at": changed,
+            }
         ),
         checklist,
     )

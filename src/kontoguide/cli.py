@@ -312,17 +312,32 @@ def main() -> None:
         output.complain(m.CLI_E_STDOUT_CLOSED)
         sys.exit(int(ExitCode.USAGE))
     _utf8_streams()
+    code = _exit_code_of_app()
+    # Flushed here, not by the interpreter at exit: a buffered stdout on a full disk
+    # would otherwise end in Python's English "Exception ignored" and exit code 120.
+    try:
+        output.finish()
+    except OSError as error:
+        output.reader_gone_now()
+        output.complain(m.CLI_E_OS.format(detail=error.strerror or error))
+        code = code or int(ExitCode.USAGE)
+    output.settle_stderr()
+    sys.exit(code)
+
+
+def _exit_code_of_app() -> int:
     try:
         code = app(standalone_mode=False, prog_name="kontoguide")
     except BrokenPipeError:  # `kontoguide --help | head -1`
         output.reader_gone_now()
-        sys.exit(int(ExitCode.OK))
+        return int(ExitCode.OK)
     except OSError as error:  # help or usage text written to a full disk
+        output.reader_gone_now()
         output.complain(m.CLI_E_OS.format(detail=error.strerror or error))
-        sys.exit(int(ExitCode.USAGE))
+        return int(ExitCode.USAGE)
     except usage.Abort:  # Ctrl-C before a command started (while Python was still loading)
         output.complain(f"\n{m.CLI_INTERRUPTED}")
-        sys.exit(int(ExitCode.INTERRUPTED))
+        return int(ExitCode.INTERRUPTED)
     except usage.UsageError as error:
         if type(error).__name__ == "NoArgsIsHelpError":  # plain `kontoguide`: the help
             error.show()  # type: ignore[attr-defined]
@@ -332,5 +347,5 @@ def main() -> None:
             except Exception:  # a typer or click version we have not seen: still Swedish
                 message = m.CLI_E_GENERIC
             output.complain(message)
-        sys.exit(int(ExitCode.USAGE))
-    sys.exit(code if isinstance(code, int) else 0)
+        return int(ExitCode.USAGE)
+    return code if isinstance(code, int) else 0

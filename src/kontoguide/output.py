@@ -82,6 +82,22 @@ def finish() -> None:
     stdout.flush()
 
 
+def settle_stderr() -> None:
+    """Flush stderr now; if it cannot take the message, the exit code must do.
+
+    What could not be written is dropped (the null device takes its place), so the
+    interpreter's own flush at exit cannot fail again and change the exit code.
+    """
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stderr.fileno())
+            os.close(devnull)
+            sys.stderr.flush()
+
+
 def complain(text: str) -> None:
     """A message on stderr; if even that cannot be written, the exit code must do."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
