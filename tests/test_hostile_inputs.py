@@ -170,7 +170,10 @@ def hostile_text(draw: st.DrawFn, base: dict[str, Any]) -> str:
     elif structure == "duplicate":
         text = text.replace("{", '{"account_name": "kopia", ', 1)
     elif structure == "many-keys":
-        extra = ", ".join(f'"okänd{n}": {n}' for n in range(draw(st.sampled_from([50, 5000] if LONG_RUN else [50, 500]))))
+        extra = ", ".join(
+            f'"okänd{n}": {n}'
+            for n in range(draw(st.sampled_from([50, 5000] if LONG_RUN else [50, 500])))
+        )
         text = text.replace("{", "{" + extra + ", ", 1)
     return text
 
