@@ -30,10 +30,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     options = parser.parse_args()
 
-    from kontoguide import drafts
-    from kontoguide.checklist import load_checklist
-    from kontoguide.export import render
-    from kontoguide.storage import Store
+    from kontoguide.checklist.loading import load_checklist
+    from kontoguide.documents.export import render
+    from kontoguide.store import drafts
+    from kontoguide.store.storage import Store
 
     checklist = load_checklist()
     with tempfile.TemporaryDirectory() as folder:

@@ -26,7 +26,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 20_000, 50_000, 100_000])
     options = parser.parse_args()
 
-    from kontoguide import drafts
+    from kontoguide.store import drafts
 
     answers = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     per_key: dict[int, float] = {}

@@ -45,7 +45,7 @@ def make_example(env: dict[str, str], home: Path) -> str:
 
 def in_process(home: Path, record_id: str, target: Path, runs: int) -> float:
     os.environ["KONTOGUIDE_HOME"] = str(home)
-    from kontoguide.export import export_record, resolve_source
+    from kontoguide.documents.export import export_record, resolve_source
 
     loaded = resolve_source(record_id)
     times = []

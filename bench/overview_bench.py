@@ -46,9 +46,9 @@ ORGANISATIONS = (
 
 
 def _saved_examples() -> list[dict[str, Any]]:
-    from kontoguide import drafts
-    from kontoguide.checklist import load_checklist
-    from kontoguide.storage import record_json
+    from kontoguide.checklist.loading import load_checklist
+    from kontoguide.store import drafts
+    from kontoguide.store.storage import record_json
 
     checklist = load_checklist()
     out = []
@@ -93,7 +93,7 @@ def main() -> None:
     options = parser.parse_args()
     count = options.records
 
-    from kontoguide.inputfile import read_json_object
+    from kontoguide.files.inputfile import read_json_object
 
     with tempfile.TemporaryDirectory() as temp:
         base = Path(temp)

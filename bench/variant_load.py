@@ -57,8 +57,8 @@ def variant_text(added: int = ADDED) -> str:
 _MEASURE = """
 import sys, time
 from pathlib import Path
-from kontoguide.checklist import load_checklist_file
-from kontoguide.validation import make_context
+from kontoguide.checklist.loading import load_checklist_file
+from kontoguide.rules.validation import make_context
 out = []
 for name in sys.argv[1:]:
     began = time.perf_counter()

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from kontoguide.checklist import Checklist, load_checklist
+from kontoguide.checklist.loading import Checklist, load_checklist
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

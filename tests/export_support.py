@@ -15,10 +15,10 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from kontoguide import drafts
-from kontoguide.checklist import Checklist, Question
-from kontoguide.record import Record
-from kontoguide.storage import Store
+from kontoguide.checklist.loading import Checklist, Question
+from kontoguide.model.record import Record
+from kontoguide.store import drafts
+from kontoguide.store.storage import Store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
@@ -46,7 +46,7 @@ def draft_record(folder: Path, checklist: Checklist, answers: dict[str, Any]) ->
 
 
 def render_docx(record: Record, checklist: Checklist) -> Document:
-    from kontoguide.export import render
+    from kontoguide.documents.export import render
 
     return open_docx(render(record, checklist, "docx", now=NOW))
 
@@ -145,7 +145,7 @@ def swedish_number(value: float) -> str:
 
 
 def display(question: Question | Any, value: Any, checklist: Checklist) -> str:
-    """How one answer should read in the document, worked out without kontoguide.document."""
+    """How one answer should read in the document, worked out without documents.document."""
     if isinstance(value, bool):
         return "Ja" if value else "Nej"
     if isinstance(value, int | float):

@@ -8,11 +8,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kontoguide import drafts
-from kontoguide.checklist import load_checklist
-from kontoguide.overview import Entry, Gathered, gather
-from kontoguide.overview_report import Filters, Report, build
-from kontoguide.storage import record_json
+from kontoguide.checklist.loading import load_checklist
+from kontoguide.overview.records import Entry, Gathered, gather
+from kontoguide.overview.report import Filters, Report, build
+from kontoguide.store import drafts
+from kontoguide.store.storage import record_json
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist, ItemField, Question
-from kontoguide.dialogue import Event, Option, Prompt
-from kontoguide.flow import offered_people
-from kontoguide.record import Record
+from kontoguide.checklist.loading import Checklist, ItemField, Question
+from kontoguide.model.record import Record
+from kontoguide.questionnaire.dialogue import Event, Option, Prompt
+from kontoguide.questionnaire.flow import offered_people
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -209,8 +209,8 @@ def started_example(checklist: Checklist, **changes: Any) -> Any:
     as a started Record; `changes` go into its follow-up."""
     from datetime import UTC, datetime
 
-    from kontoguide.drafts import prefilled
-    from kontoguide.lifecycle import settled
+    from kontoguide.rules.lifecycle import settled
+    from kontoguide.store.drafts import prefilled
 
     data = shifted("startat-med-uppfoljning.json")
     data["follow_ups"][0].update(changes)
@@ -418,7 +418,7 @@ def asked_fields(question: Question, item: dict[str, Any]) -> list[ItemField]:
 
 def nested(answers: dict[str, Any]) -> dict[str, Any]:
     """The answers table as record-shaped data, to evaluate `when` conditions."""
-    from kontoguide import paths
+    from kontoguide.model import paths
 
     data: dict[str, Any] = {}
     for field, value in answers.items():

@@ -9,9 +9,10 @@ from datetime import date
 
 import pytest
 
-from kontoguide import lifecycle, paths
-from kontoguide.checklist import Checklist
-from kontoguide.record import APPROVED, Record, State
+from kontoguide.checklist.loading import Checklist
+from kontoguide.model import paths
+from kontoguide.model.record import APPROVED, Record, State
+from kontoguide.rules import lifecycle
 
 
 def state_per_stage(record: Record, checklist: Checklist, *, today: date | None = None) -> State:

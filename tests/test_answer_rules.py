@@ -14,13 +14,13 @@ from typing import Any
 import pytest
 
 from kontoguide import messages as m
-from kontoguide import paths
-from kontoguide.checklist import Checklist
-from kontoguide.drafts import with_identity
-from kontoguide.fieldtypes import TEXT_MIN_CHARS
-from kontoguide.record import file_schema
-from kontoguide.storage import MIGRATIONS
-from kontoguide.validation import make_context, prune
+from kontoguide.checklist.loading import Checklist
+from kontoguide.model import paths
+from kontoguide.model.fieldtypes import TEXT_MIN_CHARS
+from kontoguide.model.record import file_schema
+from kontoguide.rules.validation import make_context, prune
+from kontoguide.store.drafts import with_identity
+from kontoguide.store.storage import MIGRATIONS
 from test_record import IDENTITY, TODAY, all_problems, messages_at, strict
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

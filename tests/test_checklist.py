@@ -12,7 +12,8 @@ import docx
 import pytest
 from pydantic import BaseModel
 
-from kontoguide.checklist import (
+from kontoguide.checklist.install import install_checklist
+from kontoguide.checklist.loading import (
     DEFAULT_CHECKLIST,
     Checklist,
     _unwrap_optional,
@@ -21,9 +22,8 @@ from kontoguide.checklist import (
     load_checklist,
     load_checklist_file,
 )
-from kontoguide.checklist_install import install_checklist
-from kontoguide.errors import ChecklistError, ExitCode, UsageError
-from kontoguide.record import Answers
+from kontoguide.model.errors import ChecklistError, ExitCode, UsageError
+from kontoguide.model.record import Answers
 
 SHIPPED = Path(__file__).resolve().parents[1] / "checklists" / "stockholm-standard.toml"
 

@@ -26,16 +26,16 @@ from typer.testing import CliRunner
 from cli_support import run_python
 from export_support import NOW, example_record
 from kontoguide import messages as m
-from kontoguide.checklist import (
+from kontoguide.checklist.install import checklist_for_start, install_checklist
+from kontoguide.checklist.loading import (
     Checklist,
     load_checklist,
     load_checklist_file,
 )
-from kontoguide.checklist_install import checklist_for_start, install_checklist
-from kontoguide.cli import app
-from kontoguide.errors import ChecklistError, ExitCode, UsageError
-from kontoguide.export import render
-from kontoguide.record import Record
+from kontoguide.cli.app import app
+from kontoguide.documents.export import render
+from kontoguide.model.errors import ChecklistError, ExitCode, UsageError
+from kontoguide.model.record import Record
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "checklists" / "stockholm-standard.toml"
@@ -277,8 +277,8 @@ DEV_ZERO_PROBE = """
 import resource, sys
 # A regression must fail this test, not exhaust the machine's memory.
 resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
-from kontoguide.checklist import load_checklist_file
-from kontoguide.errors import ChecklistError
+from kontoguide.checklist.loading import load_checklist_file
+from kontoguide.model.errors import ChecklistError
 try:
     load_checklist_file(__import__("pathlib").Path(sys.argv[1]))
 except ChecklistError as error:
@@ -615,7 +615,7 @@ def test_the_shipped_checklist_passes_every_check() -> None:
 def test_what_the_check_misses_still_ends_in_a_message(
     tmp_path: Path, home: Path, record: Record, monkeypatch: pytest.MonkeyPatch, kind: str
 ) -> None:
-    from kontoguide import basedoc
+    from kontoguide.checklist import basedoc
 
     monkeypatch.setattr(basedoc, "problem_in", lambda data: None)
     path = tmp_path / "natt.toml"

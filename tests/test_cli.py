@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 
 from cli_support import clean_env, run_kontoguide, run_python
-from kontoguide import drafts
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist
-from kontoguide.errors import ExitCode
-from kontoguide.storage import Store
-from kontoguide.validation import make_context, prune
+from kontoguide.checklist.loading import Checklist
+from kontoguide.model.errors import ExitCode
+from kontoguide.rules.validation import make_context, prune
+from kontoguide.store import drafts
+from kontoguide.store.storage import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 KOMPLETT = ROOT / "examples" / "komplett.json"
@@ -94,9 +94,9 @@ MED_FEL_MESSAGES = [
 
 def shown(path: str, message: str) -> str:
     """A problem as the report prints it: the question's label, then the message."""
-    from kontoguide.checklist import load_checklist
-    from kontoguide.problem_report import joined, label_of
-    from kontoguide.validation import Problem, field_title
+    from kontoguide.checklist.loading import load_checklist
+    from kontoguide.rules.problem_report import joined, label_of
+    from kontoguide.rules.validation import Problem, field_title
 
     return joined(label_of(Problem(path, field_title(path), message), load_checklist()), message)
 
@@ -504,7 +504,7 @@ def test_the_clock_is_where_the_examples_expect_it() -> None:
 def test_the_console_fits_the_terminal_even_a_dumb_one(
     monkeypatch: pytest.MonkeyPatch, term: str
 ) -> None:
-    from kontoguide.console import make_console
+    from kontoguide.terminal.console import make_console
 
     monkeypatch.setenv("TERM", term)
     monkeypatch.setenv("COLUMNS", "60")
@@ -609,16 +609,16 @@ def test_ctrl_c_while_the_program_is_still_loading_exits_130(
 ) -> None:
     import types
 
-    from kontoguide import entry
+    from kontoguide.cli import entry
 
     def interrupted() -> None:
         if isinstance(raised, KeyboardInterrupt):
             raise raised
         raise raised from KeyboardInterrupt()
 
-    loading = types.ModuleType("kontoguide.cli")
+    loading = types.ModuleType("kontoguide.cli.app")
     loading.main = interrupted  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "kontoguide.cli", loading)
+    monkeypatch.setitem(sys.modules, "kontoguide.cli.app", loading)
     with pytest.raises(SystemExit) as stopped:
         entry.main()
     assert stopped.value.code == ExitCode.INTERRUPTED
@@ -626,7 +626,7 @@ def test_ctrl_c_while_the_program_is_still_loading_exits_130(
 
 
 def test_the_loading_message_is_the_programs_own() -> None:
-    from kontoguide import entry
+    from kontoguide.cli import entry
 
     assert entry._INTERRUPTED.strip() == m.CLI_INTERRUPTED
     assert entry._EXIT_INTERRUPTED == ExitCode.INTERRUPTED

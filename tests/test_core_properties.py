@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 
 from export_support import NOW, open_docx
-from kontoguide import drafts
-from kontoguide.checklist import Checklist
-from kontoguide.export import render
-from kontoguide.render_docx import CORE_PROPERTY_MAX, core_text
+from kontoguide.checklist.loading import Checklist
+from kontoguide.documents.export import render
+from kontoguide.documents.render_docx import CORE_PROPERTY_MAX, core_text
+from kontoguide.store import drafts
 
 WORDS = "Stockholms stadsbibliotek unga läsare " * 9  # 342 characters, many words
 

@@ -19,16 +19,17 @@ from pydantic import TypeAdapter, ValidationError
 from typer.testing import CliRunner
 
 from export_support import NOW, open_docx
-from kontoguide import drafts, interactive
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist
-from kontoguide.cli import app
-from kontoguide.errors import CorruptFileError, ExitCode
-from kontoguide.export import render
-from kontoguide.fieldtypes import EARLIEST_YEAR, LATEST_YEAR, AnyDate, Moment
-from kontoguide.record import add_months
-from kontoguide.storage import Store
-from kontoguide.validation import make_context, prune
+from kontoguide.checklist.loading import Checklist
+from kontoguide.cli.app import app
+from kontoguide.documents.export import render
+from kontoguide.model.errors import CorruptFileError, ExitCode
+from kontoguide.model.fieldtypes import EARLIEST_YEAR, LATEST_YEAR, AnyDate, Moment
+from kontoguide.model.record import add_months
+from kontoguide.rules.validation import make_context, prune
+from kontoguide.store import drafts
+from kontoguide.store.storage import Store
+from kontoguide.terminal import interactive
 from scenario import INTERRUPT, ScriptedAsker
 
 DATE_RANGE = m.V_DATE_RANGE.format(first=EARLIEST_YEAR, last=LATEST_YEAR)

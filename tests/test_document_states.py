@@ -31,13 +31,13 @@ from export_support import (
     style_name,
     texts,
 )
-from kontoguide import drafts
-from kontoguide.chart import DPI, Bar, ProgressChart, progress_png, size_inches
-from kontoguide.checklist import Checklist, load_checklist
-from kontoguide.document import build, goal_progress
-from kontoguide.export import render
-from kontoguide.record import Record, Transition
-from kontoguide.storage import Store
+from kontoguide.checklist.loading import Checklist, load_checklist
+from kontoguide.documents.chart import DPI, Bar, ProgressChart, progress_png, size_inches
+from kontoguide.documents.document import build, goal_progress
+from kontoguide.documents.export import render
+from kontoguide.model.record import Record, Transition
+from kontoguide.store import drafts
+from kontoguide.store.storage import Store
 
 READY_LEAD_OF_A_DRAFT = "kan inte ligga till grund"
 BOXES = ["☐ Godkänt", "☐ Avslaget", "☐ Uppskjutet"]
@@ -312,7 +312,7 @@ def test_the_name_line_is_empty_without_a_decision_maker(
     records: dict[str, Record], shared_checklist: Checklist
 ) -> None:
     # Not a whole ready record, but the view of the form only needs the name.
-    from kontoguide.document import DecisionView, _decision
+    from kontoguide.documents.document import DecisionView, _decision
 
     record = records["ready"]
     step5 = record.step5.model_copy(
@@ -613,7 +613,7 @@ def test_the_chart_is_the_same_picture_for_the_same_numbers() -> None:
 def test_help_and_list_do_not_import_the_chart_library(tmp_path: Path) -> None:
     code = (
         "import sys\n"
-        "from kontoguide import cli\n"
+        "from kontoguide.cli import app as cli\n"
         "for argv in (['kontoguide', '--help'], ['kontoguide', 'list']):\n"
         "    sys.argv = argv\n"
         "    try:\n"
@@ -637,10 +637,10 @@ def test_only_a_document_with_a_follow_up_imports_the_chart_library(tmp_path: Pa
         "import json, sys\n"
         "from datetime import UTC, datetime\n"
         "from pathlib import Path\n"
-        "from kontoguide import drafts\n"
-        "from kontoguide.checklist import load_checklist\n"
-        "from kontoguide.export import render\n"
-        "from kontoguide.storage import Store\n"
+        "from kontoguide.store import drafts\n"
+        "from kontoguide.checklist.loading import load_checklist\n"
+        "from kontoguide.documents.export import render\n"
+        "from kontoguide.store.storage import Store\n"
         "checklist = load_checklist()\n"
         "now = datetime(2026, 11, 26, tzinfo=UTC)\n"
         "def read(name):\n"

@@ -16,11 +16,17 @@ from typer.testing import CliRunner
 
 from cli_support import run_kontoguide
 from export_support import EXAMPLES, draft_record, example_record, open_docx
-from kontoguide import atomicfile
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist
-from kontoguide.cli import app
-from kontoguide.errors import (
+from kontoguide.checklist.loading import Checklist
+from kontoguide.cli.app import app
+from kontoguide.documents.export import (
+    default_file_name,
+    export_record,
+    resolve_source,
+    safe_stem,
+)
+from kontoguide.files import atomicfile
+from kontoguide.model.errors import (
     CorruptFileError,
     ExitCode,
     OutputExistsError,
@@ -28,14 +34,8 @@ from kontoguide.errors import (
     UnreadableError,
     UsageError,
 )
-from kontoguide.export import (
-    default_file_name,
-    export_record,
-    resolve_source,
-    safe_stem,
-)
-from kontoguide.record import Record
-from kontoguide.storage import Store
+from kontoguide.model.record import Record
+from kontoguide.store.storage import Store
 
 RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{p}{d}" for p in ("COM", "LPT") for d in "123456789"}
 WINDOWS_FORBIDDEN = set('<>:"/\\|?*') | {chr(c) for c in range(32)}
@@ -366,8 +366,9 @@ def test_help_and_the_export_module_do_not_import_python_docx() -> None:
     code = (
         "import sys\n"
         "sys.argv = ['kontoguide', '--help']\n"
-        "import kontoguide.export, kontoguide.document, kontoguide.render_markdown\n"
-        "from kontoguide import cli\n"
+        "import kontoguide.documents.export, kontoguide.documents.document\n"
+        "import kontoguide.documents.render_markdown\n"
+        "from kontoguide.cli import app as cli\n"
         "try:\n"
         "    cli.main()\n"
         "except SystemExit:\n"
@@ -395,14 +396,14 @@ def test_help_and_the_export_module_do_not_import_python_docx() -> None:
 def test_the_format_follows_the_option_then_the_file_name(
     fmt: str | None, output: str | None, expected: str
 ) -> None:
-    from kontoguide.export import choose_format
+    from kontoguide.documents.export import choose_format
 
     assert choose_format(fmt, Path(output) if output else None) == expected
 
 
 def test_a_format_that_contradicts_the_file_name_is_refused(tmp_path: Path) -> None:
-    from kontoguide.errors import UsageError
-    from kontoguide.export import choose_format
+    from kontoguide.documents.export import choose_format
+    from kontoguide.model.errors import UsageError
 
     with pytest.raises(UsageError, match=r"beslut\.docx.*\.md"):
         choose_format("md", tmp_path / "beslut.docx")

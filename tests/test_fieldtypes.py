@@ -12,7 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic_core import PydanticCustomError
 
 from kontoguide import messages as m
-from kontoguide.fieldtypes import (
+from kontoguide.model.fieldtypes import (
     LONG_MAX,
     SHORT_MAX,
     AnyDate,
@@ -320,7 +320,7 @@ def test_reference_date_comes_from_the_context() -> None:
 
 @pytest.mark.parametrize("typed", ["1,500", "1.500", "-2,125"])
 def test_a_number_that_reads_two_ways_is_asked_again(typed: str) -> None:
-    from kontoguide.fieldtypes import swedish_number
+    from kontoguide.model.fieldtypes import swedish_number
 
     with pytest.raises(PydanticCustomError) as caught:
         swedish_number(typed)
@@ -331,7 +331,7 @@ def test_a_number_that_reads_two_ways_is_asked_again(typed: str) -> None:
     ("typed", "read"), [("1 500", "1500"), ("1,5", "1.5"), ("\u22125", "-5"), ("12,25", "12.25")]
 )
 def test_numbers_as_people_write_them(typed: str, read: str) -> None:
-    from kontoguide.fieldtypes import swedish_number
+    from kontoguide.model.fieldtypes import swedish_number
 
     assert swedish_number(typed) == read
 
@@ -341,7 +341,7 @@ def test_forbidden_characters_are_exactly_the_controls_surrogates_and_non_charac
     and tab, lone surrogates, U+FFFE and U+FFFF."""
     import unicodedata
 
-    from kontoguide.fieldtypes import find_forbidden_char
+    from kontoguide.model.fieldtypes import find_forbidden_char
 
     for code in range(0x110000):
         char = chr(code)
@@ -357,7 +357,7 @@ def test_forbidden_characters_are_exactly_the_controls_surrogates_and_non_charac
 def test_a_letter_or_digit_is_what_isalnum_says_for_every_code_point() -> None:
     """The two-letter minimum is one regex search; it must agree with str.isalnum():
     a character followed by a letter makes two exactly when it is one itself."""
-    from kontoguide.fieldtypes import _TWO_ALNUM
+    from kontoguide.model.fieldtypes import _TWO_ALNUM
 
     for code in range(0x110000):
         char = chr(code)
@@ -366,6 +366,6 @@ def test_a_letter_or_digit_is_what_isalnum_says_for_every_code_point() -> None:
 
 @given(st.text(max_size=40))
 def test_the_two_letter_minimum_counts_as_isalnum_does(text: str) -> None:
-    from kontoguide.fieldtypes import _TWO_ALNUM
+    from kontoguide.model.fieldtypes import _TWO_ALNUM
 
     assert (_TWO_ALNUM.search(text) is not None) == (sum(c.isalnum() for c in text) >= 2)

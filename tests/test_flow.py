@@ -11,8 +11,9 @@ import pytest
 from rich.console import Console
 
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist, load_checklist_file
-from kontoguide.dialogue import (
+from kontoguide.checklist.loading import Checklist, load_checklist_file
+from kontoguide.model.record import Record
+from kontoguide.questionnaire.dialogue import (
     _ALL_FIELDS,
     Conversation,
     ItemStarted,
@@ -20,11 +21,10 @@ from kontoguide.dialogue import (
     SectionStarted,
     shorten,
 )
-from kontoguide.drafts import new_record
-from kontoguide.flow import Flow, Refused, change_key
-from kontoguide.record import Record
-from kontoguide.validation import make_context, problems
-from kontoguide.views import summary_table
+from kontoguide.questionnaire.flow import Flow, Refused, change_key
+from kontoguide.rules.validation import make_context, problems
+from kontoguide.store.drafts import new_record
+from kontoguide.terminal.views import summary_table
 from scenario import (
     ANSWERS,
     DECISION,
@@ -183,7 +183,7 @@ def test_numbers_are_read_the_swedish_way(checklist: Checklist, typed: str, read
         "deadline": "2030-12-31",
         "data_source": "Statistik",
     }
-    from kontoguide.record import Goal
+    from kontoguide.model.record import Goal
 
     assert Goal.model_validate(goal, context=make_context(checklist)).target == read
 

@@ -31,11 +31,11 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 
-from kontoguide import interactive
-from kontoguide.errors import ExitCode, KontoguideError
-from kontoguide.prompts import QuestionaryAsker
-from kontoguide.storage import Store
-from kontoguide.views import RichScreen
+from kontoguide.model.errors import ExitCode, KontoguideError
+from kontoguide.store.storage import Store
+from kontoguide.terminal import interactive
+from kontoguide.terminal.prompts import QuestionaryAsker
+from kontoguide.terminal.views import RichScreen
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = [
@@ -197,7 +197,7 @@ def private_home() -> Iterator[Path]:
 
 def invoke(*args: str, cwd: Path) -> tuple[int, str, str]:
     """`kontoguide ARGS` in this process: exit code, stdout, stderr; any traceback fails."""
-    from kontoguide import cli
+    from kontoguide.cli import app as cli
 
     out, err = io.StringIO(), io.StringIO()
     started = time.monotonic()
@@ -271,8 +271,8 @@ def test_a_hostile_answers_file_never_crashes_any_command(
 @pytest.fixture(scope="module")
 def stored_drafts() -> list[dict[str, Any]]:
     """Each example saved as a draft once; the damaged drafts start from these."""
-    from kontoguide import drafts
-    from kontoguide.checklist import load_checklist
+    from kontoguide.checklist.loading import load_checklist
+    from kontoguide.store import drafts
 
     out = []
     with private_home() as home:

@@ -12,22 +12,22 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from kontoguide import interactive
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist
-from kontoguide.dialogue import NO, Option, Prompt
-from kontoguide.drafts import from_answers, new_record
-from kontoguide.errors import (
+from kontoguide.checklist.loading import Checklist
+from kontoguide.model.errors import (
     DraftLockedError,
     ExitCode,
     MissingFileError,
     UnknownDraftError,
     UsageError,
 )
-from kontoguide.record import Record
-from kontoguide.storage import Store
-from kontoguide.validation import make_context
-from kontoguide.views import RichScreen
+from kontoguide.model.record import Record
+from kontoguide.questionnaire.dialogue import NO, Option, Prompt
+from kontoguide.rules.validation import make_context
+from kontoguide.store.drafts import from_answers, new_record
+from kontoguide.store.storage import Store
+from kontoguide.terminal import interactive
+from kontoguide.terminal.views import RichScreen
 from scenario import (
     EOF,
     EXAMPLES,

@@ -16,13 +16,15 @@ from typing import Any
 import pytest
 
 from cli_support import run_kontoguide
-from kontoguide import drafts, lifecycle, paths
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist
-from kontoguide.errors import ExitCode
-from kontoguide.record import Record, Transition
-from kontoguide.storage import Store
-from kontoguide.validation import make_context, prune, steps_done
+from kontoguide.checklist.loading import Checklist
+from kontoguide.model import paths
+from kontoguide.model.errors import ExitCode
+from kontoguide.model.record import Record, Transition
+from kontoguide.rules import lifecycle
+from kontoguide.rules.validation import make_context, prune, steps_done
+from kontoguide.store import drafts
+from kontoguide.store.storage import Store
 from state_support import state_checked_per_stage  # noqa: F401  (every state checked per stage)
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,10 +13,10 @@ import pytest
 from rich.console import Console
 
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist
-from kontoguide.drafts import Loaded, new_record, prefilled
-from kontoguide.lifecycle import settled
-from kontoguide.views import drafts_table, notice_panel, state_text
+from kontoguide.checklist.loading import Checklist
+from kontoguide.rules.lifecycle import settled
+from kontoguide.store.drafts import Loaded, new_record, prefilled
+from kontoguide.terminal.views import drafts_table, notice_panel, state_text
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 TODAY = date(2027, 3, 1)

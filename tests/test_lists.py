@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist
-from kontoguide.dialogue import Conversation, ItemProgress, ListShown, Note, shorten
-from kontoguide.drafts import new_record
-from kontoguide.flow import Flow, unfinished_key
-from kontoguide.record import Record
+from kontoguide.checklist.loading import Checklist
+from kontoguide.model.record import Record
+from kontoguide.questionnaire.dialogue import Conversation, ItemProgress, ListShown, Note, shorten
+from kontoguide.questionnaire.flow import Flow, unfinished_key
+from kontoguide.store.drafts import new_record
 from scenario import ALL, ANSWERS, INTERRUPT, LIST_MENU, RecordingScreen, Saves, ScriptedAsker
 
 NAME = "Vad heter personen?"

@@ -15,13 +15,22 @@ from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist
-from kontoguide.dialogue import NO, Conversation, GoBack, Note, Option, Progress, Prompt, shorten
-from kontoguide.drafts import new_record
-from kontoguide.flow import Flow
-from kontoguide.prompts import SELECT_INDENT as SELECT
-from kontoguide.prompts import QuestionaryAsker, fit_title, wrap
-from kontoguide.record import Record
+from kontoguide.checklist.loading import Checklist
+from kontoguide.model.record import Record
+from kontoguide.questionnaire.dialogue import (
+    NO,
+    Conversation,
+    GoBack,
+    Note,
+    Option,
+    Progress,
+    Prompt,
+    shorten,
+)
+from kontoguide.questionnaire.flow import Flow
+from kontoguide.store.drafts import new_record
+from kontoguide.terminal.prompts import SELECT_INDENT as SELECT
+from kontoguide.terminal.prompts import QuestionaryAsker, fit_title, wrap
 from scenario import (
     ALL,
     ANSWERS,
@@ -413,7 +422,7 @@ def _whole_words(texts: list[str], shown: str, width: int = 80) -> list[str]:
 
 @pytest.mark.parametrize("width", [60, 80])
 def test_records_table_and_notes_keep_every_word_whole(checklist: Checklist, width: int) -> None:
-    from kontoguide.views import draft_title, drafts_table
+    from kontoguide.terminal.views import draft_title, drafts_table
     from test_list_view import TODAY, draft, loaded
 
     items = [
@@ -436,9 +445,9 @@ def test_records_table_and_notes_keep_every_word_whole(checklist: Checklist, wid
 def test_notes_problems_and_lists_keep_every_word_whole(checklist: Checklist, width: int) -> None:
     from rich.console import Console
 
-    from kontoguide.dialogue import ListShown, ProblemsShown
-    from kontoguide.validation import Problem
-    from kontoguide.views import RichScreen
+    from kontoguide.questionnaire.dialogue import ListShown, ProblemsShown
+    from kontoguide.rules.validation import Problem
+    from kontoguide.terminal.views import RichScreen
 
     console = Console(file=io.StringIO(), width=width, no_color=True)
     screen = RichScreen(console)
@@ -521,7 +530,7 @@ def test_a_broken_typed_entry_does_not_stop_the_draft_from_loading(
 ) -> None:
     from pathlib import Path
 
-    from kontoguide.drafts import record_from_data
+    from kontoguide.store.drafts import record_from_data
 
     data = acknowledged(checklist).model_dump(mode="json")
     data["typed"] = bad
@@ -532,7 +541,7 @@ def test_a_broken_typed_entry_does_not_stop_the_draft_from_loading(
 
 
 def test_the_progress_line_says_why_the_number_jumps(checklist: Checklist) -> None:
-    from kontoguide.views import progress_line
+    from kontoguide.terminal.views import progress_line
 
     section = next(s for s in checklist.sections if s.id == "step1")
     considered = next(q for q in section.questions if q.field.endswith("accounts_considered"))
@@ -696,8 +705,8 @@ def test_back_from_a_field_being_changed_is_the_field_chooser_again(checklist: C
 
 
 def test_an_items_field_numbers_say_why_one_is_skipped(checklist: Checklist) -> None:
-    from kontoguide import plain_screen, views
-    from kontoguide.dialogue import ItemProgress
+    from kontoguide.questionnaire.dialogue import ItemProgress
+    from kontoguide.terminal import plain_screen, views
 
     team = checklist.question("step4.team")
     script = {ERIK: ["take"], ROLE: ["agare"], ADMIN: [INTERRUPT]}

@@ -10,13 +10,14 @@ from typing import Any
 import pytest
 
 from cli_support import run_kontoguide
-from kontoguide import drafts, lifecycle
-from kontoguide.attention import attention
-from kontoguide.checklist import load_checklist
-from kontoguide.errors import ExitCode
-from kontoguide.overview import gather
-from kontoguide.overview_report import Filters, build
-from kontoguide.record import SCHEMA_VERSION
+from kontoguide.checklist.loading import load_checklist
+from kontoguide.model.errors import ExitCode
+from kontoguide.model.record import SCHEMA_VERSION
+from kontoguide.overview.attention import attention
+from kontoguide.overview.records import gather
+from kontoguide.overview.report import Filters, build
+from kontoguide.rules import lifecycle
+from kontoguide.store import drafts
 from overview_support import (
     EXAMPLES,
     TODAY,
@@ -317,7 +318,7 @@ def test_the_terminal_table_fits_and_keeps_words_whole(tmp_path: Path, width: in
 
     from rich.console import Console
 
-    from kontoguide.overview_view import overview_screen
+    from kontoguide.terminal.overview_view import overview_screen
 
     late = started("sen")
     late["follow_ups"][0]["next_review"] = "2027-01-02"

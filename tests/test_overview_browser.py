@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from kontoguide.overview_formats import to_html
+from kontoguide.overview.formats import to_html
 from overview_support import ready, report, started
 
 CHROMIUM = Path("/usr/bin/chromium")

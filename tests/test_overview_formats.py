@@ -14,16 +14,16 @@ import jsonschema
 import pytest
 
 from cli_support import run_kontoguide
-from kontoguide.errors import ExitCode
-from kontoguide.overview_formats import (
+from kontoguide.model.errors import ExitCode
+from kontoguide.overview.formats import (
     to_city_list,
     to_csv,
     to_html,
     to_json,
     to_markdown,
 )
-from kontoguide.overview_report import Report, report_schema
-from kontoguide.overview_xlsx import to_xlsx
+from kontoguide.overview.report import Report, report_schema
+from kontoguide.overview.xlsx import to_xlsx
 from overview_support import ready, report, saved, started, write
 
 

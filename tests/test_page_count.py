@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 
 from export_support import EXAMPLES, NOW, open_docx
-from kontoguide import drafts
-from kontoguide.checklist import Checklist, load_checklist
-from kontoguide.export import render
-from kontoguide.page_count import estimate_pages
-from kontoguide.storage import Store
+from kontoguide.checklist.loading import Checklist, load_checklist
+from kontoguide.documents.export import render
+from kontoguide.documents.page_count import estimate_pages
+from kontoguide.store import drafts
+from kontoguide.store.storage import Store
 from test_document_states import CASES
 
 # Pages of each document as LibreOffice 7.4 lays it out (converted to PDF, counted with

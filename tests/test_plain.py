@@ -10,9 +10,8 @@ from typing import Any, get_args
 import pytest
 
 from kontoguide import messages as m
-from kontoguide import plain_screen
-from kontoguide.checklist import Checklist
-from kontoguide.dialogue import (
+from kontoguide.checklist.loading import Checklist
+from kontoguide.questionnaire.dialogue import (
     NO,
     YES,
     Conversation,
@@ -33,11 +32,12 @@ from kontoguide.dialogue import (
     TaskList,
     shorten,
 )
-from kontoguide.flow import Flow, whole_titles
-from kontoguide.plain_asker import PlainAsker, choose, choose_several, fold, wanted
-from kontoguide.plain_screen import PlainScreen, position
-from kontoguide.validation import Problem
-from kontoguide.views import notice_panel
+from kontoguide.questionnaire.flow import Flow, whole_titles
+from kontoguide.rules.validation import Problem
+from kontoguide.terminal import plain_screen
+from kontoguide.terminal.plain_asker import PlainAsker, choose, choose_several, fold, wanted
+from kontoguide.terminal.plain_screen import PlainScreen, position
+from kontoguide.terminal.views import notice_panel
 from plain_support import SAVE_READY, plain_lines
 from scenario import ANSWERS, Saves, full_script
 
@@ -378,7 +378,7 @@ def test_a_table_becomes_one_line_per_row(checklist: Checklist) -> None:
 
 
 def _record(checklist: Checklist) -> Any:
-    from kontoguide import drafts
+    from kontoguide.store import drafts
 
     record = drafts.new_record(checklist, "plain123")
     return drafts.acknowledged(record, datetime(2026, 3, 1, tzinfo=UTC))

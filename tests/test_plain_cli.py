@@ -11,7 +11,7 @@ from typing import Any
 
 from cli_support import ROOT, clean_env, run_kontoguide
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist
+from kontoguide.checklist.loading import Checklist
 from plain_support import SAVE_READY, plain_lines
 from scenario import ANSWERS
 
@@ -170,7 +170,7 @@ def test_plain_mode_loads_neither_questionary_nor_prompt_toolkit(home: Path) -> 
         "atexit.register(lambda: print('LADDAT:', sorted(n for n in sys.modules "
         "if n.split('.')[0] in ('questionary', 'prompt_toolkit')), file=sys.stderr))\n"
         "sys.argv = ['kontoguide', 'start', '--enkel']\n"
-        "from kontoguide.cli import main\n"
+        "from kontoguide.cli.app import main\n"
         "main()\n"
     )
     done = subprocess.run(

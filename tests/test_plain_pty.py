@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist
+from kontoguide.checklist.loading import Checklist
 from plain_support import LIST_MENU, SAVE_READY, plain_lines
 from scenario import ANSWERS
 

@@ -7,10 +7,10 @@ from typing import Any
 import pytest
 
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist
-from kontoguide.dialogue import Conversation, Note
-from kontoguide.flow import Flow
-from kontoguide.record import Record
+from kontoguide.checklist.loading import Checklist
+from kontoguide.model.record import Record
+from kontoguide.questionnaire.dialogue import Conversation, Note
+from kontoguide.questionnaire.flow import Flow
 from scenario import ANSWERS, REVIEW_READY, RecordingScreen, Saves, ScriptedAsker, full_script
 from test_lists import record_with
 
@@ -164,7 +164,7 @@ def test_what_was_set_aside_is_listed_with_each_point_wrapping_under_itself(widt
 
     from rich.console import Console
 
-    from kontoguide.views import RichScreen
+    from kontoguide.terminal.views import RichScreen
 
     text = "\n".join(
         [

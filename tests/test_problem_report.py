@@ -12,9 +12,9 @@ import pytest
 
 from cli_support import run_kontoguide
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist
-from kontoguide.problem_report import BULLET, HANGING, grouped, joined, label_of, report_lines
-from kontoguide.validation import Problem
+from kontoguide.checklist.loading import Checklist
+from kontoguide.rules.problem_report import BULLET, HANGING, grouped, joined, label_of, report_lines
+from kontoguide.rules.validation import Problem
 from test_record import TODAY
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -22,15 +22,15 @@ FIELD_PATH = re.compile(r"\b(step\d|organisation|notice|start|closing)\.[a-z_]+|
 
 
 def med_fel_problems(checklist: Checklist) -> list[Problem]:
-    from kontoguide.drafts import with_identity
-    from kontoguide.validation import make_context, problems, prune
+    from kontoguide.rules.validation import make_context, problems, prune
+    from kontoguide.store.drafts import with_identity
 
     data = json.loads((EXAMPLES / "med-fel.json").read_text(encoding="utf-8"))
     candidate = with_identity(data, checklist, "medfel")
     record, invalid = prune(candidate, make_context(checklist, today=TODAY))
     seen = {p.path for p in invalid}
     rest = [p for p in problems(record, checklist, today=TODAY) if p.path not in seen]
-    from kontoguide.validation import in_checklist_order
+    from kontoguide.rules.validation import in_checklist_order
 
     return in_checklist_order([*invalid, *rest], checklist)
 
@@ -136,7 +136,7 @@ def test_start_no_input_prints_the_same_report(tmp_path: Path) -> None:
 
 
 def test_a_printed_command_is_never_split_over_two_lines() -> None:
-    from kontoguide.problem_report import wrap_text
+    from kontoguide.rules.problem_report import wrap_text
 
     text = (
         m.CLI_SET_ASIDE_KEPT.format(count=15) + " " + m.CLI_NEXT_RESUME.format(draft_id="k7f3q9x2")
@@ -153,8 +153,8 @@ def test_the_questionnaire_s_problem_list_hangs_its_lines(checklist: Checklist, 
 
     from rich.console import Console
 
-    from kontoguide.dialogue import ProblemsShown
-    from kontoguide.views import RichScreen
+    from kontoguide.questionnaire.dialogue import ProblemsShown
+    from kontoguide.terminal.views import RichScreen
 
     found = med_fel_problems(checklist)
     screen = RichScreen(Console(file=io.StringIO(), width=width, no_color=True))

@@ -12,13 +12,13 @@ from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist
-from kontoguide.dialogue import Conversation, Option, Prompt
-from kontoguide.drafts import new_record
-from kontoguide.flow import UNFINISHED_FOLLOW_UP, Flow
-from kontoguide.follow_up import FollowUpDialogue
-from kontoguide.prompts import QuestionaryAsker, wrap
-from kontoguide.record import Record
+from kontoguide.checklist.loading import Checklist
+from kontoguide.model.record import Record
+from kontoguide.questionnaire.dialogue import Conversation, Option, Prompt
+from kontoguide.questionnaire.flow import UNFINISHED_FOLLOW_UP, Flow
+from kontoguide.questionnaire.follow_up import FollowUpDialogue
+from kontoguide.store.drafts import new_record
+from kontoguide.terminal.prompts import QuestionaryAsker, wrap
 from scenario import (
     ANSWERS,
     DOWN,

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist
+from kontoguide.checklist.loading import Checklist
 from scenario import (
     ANSWERS,
     DECISION,

@@ -23,12 +23,12 @@ import pypandoc
 import pytest
 
 from export_support import EXAMPLES, NOW
-from kontoguide import drafts
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist, load_checklist
-from kontoguide.document import DocumentView, SectionView, TableAnswer, YesNoAnswer, build
-from kontoguide.export import render
-from kontoguide.storage import Store
+from kontoguide.checklist.loading import Checklist, load_checklist
+from kontoguide.documents.document import DocumentView, SectionView, TableAnswer, YesNoAnswer, build
+from kontoguide.documents.export import render
+from kontoguide.store import drafts
+from kontoguide.store.storage import Store
 from test_document_states import CASES
 
 # Every state's document, and the two examples the README shows.

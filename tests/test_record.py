@@ -15,12 +15,12 @@ from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from kontoguide import messages as m
-from kontoguide import paths
-from kontoguide.checklist import Checklist, load_checklist
-from kontoguide.drafts import with_identity
-from kontoguide.fieldtypes import LONG_MAX, SHORT_MAX, TEXT_MIN_CHARS, normalise_text
-from kontoguide.record import Record, add_months
-from kontoguide.validation import Problem, make_context, problem_list, problems, prune
+from kontoguide.checklist.loading import Checklist, load_checklist
+from kontoguide.model import paths
+from kontoguide.model.fieldtypes import LONG_MAX, SHORT_MAX, TEXT_MIN_CHARS, normalise_text
+from kontoguide.model.record import Record, add_months
+from kontoguide.rules.validation import Problem, make_context, problem_list, problems, prune
+from kontoguide.store.drafts import with_identity
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 TODAY = date(2026, 11, 26)

@@ -35,13 +35,10 @@ from export_support import (
     texts,
     yes_no,
 )
-from kontoguide import paths
-from kontoguide.checklist import Checklist, load_checklist, load_checklist_file
-from kontoguide.document import assess
-from kontoguide.errors import ChecklistError
-from kontoguide.export import render
-from kontoguide.record import Record
-from kontoguide.table_layout import (
+from kontoguide.checklist.loading import Checklist, load_checklist, load_checklist_file
+from kontoguide.documents.document import assess
+from kontoguide.documents.export import render
+from kontoguide.documents.table_layout import (
     CELL_PADDING,
     EMU_PER_CM,
     MAX_WORD,
@@ -50,7 +47,10 @@ from kontoguide.table_layout import (
     text_width,
     width_scale,
 )
-from kontoguide.validation import applicable, make_context
+from kontoguide.model import paths
+from kontoguide.model.errors import ChecklistError
+from kontoguide.model.record import Record
+from kontoguide.rules.validation import applicable, make_context
 
 TITLE = "Checklista för att starta ett nytt konto i sociala medier"
 

@@ -24,17 +24,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cli_support import clean_env, run_kontoguide
-from kontoguide import drafts
 from kontoguide import messages as m
-from kontoguide.errors import CorruptFileError, ExitCode, UnreadableError
-from kontoguide.inputfile import (
+from kontoguide.files.inputfile import (
     MAX_INT_DIGITS,
     MAX_JSON_DEPTH,
     parse_json_object,
     read_json_object,
 )
-from kontoguide.regularfile import read_regular
-from kontoguide.storage import Store
+from kontoguide.files.regularfile import read_regular
+from kontoguide.model.errors import CorruptFileError, ExitCode, UnreadableError
+from kontoguide.store import drafts
+from kontoguide.store.storage import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -107,7 +107,7 @@ def test_export_into_the_drafts_folder_is_refused(home: Path) -> None:
 
 @posix_only
 def test_an_export_is_owner_only_until_it_has_its_name(tmp_path: Path) -> None:
-    from kontoguide import atomicfile
+    from kontoguide.files import atomicfile
 
     seen: list[int] = []
     real_replace = Path.replace
@@ -194,8 +194,8 @@ def test_killed_while_saving_leaves_valid_drafts_and_no_temp_files(home: Path) -
     draft = _saved_example(home)
     saver = (
         "import sys\n"
-        "from kontoguide import drafts\n"
-        "from kontoguide.storage import Store\n"
+        "from kontoguide.store import drafts\n"
+        "from kontoguide.store.storage import Store\n"
         "store = Store()\n"
         "loaded = drafts.load(store, sys.argv[1])\n"
         "record = loaded.record.model_copy(update={'set_aside': {'ballast': 'x' * 3_000_000}})\n"
@@ -469,7 +469,7 @@ def test_a_failed_save_of_a_new_file_does_not_speak_of_earlier_content(
 ) -> None:
     import errno
 
-    from kontoguide import atomicfile
+    from kontoguide.files import atomicfile
 
     def full_disk(path: Path, data: bytes, **options: bool) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")

@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
-from kontoguide import interactive
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist
-from kontoguide.dialogue import NO
-from kontoguide.storage import Store
-from kontoguide.views import RichScreen
+from kontoguide.checklist.loading import Checklist
+from kontoguide.questionnaire.dialogue import NO
+from kontoguide.store.storage import Store
+from kontoguide.terminal import interactive
+from kontoguide.terminal.views import RichScreen
 from scenario import REVIEW_READY, ScriptedAsker
 from test_interactive import NOTICE, ready_answers, screen, store  # noqa: F401  (fixtures)
 

@@ -15,15 +15,15 @@ from typing import Any
 import pytest
 
 from export_support import NOW, open_docx
-from kontoguide import drafts
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist
-from kontoguide.dialogue import Conversation, Note
-from kontoguide.export import render
-from kontoguide.flow import Flow, Refused
-from kontoguide.record import LIST_MAXIMUMS, NoticeAck, Record
-from kontoguide.storage import now
-from kontoguide.validation import in_checklist_order, problems
+from kontoguide.checklist.loading import Checklist
+from kontoguide.documents.export import render
+from kontoguide.model.record import LIST_MAXIMUMS, NoticeAck, Record
+from kontoguide.questionnaire.dialogue import Conversation, Note
+from kontoguide.questionnaire.flow import Flow, Refused
+from kontoguide.rules.validation import in_checklist_order, problems
+from kontoguide.store import drafts
+from kontoguide.store.storage import now
 from scenario import LIST_MENU, RecordingScreen, ScriptedAsker
 
 LISTS = {

@@ -19,18 +19,19 @@ from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 
 from export_support import NOW, open_docx
-from kontoguide import drafts, interactive
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist
-from kontoguide.dialogue import Conversation, Note, Option, Prompt
-from kontoguide.errors import ExitCode
-from kontoguide.export import render
-from kontoguide.flow import Flow
-from kontoguide.prompts import QuestionaryAsker
-from kontoguide.readable import readable
-from kontoguide.record import NoticeAck, Record
-from kontoguide.storage import Store, now
-from kontoguide.views import RichScreen
+from kontoguide.checklist.loading import Checklist
+from kontoguide.documents.export import render
+from kontoguide.model.errors import ExitCode
+from kontoguide.model.readable import readable
+from kontoguide.model.record import NoticeAck, Record
+from kontoguide.questionnaire.dialogue import Conversation, Note, Option, Prompt
+from kontoguide.questionnaire.flow import Flow
+from kontoguide.store import drafts
+from kontoguide.store.storage import Store, now
+from kontoguide.terminal import interactive
+from kontoguide.terminal.prompts import QuestionaryAsker
+from kontoguide.terminal.views import RichScreen
 from scenario import DOWN, ENTER, RecordingScreen
 
 CTRL_C = "\x03"
@@ -299,7 +300,7 @@ def test_the_document_shows_stored_values_of_any_shape(
 ) -> None:
     # A record built some other way than by validation (model_copy, a future field):
     # the renderers must still show every value readably instead of failing.
-    from kontoguide.document import ChecksAnswer, TextAnswer, build
+    from kontoguide.documents.document import ChecksAnswer, TextAnswer, build
 
     record, _ = drafts.prefilled(complete_answers, checklist, "form0002")
     step2 = record.step2.model_copy(update={"duties": [{"uppgift": "planering"}, "publicering"]})

@@ -11,13 +11,14 @@ import pytest
 from rich.console import Console
 
 from cli_support import run_kontoguide
-from kontoguide import drafts, interactive
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist
-from kontoguide.dialogue import NO, YES, Option, Prompt
-from kontoguide.errors import ExitCode
-from kontoguide.storage import Store
-from kontoguide.views import RichScreen
+from kontoguide.checklist.loading import Checklist
+from kontoguide.model.errors import ExitCode
+from kontoguide.questionnaire.dialogue import NO, YES, Option, Prompt
+from kontoguide.store import drafts
+from kontoguide.store.storage import Store
+from kontoguide.terminal import interactive
+from kontoguide.terminal.views import RichScreen
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

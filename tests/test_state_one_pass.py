@@ -11,10 +11,12 @@ from typing import Any
 
 import pytest
 
-from kontoguide import drafts, lifecycle, paths
-from kontoguide.checklist import STAGES, Checklist, load_checklist, load_checklist_file
-from kontoguide.record import State
-from kontoguide.validation import make_context, prune
+from kontoguide.checklist.loading import STAGES, Checklist, load_checklist, load_checklist_file
+from kontoguide.model import paths
+from kontoguide.model.record import State
+from kontoguide.rules import lifecycle
+from kontoguide.rules.validation import make_context, prune
+from kontoguide.store import drafts
 from state_support import state_checked_per_stage, state_per_stage  # noqa: F401
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -82,7 +84,7 @@ def test_the_examples_and_their_cuts_reach_every_state_up_to_started() -> None:
 
 
 def _saved(checklist: Checklist, answers: dict[str, Any]) -> dict[str, Any]:
-    from kontoguide.storage import record_json
+    from kontoguide.store.storage import record_json
 
     record, _ = drafts.prefilled(answers, checklist, "test1234")
     return json.loads(record_json(drafts.settle(record, checklist)))

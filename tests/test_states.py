@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist
-from kontoguide.dialogue import (
+from kontoguide.checklist.loading import Checklist
+from kontoguide.model.record import NoticeAck, Record, add_months
+from kontoguide.questionnaire.dialogue import (
     Conversation,
     Facts,
     Heading,
@@ -20,10 +21,9 @@ from kontoguide.dialogue import (
     Prompt,
     SectionStarted,
 )
-from kontoguide.drafts import new_record
-from kontoguide.flow import UNFINISHED_FOLLOW_UP, Flow, Refused
-from kontoguide.follow_up import FollowUpDialogue
-from kontoguide.record import NoticeAck, Record, add_months
+from kontoguide.questionnaire.flow import UNFINISHED_FOLLOW_UP, Flow, Refused
+from kontoguide.questionnaire.follow_up import FollowUpDialogue
+from kontoguide.store.drafts import new_record
 from scenario import (
     DECISION,
     INTERRUPT,

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from cli_support import run_kontoguide, run_python
-from kontoguide import atomicfile, drafts, storage
-from kontoguide.checklist import Checklist
-from kontoguide.errors import (
+from kontoguide.checklist.loading import Checklist
+from kontoguide.files import atomicfile
+from kontoguide.model.errors import (
     CorruptFileError,
     DraftLockedError,
     ExitCode,
@@ -26,9 +26,10 @@ from kontoguide.errors import (
     UnreadableError,
     UsageError,
 )
-from kontoguide.record import SCHEMA_VERSION, Record
-from kontoguide.storage import Store, is_safe_id, new_id
-from kontoguide.validation import make_context, prune
+from kontoguide.model.record import SCHEMA_VERSION, Record
+from kontoguide.rules.validation import make_context, prune
+from kontoguide.store import drafts, storage
+from kontoguide.store.storage import Store, is_safe_id, new_id
 
 TODAY = date(2026, 11, 26)
 POSIX = os.name == "posix"
@@ -316,8 +317,8 @@ def test_nonsense_version_is_refused(tmp_path: Path, version: Any) -> None:
 LOCK_SCRIPT = textwrap.dedent(
     """
     import sys
-    from kontoguide.errors import DraftLockedError
-    from kontoguide.storage import Store
+    from kontoguide.model.errors import DraftLockedError
+    from kontoguide.store.storage import Store
     try:
         with Store().lock(sys.argv[1]):
             print("fick låset")

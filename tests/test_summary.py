@@ -12,14 +12,14 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from kontoguide import interactive
 from kontoguide import messages as m
-from kontoguide.checklist import Checklist
-from kontoguide.dialogue import Conversation, SummaryShown, TaskList
-from kontoguide.drafts import new_record
-from kontoguide.flow import Flow
-from kontoguide.record import Record
-from kontoguide.views import RichScreen
+from kontoguide.checklist.loading import Checklist
+from kontoguide.model.record import Record
+from kontoguide.questionnaire.dialogue import Conversation, SummaryShown, TaskList
+from kontoguide.questionnaire.flow import Flow
+from kontoguide.store.drafts import new_record
+from kontoguide.terminal import interactive
+from kontoguide.terminal.views import RichScreen
 from scenario import (
     ANSWERS,
     DOWN,
@@ -263,7 +263,7 @@ def test_step_4_opened_from_the_task_list_fits_80x24(tmp_path: Path) -> None:
 
 
 def test_a_steps_picker_shows_its_questions_a_page_at_a_time(checklist: Checklist) -> None:
-    from kontoguide.dialogue import PICKER_PAGE
+    from kontoguide.questionnaire.dialogue import PICKER_PAGE
 
     record = complete_record(checklist)
     offered: list[list[str]] = []

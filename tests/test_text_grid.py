@@ -11,8 +11,8 @@ import pytest
 from rich.console import Console
 from rich.text import Text
 
-from kontoguide.overview_view import overview_screen
-from kontoguide.text_grid import GAP, Grid, shared, wrap, wrap_spans
+from kontoguide.terminal.overview_view import overview_screen
+from kontoguide.terminal.text_grid import GAP, Grid, shared, wrap, wrap_spans
 from overview_support import ready, report, started
 
 SENTENCE = "Uppföljningen skulle ha hållits 2027-01-02 och är försenad sedan dess"

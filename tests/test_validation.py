@@ -12,12 +12,11 @@ import pytest
 from pydantic import ValidationError
 
 from kontoguide import messages as m
-from kontoguide import paths
-from kontoguide.added_questions import extra_model
-from kontoguide.checklist import Checklist, Condition
-from kontoguide.drafts import with_identity
-from kontoguide.record import Record, Transition
-from kontoguide.validation import (
+from kontoguide.checklist.added_questions import extra_model
+from kontoguide.checklist.loading import Checklist, Condition
+from kontoguide.model import paths
+from kontoguide.model.record import Record, Transition
+from kontoguide.rules.validation import (
     applicable,
     field_title,
     in_checklist_order,
@@ -27,6 +26,7 @@ from kontoguide.validation import (
     steps_done,
     translate,
 )
+from kontoguide.store.drafts import with_identity
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 TODAY = date(2026, 11, 26)

@@ -21,19 +21,19 @@ from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner
 
-from kontoguide import checklist as checklist_module
 from kontoguide import messages as m
-from kontoguide.added_questions import extra_model, record_model
-from kontoguide.checklist import Checklist, load_checklist, load_checklist_file
-from kontoguide.checklist_install import install_checklist
-from kontoguide.cli import app
-from kontoguide.dialogue import Conversation
-from kontoguide.drafts import new_record, record_from_data
-from kontoguide.errors import ChecklistError
-from kontoguide.flow import Flow
-from kontoguide.prompts import QuestionaryAsker
-from kontoguide.record import Record
-from kontoguide.validation import make_context, missing_answers, prune
+from kontoguide.checklist import loading as checklist_module
+from kontoguide.checklist.added_questions import extra_model, record_model
+from kontoguide.checklist.install import install_checklist
+from kontoguide.checklist.loading import Checklist, load_checklist, load_checklist_file
+from kontoguide.cli.app import app
+from kontoguide.model.errors import ChecklistError
+from kontoguide.model.record import Record
+from kontoguide.questionnaire.dialogue import Conversation
+from kontoguide.questionnaire.flow import Flow
+from kontoguide.rules.validation import make_context, missing_answers, prune
+from kontoguide.store.drafts import new_record, record_from_data
+from kontoguide.terminal.prompts import QuestionaryAsker
 from scenario import RecordingScreen, day, keys_for, list_keys
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -684,14 +684,16 @@ def _imported(module: Path) -> set[str]:
 
 
 def test_the_checklist_loader_imports_neither_storage_nor_atomicfile() -> None:
-    imported = _imported(SRC / "checklist.py") | _imported(SRC / "checklist_lines.py")
+    imported = _imported(SRC / "checklist" / "loading.py") | _imported(
+        SRC / "checklist" / "lines.py"
+    )
     assert not imported & {
-        "kontoguide.storage",
-        "kontoguide.atomicfile",
-        "kontoguide.checklist_install",
-        "kontoguide.validation",
-        "kontoguide.added_questions",
-        "kontoguide.drafts",
+        "kontoguide.store.storage",
+        "kontoguide.files.atomicfile",
+        "kontoguide.checklist.install",
+        "kontoguide.rules.validation",
+        "kontoguide.checklist.added_questions",
+        "kontoguide.store.drafts",
     }
 
 

@@ -57,7 +57,7 @@ def test_wheel_contains_the_checklists(wheel: Path) -> None:
     assert not any(name.startswith(("tests/", "examples/", "bench/")) for name in names)
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     with zipfile.ZipFile(wheel) as archive:
-        assert "kontoguide = kontoguide.entry:main" in archive.read(entry_points).decode()
+        assert "kontoguide = kontoguide.cli.entry:main" in archive.read(entry_points).decode()
 
 
 def test_installed_wheel_finds_its_own_checklist(wheel: Path, tmp_path: Path) -> None:
@@ -88,7 +88,7 @@ def test_installed_wheel_finds_its_own_checklist(wheel: Path, tmp_path: Path) ->
     }
     env["KONTOGUIDE_HOME"] = str(tmp_path / "home")
     probe = (
-        "import kontoguide; from kontoguide.checklist import available_checklists, "
+        "import kontoguide; from kontoguide.checklist.loading import available_checklists, "
         "load_checklist; print(kontoguide.__file__); "
         "print(available_checklists()['stockholm-standard']); print(load_checklist().id)"
     )

@@ -19,7 +19,7 @@ from prompt_toolkit.layout.processors import Processor
 from prompt_toolkit.layout.screen import Screen, WritePosition
 from prompt_toolkit.output import DummyOutput
 
-from kontoguide.word_wrap import WordWrap
+from kontoguide.terminal.word_wrap import WordWrap
 
 TEXT = (
     "Stadsbiblioteket ordnar läsecirklar och skrivarverkstäder för unga i hela "

@@ -1,3 +1,3 @@
-from kontoguide.entry import main
+from kontoguide.cli.entry import main
 
 main()

@@ -1,0 +1,242 @@
+"""`kontoguide checklist new|check|list` and `schema --checklist`: for a variant's author.
+
+The person who writes a variant (an administration's communication function)
+starts from a copy of the standard with commented examples of every kind of
+added question, checks the file (every problem with its line and a Swedish
+reason) and sees which checklists are installed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kontoguide import messages as m
+from kontoguide.checklist.loading import (
+    DEFAULT_CHECKLIST,
+    MAX_CHECKLIST_BYTES,
+    Checklist,
+    ChecklistProblem,
+    available_checklists,
+    checklist_problems,
+    is_checklist_id,
+    load_checklist,
+    shipped_standard,
+)
+from kontoguide.files.regularfile import read_regular
+from kontoguide.model.errors import ChecklistError, ExitCode, UnreadableError, UsageError
+from kontoguide.model.textsafe import printable
+from kontoguide.terminal.output import say, say_bytes
+
+# Appended to the copy of the standard by `checklist new`: one commented example of
+# each kind of added question and rule, in a section of its own. Removing the "# "
+# in front of a block makes it a question.
+STEP5_MARKER = "# --- steg 5"
+EXAMPLES = """
+# --- egna frågor: exempel ------------------------------------------------------
+#
+# En egen fråga har ett id (små bokstäver, siffror och _) i stället för field.
+# Svaret sparas under extra.<id> och id:t får aldrig bytas när checklistan väl
+# används: utkast som gjorts med en äldre version känner igen svaren på id:t.
+# En egen fråga kan stå i vilket steg som helst (lägg den efter en fråga i steget)
+# eller i ett eget avsnitt som här nedan. Ta bort "# " framför raderna du vill
+# använda, och ändra texterna. Allt nedan är exempel, inte stadens krav.
+#
+# Regler som bara egna frågor kan ha:
+#   required = false        frågan är frivillig (annars måste den besvaras)
+#   must_be_yes = true      bara ja godtas; message = "…" säger vad som ska göras
+#   min_words = 10          text: minst så många ord
+#   min = 0, max = 100      tal: minsta och största värde; unit = "…" är enheten
+#   date_is = "past"        datum: inte i framtiden ("future": efter i dag)
+#   max_items = 10          lista: högst så många rader
+#   pattern = "…"           text: ett reguljärt uttryck som hela svaret ska passa;
+#                           message = "…" säger på svenska hur svaret ska skrivas
+#   choose_all = true       flerval: alla alternativ måste väljas
+#   when = { id = "…", equals = [true] }   fråga bara när ett tidigare svar är så
+#
+# Egna vallistor skrivs under [choices] högst upp, till exempel:
+# egna_kanaler = [
+#     { value = "nyhetsbrev", label = "Nyhetsbrev" },
+#     { value = "webb", label = "Webbplatsen" },
+# ]
+#
+# [[sections]]
+# id = "egna_fragor"
+# title = "Förvaltningens egna frågor"
+# purpose = "Frågor som gäller just hos oss, utöver stadens checklista."
+#
+# [[sections.questions]]            # kort text, med ett mönster
+# id = "diarienummer_internt"
+# kind = "text"
+# label = "Vilket internt diarienummer har ärendet?"
+# hint = "Till exempel KUF 2026/123."
+# pattern = "KUF \\\\d{4}/\\\\d+"
+# message = "Skriv diarienumret som KUF, år, snedstreck och löpnummer, till exempel KUF 2026/123."
+#
+# [[sections.questions]]            # lång text, minst tio ord, frivillig
+# id = "lokal_rutin"
+# kind = "longtext"
+# label = "Hur passar kontot in i förvaltningens egna rutiner?"
+# min_words = 10
+# required = false
+#
+# [[sections.questions]]            # ja/nej som måste vara ja
+# id = "chef_godkant"
+# kind = "yesno"
+# label = "Har din chef godkänt att kontot går vidare till beslut?"
+# must_be_yes = true
+# message = "Be din chef godkänna underlaget först."
+#
+# [[sections.questions]]            # val ur en egen vallista
+# id = "huvudkanal"
+# kind = "choice"
+# choices = "egna_kanaler"
+# label = "Vilken av förvaltningens egna kanaler är viktigast för målgruppen?"
+#
+# [[sections.questions]]            # flerval, bara om chefen har godkänt
+# id = "andra_kanaler"
+# kind = "multichoice"
+# choices = "egna_kanaler"
+# label = "Vilka andra egna kanaler ska hänvisa till kontot?"
+# when = { id = "chef_godkant", equals = [true] }
+#
+# [[sections.questions]]            # datum i det förflutna
+# id = "arkiv_samtal"
+# kind = "date"
+# date_is = "past"
+# label = "När pratade du med förvaltningens arkivarie?"
+#
+# [[sections.questions]]            # e-post
+# id = "arkivarie_epost"
+# kind = "email"
+# label = "Vilken e-postadress har arkivarien?"
+#
+# [[sections.questions]]            # tal med enhet och gränser
+# id = "besokare"
+# kind = "number"
+# unit = "besökare per månad"
+# min = 0
+# max = 1000000
+# label = "Hur många besökare per månad har verksamheten i dag?"
+#
+# [[sections.questions]]            # lista med egna fält
+# id = "evenemang"
+# kind = "list"
+# item_label = "evenemang"
+# label = "Vilka evenemang ska kontot berätta om?"
+# max_items = 20
+# required = false
+#
+# [[sections.questions.fields]]
+# field = "namn"
+# kind = "text"
+# label = "Vad heter evenemanget?"
+#
+# [[sections.questions.fields]]
+# field = "datum"
+# kind = "date"
+# date_is = "future"
+# label = "Vilket datum är evenemanget?"
+"""
+
+
+def new(checklist_id: str, folder: Path | None = None) -> int:
+    """Write ID.toml in the current folder: the standard, renamed, plus the examples."""
+    if not is_checklist_id(checklist_id):
+        raise UsageError(m.C_NOT_AN_ID.format(name=printable(checklist_id)))
+    if checklist_id == DEFAULT_CHECKLIST:
+        raise UsageError(m.CV_NEW_IS_STANDARD.format(checklist_id=checklist_id))
+    standard = shipped_standard()
+    if standard is None or standard.source is None:  # pragma: no cover - always shipped
+        raise UsageError(m.C_UNKNOWN.format(checklist_id=DEFAULT_CHECKLIST, available=m.C_NONE))
+    text = standard.source.read_text(encoding="utf-8")
+    text = text.replace(f'id = "{DEFAULT_CHECKLIST}"', f'id = "{checklist_id}"', 1)
+    text = text.replace(f'version = "{standard.version}"', 'version = "1"', 1)
+    suffix = m.CV_NEW_TITLE_SUFFIX.format(checklist_id=checklist_id)
+    text = text.replace(f'title = "{standard.title}"', f'title = "{standard.title}{suffix}"', 1)
+    text = m.CV_NEW_HEADER.format(checklist_id=checklist_id, version=standard.version) + text
+    # The examples go before step 5: a section of the variant's own that is needed
+    # for the decision stands before the decision's sections (stage order).
+    before, marker, after = text.partition(STEP5_MARKER)
+    text = before + EXAMPLES.lstrip("\n") + "\n" + marker + after
+    target = (folder or Path.cwd()) / f"{checklist_id}.toml"
+    try:
+        with target.open("x", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+    except FileExistsError:
+        raise UsageError(m.CV_NEW_EXISTS.format(path=target)) from None
+    except OSError as exc:
+        raise UsageError(m.CV_NEW_FAILED.format(path=target, detail=exc.strerror or exc)) from None
+    say(m.CV_NEW_WRITTEN.format(path=target))
+    say(m.CV_NEW_NEXT.format(path=target.name))
+    return ExitCode.OK
+
+
+def problems_in(path: Path) -> list[ChecklistProblem]:
+    """Every problem of a checklist file, for its author (nothing is installed)."""
+    try:
+        raw = read_regular(path, MAX_CHECKLIST_BYTES)
+    except UnreadableError as exc:
+        raise ChecklistError(path, exc.problem) from None
+    checklist, found = checklist_problems(path, raw)
+    if checklist is not None and checklist.id != path.stem:
+        found.insert(
+            0,
+            ChecklistProblem("id", m.C_ID_NOT_FILE_NAME.format(checklist_id=checklist.id), None),
+        )
+    if checklist is not None and checklist.base_docx is not None:
+        base = checklist.base_docx_path()
+        if base is not None and not base.is_file():
+            found.append(ChecklistProblem("base_docx", m.CV_BASE_DOCX_MISSING.format(path=base)))
+    return found
+
+
+def check(name: str) -> int:
+    path = Path(name)
+    found = problems_in(path)
+    shown = printable(str(path))
+    if not found:
+        say(m.CV_CHECK_OK.format(path=shown))
+        return ExitCode.OK
+    say(m.CV_CHECK_PROBLEMS.format(path=shown, count=len(found)))
+    for problem in found:
+        line = f"{shown}:{problem.line}" if problem.line is not None else shown
+        say(
+            m.CV_CHECK_LINE.format(
+                file=line, where=problem.where or m.C_WHOLE_FILE, detail=problem.detail
+            )
+        )
+    return ExitCode.INVALID_DATA
+
+
+def list_checklists() -> int:
+    found = available_checklists()
+    say(m.CV_LIST_HEADER)
+    for checklist_id, path in sorted(found.items()):
+        try:
+            checklist: Checklist | None = load_checklist(checklist_id)
+        except (ChecklistError, UsageError) as exc:
+            say(m.CV_LIST_BROKEN.format(checklist_id=checklist_id, path=path, detail=exc.message))
+            continue
+        assert checklist is not None
+        say(
+            m.CV_LIST_ROW.format(
+                checklist_id=checklist.id,
+                version=checklist.version,
+                title=checklist.title,
+                path=path,
+            )
+        )
+    return ExitCode.OK
+
+
+def schema(checklist_id: str, *, answers: bool = False) -> int:
+    """The JSON Schema of a record made with this checklist, its own questions typed."""
+    from kontoguide.checklist.added_questions import record_model
+    from kontoguide.model.record import file_schema
+
+    checklist = load_checklist(checklist_id)
+    described = file_schema(answers=answers, model=record_model(checklist))
+    described["$id"] = f"{described['$id']}:{checklist.id}:{checklist.version}"
+    say_bytes((json.dumps(described, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    return ExitCode.OK

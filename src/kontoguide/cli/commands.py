@@ -1,0 +1,156 @@
+"""What each command does, as functions that return an exit code.
+
+The CLI module only parses arguments and calls these; tests call them too.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+from kontoguide import messages as m
+from kontoguide.checklist.install import checklist_for_start
+from kontoguide.checklist.loading import Checklist
+from kontoguide.model.errors import ExitCode, UsageError
+from kontoguide.rules.lifecycle import state_label
+from kontoguide.rules.validation import Problem
+from kontoguide.store import drafts
+from kontoguide.store.collector import collector_paused
+from kontoguide.store.storage import Store
+from kontoguide.terminal import output
+from kontoguide.terminal.output import say, say_bytes
+
+
+def _width() -> int:
+    return shutil.get_terminal_size().columns
+
+
+def say_wrapped(text: str) -> None:
+    """A message wrapped to the terminal's width, never inside a word or a command."""
+    from kontoguide.rules.problem_report import wrap_text
+
+    for line in wrap_text(text, _width()):
+        say(line)
+
+
+def print_problems(found: list[Problem], checklist: Checklist) -> None:
+    """The problems grouped by step, wrapped to the terminal (see problem_report)."""
+    from kontoguide.rules.problem_report import report_lines
+
+    for line in report_lines(found, checklist, _width()):
+        say(line)
+
+
+def _has_terminal() -> bool:
+    # stdin closed before the start is None in Python (or the null device, see output).
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def start(
+    *,
+    answers: Path | None,
+    no_input: bool,
+    checklist_name: str,
+    from_source: str | None = None,
+    plain: bool = False,
+) -> int:
+    if from_source is not None and answers is not None:
+        raise UsageError(m.CLI_FROM_WITH_ANSWERS)
+    if from_source is not None and no_input:
+        raise UsageError(m.CLI_FROM_NEEDS_TERMINAL)
+    if no_input and answers is None:
+        raise UsageError(m.CLI_NO_INPUT_NEEDS_ANSWERS)
+    checklist = checklist_for_start(checklist_name)
+    store = Store()
+    store.sweep()
+    if answers is not None and no_input:
+        record, found = drafts.from_answers(answers, checklist, store)
+        print_problems(found, checklist)
+        if record.set_aside:
+            say_wrapped(m.CLI_SET_ASIDE_KEPT.format(count=len(record.set_aside)))
+        say_wrapped(
+            m.CLI_SAVED_STATE.format(draft_id=record.id, state=state_label(record, checklist))
+        )
+        # The saved record is only reachable by its id: say how to go on with it.
+        say_wrapped(m.CLI_NEXT_RESUME.format(draft_id=record.id))
+        say_wrapped(m.CLI_NEXT_EXPORT.format(draft_id=record.id))
+        return ExitCode.INVALID_DATA if found else ExitCode.OK
+    # Plain mode reads answers line by line: from a terminal or piped in.
+    if not plain and not _has_terminal():
+        raise UsageError(m.CLI_FROM_NEEDS_TERMINAL if from_source else m.CLI_NO_TTY)
+    earlier = drafts.earlier_record(from_source, store) if from_source is not None else None
+    from kontoguide.terminal import interactive
+
+    return interactive.start(checklist, store, answers=answers, earlier=earlier, plain=plain)
+
+
+def resume(draft_id: str | None, *, plain: bool = False) -> int:
+    if not plain and not _has_terminal():
+        raise UsageError(m.CLI_NO_TTY_RESUME)
+    from kontoguide.terminal import interactive
+
+    store = Store()
+    store.sweep()
+    return interactive.resume(store, draft_id, plain=plain)
+
+
+def validate(source: str) -> int:
+    # The same ID|FILE rule as export; a file may also be an answers file.
+    loaded, found = drafts.check(
+        drafts.resolve(
+            source, lambda path: drafts.record_or_answers(path, "kontroll"), m.CLI_VALIDATE_UNKNOWN
+        )
+    )
+    state = state_label(loaded.record, loaded.checklist)
+    if found:
+        print_problems(found, loaded.checklist)
+        say_wrapped(m.CLI_STATE.format(state=state))
+        return ExitCode.INVALID_DATA
+    say_wrapped(m.CLI_VALID.format(path=source, state=state))
+    return ExitCode.OK
+
+
+def export(source: str, *, fmt: str | None, output: Path | None, force: bool) -> int:
+    from kontoguide.documents.export import choose_format, export, resolve_source
+
+    chosen = choose_format(fmt, output)
+    loaded = resolve_source(source)
+    done = export(loaded.record, loaded.checklist, chosen, output, force)
+    say_wrapped(m.EXPORT_WRITTEN.format(path=done.path))
+    if done.draft and done.missing:
+        say_wrapped(m.EXPORT_DRAFT_NOTE.format(count=done.missing))
+    elif done.draft:
+        say_wrapped(m.EXPORT_DRAFT_NOT_REVIEWED_NOTE.format(draft_id=loaded.record.id))
+    return ExitCode.OK
+
+
+def schema(*, answers: bool = False) -> int:
+    from kontoguide.model.record import file_schema
+
+    text = json.dumps(file_schema(answers=answers), ensure_ascii=False, indent=2) + "\n"
+    say_bytes(text.encode("utf-8"))
+    return ExitCode.OK
+
+
+@collector_paused()
+def list_records() -> int:
+    from kontoguide.terminal.console import make_console
+    from kontoguide.terminal.views import drafts_table
+
+    store = Store()
+    found, unusable = drafts.scan_records(store)
+    console = make_console(file=output.stdout)
+    if not found and not unusable:
+        console.print(m.CLI_LIST_EMPTY.format(home=store.folder), markup=False)
+        return ExitCode.OK
+    if found:
+        console.print(drafts_table(found, status=True, width=console.width))
+    if unusable:
+        err = make_console(stderr=True)
+        err.print(m.CLI_LIST_BROKEN.format(count=len(unusable)), markup=False)
+        for message in unusable:
+            err.print(f"  - {message}", markup=False)
+        return ExitCode.INVALID_DATA
+    return ExitCode.OK

@@ -1,0 +1,159 @@
+"""`kontoguide overview`: read, judge, filter and show or write the overview.
+
+Exit codes: 0 when every file was read, 1 when some could not be (they are listed
+at the end, the others are still shown), 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from kontoguide import messages as m
+from kontoguide.files import atomicfile
+from kontoguide.model.errors import ExitCode, OutputExistsError, UnreadableError, UsageError
+from kontoguide.model.record import State
+from kontoguide.model.textsafe import printable
+from kontoguide.overview.report import STATE_WORDS, Report, state_from_word
+from kontoguide.store.collector import collector_paused
+from kontoguide.store.storage import Store
+from kontoguide.terminal import output
+
+FORMATS = ("csv", "xlsx", "json", "md", "html", "stadens-lista")
+# The file name's extension for each format; the city's list is a CSV file.
+EXTENSIONS = {"stadens-lista": "csv"}
+
+
+def choose_format(fmt: str | None, target: Path | None) -> str | None:
+    """The format asked for, else the one the output file's extension names."""
+    suffix = target.suffix.lower().lstrip(".") if target is not None else ""
+    named = suffix if suffix in FORMATS and not (target and target.is_dir()) else None
+    if fmt is None:
+        if target is not None and named is None and not target.is_dir():
+            raise UsageError(m.OV_FORMAT_UNKNOWN_SUFFIX.format(path=target))
+        return named or ("csv" if target is not None else None)
+    if fmt not in FORMATS:
+        raise UsageError(m.OV_FORMAT_UNKNOWN.format(fmt=fmt, formats=", ".join(FORMATS)))
+    if named is not None and EXTENSIONS.get(fmt, fmt) != named:
+        raise UsageError(m.EXPORT_FORMAT_MISMATCH.format(fmt=fmt, path=target))
+    return fmt
+
+
+def _states(words: list[str]) -> frozenset[State]:
+    chosen: set[State] = set()
+    for word in words:
+        state = state_from_word(word)
+        if state is None:
+            raise UsageError(m.OV_STATE_UNKNOWN.format(state=word, states=", ".join(STATE_WORDS)))
+        chosen.add(state)
+    return frozenset(chosen)
+
+
+def render(report: Report, fmt: str) -> bytes:
+    from kontoguide.overview import formats
+
+    if fmt == "xlsx":
+        from kontoguide.overview.xlsx import to_xlsx
+
+        return to_xlsx(report)
+    writers = {
+        "csv": formats.to_csv,
+        "stadens-lista": formats.to_city_list,
+        "json": formats.to_json,
+        "md": formats.to_markdown,
+        "html": formats.to_html,
+    }
+    return writers[fmt](report)
+
+
+def _write(content: bytes, target: Path, force: bool) -> None:
+    # The same rules as `export`: never over a file without --force, never over a
+    # device or into kontoguide's own folders, always atomically.
+    from kontoguide.documents.export import _may_write
+
+    existed = _may_write(target)
+    if existed and not force:
+        raise OutputExistsError(m.EXPORT_EXISTS.format(path=target))
+    try:
+        atomicfile.write_bytes(target, content, private=False, overwrite=force)
+    except FileExistsError:
+        raise OutputExistsError(m.EXPORT_EXISTS.format(path=target)) from None
+    except OSError as exc:
+        template = m.F_WRITE_FAILED if existed else m.F_WRITE_FAILED_NEW
+        raise UnreadableError(target, template.format(detail=exc.strerror or exc)) from None
+
+
+@collector_paused()
+def overview(
+    paths: list[Path],
+    *,
+    fmt: str | None = None,
+    output_path: Path | None = None,
+    force: bool = False,
+    org: str | None = None,
+    states: list[str] | None = None,
+    due_within: int | None = None,
+    attention_only: bool = False,
+    today: date | None = None,
+) -> int:
+    from kontoguide.overview.records import gather
+    from kontoguide.overview.report import Filters, build
+
+    chosen = choose_format(fmt, output_path)
+    if chosen == "xlsx" and output_path is None:
+        raise UsageError(m.OV_XLSX_NEEDS_OUTPUT)
+    if due_within is not None and due_within < 0:
+        raise UsageError(m.OV_DUE_WITHIN_NEGATIVE)
+    filters = Filters(
+        org=org, states=_states(states or []), due_within=due_within, attention_only=attention_only
+    )
+    for path in paths:
+        if not path.exists():
+            raise UsageError(m.OV_PATH_MISSING.format(path=path))
+    target = None
+    if output_path is not None and chosen is not None:
+        from kontoguide.documents.export import _target
+
+        day = today or date.today()
+        name = f"{m.OV_FILE_PREFIX}-{day.isoformat()}.{EXTENSIONS.get(chosen, chosen)}"
+        target = _target(output_path, name)
+    store = Store()
+    report = build(gather(paths, store), today or date.today(), filters)
+    if chosen is None:
+        _show(report, store.folder if not paths else None)
+    elif target is None:
+        output.say_bytes(render(report, chosen))
+    else:
+        _write(render(report, chosen), target, force)
+        output.say(m.OV_WRITTEN.format(path=target, count=len(report.records)))
+    return _unreadable(report)
+
+
+def _show(report: Report, drafts_folder: Path | None) -> None:
+    from kontoguide.terminal.console import make_console
+    from kontoguide.terminal.overview_view import overview_screen
+
+    console = make_console(file=output.stdout)
+    console.print(overview_screen(report, width=console.width, drafts_folder=drafts_folder))
+
+
+def _unreadable(report: Report) -> int:
+    if not report.unreadable:
+        return ExitCode.OK
+    count = len(report.unreadable)
+    output.complain(m.OV_UNREADABLE_ONE if count == 1 else m.OV_UNREADABLE.format(count=count))
+    for item in report.unreadable:
+        output.complain(f"  - {printable(item.path, None)}: {item.reason}")
+    return ExitCode.INVALID_DATA
+
+
+def schema(*, answers: bool = False) -> int:
+    import json
+
+    from kontoguide.overview.report import report_schema
+
+    if answers:
+        raise UsageError(m.OV_SCHEMA_ONE_AT_A_TIME)
+    text = json.dumps(report_schema(), ensure_ascii=False, indent=2) + "\n"
+    output.say_bytes(text.encode("utf-8"))
+    return ExitCode.OK

@@ -1,0 +1,212 @@
+"""Export a record as .docx, JSON or Markdown: where from, where to, and safely.
+
+- `resolve_source`: an id in the drafts store, or a saved record file.
+- `default_file_name`: from the account's name and the date, valid on Windows
+  and Linux alike.
+- `export_record`: the public entry (also called by the questionnaire at the
+  end); never overwrites without `force`, always writes atomically.
+
+The renderers are imported inside the functions: python-docx is slow to import
+and only the .docx export needs it.
+"""
+
+from __future__ import annotations
+
+import re
+import stat
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kontoguide import messages as m
+from kontoguide.checklist.loading import Checklist, user_checklist_folder
+from kontoguide.files import atomicfile
+from kontoguide.model.errors import OutputExistsError, UnreadableError, UsageError
+from kontoguide.model.record import Record
+from kontoguide.store import drafts
+from kontoguide.store.storage import Store, record_json
+
+if TYPE_CHECKING:
+    from kontoguide.documents.document import Assessment
+
+FORMATS = ("docx", "json", "md")
+
+# Windows refuses these names whatever the extension ("CON.docx" included).
+_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} | {
+    f"{prefix}{digit}" for prefix in ("COM", "LPT") for digit in "123456789¹²³"
+}
+# Room for the date, the draft mark and the extension within Windows' 255 characters
+# and ext4's 255 bytes (å is two bytes in UTF-8), with a margin for long folder paths.
+_STEM_MAX_BYTES = 120
+
+
+# --- the source --------------------------------------------------------------
+
+
+def resolve_source(source: str, store: Store | None = None) -> drafts.Loaded:
+    """The record behind ID|FILE: an existing file wins, then a draft id."""
+    return drafts.resolve(source, _load_record_file, m.EXPORT_SOURCE_UNKNOWN, store)
+
+
+def _load_record_file(path: Path) -> drafts.Loaded:
+    data = drafts.read_answers(path)
+    if not all(key in data for key in drafts.RECORD_KEYS):
+        raise UsageError(f"{path}: {m.EXPORT_ANSWERS_FILE.format(path=path)}")
+    return drafts.record_from_data(path, data)
+
+
+# --- the file name -------------------------------------------------------------
+
+
+def safe_stem(text: str, max_bytes: int = _STEM_MAX_BYTES) -> str:
+    """`text` as a file-name stem that Windows, macOS and Linux all accept.
+
+    Letters (å, ä, ö included) and digits are kept; everything else, including the
+    characters Windows forbids (<>:"/\\|?*), controls and emoji, becomes a hyphen.
+    """
+    text = unicodedata.normalize("NFC", text)
+    kept = "".join(ch if ch.isalnum() and ch.isprintable() else "-" for ch in text)
+    stem = re.sub(r"-{2,}", "-", kept).strip("-. ")
+    while len(stem.encode("utf-8")) > max_bytes:
+        stem = stem[:-1]
+    stem = stem.rstrip("-. ")
+    if stem.split(".")[0].upper() in _RESERVED:
+        stem = f"{stem}-"
+    return stem
+
+
+def default_file_name(record: Record, fmt: str, today: date, *, draft: bool) -> str:
+    name = safe_stem(record.account_name or "") or record.id
+    parts = [m.EXPORT_FILE_PREFIX, name, today.isoformat()]
+    if draft:
+        parts.append(m.EXPORT_FILE_DRAFT)
+    return "-".join(parts) + f".{fmt}"
+
+
+def choose_format(fmt: str | None, output: Path | None) -> str:
+    """The format asked for, else the one the output file's extension names, else docx.
+
+    A format that contradicts the extension (`-f md -o beslut.docx`) is refused:
+    Word would not open Markdown saved under a .docx name.
+    """
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    named = suffix if suffix in FORMATS and not (output and output.is_dir()) else None
+    if fmt is None:
+        return named or "docx"
+    if named is not None and named != fmt:
+        raise UsageError(m.EXPORT_FORMAT_MISMATCH.format(fmt=fmt, path=output))
+    return fmt
+
+
+def _target(output: Path | None, default_name: str) -> Path:
+    if output is None:
+        return Path.cwd() / default_name
+    if output.is_dir():
+        return output / default_name
+    if not output.parent.is_dir():
+        raise UsageError(m.EXPORT_NO_FOLDER.format(path=output, folder=output.parent))
+    return output
+
+
+# --- rendering and writing -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    draft: bool
+    missing: int  # what is still missing or wrong (the document lists it)
+
+
+def render(
+    record: Record,
+    checklist: Checklist,
+    fmt: str,
+    *,
+    now: datetime,
+    assessed: Assessment | None = None,
+) -> bytes:
+    """The exported file's content; `now` dates the document.
+
+    `assessed` is document.assess(record, checklist) when the caller has it already.
+    """
+    if fmt == "json":
+        return record_json(record).encode("utf-8")
+    from kontoguide.documents.document import build
+
+    view = build(record, checklist, now=now, assessed=assessed)
+    if fmt == "md":
+        from kontoguide.documents.render_markdown import render as render_markdown
+
+        return render_markdown(view).encode("utf-8")
+    from kontoguide.documents.render_docx import render as render_docx
+
+    return render_docx(view, base=checklist.base_docx_path(), checklist_source=checklist.source)
+
+
+def export(
+    record: Record, checklist: Checklist, fmt: str, output: Path | None, force: bool
+) -> Exported:
+    """Write `record` as `fmt` to `output` (a file or a folder; default: here)."""
+    if fmt not in FORMATS:
+        raise UsageError(m.EXPORT_UNKNOWN_FORMAT.format(fmt=fmt))
+    from kontoguide.documents.document import assess, local_time
+
+    now = datetime.now(UTC).replace(microsecond=0)
+    # The state is derived again, as the document derives it: the file's name says
+    # "utkast" exactly when the document does, and the count is the document's list.
+    assessed = assess(record, checklist)
+    draft = assessed.draft
+    day = local_time(now).date()
+    target = _target(output, default_file_name(record, fmt, day, draft=draft))
+    existed = _may_write(target)
+    if existed and not force:
+        raise OutputExistsError(m.EXPORT_EXISTS.format(path=target))
+    content = render(record, checklist, fmt, now=now, assessed=assessed)
+    try:
+        atomicfile.write_bytes(target, content, private=False, overwrite=force)
+    except FileExistsError:
+        raise OutputExistsError(m.EXPORT_EXISTS.format(path=target)) from None
+    except OSError as exc:
+        template = m.F_WRITE_FAILED if existed else m.F_WRITE_FAILED_NEW
+        raise UnreadableError(target, template.format(detail=exc.strerror or exc)) from None
+    return Exported(target, draft, len(assessed.missing))
+
+
+def _may_write(target: Path) -> bool:
+    """Whether `target` exists; refused if it is not a regular file or is our own data.
+
+    Replacing a device, a FIFO or a link would put a file where something else
+    was (`-o /dev/null --force` as root); writing into the drafts or checklists
+    folder would replace a draft with a copy readable by others.
+    """
+    try:
+        info = target.lstat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise UnreadableError(target, m.F_UNREADABLE.format(detail=exc.strerror or exc)) from None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise UsageError(m.EXPORT_NOT_REGULAR.format(path=target))
+    folder = target.parent.resolve()
+    for own in (Store().folder, user_checklist_folder()):
+        if folder == own.resolve() or own.resolve() in folder.parents:
+            raise UsageError(m.EXPORT_INTO_OWN_FOLDER.format(path=target, folder=own))
+    return info is not None
+
+
+def export_record(
+    record: Record,
+    checklist: Checklist,
+    fmt: str = "docx",
+    output: Path | None = None,
+    force: bool = False,
+) -> Path:
+    """Write `record` as `fmt` to `output` (a file or a folder; default: here); the path written.
+
+    The public entry for the questionnaire's last step. Raises OutputExistsError
+    rather than overwrite without `force`; the file is written atomically.
+    """
+    return export(record, checklist, fmt, output, force).path

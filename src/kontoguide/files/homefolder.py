@@ -1,0 +1,29 @@
+"""Where kontoguide keeps the user's files (KONTOGUIDE_HOME, else the platform's place).
+
+Below both storage (drafts) and the checklist loader (installed variants), so
+that the loader finds the user's checklists without importing storage.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from kontoguide import messages as m
+from kontoguide.model.errors import UsageError
+
+HOME_ENV = "KONTOGUIDE_HOME"
+
+
+def home_folder() -> Path:
+    configured = os.environ.get(HOME_ENV)
+    if configured:
+        try:
+            return Path(configured).expanduser()
+        except RuntimeError:  # "~someone" for a user this machine does not know
+            raise UsageError(
+                m.S_HOME_UNUSABLE.format(path=configured, detail=m.S_NO_SUCH_USER)
+            ) from None
+    from platformdirs import user_data_path
+
+    return user_data_path("kontoguide", appauthor=False)

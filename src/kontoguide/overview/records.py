@@ -1,0 +1,275 @@
+"""The communication function's overview: every record from several places, once each.
+
+`gather` reads the drafts folder or the folders and files given (folders searched
+recursively for *.json), migrates older formats, and keeps each record once: the
+same id met twice counts once, the newest `updated_at` winning. Files that cannot
+be used are kept as `Unreadable` with their reason; they never stop the others.
+
+A record is read here through `Summary`, a light model of only the fields the
+overview shows, not through the full record model: the full check of every answer
+costs milliseconds per record (see bench/overview_bench.py), and a shared folder
+of a few hundred records must open at once. The state is the one kontoguide
+derived and stored at the record's last save (lifecycle.settled runs before every
+save); `kontoguide validate FIL` checks a single record in full.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, ValidationError
+
+from kontoguide import messages as m
+from kontoguide.checklist.loading import Checklist, RecordChecklists
+from kontoguide.files.inputfile import read_json_object
+from kontoguide.model.errors import FileProblem, KontoguideError
+from kontoguide.model.record import APPROVED, State
+from kontoguide.model.textsafe import printable
+from kontoguide.store.storage import Store, migrate
+
+# A saved record has all of these; an answers file or anything else does not.
+_RECORD_KEYS = ("id", "checklist_id", "checklist_version", "created_at", "updated_at")
+
+
+class _Part(BaseModel):
+    # Only what the overview shows is read; the rest of the record is left alone.
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class _Organisation(_Part):
+    name: str | None = None
+    unit: str | None = None
+
+
+class _Person(_Part):
+    name: str | None = None
+    email: str | None = None
+
+
+class _Goal(_Part):
+    description: str
+    deadline: date
+
+
+class _Purpose(_Part):
+    goals: list[_Goal] | None = None
+    responsible: _Person = _Person()
+
+
+class _Channel(_Part):
+    platform: str | None = None
+    platform_other: str | None = None
+    proposed_account_name: str | None = None
+
+
+class _Decision(_Part):
+    outcome: str | None = None
+    decision_date: date | None = None
+    next_review: date | None = None
+
+
+class _Start(_Part):
+    started_on: date | None = None
+    address: str | None = None
+    reported_to_list: bool | None = None
+    reported_date: date | None = None
+
+
+class _Measurement(_Part):
+    goal: int
+    measured_on: date
+
+
+class _FollowUp(_Part):
+    held_on: date
+    measurements: list[_Measurement] = []
+    next_review: date | None = None
+
+
+class _Closing(_Part):
+    closed_on: date | None = None
+
+
+class _Transition(_Part):
+    what: str
+    at: AwareDatetime
+
+
+class Summary(_Part):
+    """What the overview needs of one record, with the state stored at its last save."""
+
+    id: str
+    checklist_id: str
+    checklist_version: str
+    updated_at: AwareDatetime
+    status: State = "draft"
+    history: list[_Transition] = []
+    organisation: _Organisation = _Organisation()
+    account_name: str | None = None
+    step2: _Purpose = _Purpose()
+    step3: _Channel = _Channel()
+    step5: _Decision = _Decision()
+    start: _Start = _Start()
+    follow_ups: list[_FollowUp] | None = None
+    closing: _Closing = _Closing()
+
+    @property
+    def account(self) -> str | None:
+        return self.step3.proposed_account_name or self.account_name
+
+    def review_due(self) -> date | None:
+        """As lifecycle.review_due: the last follow-up's next date, else the decision's;
+        None before an approved decision and after closing."""
+        if self.step5.outcome != APPROVED or self.closing.closed_on is not None:
+            return None
+        for follow_up in reversed(self.follow_ups or []):
+            return follow_up.next_review
+        return self.step5.next_review
+
+    def ready_on(self) -> date | None:
+        """As lifecycle.ready_on: the local day the record was first seen ready."""
+        for entry in self.history:
+            if entry.what == "ready":
+                return entry.at.astimezone().date()
+            if entry.what in ("decided", "started", "closed"):
+                return None
+        return None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One record in the overview: its summary, its checklist, and where it was read."""
+
+    summary: Summary
+    checklist: Checklist
+    source: Path
+    also_in: tuple[Path, ...] = ()
+
+    @property
+    def state_label(self) -> str:
+        record = self.summary
+        if record.status == "decided" and record.step5.outcome is not None:
+            return self.checklist.choice_label("outcomes", record.step5.outcome)
+        return m.STATE_LABELS[record.status]
+
+    @property
+    def platform_label(self) -> str | None:
+        channel = self.summary.step3
+        if channel.platform is None:
+            return None
+        if channel.platform == "annan" and channel.platform_other:
+            return channel.platform_other
+        return self.checklist.choice_label("platforms", channel.platform)
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    path: Path
+    reason: str
+
+    @property
+    def message(self) -> str:
+        return f"{printable(str(self.path), None)}: {self.reason}"
+
+
+@dataclass
+class Gathered:
+    entries: list[Entry] = field(default_factory=list)
+    unreadable: list[Unreadable] = field(default_factory=list)
+    duplicates: int = 0
+    sources: list[Path] = field(default_factory=list)
+
+
+def summary_from_data(path: Path, data: dict[str, Any]) -> Summary:
+    """The overview's view of a stored record, migrated to today's format."""
+    data = migrate(path, data)
+    missing = [key for key in _RECORD_KEYS if key not in data]
+    if missing:
+        raise FileProblem(path, m.OV_NOT_A_RECORD.format(missing=", ".join(missing)))
+    try:
+        return Summary.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise FileProblem(path, m.OV_BAD_FIELD.format(field=printable(where, 60))) from None
+
+
+def _json_files(folder: Path) -> Iterator[Path]:
+    try:
+        yield from sorted(p for p in folder.rglob("*.json") if not p.name.startswith("."))
+    except OSError as exc:
+        raise FileProblem(folder, m.F_UNREADABLE.format(detail=exc.strerror or exc)) from None
+
+
+class _Reader:
+    """Reads records into a Gathered, one checklist load per checklist id."""
+
+    def __init__(self) -> None:
+        self.found = Gathered()
+        self.checklist = RecordChecklists()
+        self._by_id: dict[str, int] = {}
+
+    def add(self, path: Path, data: dict[str, Any]) -> None:
+        summary = summary_from_data(path, data)
+        entry = Entry(summary, self.checklist(path, summary.checklist_id), path)
+        index = self._by_id.get(summary.id)
+        if index is None:
+            self._by_id[summary.id] = len(self.found.entries)
+            self.found.entries.append(entry)
+            return
+        self.found.duplicates += 1
+        kept = self.found.entries[index]
+        if summary.updated_at > kept.summary.updated_at:
+            winner, other = entry, kept
+        else:
+            winner, other = kept, entry
+        also = (*winner.also_in, *other.also_in, other.source)
+        self.found.entries[index] = Entry(winner.summary, winner.checklist, winner.source, also)
+
+    def read_file(self, path: Path) -> None:
+        try:
+            self.add(path, read_json_object(path))
+        except FileProblem as problem:
+            self.found.unreadable.append(Unreadable(problem.path, problem.problem))
+        except KontoguideError as problem:
+            self.found.unreadable.append(Unreadable(path, problem.message))
+
+    def read_store(self, store: Store) -> None:
+        good, bad = store.scan()
+        self.found.unreadable += [Unreadable(p.path, p.problem) for p in bad]
+        for stored in good:
+            try:
+                self.add(stored.path, stored.data)
+            except FileProblem as problem:
+                self.found.unreadable.append(Unreadable(problem.path, problem.problem))
+            except KontoguideError as problem:
+                self.found.unreadable.append(Unreadable(stored.path, problem.message))
+
+
+def gather(paths: Iterable[Path], store: Store | None = None) -> Gathered:
+    """Every record in `paths` (folders recursively), or in the drafts folder when none
+    is given; each id once, the newest change winning."""
+    reader = _Reader()
+    given = list(paths)
+    if not given:
+        store = store or Store()
+        reader.found.sources.append(store.folder)
+        reader.read_store(store)
+        return reader.found
+    for path in given:
+        reader.found.sources.append(path)
+        if path.is_dir():
+            try:
+                files = list(_json_files(path))
+            except FileProblem as problem:
+                reader.found.unreadable.append(Unreadable(problem.path, problem.problem))
+                continue
+            for file in files:
+                reader.read_file(file)
+        else:
+            reader.read_file(path)
+    return reader.found

@@ -1,0 +1,375 @@
+"""Questions one line at a time (`--enkel`): the plain adapter behind `dialogue.Asker`.
+
+For screen readers and for scripts: every question is written as plain lines
+(the question, its hint, numbered options, one instruction line, "Svar: "),
+and every answer is a line ended by Enter, read from a text stream. Nothing
+is redrawn, so a screen reader hears each line once, in order, and a script
+can pipe the answers in.
+
+- a choice: the number, or the start of the option's text (case and å/ä/ö do
+  not matter; the start must fit one option only); j/ja/n/nej at yes or no;
+- several choices: numbers with commas or spaces between them, "alla", "inga";
+- a long answer: lines until an empty line;
+- "?" shows the help, "<" asks for the previous question (where offered);
+- an answer that does not fit: "Fel: <reason>" on its own line, then the
+  question again, so a screen reader user hears what is asked;
+- how to answer is said in full the first time a kind of prompt comes (and
+  after "?" or an error), then in a few words ("Svara med numret."): in a
+  whole run the full lines were a sixth of all words a listener heard;
+- Ctrl-C or the end of the input: the text typed so far goes to
+  `prompt.keep_typed`, then KeyboardInterrupt or EOFError as in the normal mode.
+
+Only the standard library: no questionary or prompt_toolkit in this mode.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, TextIO, TypeVar
+
+from kontoguide import messages as m
+from kontoguide.questionnaire.dialogue import NO, YES, GoBack, Option, Prompt
+from kontoguide.terminal import output
+
+T = TypeVar("T")
+# One line of how to answer: in full, and the few words said once it has been heard.
+Instruction = tuple[str, str]
+HELP, BACK, CLEAR = "?", "<", "-"
+ENV = "KONTOGUIDE_ENKEL"
+_OFF = ("", "0", "nej", "no", "false")
+
+# What a line in this mode may not hold: escape sequences and control characters
+# (a carriage return among them); tabs and line ends stay.
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b-\x1f\x7f]")
+# Every "continue with" command names the mode, so the resumed session is plain too.
+_RESUME = re.compile(r"\bkontoguide resume (?!--enkel)")
+# The dot between the parts of a title ("Erik Berg · Ägare"): silent when read aloud.
+_PARTS = re.compile(r"\s*·\s*")
+# A dash between two numbers ("2–5", "6–12 år"): silent when read aloud.
+_RANGE = re.compile(r"(?<=\d)\s*–\s*(?=\d)")
+
+
+def wanted(flag: bool, environ: Mapping[str, str]) -> bool:
+    """Plain mode: asked for with --enkel or KONTOGUIDE_ENKEL, or a dumb terminal."""
+    if flag:
+        return True
+    setting = environ.get(ENV)
+    if setting is not None:
+        return setting.strip().lower() not in _OFF
+    return environ.get("TERM", "").strip().lower() == "dumb"
+
+
+def plain(text: str) -> str:
+    """A text as it may be written in this mode: no escapes, no carriage returns."""
+    bare = _PARTS.sub(m.PL_PART_SEPARATOR, _ESCAPES.sub("", text))
+    bare = _RANGE.sub(m.PL_RANGE_WORD, bare)
+    return _RESUME.sub("kontoguide resume --enkel ", bare)
+
+
+@dataclass(frozen=True)
+class _Refused:
+    reason: str
+
+
+def fold(text: str) -> str:
+    """Text as compared with an option: lower case, å/ä/ö as a/a/o, spaces single."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.split())
+
+
+def shown_title(number: int, option: Option) -> str:
+    """An option's text without a number it already starts with ("1. Mål" as option 1)."""
+    prefix = f"{number}. "
+    return option.title[len(prefix) :] if option.title.startswith(prefix) else option.title
+
+
+def choose(text: str, options: Sequence[Option], default: Any = None) -> str | _Refused:
+    """The option value that a typed line names, or why it names none."""
+    typed = text.strip()
+    count = len(options)
+    values = [option.value for option in options]
+    if not typed:
+        if isinstance(default, str) and default in values:
+            return default
+        return _Refused(m.PL_CHOOSE_EMPTY.format(count=count))
+    if typed.isdigit():
+        number = int(typed)
+        if 1 <= number <= count:
+            return options[number - 1].value
+        return _Refused(m.PL_NUMBER_RANGE.format(number=typed, count=count))
+    wanted = fold(typed)
+    if YES in values and NO in values:
+        if wanted in ("j", "ja"):
+            return YES
+        if wanted in ("n", "nej"):
+            return NO
+    titles = [fold(shown_title(n, o)) for n, o in enumerate(options, 1)]
+    exact = [o.value for o, title in zip(options, titles, strict=True) if title == wanted]
+    if len(exact) == 1:
+        return exact[0]
+    starting = [n for n, title in enumerate(titles, 1) if title.startswith(wanted)]
+    if not starting:  # "tik tok" for TikTok, "linked in" for LinkedIn
+        joined = _joined(wanted)
+        starting = [n for n, title in enumerate(titles, 1) if _joined(title).startswith(joined)]
+    if len(starting) == 1:
+        return options[starting[0] - 1].value
+    if starting:
+        named = m.PL_OR.join(f"{n}. {shown_title(n, options[n - 1])}" for n in starting)
+        return _Refused(m.PL_AMBIGUOUS.format(text=typed, choices=named))
+    return _Refused(m.PL_NO_MATCH.format(text=typed, count=count))
+
+
+def _joined(text: str) -> str:
+    return re.sub(r"[\s\-]+", "", text)
+
+
+def choose_several(
+    text: str, options: Sequence[Option], default: Sequence[str] = ()
+) -> list[str] | _Refused:
+    """The option values that a typed line names (in the options' order), or why not."""
+    typed = fold(text)
+    values = [option.value for option in options]
+    if not typed:
+        if default:
+            return [value for value in values if value in default]
+        return _Refused(m.PL_CHECKBOX_EMPTY.format(count=len(options)))
+    if typed == fold(m.PL_ALL_WORD):
+        return values
+    if typed == fold(m.PL_NONE_WORD):
+        return []
+    numbers: set[int] = set()
+    for token in re.split(r"[,;\s]+", typed):
+        if not token:
+            continue
+        if not token.isdigit() or not 1 <= int(token) <= len(options):
+            return _Refused(m.PL_CHECKBOX_FORMAT.format(count=len(options)))
+        numbers.add(int(token))
+    return [option.value for n, option in enumerate(options, 1) if n in numbers]
+
+
+def _always(line: str) -> Instruction:
+    """A line about this question only (its default, that it may be skipped): said whole."""
+    return (line, line)
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+class PlainAsker:
+    """Asks with plain lines; see `dialogue.Asker` and the module's docstring.
+
+    `input` and `output` default to standard in and out; `echo` (default: when the
+    input is not a terminal) writes each answer read after "Svar:", so that the
+    transcript of a piped run shows what was answered.
+    """
+
+    def __init__(
+        self,
+        input: TextIO | None = None,
+        output_stream: TextIO | Any | None = None,
+        *,
+        echo: bool | None = None,
+    ) -> None:
+        self.input = input if input is not None else sys.stdin
+        self.output = output_stream if output_stream is not None else output.stdout
+        self.echo = (not _is_terminal(self.input)) if echo is None else echo
+        self.heard: set[str] = set()  # the instructions already said in full
+
+    # --- the three kinds of prompt ------------------------------------------------------
+
+    def text(self, prompt: Prompt, *, multiline: bool = False) -> str:
+        default = "" if prompt.default is None else str(prompt.default)
+        lines: list[Instruction]
+        if multiline:
+            lines = [(m.PL_MULTILINE, m.PL_MULTILINE_SHORT)]
+        elif prompt.placeholder:
+            lines = [
+                (
+                    m.PL_FORMAT.format(
+                        placeholder=m.PL_PLACEHOLDER_SPOKEN.get(
+                            prompt.placeholder, prompt.placeholder
+                        )
+                    ),
+                    m.PL_FORMAT_SHORT.format(placeholder=prompt.placeholder),
+                )
+            ]
+        else:
+            lines = [(m.PL_TEXT, m.PL_TEXT_SHORT)]
+        if default:
+            # "bäst." and the template's own period would be read as one: "bäst.."
+            shown = " ".join(default.split()).removesuffix(".")
+            lines.append(_always(m.PL_TEXT_DEFAULT.format(value=shown)))
+            if not prompt.required:
+                lines.append(_always(m.PL_TEXT_CLEAR))
+        elif not prompt.required:
+            lines.append(_always(m.PL_OPTIONAL))
+
+        def parse(typed: str) -> str:
+            if not typed.strip():
+                return default
+            if typed.strip() == CLEAR and default and not prompt.required:
+                return ""
+            return typed
+
+        return self._ask(prompt, [], lines, parse, multiline=multiline)
+
+    def select(self, prompt: Prompt, options: Sequence[Option]) -> str:
+        values = [option.value for option in options]
+        yes_no = YES in values and NO in values
+        how = (m.PL_YESNO, m.PL_YESNO_SHORT) if yes_no else (m.PL_SELECT, m.PL_SELECT_SHORT)
+        lines = [how]
+        default = prompt.default if isinstance(prompt.default, str) else None
+        if default in values:
+            title = next(shown_title(n, o) for n, o in enumerate(options, 1) if o.value == default)
+            lines.append(_always(m.PL_DEFAULT_CHOICE.format(choice=title)))
+
+        def parse(typed: str) -> str | _Refused:
+            return choose(typed, options, default)
+
+        answer = self._ask(prompt, options, lines, parse)
+        number, chosen = next((n, o) for n, o in enumerate(options, 1) if o.value == answer)
+        self._say(m.PL_CHOSEN.format(choice=shown_title(number, chosen)))
+        return answer
+
+    def checkbox(self, prompt: Prompt, options: Sequence[Option]) -> list[str]:
+        values = [option.value for option in options]
+        preset = prompt.default if isinstance(prompt.default, list) else []
+        default = [value for value in values if value in preset]
+        lines = [(m.PL_CHECKBOX, m.PL_CHECKBOX_SHORT)]
+        if not prompt.required:
+            lines.append(_always(m.PL_CHECKBOX_NONE))
+        if default:
+            titles = [o.title for o in options if o.value in default]
+            lines.append(_always(m.PL_CHECKBOX_DEFAULT.format(choices=", ".join(titles))))
+
+        def parse(typed: str) -> list[str] | _Refused:
+            chosen = choose_several(typed, options, default)
+            if chosen == [] and prompt.required and prompt.validate is None:
+                return _Refused(m.V_REQUIRED)
+            return chosen
+
+        answer = self._ask(prompt, options, lines, parse)
+        titles = [o.title for o in options if o.value in answer]
+        if titles and len(titles) == len(options):
+            said = m.P_ALL_CHOSEN.format(count=len(titles))
+        else:
+            said = ", ".join(titles) or m.P_NONE_CHOSEN
+        self._say(m.PL_CHOSEN.format(choice=said))
+        return answer
+
+    # --- asking until an answer fits ----------------------------------------------------
+
+    def _ask(
+        self,
+        prompt: Prompt,
+        options: Sequence[Option],
+        how: list[Instruction],
+        parse: Callable[[str], T | _Refused],
+        *,
+        multiline: bool = False,
+    ) -> T:
+        if prompt.help:
+            how = [*how, (m.PL_HELP_KEY, m.PL_HELP_KEY_SHORT)]
+        if prompt.back:
+            how = [*how, (m.PL_BACK_KEY, m.PL_BACK_KEY_SHORT)]
+        self._show(prompt, options, how, hint=True)
+        while True:
+            typed = self._read(prompt, multiline=multiline)
+            command = typed.strip()
+            if command == HELP:
+                self._say(m.P_HELP_TITLE)
+                self._say(prompt.help.strip() if prompt.help else m.PL_NO_HELP)
+                self._show(prompt, options, how, hint=False, full=True)
+                continue
+            if command == BACK:
+                if prompt.back:
+                    raise GoBack
+                self._refuse(m.PL_NO_BACK, prompt, options, how)
+                continue
+            value = parse(typed)
+            if isinstance(value, _Refused):
+                self._refuse(value.reason, prompt, options, how)
+                continue
+            reason = prompt.validate(value) if prompt.validate is not None else None
+            if reason is not None:
+                self._refuse(reason, prompt, options, how)
+                continue
+            return value
+
+    def _refuse(
+        self, reason: str, prompt: Prompt, options: Sequence[Option], how: list[Instruction]
+    ) -> None:
+        self._say(m.PL_ERROR.format(reason=reason))
+        self._show(prompt, options, how, hint=False, full=True)
+
+    def _show(
+        self,
+        prompt: Prompt,
+        options: Sequence[Option],
+        how: list[Instruction],
+        *,
+        hint: bool,
+        full: bool = False,
+    ) -> None:
+        self._say(prompt.message.strip())
+        if hint and prompt.hint:
+            self._say(prompt.hint.strip())
+        for number, option in enumerate(options, 1):
+            self._say(f"{number}. {shown_title(number, option)}")
+        said = [short if long in self.heard and not full else long for long, short in how]
+        self.heard.update(long for long, _ in how)
+        self._say(" ".join(said))
+        self._write(m.PL_INPUT)
+
+    # --- reading lines ------------------------------------------------------------------
+
+    def _read(self, prompt: Prompt, *, multiline: bool) -> str:
+        """One answer: a line, or for a long answer the lines up to an empty one."""
+        lines: list[str] = []
+        while True:
+            try:
+                raw = self.input.readline()
+            except KeyboardInterrupt:
+                self._pause(prompt, lines)
+                raise
+            if not raw.endswith("\n"):
+                # The end of the input, perhaps after a last line without its Enter
+                # (Ctrl-D after typing): that line is kept, not taken as the answer.
+                if raw:
+                    lines.append(raw.rstrip("\r"))
+                self._pause(prompt, lines)
+                raise EOFError
+            line = raw.rstrip("\r\n")
+            if self.echo:
+                self._say(line)
+            if not multiline:
+                return line
+            if not line.strip():
+                return "\n".join(lines)
+            if not lines and line.strip() in (HELP, BACK):
+                return line
+            lines.append(line)
+
+    @staticmethod
+    def _pause(prompt: Prompt, lines: list[str]) -> None:
+        typed = "\n".join(lines)
+        if typed.strip() and prompt.keep_typed is not None:
+            prompt.keep_typed(typed)
+
+    # --- writing ------------------------------------------------------------------------
+
+    def _write(self, text: str) -> None:
+        self.output.write(plain(text))
+        self.output.flush()
+
+    def _say(self, text: str = "") -> None:
+        self._write(text + "\n")
