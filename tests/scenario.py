@@ -15,8 +15,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from kontoguide import messages as m
 from kontoguide.checklist.loading import Checklist, ItemField, Question
+from kontoguide.cli import messages as m
 from kontoguide.model.record import Record
 from kontoguide.questionnaire.dialogue import Event, Option, Prompt
 from kontoguide.questionnaire.flow import offered_people

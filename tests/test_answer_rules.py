@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from kontoguide import messages as m
 from kontoguide.checklist.loading import Checklist
+from kontoguide.cli import messages as m
 from kontoguide.model import paths
 from kontoguide.model.fieldtypes import TEXT_MIN_CHARS
 from kontoguide.model.record import file_schema

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from cli_support import clean_env, run_kontoguide, run_python
-from kontoguide import messages as m
 from kontoguide.checklist.loading import Checklist
+from kontoguide.cli import messages as m
 from kontoguide.model.errors import ExitCode
 from kontoguide.rules.validation import make_context, prune
 from kontoguide.store import drafts

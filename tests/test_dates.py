@@ -19,8 +19,8 @@ from pydantic import TypeAdapter, ValidationError
 from typer.testing import CliRunner
 
 from export_support import NOW, open_docx
-from kontoguide import messages as m
 from kontoguide.checklist.loading import Checklist
+from kontoguide.cli import messages as m
 from kontoguide.cli.app import app
 from kontoguide.documents.export import render
 from kontoguide.model.errors import CorruptFileError, ExitCode

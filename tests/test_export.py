@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 
 from cli_support import run_kontoguide
 from export_support import EXAMPLES, draft_record, example_record, open_docx
-from kontoguide import messages as m
 from kontoguide.checklist.loading import Checklist
+from kontoguide.cli import messages as m
 from kontoguide.cli.app import app
 from kontoguide.documents.export import (
     default_file_name,

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import PydanticCustomError
 
-from kontoguide import messages as m
+from kontoguide.cli import messages as m
 from kontoguide.model.fieldtypes import (
     LONG_MAX,
     SHORT_MAX,

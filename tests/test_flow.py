@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from kontoguide import messages as m
 from kontoguide.checklist.loading import Checklist, load_checklist_file
+from kontoguide.cli import messages as m
 from kontoguide.model.record import Record
 from kontoguide.questionnaire.dialogue import (
     _ALL_FIELDS,

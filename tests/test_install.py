@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from kontoguide import __version__
-from kontoguide import messages as m
+from kontoguide.cli import messages as m
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from kontoguide import messages as m
 from kontoguide.checklist.loading import Checklist
+from kontoguide.cli import messages as m
 from kontoguide.model.errors import (
     DraftLockedError,
     ExitCode,

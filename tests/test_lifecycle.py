@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from cli_support import run_kontoguide
-from kontoguide import messages as m
 from kontoguide.checklist.loading import Checklist
+from kontoguide.cli import messages as m
 from kontoguide.model import paths
 from kontoguide.model.errors import ExitCode
 from kontoguide.model.record import Record, Transition

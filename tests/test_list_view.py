@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from kontoguide import messages as m
 from kontoguide.checklist.loading import Checklist
+from kontoguide.cli import messages as m
 from kontoguide.rules.lifecycle import settled
 from kontoguide.store.drafts import Loaded, new_record, prefilled
 from kontoguide.terminal.views import drafts_table, notice_panel, state_text

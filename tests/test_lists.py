@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from kontoguide import messages as m
 from kontoguide.checklist.loading import Checklist
+from kontoguide.cli import messages as m
 from kontoguide.model.record import Record
 from kontoguide.questionnaire.dialogue import Conversation, ItemProgress, ListShown, Note, shorten
 from kontoguide.questionnaire.flow import Flow, unfinished_key

@@ -9,8 +9,8 @@ from typing import Any, get_args
 
 import pytest
 
-from kontoguide import messages as m
 from kontoguide.checklist.loading import Checklist
+from kontoguide.cli import messages as m
 from kontoguide.questionnaire.dialogue import (
     NO,
     YES,

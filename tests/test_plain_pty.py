@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from kontoguide import messages as m
 from kontoguide.checklist.loading import Checklist
+from kontoguide.cli import messages as m
 from plain_support import LIST_MENU, SAVE_READY, plain_lines
 from scenario import ANSWERS
 

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from kontoguide import messages as m
 from kontoguide.checklist.loading import Checklist
+from kontoguide.cli import messages as m
 from kontoguide.model.record import Record
 from kontoguide.questionnaire.dialogue import Conversation, Note
 from kontoguide.questionnaire.flow import Flow

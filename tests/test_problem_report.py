@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from cli_support import run_kontoguide
-from kontoguide import messages as m
 from kontoguide.checklist.loading import Checklist
+from kontoguide.cli import messages as m
 from kontoguide.rules.problem_report import BULLET, HANGING, grouped, joined, label_of, report_lines
 from kontoguide.rules.validation import Problem
 from test_record import TODAY

@@ -11,8 +11,8 @@ import pytest
 from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from kontoguide import messages as m
 from kontoguide.checklist.loading import Checklist
+from kontoguide.cli import messages as m
 from kontoguide.model.record import Record
 from kontoguide.questionnaire.dialogue import Conversation, Option, Prompt
 from kontoguide.questionnaire.flow import UNFINISHED_FOLLOW_UP, Flow

@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
-from kontoguide import messages as m
 from kontoguide.checklist.loading import Checklist
+from kontoguide.cli import messages as m
 from scenario import (
     ANSWERS,
     DECISION,

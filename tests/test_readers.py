@@ -23,8 +23,8 @@ import pypandoc
 import pytest
 
 from export_support import EXAMPLES, NOW
-from kontoguide import messages as m
 from kontoguide.checklist.loading import Checklist, load_checklist
+from kontoguide.cli import messages as m
 from kontoguide.documents.document import DocumentView, SectionView, TableAnswer, YesNoAnswer, build
 from kontoguide.documents.export import render
 from kontoguide.store import drafts

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
-from kontoguide import messages as m
 from kontoguide.checklist.loading import Checklist, load_checklist
+from kontoguide.cli import messages as m
 from kontoguide.model import paths
 from kontoguide.model.fieldtypes import LONG_MAX, SHORT_MAX, TEXT_MIN_CHARS, normalise_text
 from kontoguide.model.record import Record, add_months

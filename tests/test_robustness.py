@@ -24,7 +24,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cli_support import clean_env, run_kontoguide
-from kontoguide import messages as m
+from kontoguide.cli import messages as m
 from kontoguide.files.inputfile import (
     MAX_INT_DIGITS,
     MAX_JSON_DEPTH,

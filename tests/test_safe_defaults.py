@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from kontoguide import messages as m
 from kontoguide.checklist.loading import Checklist
+from kontoguide.cli import messages as m
 from kontoguide.questionnaire.dialogue import NO
 from kontoguide.store.storage import Store
 from kontoguide.terminal import interactive

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from export_support import NOW, open_docx
-from kontoguide import messages as m
 from kontoguide.checklist.loading import Checklist
+from kontoguide.cli import messages as m
 from kontoguide.documents.export import render
 from kontoguide.model.record import LIST_MAXIMUMS, NoticeAck, Record
 from kontoguide.questionnaire.dialogue import Conversation, Note

@@ -19,8 +19,8 @@ from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 
 from export_support import NOW, open_docx
-from kontoguide import messages as m
 from kontoguide.checklist.loading import Checklist
+from kontoguide.cli import messages as m
 from kontoguide.documents.export import render
 from kontoguide.model.errors import ExitCode
 from kontoguide.model.readable import readable

@@ -11,8 +11,8 @@ import pytest
 from rich.console import Console
 
 from cli_support import run_kontoguide
-from kontoguide import messages as m
 from kontoguide.checklist.loading import Checklist
+from kontoguide.cli import messages as m
 from kontoguide.model.errors import ExitCode
 from kontoguide.questionnaire.dialogue import NO, YES, Option, Prompt
 from kontoguide.store import drafts

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from kontoguide import messages as m
 from kontoguide.checklist.loading import Checklist
+from kontoguide.cli import messages as m
 from kontoguide.model.record import NoticeAck, Record, add_months
 from kontoguide.questionnaire.dialogue import (
     Conversation,

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from kontoguide import messages as m
 from kontoguide.checklist.added_questions import extra_model
 from kontoguide.checklist.loading import Checklist, Condition
+from kontoguide.cli import messages as m
 from kontoguide.model import paths
 from kontoguide.model.record import Record, Transition
 from kontoguide.rules.validation import (

@@ -21,11 +21,11 @@ from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner
 
-from kontoguide import messages as m
 from kontoguide.checklist import loading as checklist_module
 from kontoguide.checklist.added_questions import extra_model, record_model
 from kontoguide.checklist.install import install_checklist
 from kontoguide.checklist.loading import Checklist, load_checklist, load_checklist_file
+from kontoguide.cli import messages as m
 from kontoguide.cli.app import app
 from kontoguide.model.errors import ChecklistError
 from kontoguide.model.record import Record

@@ -22,7 +22,7 @@ from typing import Annotated, Any, ClassVar
 from pydantic import AfterValidator, BaseModel, Field, create_model, model_validator
 from pydantic_core import PydanticCustomError
 
-from kontoguide import messages as m
+from kontoguide.checklist import messages as m
 from kontoguide.checklist.loading import Checklist, Condition, Question, _Asked
 from kontoguide.model.fieldtypes import (
     AnyDate,

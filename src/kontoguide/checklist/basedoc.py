@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from xml.parsers import expat
 
-from kontoguide import messages as m
+from kontoguide.checklist import messages as m
 from kontoguide.files.regularfile import megabytes, read_regular
 from kontoguide.model.errors import ChecklistError, UnreadableError
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kontoguide import messages as m
+from kontoguide.checklist import messages as m
 from kontoguide.checklist.loading import (
     _NOT_IN_A_PATH,
     Checklist,

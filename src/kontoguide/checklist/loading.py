@@ -33,7 +33,7 @@ from pydantic import (
     model_validator,
 )
 
-from kontoguide import messages as m
+from kontoguide.checklist import messages as m
 from kontoguide.files.regularfile import read_regular
 from kontoguide.model import paths
 from kontoguide.model.errors import ChecklistError, CorruptFileError, UnreadableError, UsageError

@@ -16,7 +16,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from kontoguide import messages as m
+from kontoguide.cli import messages as m
 from kontoguide.cli import usage
 from kontoguide.cli.help_text import SwedishCommand, SwedishGroup
 from kontoguide.model.errors import ExitCode, KontoguideError, interrupted

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kontoguide import messages as m
 from kontoguide.checklist.loading import (
     DEFAULT_CHECKLIST,
     MAX_CHECKLIST_BYTES,
@@ -23,6 +22,7 @@ from kontoguide.checklist.loading import (
     load_checklist,
     shipped_standard,
 )
+from kontoguide.cli import messages as m
 from kontoguide.files.regularfile import read_regular
 from kontoguide.model.errors import ChecklistError, ExitCode, UnreadableError, UsageError
 from kontoguide.model.textsafe import printable

@@ -10,9 +10,9 @@ import shutil
 import sys
 from pathlib import Path
 
-from kontoguide import messages as m
 from kontoguide.checklist.install import checklist_for_start
 from kontoguide.checklist.loading import Checklist
+from kontoguide.cli import messages as m
 from kontoguide.model.errors import ExitCode, UsageError
 from kontoguide.rules.lifecycle import state_label
 from kontoguide.rules.validation import Problem

@@ -12,7 +12,7 @@ from typing import Any
 
 import typer.core
 
-from kontoguide import messages as m
+from kontoguide.cli import messages as m
 from kontoguide.cli import usage
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from kontoguide import messages as m
+from kontoguide.cli import messages as m
 from kontoguide.files import atomicfile
 from kontoguide.model.errors import ExitCode, OutputExistsError, UnreadableError, UsageError
 from kontoguide.model.record import State

@@ -13,7 +13,7 @@ from typing import Any, get_args, get_type_hints
 
 import typer
 
-from kontoguide import messages as m
+from kontoguide.cli import messages as m
 
 # Click's usage errors, whether typer uses click or its own copy of it: the base
 # class of the one that typer exports. Their texts are English; ours replace them.

@@ -15,7 +15,6 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from kontoguide import messages as m
 from kontoguide.checklist.loading import (
     ADDED_PREFIX,
     Checklist,
@@ -24,6 +23,7 @@ from kontoguide.checklist.loading import (
     Section,
     stage_rank,
 )
+from kontoguide.documents import messages as m
 from kontoguide.documents.chart import Bar, ProgressChart
 from kontoguide.model import paths
 from kontoguide.model.readable import readable

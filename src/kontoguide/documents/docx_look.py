@@ -22,8 +22,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 
-from kontoguide import messages as m
 from kontoguide.checklist.basedoc import read_base_document
+from kontoguide.documents import messages as m
 from kontoguide.model.errors import ChecklistError
 
 LANGUAGE = "sv-SE"

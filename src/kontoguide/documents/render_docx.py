@@ -23,7 +23,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Emu, Pt
 from docx.text.paragraph import Paragraph
 
-from kontoguide import messages as m
+from kontoguide.documents import messages as m
 from kontoguide.documents.document import (
     Answer,
     ChecksAnswer,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kontoguide import messages as m
+from kontoguide.documents import messages as m
 from kontoguide.documents.document import (
     Answer,
     ChecksAnswer,

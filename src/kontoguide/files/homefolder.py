@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from kontoguide import messages as m
+from kontoguide.files import messages as m
 from kontoguide.model.errors import UsageError
 
 HOME_ENV = "KONTOGUIDE_HOME"

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from kontoguide import messages as m
+from kontoguide.files import messages as m
 from kontoguide.files.regularfile import read_regular
 from kontoguide.model.errors import CorruptFileError
 from kontoguide.model.textsafe import printable

@@ -15,7 +15,7 @@ import os
 import stat
 from pathlib import Path
 
-from kontoguide import messages as m
+from kontoguide.files import messages as m
 from kontoguide.model.errors import MissingFileError, UnreadableError
 
 # Opening a named pipe for reading waits for a writer; without O_NONBLOCK the check

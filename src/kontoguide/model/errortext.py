@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kontoguide import messages as m
+from kontoguide.model import messages as m
 
 _BUILTIN_MESSAGES = {
     "missing": m.V_REQUIRED,

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any, Protocol
 
 from pydantic import (
     AfterValidator,
@@ -24,10 +24,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError, core_schema
 
-from kontoguide import messages as m
-
-if TYPE_CHECKING:
-    from kontoguide.checklist.loading import Checklist
+from kontoguide.model import messages as m
 
 SHORT_MAX = 300
 LONG_MAX = 10_000
@@ -315,9 +312,23 @@ def _future(value: date, info: ValidationInfo) -> date:
     return value
 
 
-def context_checklist(info: ValidationInfo) -> Checklist | None:
+class ChoiceLists(Protocol):
+    """What the answer types need of a checklist: its choice lists, by name.
+
+    A protocol, so the vocabulary of answers stands below the checklist that uses it.
+    """
+
+    def choice_values(self, list_name: str) -> list[str]: ...
+
+    def is_choice(self, list_name: str, value: str) -> bool: ...
+
+    def choice_label(self, list_name: str, value: str) -> str: ...
+
+
+def context_checklist(info: ValidationInfo) -> ChoiceLists | None:
     context = info.context or {}
-    return context.get("checklist")
+    checklist: ChoiceLists | None = context.get("checklist")
+    return checklist
 
 
 def _not_a_choice(list_name: str, info: ValidationInfo) -> PydanticCustomError:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from kontoguide import messages as m
+from kontoguide.model import messages as m
 
 # Deeper than any answer a person writes; the storage layer limits nesting too, but
 # this text is also built for values that never went through it (a model_construct).

@@ -23,7 +23,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from kontoguide import messages as m
+from kontoguide.model import messages as m
 from kontoguide.model.fieldtypes import (
     AnyDate,
     CaseNumber,

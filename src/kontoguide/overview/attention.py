@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from kontoguide import messages as m
 from kontoguide.model.record import APPROVED
+from kontoguide.overview import messages as m
 from kontoguide.overview.records import Entry
 
 SOON_DAYS = 30

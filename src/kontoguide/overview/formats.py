@@ -17,8 +17,8 @@ from collections.abc import Callable
 from datetime import date
 from html import escape
 
-from kontoguide import messages as m
 from kontoguide.model.record import LIFECYCLE_STATES
+from kontoguide.overview import messages as m
 from kontoguide.overview.report import Report, Row, org_states
 
 Cell = str | date | None

@@ -23,12 +23,12 @@ from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, ValidationError
 
-from kontoguide import messages as m
 from kontoguide.checklist.loading import Checklist, RecordChecklists
 from kontoguide.files.inputfile import read_json_object
 from kontoguide.model.errors import FileProblem, KontoguideError
 from kontoguide.model.record import APPROVED, State
 from kontoguide.model.textsafe import printable
+from kontoguide.overview import messages as m
 from kontoguide.store.storage import Store, migrate
 
 # A saved record has all of these; an answers file or anything else does not.

@@ -9,8 +9,8 @@ import io
 from datetime import date
 from typing import Any
 
-from kontoguide import messages as m
 from kontoguide.model.textsafe import xml_safe
+from kontoguide.overview import messages as m
 from kontoguide.overview.formats import COLUMNS, Cell
 from kontoguide.overview.report import Report
 

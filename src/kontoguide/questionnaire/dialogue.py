@@ -13,10 +13,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
-from kontoguide import messages as m
 from kontoguide.checklist.loading import ItemField, Question, Section
 from kontoguide.model import paths
 from kontoguide.model.readable import readable
+from kontoguide.questionnaire import messages as m
 from kontoguide.questionnaire.flow import (
     Flow,
     Refused,

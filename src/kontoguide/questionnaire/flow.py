@@ -31,7 +31,6 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from kontoguide import messages as m
 from kontoguide.checklist.added_questions import answers_model, record_model
 from kontoguide.checklist.loading import (
     Checklist,
@@ -48,6 +47,7 @@ from kontoguide.model.fieldtypes import parse_date
 from kontoguide.model.readable import readable
 from kontoguide.model.record import CONCLUSION_CLOSE, META_FIELDS, Record
 from kontoguide.model.textsafe import xml_safe
+from kontoguide.questionnaire import messages as m
 from kontoguide.rules import lifecycle
 from kontoguide.rules.validation import (
     Problem,

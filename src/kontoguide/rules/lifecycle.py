@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from kontoguide import messages as m
 from kontoguide.checklist.loading import Checklist, stage_rank
 from kontoguide.model.record import APPROVED, Record, State, Transition
+from kontoguide.rules import messages as m
 from kontoguide.rules.validation import Problem, first_open_stage, held_back_at, problems
 
 

@@ -13,10 +13,10 @@ import re
 import textwrap
 from dataclasses import dataclass
 
-from kontoguide import messages as m
 from kontoguide.checklist.loading import Checklist
 from kontoguide.model import paths
 from kontoguide.model.record import Record
+from kontoguide.rules import messages as m
 from kontoguide.rules.validation import Problem
 
 BULLET = "  - "

@@ -19,12 +19,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 
-from kontoguide import messages as m
 from kontoguide.checklist.loading import STAGES, Checklist, Question, stage_rank
 from kontoguide.model import paths
 from kontoguide.model.errortext import translate
 from kontoguide.model.fieldtypes import parse_date, parse_moment
 from kontoguide.model.record import Record
+from kontoguide.rules import messages as m
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,6 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import PydanticCustomError
 
-from kontoguide import messages as m
 from kontoguide.checklist.loading import (
     Checklist,
     RecordChecklists,
@@ -38,6 +37,7 @@ from kontoguide.rules.validation import (
     prune,
     whole_record,
 )
+from kontoguide.store import messages as m
 from kontoguide.store.storage import Store, is_safe_id, migrate, now
 
 # What identifies a record: never cut away when invalid answers are set aside. The

@@ -19,7 +19,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from kontoguide import messages as m
 from kontoguide.files import atomicfile
 from kontoguide.files.homefolder import home_folder
 from kontoguide.files.inputfile import read_json_object
@@ -34,6 +33,7 @@ from kontoguide.model.errors import (
 )
 from kontoguide.model.record import SCHEMA_VERSION, Record
 from kontoguide.model.textsafe import printable
+from kontoguide.store import messages as m
 
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 # No look-alike characters (0/o, 1/l/i): ids are read aloud and typed by hand.

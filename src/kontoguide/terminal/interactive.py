@@ -20,7 +20,6 @@ from typing import Any
 
 from rich.text import Text
 
-from kontoguide import messages as m
 from kontoguide.checklist.loading import Checklist
 from kontoguide.model.errors import ExitCode, KontoguideError, OutputExistsError, UsageError
 from kontoguide.model.record import APPROVED, CONCLUSION_CLOSE, NoticeAck, Record
@@ -43,6 +42,7 @@ from kontoguide.rules.validation import Problem
 from kontoguide.store import drafts
 from kontoguide.store.drafts import Loaded
 from kontoguide.store.storage import Store, now
+from kontoguide.terminal import messages as m
 from kontoguide.terminal.console import make_console
 from kontoguide.terminal.views import (
     RichScreen,

@@ -9,9 +9,9 @@ from pathlib import Path
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from kontoguide import messages as m
 from kontoguide.model.textsafe import printable
 from kontoguide.overview.report import Report, Row, shown_path
+from kontoguide.terminal import messages as m
 from kontoguide.terminal.text_grid import Grid, longest_word, shared
 
 _RULE_STYLE = {"follow_up_overdue": "red", "goal_unmeasured": "red"}

@@ -31,8 +31,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO, TypeVar
 
-from kontoguide import messages as m
 from kontoguide.questionnaire.dialogue import NO, YES, GoBack, Option, Prompt
+from kontoguide.terminal import messages as m
 from kontoguide.terminal import output
 
 T = TypeVar("T")

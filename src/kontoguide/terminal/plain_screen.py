@@ -26,7 +26,6 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from kontoguide import messages as m
 from kontoguide.questionnaire.dialogue import (
     Event,
     Facts,
@@ -45,6 +44,7 @@ from kontoguide.questionnaire.dialogue import (
     section_title,
 )
 from kontoguide.questionnaire.flow import SectionSummary, whole_titles
+from kontoguide.terminal import messages as m
 from kontoguide.terminal import output
 from kontoguide.terminal.plain_asker import plain
 from kontoguide.terminal.views import RichScreen, item_skipped_note, skipped_note

@@ -42,8 +42,8 @@ from prompt_toolkit.output import Output
 from prompt_toolkit.shortcuts import print_formatted_text
 from questionary.prompts.common import InquirerControl
 
-from kontoguide import messages as m
 from kontoguide.questionnaire.dialogue import Check, GoBack, Option, Prompt
+from kontoguide.terminal import messages as m
 from kontoguide.terminal.word_wrap import WordWrap
 
 QMARK = "?"

@@ -1,0 +1,207 @@
+"""Swedish texts of the Word and Markdown documents and exporting them.
+
+Each layer keeps the words it says; this catalogue also holds, through the
+imports below, every text of the layers it builds on, so `m.NAME` reaches both.
+"""
+
+from __future__ import annotations
+
+from kontoguide.store.messages import *  # noqa: F403
+
+# --- export: the checklist document (docx and Markdown) ------------------
+DOC_DRAFT_MARK = "UTKAST"
+DOC_DRAFT_LEAD = (
+    "Checklistan är inte klar och kan inte ligga till grund för ett beslut förrän allt "
+    "som saknas eller behöver rättas är åtgärdat."
+)
+DOC_MISSING_HEADING = "Det här saknas eller behöver rättas ({count})"
+DOC_MISSING_IN_STEP = "Steg {number}: {label}"
+DOC_MISSING_ITEM = "{where} – {message}"
+DOC_FACTS_CAPTION = "Uppgifter om kontot"
+DOC_FACT_ORGANISATION = "Förvaltning eller bolag"
+DOC_FACT_UNIT = "Enhet"
+DOC_FACT_PLATFORM = "Plattform"
+DOC_FACT_STATUS = "Status"
+DOC_MOMENT = "{date} kl. {time}"
+DOC_NOTICE_ACKNOWLEDGED = "Bekräftat att rådet är läst: {when}."
+DOC_NOTICE_NOT_ACKNOWLEDGED = "Rådet är inte bekräftat än."
+DOC_STEP_HEADING = "Steg {number}: {title}"
+DOC_YES = "Ja"
+DOC_NO = "Nej"
+DOC_CHECKED = "☒"
+DOC_UNCHECKED = "☐"
+DOC_NOT_ANSWERED = "Inte besvarad"
+DOC_NONE = "–"
+DOC_NO_CASE_NUMBER = "Inget diarienummer"
+DOC_CAUTION = "Observera: {text}"
+DOC_LABELLED = "{label}: {text}"
+DOC_DECISION_HEADING = "Beslut"
+DOC_DECISION_OUTCOME = "Beslut"
+DOC_DECISION_DATE = "Beslutsdatum"
+DOC_DECISION_CASE = "Diarienummer"
+DOC_DECISION_MAKER = "Beslutsfattare"
+DOC_DECISION_NEXT_REVIEW = "Nästa omprövning"
+DOC_SIGN_SIGNATURE = "Underskrift"
+DOC_SIGN_NAME = "Namnförtydligande"
+DOC_HEADER = "{organisation} – {account}"
+DOC_FOOTER_PAGES = "Sida {page} av {pages}"
+DOC_KEYWORDS = "sociala medier; checklista; nytt konto"
+# Short table headings where the model's field title is a whole question.
+DOC_COLUMN_TITLES = {
+    "step1.existing_accounts.address": "Adress",
+    "step1.existing_accounts.can_cooperate": "Samarbete möjligt",
+    "step2.goals.target": "Målvärde",
+    "step2.goals.deadline": "Senast",
+    "step2.goals.data_source": "Källa",
+    "step2.target_groups.needs": "Behov",
+    "step4.team.admin": "Administratör",
+}
+# Names of the document's own Word styles (visible in Word's style list).
+STYLE_DRAFT = "Utkastmarkering"
+STYLE_HEADER_DRAFT = "Utkastmarkering i sidhuvud"
+STYLE_LEAD = "Ingress"
+STYLE_NOTICE = "Rådet"
+STYLE_ANSWER = "Svar"
+STYLE_NO_ANSWER = "Svar saknas"
+STYLE_CAUTION = "Observera"
+STYLE_TABLE_HEADING = "Tabellrubrik"
+STYLE_TABLE_TEXT = "Tabelltext"
+STYLE_SIGN_LINE = "Underskriftsrad"
+STYLE_SIGN_CAPTION = "Underskriftstext"
+
+# --- export: files and the command ----------------------------------------
+EXPORT_NOT_REGULAR = (
+    "{path} finns redan och är inte en vanlig fil (utan till exempel en länk, en enhet eller "
+    "en namngiven pipe). kontoguide skriver bara över vanliga filer; välj ett annat namn."
+)
+EXPORT_INTO_OWN_FOLDER = (
+    "{path}: mappen {folder} är kontoguides egen mapp för utkast och checklistor. Spara "
+    "exporten någon annanstans, till exempel i Dokument."
+)
+EXPORT_EXISTS = (
+    "{path} finns redan och har inte ändrats. Välj ett annat namn med --output, "
+    "eller skriv över filen med --force."
+)
+EXPORT_NO_FOLDER = (
+    "{path}: mappen {folder} finns inte. Skapa den först eller välj en annan plats med --output."
+)
+EXPORT_SOURCE_UNKNOWN = (
+    "”{source}” är varken id för ett sparat utkast eller en fil som finns. "
+    "Se `kontoguide list` för de utkast som finns."
+)
+EXPORT_ANSWERS_FILE = (
+    "filen är en svarsfil, inte en sparad checklista (id och checklista saknas). "
+    "Läs in den först med `kontoguide start --answers {path} --no-input` och exportera "
+    "sedan med det id som skrivs ut."
+)
+EXPORT_UNKNOWN_FORMAT = "Formatet {fmt} finns inte. Välj docx, json eller md."
+EXPORT_FORMAT_MISMATCH = (
+    "{path}: filnamnet slutar inte på .{fmt}. Byt filnamn, eller utelämna --format så "
+    "väljs formatet efter filnamnet."
+)
+EXPORT_FILE_PREFIX = "Checklista"
+EXPORT_FILE_DRAFT = "utkast"
+STYLE_TABLE = "Checklistetabell"
+
+# --- the questionnaire (interactive.py, dialogue.py, prompts.py, views.py) -----
+DOC_SET_ASIDE = "Svaret som angavs behöver rättas."
+
+# --- reliability: checklist files and base documents ---
+B_STRUCTURE = "dokumentets uppbyggnad stämmer inte ({kind})"
+
+# --- documents for every state ---
+# The line under the title on page 1, by state; {outcome} is the decision in words.
+DOC_KIND_LINES = {
+    "ready": "Underlag för beslut",
+    "decided": "Beslutat: {outcome}",
+    "started": "Kontot är startat",
+    "closed": "Kontot är avslutat",
+}
+# The document's category property and the start of its subject, by state.
+DOC_CATEGORIES = {
+    "draft": "Utkast",
+    "ready": "Underlag för beslut",
+    "decided": "Beslut",
+    "started": "Beslut och uppföljning",
+    "closed": "Avslutat konto",
+}
+DOC_SUBJECT_OF = "{kind} – {account}"
+DOC_FACT_CASE = "Diarienummer"
+DOC_HEADER_STATE = "{state} · {case}"
+DOC_HEADER_CASE = "Diarienummer {number}"
+DOC_DECISION_LEAD_READY = (
+    "Fylls i av den som beslutar: kryssa i ett beslut, fyll i raderna och skriv under."
+)
+DOC_DECISION_LEAD_TAKEN = "Beslutet som det fattades och skrevs in i kontoguide."
+DOC_DECISION_SUBJECT = "Beslutet gäller"
+DOC_DECISION_ACCOUNT = "Konto"
+DOC_DECISION_TAKEN = "Beslutet"
+DOC_DECISION_MOTIVATION = "Motivering"
+DOC_SIGN_DATE = "Beslutsdatum"
+DOC_SIGN_CASE = "Diarienummer"
+DOC_SIGN_REVIEW = "Nästa omprövning, senast 12 månader efter beslutet (om kontot godkänns)"
+DOC_SIGN_MOTIVATION = "Motivering (om beslutet är avslaget eller uppskjutet)"
+DOC_FOLLOW_UP_HEADING = "Uppföljning {number}: {date}"
+DOC_FOLLOW_UP_HELD = "Datum för uppföljningen"
+DOC_FOLLOW_UP_CONCLUSION = "Slutsats"
+DOC_FOLLOW_UP_NEXT = "Nästa uppföljning"
+DOC_FOLLOW_UP_NO_NEXT = "Ingen (kontot ska avslutas)"
+DOC_FOLLOW_UP_MEASUREMENTS = "Mätvärden"
+DOC_FOLLOW_UP_ASSESSMENT = "Samlad bedömning"
+DOC_FOLLOW_UP_COLUMNS = ("Mål", "Utgångsvärde", "Målvärde", "Uppmätt", "Mätdatum", "Nått")
+DOC_FOLLOW_UP_GOAL = "{number}. {name}"
+DOC_FOLLOW_UP_UNKNOWN_GOAL = "Mål {number} (finns inte längre bland målen)"
+DOC_FOLLOW_UP_COMMENT = "Kommentar: {text}"
+DOC_FOLLOW_UP_MET_RULE = (
+    "Så räknar kontoguide ut kolumnen Nått: ett mål är nått när det uppmätta värdet är minst "
+    "målvärdet. Är målvärdet lägre än utgångsvärdet, ett mål att minska något, är det nått när "
+    "värdet är högst målvärdet. Ett mål utan utgångsvärde räknas som ett mål att öka."
+)
+DOC_CHART_CAPTION = (
+    "Diagrammet visar hur långt varje mål har kommit från utgångsvärdet (0 %) mot målvärdet "
+    "(100 %)."
+)
+DOC_CHART_IN_WORDS = "Diagrammet i Word-dokumentet, i ord:"
+DOC_CHART_ALT = "Diagram över målen vid uppföljning {number} ({date}). {goals}"
+DOC_CHART_ALT_GOAL = (
+    "Mål {number}, {name}: utgångsvärde {baseline}, målvärde {target}, uppmätt {value} "
+    "den {measured}; {share} av vägen från utgångsvärdet till målvärdet, {met}."
+)
+DOC_CHART_MET = "nått"
+DOC_CHART_NOT_MET = "inte nått"
+DOC_CHART_NO_BASELINE = "saknas (räknas som 0)"
+DOC_CHART_AXIS = "Andel av vägen från utgångsvärdet till målvärdet"
+DOC_CHART_BASELINE = "Utgångsvärde"
+DOC_CHART_TARGET = "Målvärde"
+DOC_CHART_BAR = "{value} av {target} ({share})"
+DOC_PERCENT = "{value} %"
+DOC_HISTORY_HEADING = "Historik"
+DOC_HISTORY_COLUMNS = ("Händelse", "Tidpunkt")
+DOC_HISTORY_FOLLOW_UP = "Uppföljning {number}"
+STYLE_KIND = "Dokumentslag"
+STYLE_HEADER_STATE = "Status i sidhuvud"
+STYLE_FIGURE = "Diagram"
+STYLE_FIGURE_CAPTION = "Diagramtext"
+
+# --- the filed document and its sources ---
+DOC_TITLE = "Nytt konto i sociala medier: {account}"
+DOC_TITLE_DRAFT = "UTKAST – {title}"
+DOC_FACT_PROPOSED = "Föreslaget kontonamn"
+DOC_FACT_WORKING_NAME = "Arbetsnamn (inget kontonamn föreslaget än)"
+DOC_ABOUT = (
+    "Om dokumentet: skrivet med kontoguide {version} den {date}, efter checklistan "
+    "{checklist}, version {checklist_version}. Id i kontoguide: {id}."
+)
+DOC_NOTICE_SOURCE = "Rådet som det står i stadens guide ”Guide – starta nytt konto”:"
+NOTICE_NOTE_HEADING = "Kommentar från kontoguide (inte en del av stadens råd):"
+DOC_SET_ASIDE_GIVEN = "Angivet svar: {given}"
+DOC_SET_ASIDE_REASON = "Behöver rättas: {reason}"
+DOC_ISSUER = "Utfärdat av: {issuer}"
+STYLE_BOX = "Kryssruta"
+STYLE_NOTICE_NOTE = "Kommentar till rådet"
+STYLE_NOTICE_NOTE_HEADING = "Kommentar till rådet, rubrik"
+STYLE_ABOUT = "Om dokumentet"
+
+# --- doc: the filed document, readers and page numbers ---
+# A line in the list under a table, about one of its rows: the row's first cell, then the note.
+DOC_ROW_NOTE = "{row} – {note}"

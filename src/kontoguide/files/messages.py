@@ -1,0 +1,58 @@
+"""Swedish texts of reading and writing the files a user names.
+
+Safe readers, atomic writes, the home folder.
+
+Each layer keeps the words it says; this catalogue also holds, through the
+imports below, every text of the layers it builds on, so `m.NAME` reaches both.
+"""
+
+from __future__ import annotations
+
+from kontoguide.model.messages import *  # noqa: F403
+
+# --- files and storage ---------------------------------------------------
+F_NOT_JSON = "filen är inte giltig JSON (fel på rad {line}, kolumn {col}). Filen har inte ändrats."
+F_NOT_OBJECT = "filen innehåller inte en checklista (JSON-objekt väntades). Filen har inte ändrats."
+F_NOT_UTF8 = "filen är inte sparad som UTF-8 text. Filen har inte ändrats."
+F_UNREADABLE = "filen eller mappen går inte att läsa ({detail})."
+F_NOT_FOUND = "filen finns inte."
+F_TOO_DEEP = (
+    "filen har för många nivåer inuti varandra (fler än {limit}, på rad {line}); så ser en "
+    "checklista inte ut. Filen har inte ändrats."
+)
+F_NUMBER_TOO_LONG = (
+    "filen innehåller ett tal med {digits} siffror ({start}…); inget svar har så stora tal. "
+    "Filen har inte ändrats."
+)
+F_NUMBER_TOO_LARGE = (
+    "filen innehåller talet {number}, som är för stort för att räkna med. Filen har inte ändrats."
+)
+F_NOT_A_NUMBER = (
+    "filen innehåller {name}, som inte är ett tal i JSON. Skriv ett tal eller ta bort svaret. "
+    "Filen har inte ändrats."
+)
+F_DUPLICATE_KEY = (
+    "fältet ”{key}” står två gånger i samma del av filen; bara ett av svaren skulle tas med. "
+    "Ta bort det ena. Filen har inte ändrats."
+)
+F_LONE_SURROGATE = (
+    "texten i {where} innehåller ett ogiltigt tecken (ett ensamt surrogattecken, ofta "
+    "skrivet som \\ud800 i JSON). Rätta texten. Filen har inte ändrats."
+)
+F_WHOLE_FILE = "filen"
+F_NOT_JSON_GENERIC = "filen är inte giltig JSON. Filen har inte ändrats."
+S_NO_SUCH_USER = "användaren efter ~ finns inte på den här datorn"
+S_HOME_UNUSABLE = "{path}: mappen för utkast går inte att använda ({detail})."
+
+# --- reliability: checklist files and base documents ---
+# Reading a checklist or base document: only ordinary files of a sane size.
+R_IS_FOLDER = "sökvägen är en mapp, inte en fil."
+R_NOT_REGULAR = (
+    "det här är inte en vanlig fil (utan till exempel en enhet eller en namngiven pipe) "
+    "och läses därför inte."
+)
+R_DENIED = "du har inte behörighet att läsa filen."
+R_TOO_LARGE = "filen är större än {limit} och läses därför inte."
+R_SYMLINK = "sökvägen är en symbolisk länk; ange själva filen i stället."
+R_BAD_NAME = "sökvägen innehåller tecken som ett filnamn inte kan ha."
+R_MEGABYTES = "{count} MB"
