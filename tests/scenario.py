@@ -19,7 +19,7 @@ from kontoguide.checklist.loading import Checklist, ItemField, Question
 from kontoguide.cli import messages as m
 from kontoguide.model.record import Record
 from kontoguide.questionnaire.dialogue import Event, Option, Prompt
-from kontoguide.questionnaire.flow import offered_people
+from kontoguide.questionnaire.list_answers import offered_people
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

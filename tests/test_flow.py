@@ -21,7 +21,9 @@ from kontoguide.questionnaire.dialogue import (
     SectionStarted,
     shorten,
 )
-from kontoguide.questionnaire.flow import Flow, Refused, change_key
+from kontoguide.questionnaire.flow import Flow
+from kontoguide.questionnaire.session import Refused
+from kontoguide.questionnaire.set_aside import change_key
 from kontoguide.rules.validation import make_context, problems
 from kontoguide.store.drafts import new_record
 from kontoguide.terminal.views import summary_table

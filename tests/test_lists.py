@@ -11,7 +11,8 @@ from kontoguide.checklist.loading import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.model.record import Record
 from kontoguide.questionnaire.dialogue import Conversation, ItemProgress, ListShown, Note, shorten
-from kontoguide.questionnaire.flow import Flow, unfinished_key
+from kontoguide.questionnaire.flow import Flow
+from kontoguide.questionnaire.set_aside import unfinished_key
 from kontoguide.store.drafts import new_record
 from scenario import ALL, ANSWERS, INTERRUPT, LIST_MENU, RecordingScreen, Saves, ScriptedAsker
 

@@ -11,6 +11,7 @@ import pytest
 
 from kontoguide.checklist.loading import Checklist
 from kontoguide.cli import messages as m
+from kontoguide.questionnaire.answer_text import whole_titles
 from kontoguide.questionnaire.dialogue import (
     NO,
     YES,
@@ -32,7 +33,7 @@ from kontoguide.questionnaire.dialogue import (
     TaskList,
     shorten,
 )
-from kontoguide.questionnaire.flow import Flow, whole_titles
+from kontoguide.questionnaire.flow import Flow
 from kontoguide.rules.validation import Problem
 from kontoguide.terminal import plain_screen
 from kontoguide.terminal.plain_asker import PlainAsker, choose, choose_several, fold, wanted

@@ -20,7 +20,8 @@ from kontoguide.cli import messages as m
 from kontoguide.documents.export import render
 from kontoguide.model.record import LIST_MAXIMUMS, NoticeAck, Record
 from kontoguide.questionnaire.dialogue import Conversation, Note
-from kontoguide.questionnaire.flow import Flow, Refused
+from kontoguide.questionnaire.flow import Flow
+from kontoguide.questionnaire.session import Refused
 from kontoguide.rules.validation import in_checklist_order, problems
 from kontoguide.store import drafts
 from kontoguide.store.storage import now

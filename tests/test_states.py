@@ -21,8 +21,10 @@ from kontoguide.questionnaire.dialogue import (
     Prompt,
     SectionStarted,
 )
-from kontoguide.questionnaire.flow import UNFINISHED_FOLLOW_UP, Flow, Refused
+from kontoguide.questionnaire.flow import Flow
 from kontoguide.questionnaire.follow_up import FollowUpDialogue
+from kontoguide.questionnaire.follow_up_answers import UNFINISHED_FOLLOW_UP
+from kontoguide.questionnaire.session import Refused
 from kontoguide.store.drafts import new_record
 from scenario import (
     DECISION,

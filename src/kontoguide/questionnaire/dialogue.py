@@ -17,17 +17,14 @@ from kontoguide.checklist.loading import ItemField, Question, Section
 from kontoguide.model import paths
 from kontoguide.model.readable import readable
 from kontoguide.questionnaire import messages as m
-from kontoguide.questionnaire.flow import (
-    Flow,
-    Refused,
-    SectionSummary,
-    Spec,
-    change_key,
-    unfinished_key,
-)
+from kontoguide.questionnaire.answer_text import Spec
 
 # One way to cut a title to a width, for the engine and the conversation alike.
-from kontoguide.questionnaire.flow import shorten as shorten
+from kontoguide.questionnaire.answer_text import shorten as shorten
+from kontoguide.questionnaire.flow import Flow
+from kontoguide.questionnaire.session import Refused
+from kontoguide.questionnaire.set_aside import change_key, unfinished_key
+from kontoguide.questionnaire.summary import SectionSummary
 from kontoguide.rules.validation import Problem
 
 Check = Callable[[Any], str | None]

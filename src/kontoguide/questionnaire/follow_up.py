@@ -20,6 +20,7 @@ from kontoguide.checklist.loading import ItemField, Kind
 from kontoguide.model.fieldtypes import parse_date
 from kontoguide.model.record import CONCLUSION_CLOSE, add_months
 from kontoguide.questionnaire import messages as m
+from kontoguide.questionnaire.answer_text import format_number
 from kontoguide.questionnaire.dialogue import (
     NO,
     YES,
@@ -32,7 +33,7 @@ from kontoguide.questionnaire.dialogue import (
     Prompt,
     shorten,
 )
-from kontoguide.questionnaire.flow import Refused, format_number
+from kontoguide.questionnaire.session import Refused
 
 _MISSING = object()
 # How each answer is asked: its kind, whether it is required, its choice list.

@@ -35,8 +35,9 @@ from kontoguide.questionnaire.dialogue import (
     SummaryShown,
     shorten,
 )
-from kontoguide.questionnaire.flow import UNFINISHED_FOLLOW_UP, Flow
+from kontoguide.questionnaire.flow import Flow
 from kontoguide.questionnaire.follow_up import FollowUpDialogue
+from kontoguide.questionnaire.follow_up_answers import UNFINISHED_FOLLOW_UP
 from kontoguide.rules import lifecycle
 from kontoguide.rules.validation import Problem
 from kontoguide.store import drafts

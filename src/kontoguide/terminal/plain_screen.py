@@ -26,6 +26,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from kontoguide.questionnaire.answer_text import whole_titles
 from kontoguide.questionnaire.dialogue import (
     Event,
     Facts,
@@ -43,7 +44,7 @@ from kontoguide.questionnaire.dialogue import (
     Tone,
     section_title,
 )
-from kontoguide.questionnaire.flow import SectionSummary, whole_titles
+from kontoguide.questionnaire.summary import SectionSummary
 from kontoguide.terminal import messages as m
 from kontoguide.terminal import output
 from kontoguide.terminal.plain_asker import plain

@@ -35,7 +35,7 @@ from kontoguide.questionnaire.dialogue import (
     Tone,
     section_title,
 )
-from kontoguide.questionnaire.flow import Row, SectionSummary
+from kontoguide.questionnaire.summary import Row, SectionSummary
 from kontoguide.rules import lifecycle
 from kontoguide.rules.validation import steps_done
 from kontoguide.store.drafts import Loaded
