@@ -13,15 +13,10 @@ from rich.console import Console
 from kontoguide.checklist.loading import Checklist, load_checklist_file
 from kontoguide.cli import messages as m
 from kontoguide.model.record import Record
-from kontoguide.questionnaire.dialogue import (
-    _ALL_FIELDS,
-    Conversation,
-    ItemStarted,
-    Note,
-    SectionStarted,
-    shorten,
-)
-from kontoguide.questionnaire.flow import Flow, Refused, change_key
+from kontoguide.questionnaire.dialogue import Conversation
+from kontoguide.questionnaire.events import ItemStarted, Note, SectionStarted
+from kontoguide.questionnaire.flow import Flow, Refused, change_key, shorten
+from kontoguide.questionnaire.list_editing import _ALL_FIELDS
 from kontoguide.rules.validation import make_context, problems
 from kontoguide.store.drafts import new_record
 from kontoguide.terminal.views import summary_table

@@ -10,8 +10,9 @@ import pytest
 from kontoguide.checklist.loading import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.model.record import Record
-from kontoguide.questionnaire.dialogue import Conversation, ItemProgress, ListShown, Note, shorten
-from kontoguide.questionnaire.flow import Flow, unfinished_key
+from kontoguide.questionnaire.dialogue import Conversation
+from kontoguide.questionnaire.events import ItemProgress, ListShown, Note
+from kontoguide.questionnaire.flow import Flow, shorten, unfinished_key
 from kontoguide.store.drafts import new_record
 from scenario import ALL, ANSWERS, INTERRUPT, LIST_MENU, RecordingScreen, Saves, ScriptedAsker
 

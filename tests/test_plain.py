@@ -11,28 +11,23 @@ import pytest
 
 from kontoguide.checklist.loading import Checklist
 from kontoguide.cli import messages as m
-from kontoguide.questionnaire.dialogue import (
-    NO,
-    YES,
-    Conversation,
+from kontoguide.questionnaire.dialogue import Conversation
+from kontoguide.questionnaire.events import (
     Event,
     Facts,
-    GoBack,
     Heading,
     ItemProgress,
     ListShown,
     Note,
-    Option,
     Overview,
     ProblemsShown,
     Progress,
-    Prompt,
     SectionStarted,
     SummaryShown,
     TaskList,
-    shorten,
 )
-from kontoguide.questionnaire.flow import Flow, whole_titles
+from kontoguide.questionnaire.flow import Flow, shorten, whole_titles
+from kontoguide.questionnaire.prompting import NO, YES, GoBack, Option, Prompt
 from kontoguide.rules.validation import Problem
 from kontoguide.terminal import plain_screen
 from kontoguide.terminal.plain_asker import PlainAsker, choose, choose_several, fold, wanted

@@ -23,20 +23,11 @@ from rich.text import Text
 from kontoguide.checklist.loading import Checklist
 from kontoguide.model.errors import ExitCode, KontoguideError, OutputExistsError, UsageError
 from kontoguide.model.record import APPROVED, CONCLUSION_CLOSE, NoticeAck, Record
-from kontoguide.questionnaire.dialogue import (
-    NO,
-    YES,
-    Asker,
-    Conversation,
-    Facts,
-    Option,
-    Overview,
-    Prompt,
-    SummaryShown,
-    shorten,
-)
-from kontoguide.questionnaire.flow import UNFINISHED_FOLLOW_UP, Flow
+from kontoguide.questionnaire.dialogue import Conversation
+from kontoguide.questionnaire.events import Facts, Overview, SummaryShown
+from kontoguide.questionnaire.flow import UNFINISHED_FOLLOW_UP, Flow, shorten
 from kontoguide.questionnaire.follow_up import FollowUpDialogue
+from kontoguide.questionnaire.prompting import NO, YES, Asker, Option, Prompt
 from kontoguide.rules import lifecycle
 from kontoguide.rules.validation import Problem
 from kontoguide.store import drafts
