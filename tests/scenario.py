@@ -18,8 +18,9 @@ from typing import Any
 from kontoguide.checklist.loading import Checklist, ItemField, Question
 from kontoguide.cli import messages as m
 from kontoguide.model.record import Record
-from kontoguide.questionnaire.dialogue import Event, Option, Prompt
+from kontoguide.questionnaire.events import Event
 from kontoguide.questionnaire.list_answers import offered_people
+from kontoguide.questionnaire.prompting import Option, Prompt
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

@@ -13,15 +13,11 @@ from rich.console import Console
 from kontoguide.checklist.loading import Checklist, load_checklist_file
 from kontoguide.cli import messages as m
 from kontoguide.model.record import Record
-from kontoguide.questionnaire.dialogue import (
-    _ALL_FIELDS,
-    Conversation,
-    ItemStarted,
-    Note,
-    SectionStarted,
-    shorten,
-)
+from kontoguide.questionnaire.answer_text import shorten
+from kontoguide.questionnaire.dialogue import Conversation
+from kontoguide.questionnaire.events import ItemStarted, Note, SectionStarted
 from kontoguide.questionnaire.flow import Flow
+from kontoguide.questionnaire.list_editing import _ALL_FIELDS
 from kontoguide.questionnaire.session import Refused
 from kontoguide.questionnaire.set_aside import change_key
 from kontoguide.rules.validation import make_context, problems

@@ -22,7 +22,7 @@ from kontoguide.model.errors import (
     UsageError,
 )
 from kontoguide.model.record import Record
-from kontoguide.questionnaire.dialogue import NO, Option, Prompt
+from kontoguide.questionnaire.prompting import NO, Option, Prompt
 from kontoguide.rules.validation import make_context
 from kontoguide.store.drafts import from_answers, new_record
 from kontoguide.store.storage import Store

@@ -10,7 +10,9 @@ import pytest
 from kontoguide.checklist.loading import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.model.record import Record
-from kontoguide.questionnaire.dialogue import Conversation, ItemProgress, ListShown, Note, shorten
+from kontoguide.questionnaire.answer_text import shorten
+from kontoguide.questionnaire.dialogue import Conversation
+from kontoguide.questionnaire.events import ItemProgress, ListShown, Note
 from kontoguide.questionnaire.flow import Flow
 from kontoguide.questionnaire.set_aside import unfinished_key
 from kontoguide.store.drafts import new_record

@@ -17,17 +17,11 @@ from prompt_toolkit.output import DummyOutput
 from kontoguide.checklist.loading import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.model.record import Record
-from kontoguide.questionnaire.dialogue import (
-    NO,
-    Conversation,
-    GoBack,
-    Note,
-    Option,
-    Progress,
-    Prompt,
-    shorten,
-)
+from kontoguide.questionnaire.answer_text import shorten
+from kontoguide.questionnaire.dialogue import Conversation
+from kontoguide.questionnaire.events import Note, Progress
 from kontoguide.questionnaire.flow import Flow
+from kontoguide.questionnaire.prompting import NO, GoBack, Option, Prompt
 from kontoguide.store.drafts import new_record
 from kontoguide.terminal.prompts import SELECT_INDENT as SELECT
 from kontoguide.terminal.prompts import QuestionaryAsker, fit_title, wrap
@@ -445,7 +439,7 @@ def test_records_table_and_notes_keep_every_word_whole(checklist: Checklist, wid
 def test_notes_problems_and_lists_keep_every_word_whole(checklist: Checklist, width: int) -> None:
     from rich.console import Console
 
-    from kontoguide.questionnaire.dialogue import ListShown, ProblemsShown
+    from kontoguide.questionnaire.events import ListShown, ProblemsShown
     from kontoguide.rules.validation import Problem
     from kontoguide.terminal.views import RichScreen
 
@@ -705,7 +699,7 @@ def test_back_from_a_field_being_changed_is_the_field_chooser_again(checklist: C
 
 
 def test_an_items_field_numbers_say_why_one_is_skipped(checklist: Checklist) -> None:
-    from kontoguide.questionnaire.dialogue import ItemProgress
+    from kontoguide.questionnaire.events import ItemProgress
     from kontoguide.terminal import plain_screen, views
 
     team = checklist.question("step4.team")

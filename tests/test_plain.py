@@ -11,29 +11,24 @@ import pytest
 
 from kontoguide.checklist.loading import Checklist
 from kontoguide.cli import messages as m
-from kontoguide.questionnaire.answer_text import whole_titles
-from kontoguide.questionnaire.dialogue import (
-    NO,
-    YES,
-    Conversation,
+from kontoguide.questionnaire.answer_text import shorten, whole_titles
+from kontoguide.questionnaire.dialogue import Conversation
+from kontoguide.questionnaire.events import (
     Event,
     Facts,
-    GoBack,
     Heading,
     ItemProgress,
     ListShown,
     Note,
-    Option,
     Overview,
     ProblemsShown,
     Progress,
-    Prompt,
     SectionStarted,
     SummaryShown,
     TaskList,
-    shorten,
 )
 from kontoguide.questionnaire.flow import Flow
+from kontoguide.questionnaire.prompting import NO, YES, GoBack, Option, Prompt
 from kontoguide.rules.validation import Problem
 from kontoguide.terminal import plain_screen
 from kontoguide.terminal.plain_asker import PlainAsker, choose, choose_several, fold, wanted

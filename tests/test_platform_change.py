@@ -9,7 +9,8 @@ import pytest
 from kontoguide.checklist.loading import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.model.record import Record
-from kontoguide.questionnaire.dialogue import Conversation, Note
+from kontoguide.questionnaire.dialogue import Conversation
+from kontoguide.questionnaire.events import Note
 from kontoguide.questionnaire.flow import Flow
 from scenario import ANSWERS, REVIEW_READY, RecordingScreen, Saves, ScriptedAsker, full_script
 from test_lists import record_with

@@ -153,7 +153,7 @@ def test_the_questionnaire_s_problem_list_hangs_its_lines(checklist: Checklist, 
 
     from rich.console import Console
 
-    from kontoguide.questionnaire.dialogue import ProblemsShown
+    from kontoguide.questionnaire.events import ProblemsShown
     from kontoguide.terminal.views import RichScreen
 
     found = med_fel_problems(checklist)

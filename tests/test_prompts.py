@@ -14,10 +14,11 @@ from prompt_toolkit.output import DummyOutput
 from kontoguide.checklist.loading import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.model.record import Record
-from kontoguide.questionnaire.dialogue import Conversation, Option, Prompt
+from kontoguide.questionnaire.dialogue import Conversation
 from kontoguide.questionnaire.flow import Flow
 from kontoguide.questionnaire.follow_up import FollowUpDialogue
 from kontoguide.questionnaire.follow_up_answers import UNFINISHED_FOLLOW_UP
+from kontoguide.questionnaire.prompting import Option, Prompt
 from kontoguide.store.drafts import new_record
 from kontoguide.terminal.prompts import QuestionaryAsker, wrap
 from scenario import (

@@ -10,7 +10,7 @@ import pytest
 
 from kontoguide.checklist.loading import Checklist
 from kontoguide.cli import messages as m
-from kontoguide.questionnaire.dialogue import NO
+from kontoguide.questionnaire.prompting import NO
 from kontoguide.store.storage import Store
 from kontoguide.terminal import interactive
 from kontoguide.terminal.views import RichScreen

@@ -19,7 +19,8 @@ from kontoguide.checklist.loading import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.documents.export import render
 from kontoguide.model.record import LIST_MAXIMUMS, NoticeAck, Record
-from kontoguide.questionnaire.dialogue import Conversation, Note
+from kontoguide.questionnaire.dialogue import Conversation
+from kontoguide.questionnaire.events import Note
 from kontoguide.questionnaire.flow import Flow
 from kontoguide.questionnaire.session import Refused
 from kontoguide.rules.validation import in_checklist_order, problems

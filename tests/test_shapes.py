@@ -25,8 +25,10 @@ from kontoguide.documents.export import render
 from kontoguide.model.errors import ExitCode
 from kontoguide.model.readable import readable
 from kontoguide.model.record import NoticeAck, Record
-from kontoguide.questionnaire.dialogue import Conversation, Note, Option, Prompt
+from kontoguide.questionnaire.dialogue import Conversation
+from kontoguide.questionnaire.events import Note
 from kontoguide.questionnaire.flow import Flow
+from kontoguide.questionnaire.prompting import Option, Prompt
 from kontoguide.store import drafts
 from kontoguide.store.storage import Store, now
 from kontoguide.terminal import interactive

@@ -14,7 +14,7 @@ from cli_support import run_kontoguide
 from kontoguide.checklist.loading import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.model.errors import ExitCode
-from kontoguide.questionnaire.dialogue import NO, YES, Option, Prompt
+from kontoguide.questionnaire.prompting import NO, YES, Option, Prompt
 from kontoguide.store import drafts
 from kontoguide.store.storage import Store
 from kontoguide.terminal import interactive

@@ -12,18 +12,12 @@ import pytest
 from kontoguide.checklist.loading import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.model.record import NoticeAck, Record, add_months
-from kontoguide.questionnaire.dialogue import (
-    Conversation,
-    Facts,
-    Heading,
-    Note,
-    Option,
-    Prompt,
-    SectionStarted,
-)
+from kontoguide.questionnaire.dialogue import Conversation
+from kontoguide.questionnaire.events import Facts, Heading, Note, SectionStarted
 from kontoguide.questionnaire.flow import Flow
 from kontoguide.questionnaire.follow_up import FollowUpDialogue
 from kontoguide.questionnaire.follow_up_answers import UNFINISHED_FOLLOW_UP
+from kontoguide.questionnaire.prompting import Option, Prompt
 from kontoguide.questionnaire.session import Refused
 from kontoguide.store.drafts import new_record
 from scenario import (

@@ -15,7 +15,8 @@ from rich.console import Console
 from kontoguide.checklist.loading import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.model.record import Record
-from kontoguide.questionnaire.dialogue import Conversation, SummaryShown, TaskList
+from kontoguide.questionnaire.dialogue import Conversation
+from kontoguide.questionnaire.events import SummaryShown, TaskList
 from kontoguide.questionnaire.flow import Flow
 from kontoguide.store.drafts import new_record
 from kontoguide.terminal import interactive
@@ -263,7 +264,7 @@ def test_step_4_opened_from_the_task_list_fits_80x24(tmp_path: Path) -> None:
 
 
 def test_a_steps_picker_shows_its_questions_a_page_at_a_time(checklist: Checklist) -> None:
-    from kontoguide.questionnaire.dialogue import PICKER_PAGE
+    from kontoguide.questionnaire.question_picker import PICKER_PAGE
 
     record = complete_record(checklist)
     offered: list[list[str]] = []

@@ -15,6 +15,7 @@ from kontoguide.checklist.added_questions import extra_model
 from kontoguide.checklist.loading import Checklist, Condition
 from kontoguide.cli import messages as m
 from kontoguide.model import paths
+from kontoguide.model.errortext import translate
 from kontoguide.model.record import Record, Transition
 from kontoguide.rules.validation import (
     applicable,
@@ -24,7 +25,6 @@ from kontoguide.rules.validation import (
     problems,
     prune,
     steps_done,
-    translate,
 )
 from kontoguide.store.drafts import with_identity
 

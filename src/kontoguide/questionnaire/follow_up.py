@@ -20,19 +20,10 @@ from kontoguide.checklist.loading import ItemField, Kind
 from kontoguide.model.fieldtypes import parse_date
 from kontoguide.model.record import CONCLUSION_CLOSE, add_months
 from kontoguide.questionnaire import messages as m
-from kontoguide.questionnaire.answer_text import format_number
-from kontoguide.questionnaire.dialogue import (
-    NO,
-    YES,
-    Conversation,
-    Facts,
-    Heading,
-    ItemProgress,
-    Note,
-    Option,
-    Prompt,
-    shorten,
-)
+from kontoguide.questionnaire.answer_text import format_number, shorten
+from kontoguide.questionnaire.dialogue import Conversation
+from kontoguide.questionnaire.events import Facts, Heading, ItemProgress, Note
+from kontoguide.questionnaire.prompting import NO, YES, Option, Prompt
 from kontoguide.questionnaire.session import Refused
 
 _MISSING = object()

@@ -23,21 +23,13 @@ from rich.text import Text
 from kontoguide.checklist.loading import Checklist
 from kontoguide.model.errors import ExitCode, KontoguideError, OutputExistsError, UsageError
 from kontoguide.model.record import APPROVED, CONCLUSION_CLOSE, NoticeAck, Record
-from kontoguide.questionnaire.dialogue import (
-    NO,
-    YES,
-    Asker,
-    Conversation,
-    Facts,
-    Option,
-    Overview,
-    Prompt,
-    SummaryShown,
-    shorten,
-)
+from kontoguide.questionnaire.answer_text import shorten
+from kontoguide.questionnaire.dialogue import Conversation
+from kontoguide.questionnaire.events import Facts, Overview, SummaryShown
 from kontoguide.questionnaire.flow import Flow
 from kontoguide.questionnaire.follow_up import FollowUpDialogue
 from kontoguide.questionnaire.follow_up_answers import UNFINISHED_FOLLOW_UP
+from kontoguide.questionnaire.prompting import NO, YES, Asker, Option, Prompt
 from kontoguide.rules import lifecycle
 from kontoguide.rules.validation import Problem
 from kontoguide.store import drafts

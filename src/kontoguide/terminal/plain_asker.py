@@ -1,4 +1,4 @@
-"""Questions one line at a time (`--enkel`): the plain adapter behind `dialogue.Asker`.
+"""Questions one line at a time (`--enkel`): the plain adapter behind `prompting.Asker`.
 
 For screen readers and for scripts: every question is written as plain lines
 (the question, its hint, numbered options, one instruction line, "Svar: "),
@@ -31,7 +31,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO, TypeVar
 
-from kontoguide.questionnaire.dialogue import NO, YES, GoBack, Option, Prompt
+from kontoguide.questionnaire.prompting import NO, YES, GoBack, Option, Prompt
 from kontoguide.terminal import messages as m
 from kontoguide.terminal import output
 
@@ -165,7 +165,7 @@ def _is_terminal(stream: TextIO) -> bool:
 
 
 class PlainAsker:
-    """Asks with plain lines; see `dialogue.Asker` and the module's docstring.
+    """Asks with plain lines; see `prompting.Asker` and the module's docstring.
 
     `input` and `output` default to standard in and out; `echo` (default: when the
     input is not a terminal) writes each answer read after "Svar:", so that the

@@ -27,7 +27,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kontoguide.questionnaire.answer_text import whole_titles
-from kontoguide.questionnaire.dialogue import (
+from kontoguide.questionnaire.events import (
     Event,
     Facts,
     Heading,
@@ -57,7 +57,7 @@ Lines = list[str]
 
 
 class PlainScreen(RichScreen):
-    """Shows the conversation's events as plain lines; see `dialogue.Screen`."""
+    """Shows the conversation's events as plain lines; see `events.Screen`."""
 
     def __init__(self, stream: Any = None) -> None:
         if stream is None:

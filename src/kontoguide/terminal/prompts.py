@@ -1,4 +1,4 @@
-"""Questions in the terminal: the questionary adapter behind `dialogue.Asker`.
+"""Questions in the terminal: the questionary adapter behind `prompting.Asker`.
 
 questionary draws the prompts; this module makes them fit the guide:
 - every prompt text is Swedish (questionary's own English instructions and its
@@ -42,7 +42,7 @@ from prompt_toolkit.output import Output
 from prompt_toolkit.shortcuts import print_formatted_text
 from questionary.prompts.common import InquirerControl
 
-from kontoguide.questionnaire.dialogue import Check, GoBack, Option, Prompt
+from kontoguide.questionnaire.prompting import Check, GoBack, Option, Prompt
 from kontoguide.terminal import messages as m
 from kontoguide.terminal.word_wrap import WordWrap
 
@@ -144,7 +144,7 @@ def _inquirer(app: Application[Any]) -> InquirerControl | None:
 
 
 class QuestionaryAsker:
-    """Asks with questionary; see `dialogue.Asker`."""
+    """Asks with questionary; see `prompting.Asker`."""
 
     def __init__(
         self,

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kontoguide.checklist.loading import Notice, Section
-from kontoguide.questionnaire.dialogue import (
+from kontoguide.questionnaire.events import (
     Event,
     Facts,
     Heading,
@@ -350,7 +350,7 @@ def acknowledged_line(moment: datetime) -> str:
 
 
 class RichScreen:
-    """Shows the conversation's events on a rich console; see `dialogue.Screen`."""
+    """Shows the conversation's events on a rich console; see `events.Screen`."""
 
     def __init__(self, console: Console) -> None:
         self.console = console
