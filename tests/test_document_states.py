@@ -33,8 +33,9 @@ from export_support import (
 )
 from kontoguide.checklist.loading import Checklist, load_checklist
 from kontoguide.documents.chart import DPI, Bar, ProgressChart, progress_png, size_inches
-from kontoguide.documents.document import build, goal_progress
+from kontoguide.documents.document import build
 from kontoguide.documents.export import render
+from kontoguide.documents.follow_ups import goal_progress
 from kontoguide.model.record import Record, Transition
 from kontoguide.store import drafts
 from kontoguide.store.storage import Store
@@ -312,7 +313,8 @@ def test_the_name_line_is_empty_without_a_decision_maker(
     records: dict[str, Record], shared_checklist: Checklist
 ) -> None:
     # Not a whole ready record, but the view of the form only needs the name.
-    from kontoguide.documents.document import DecisionView, _decision
+    from kontoguide.documents.decision import decision_view as _decision
+    from kontoguide.documents.view import DecisionView
 
     record = records["ready"]
     step5 = record.step5.model_copy(

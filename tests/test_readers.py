@@ -25,8 +25,9 @@ import pytest
 from export_support import EXAMPLES, NOW
 from kontoguide.checklist.loading import Checklist, load_checklist
 from kontoguide.cli import messages as m
-from kontoguide.documents.document import DocumentView, SectionView, TableAnswer, YesNoAnswer, build
+from kontoguide.documents.document import build
 from kontoguide.documents.export import render
+from kontoguide.documents.view import DocumentView, SectionView, TableAnswer, YesNoAnswer
 from kontoguide.store import drafts
 from kontoguide.store.storage import Store
 from test_document_states import CASES

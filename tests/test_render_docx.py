@@ -36,7 +36,7 @@ from export_support import (
     yes_no,
 )
 from kontoguide.checklist.loading import Checklist, load_checklist, load_checklist_file
-from kontoguide.documents.document import assess
+from kontoguide.documents.assessment import assess
 from kontoguide.documents.export import render
 from kontoguide.documents.table_layout import (
     CELL_PADDING,

@@ -302,7 +302,8 @@ def test_the_document_shows_stored_values_of_any_shape(
 ) -> None:
     # A record built some other way than by validation (model_copy, a future field):
     # the renderers must still show every value readably instead of failing.
-    from kontoguide.documents.document import ChecksAnswer, TextAnswer, build
+    from kontoguide.documents.document import build
+    from kontoguide.documents.view import ChecksAnswer, TextAnswer
 
     record, _ = drafts.prefilled(complete_answers, checklist, "form0002")
     step2 = record.step2.model_copy(update={"duties": [{"uppgift": "planering"}, "publicering"]})

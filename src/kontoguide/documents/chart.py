@@ -2,7 +2,7 @@
 
 One horizontal bar per goal, on a common scale where 0 % is the baseline and
 100 % the target, so goals counted in different units share one picture. The
-numbers and words come ready from document.py (Swedish, formatted); this
+numbers and words come ready from follow_ups.py (Swedish, formatted); this
 module only draws them.
 
 matplotlib is imported inside `progress_png`, so only a document with a

@@ -29,7 +29,7 @@ from kontoguide.store import drafts
 from kontoguide.store.storage import Store, record_json
 
 if TYPE_CHECKING:
-    from kontoguide.documents.document import Assessment
+    from kontoguide.documents.assessment import Assessment
 
 FORMATS = ("docx", "json", "md")
 
@@ -130,7 +130,7 @@ def render(
 ) -> bytes:
     """The exported file's content; `now` dates the document.
 
-    `assessed` is document.assess(record, checklist) when the caller has it already.
+    `assessed` is assessment.assess(record, checklist) when the caller has it already.
     """
     if fmt == "json":
         return record_json(record).encode("utf-8")
@@ -152,7 +152,8 @@ def export(
     """Write `record` as `fmt` to `output` (a file or a folder; default: here)."""
     if fmt not in FORMATS:
         raise UsageError(m.EXPORT_UNKNOWN_FORMAT.format(fmt=fmt))
-    from kontoguide.documents.document import assess, local_time
+    from kontoguide.documents.assessment import assess
+    from kontoguide.documents.values import local_time
 
     now = datetime.now(UTC).replace(microsecond=0)
     # The state is derived again, as the document derives it: the file's name says

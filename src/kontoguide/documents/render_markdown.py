@@ -1,6 +1,6 @@
 """The checklist as Markdown (CommonMark with GitHub tables), for e-mail and the intranet.
 
-Same content and order as the Word document (both walk document.DocumentView).
+Same content and order as the Word document (both walk view.DocumentView).
 Every answer is escaped so that it shows exactly as written: `*`, `_`, `#`, `<`,
 `&`, `|` and friends never turn into formatting, HTML or a broken table, and a
 line break inside an answer stays a line break.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kontoguide.documents import messages as m
-from kontoguide.documents.document import (
+from kontoguide.documents.view import (
     Answer,
     ChecksAnswer,
     DecisionView,

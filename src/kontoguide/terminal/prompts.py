@@ -20,8 +20,9 @@ questionary draws the prompts; this module makes them fit the guide:
   including the choice lists, where questionary ignores Ctrl-D, and a text
   prompt that already holds text (Ctrl-D at its end).
 
-`input` and `output` are passed through so tests can drive real prompts with
-prompt_toolkit's `create_pipe_input()` and `DummyOutput()`.
+The keys are bound in prompt_keys. `input` and `output` are passed through so
+tests can drive real prompts with prompt_toolkit's `create_pipe_input()` and
+`DummyOutput()`.
 """
 
 from __future__ import annotations
@@ -32,18 +33,16 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import questionary
-from prompt_toolkit.application import Application, get_app, run_in_terminal
-from prompt_toolkit.filters import Condition
+from prompt_toolkit.application import Application
 from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.input import Input
-from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
 from prompt_toolkit.layout.controls import FormattedTextControl
 from prompt_toolkit.output import Output
 from prompt_toolkit.shortcuts import print_formatted_text
-from questionary.prompts.common import InquirerControl
 
 from kontoguide.questionnaire.prompting import Check, GoBack, Option, Prompt
 from kontoguide.terminal import messages as m
+from kontoguide.terminal.prompt_keys import Validate, add_choice_keys, text_keys
 from kontoguide.terminal.word_wrap import WordWrap
 
 QMARK = "?"
@@ -101,15 +100,6 @@ def _on_validation_error(message: str, width: int) -> str:
     return wrap("! " + message, width, indent="")
 
 
-def help_text(prompt: Prompt) -> str:
-    """What "?" and F1 show: the help, else the hint, else that there is no more help."""
-    if prompt.help:
-        return prompt.help
-    if prompt.hint:
-        return f"{prompt.hint}\n\n{m.P_NO_MORE_HELP}"
-    return m.P_NO_MORE_HELP
-
-
 def fit_title(title: str, width: int, indent: int) -> str:
     """A choice's title wrapped at words, its later lines under its first: the list
     would otherwise cut a long title at the screen's edge, in the middle of a word."""
@@ -134,13 +124,6 @@ def _widen_validation_toolbar(app: Application[Any]) -> None:
             name = getattr(content.text, "__qualname__", "")
             if name.startswith("ValidationToolbar."):
                 window.height = None
-
-
-def _inquirer(app: Application[Any]) -> InquirerControl | None:
-    for control in app.layout.find_all_controls():
-        if isinstance(control, InquirerControl):
-            return control
-    return None
 
 
 class QuestionaryAsker:
@@ -182,7 +165,7 @@ class QuestionaryAsker:
             style=STYLE,
             multiline=multiline,
             instruction=instruction,
-            key_bindings=self._text_keys(prompt, multiline=multiline),
+            key_bindings=text_keys(prompt, self._show_help, multiline=multiline),
             placeholder=FormattedText([("class:placeholder", prompt.placeholder or "")]),
             # No completion menu: without this, eight empty lines sit under the input.
             reserve_space_for_menu=0,
@@ -227,7 +210,9 @@ class QuestionaryAsker:
             erase_when_done=True,
             **self._io(),
         )
-        self._extend(question.application, prompt, validate_select=prompt.validate)
+        add_choice_keys(
+            question.application, prompt, self._show_help, self._validator(prompt.validate, width)
+        )
         answer = str(self._ask_erased(question, prompt.message, width))
         title = next((o.title for o in options if o.value == answer), answer)
         self._echo(prompt.message, title, width)
@@ -258,7 +243,7 @@ class QuestionaryAsker:
             erase_when_done=True,
             **self._io(),
         )
-        self._extend(question.application, prompt, validate_select=None)
+        add_choice_keys(question.application, prompt, self._show_help, None)
         answer = [str(value) for value in self._ask_erased(question, prompt.message, width)]
         titles = [o.title for o in options if o.value in answer]
         shown = m.P_ALL_CHOSEN.format(count=len(titles)) if len(titles) == len(options) else ""
@@ -293,7 +278,7 @@ class QuestionaryAsker:
         return "\n" + "\n".join(lines)
 
     @staticmethod
-    def _validator(check: Check | None, width: int) -> Callable[[Any], bool | str] | None:
+    def _validator(check: Check | None, width: int) -> Validate | None:
         if check is None:
             return None
 
@@ -302,134 +287,6 @@ class QuestionaryAsker:
             return True if message is None else _on_validation_error(message, width)
 
         return validate
-
-    def _help_keys(self, prompt: Prompt, *, empty_only: bool) -> KeyBindings:
-        keys = KeyBindings()
-        text = help_text(prompt)
-        buffer_empty = Condition(lambda: not get_app().current_buffer.text)
-        shown: list[bool] = []
-
-        def show(event: KeyPressEvent) -> None:
-            # Once per question: pressing again must not print a second copy.
-            if not shown:
-                shown.append(True)
-                run_in_terminal(lambda: self._show_help(text))
-
-        # Bound on every prompt, help text or not: "?" must never become the answer.
-        keys.add("?", filter=buffer_empty if empty_only else True, eager=True)(show)
-        keys.add("f1", eager=True)(show)
-        return keys
-
-    def _text_keys(self, prompt: Prompt, *, multiline: bool) -> KeyBindings:
-        keys = self._help_keys(prompt, empty_only=True)
-        at_end = Condition(
-            lambda: get_app().current_buffer.cursor_position >= len(get_app().current_buffer.text)
-        )
-        keep = prompt.keep_typed
-
-        def leave(event: KeyPressEvent, error: type[BaseException]) -> None:
-            if keep is not None:
-                keep(event.current_buffer.text)
-            event.app.exit(exception=error, style="class:aborting")
-
-        @keys.add("c-c", eager=True)
-        def _interrupt(event: KeyPressEvent) -> None:
-            leave(event, KeyboardInterrupt)
-
-        # prompt_toolkit ends on Ctrl-D only in an empty answer; with text in it (a
-        # default, a refused answer kept) Ctrl-D would do nothing at the end of the
-        # line. It pauses there too; inside the text it still deletes forward.
-        @keys.add("c-d", filter=at_end)
-        def _eof(event: KeyPressEvent) -> None:
-            leave(event, EOFError)
-
-        if prompt.back:
-            buffer_empty = Condition(lambda: not get_app().current_buffer.text)
-
-            # "<" is a character an answer may hold: it goes back only as the whole answer.
-            @keys.add("<", filter=buffer_empty, eager=True)
-            @keys.add("pageup", eager=True)
-            def _back(event: KeyPressEvent) -> None:
-                # Text typed before PgUp is kept like on a pause, and offered again.
-                leave(event, GoBack)
-
-        if multiline:
-            buffer_empty = Condition(lambda: not get_app().current_buffer.text.strip())
-
-            # Enter in an empty multi-line answer submits it: skipping an optional
-            # question, or hearing what a required one needs, takes one key.
-            @keys.add("enter", filter=buffer_empty)
-            def _submit(event: KeyPressEvent) -> None:
-                event.current_buffer.validate_and_handle()
-
-        return keys
-
-    def _extend(self, app: Application[Any], prompt: Prompt, validate_select: Check | None) -> None:
-        """Ctrl-D, help and in-place validation for questionary's choice lists."""
-        keys = KeyBindings()
-
-        @keys.add("c-d", eager=True)
-        def _eof(event: KeyPressEvent) -> None:
-            event.app.exit(exception=EOFError, style="class:aborting")
-
-        control = _inquirer(app)
-        if prompt.back:
-
-            @keys.add("<", eager=True)
-            @keys.add("left", eager=True)
-            @keys.add("pageup", eager=True)
-            def _back(event: KeyPressEvent) -> None:
-                event.app.exit(exception=GoBack, style="class:aborting")
-
-        if control is not None:
-            self._stop_at_the_ends(keys, control)
-
-        if validate_select is not None and control is not None:
-            width = self._width()
-
-            # Added after questionary's own Enter binding, so this one wins.
-            @keys.add("c-m", eager=True)
-            def _enter(event: KeyPressEvent) -> None:
-                value = control.get_pointed_at().value
-                message = validate_select(value)
-                if message is not None:
-                    # InquirerControl declares error_message as always None; checkbox sets it too.
-                    control.error_message = FormattedText(  # type: ignore[assignment]
-                        [("class:validation-toolbar", _on_validation_error(message, width))]
-                    )
-                    return
-                control.error_message = None
-                control.is_answered = True
-                event.app.exit(result=value)
-
-        bindings = [app.key_bindings] if app.key_bindings is not None else []
-        bindings.append(self._help_keys(prompt, empty_only=False))
-        app.key_bindings = merge_key_bindings([*bindings, keys])
-
-    @staticmethod
-    def _stop_at_the_ends(keys: KeyBindings, control: InquirerControl) -> None:
-        """Up and Down stop at the first and last choice instead of wrapping around:
-        at the end of the list, one more Down must not land on the first choice."""
-
-        def step(by: int) -> None:
-            start = at = control.pointed_at
-            while 0 <= at + by < control.choice_count:
-                at += by
-                control.pointed_at = at
-                if control.is_selection_valid():
-                    return
-            # No choice further on: stay where the pointer was.
-            control.pointed_at = start
-
-        @keys.add("down", eager=True)
-        @keys.add("c-n", eager=True)
-        def _down(event: KeyPressEvent) -> None:
-            step(1)
-
-        @keys.add("up", eager=True)
-        @keys.add("c-p", eager=True)
-        def _up(event: KeyPressEvent) -> None:
-            step(-1)
 
     def _print_help(self, text: str) -> None:
         width = self._width()
