@@ -17,7 +17,7 @@ from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
 from questionary.prompts.common import InquirerControl
 
-from kontoguide.questionnaire.dialogue import GoBack, Prompt
+from kontoguide.questionnaire.prompting import GoBack, Prompt
 from kontoguide.terminal import messages as m
 
 ShowHelp = Callable[[str], None]
