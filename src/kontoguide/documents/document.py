@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from kontoguide.checklist.loading import (
+from kontoguide.checklist.parts import (
     ADDED_PREFIX,
     Checklist,
     ItemField,
@@ -26,19 +26,16 @@ from kontoguide.checklist.loading import (
 from kontoguide.documents import messages as m
 from kontoguide.documents.chart import Bar, ProgressChart
 from kontoguide.model import paths
+from kontoguide.model.account_life import FollowUp, State
+from kontoguide.model.parts import Goal
 from kontoguide.model.readable import readable
-from kontoguide.model.record import APPROVED, FollowUp, Goal, Record, State
+from kontoguide.model.record import Record
+from kontoguide.model.steps import APPROVED
 from kontoguide.rules import lifecycle
-from kontoguide.rules.validation import (
-    Problem,
-    SetAsideCounts,
-    applicable,
-    context_record,
-    field_title,
-    in_checklist_order,
-    make_context,
-    prune,
-)
+from kontoguide.rules.completeness import SetAsideCounts, applicable, in_checklist_order
+from kontoguide.rules.field_problems import Problem, field_title
+from kontoguide.rules.pruning import prune
+from kontoguide.rules.validation import context_record, make_context
 
 # --- the structure ------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
-from kontoguide.checklist.loading import ItemField, Question, Section
+from kontoguide.checklist.parts import ItemField, Question, Section
 from kontoguide.model import paths
 from kontoguide.model.readable import readable
 from kontoguide.questionnaire import messages as m
@@ -28,7 +28,7 @@ from kontoguide.questionnaire.flow import (
 
 # One way to cut a title to a width, for the engine and the conversation alike.
 from kontoguide.questionnaire.flow import shorten as shorten
-from kontoguide.rules.validation import Problem
+from kontoguide.rules.field_problems import Problem
 
 Check = Callable[[Any], str | None]
 TEXT_KINDS = ("text", "longtext", "email", "date", "number")

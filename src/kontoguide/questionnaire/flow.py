@@ -32,34 +32,21 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kontoguide.checklist.added_questions import answers_model, record_model
-from kontoguide.checklist.loading import (
-    Checklist,
-    ChoiceOption,
-    ItemField,
-    Question,
-    Section,
-    _field_annotation,
-    list_item_model,
-)
+from kontoguide.checklist.parts import Checklist, ChoiceOption, ItemField, Question, Section
+from kontoguide.checklist.record_fields import _field_annotation, list_item_model
 from kontoguide.model import paths
+from kontoguide.model.account_life import CONCLUSION_CLOSE
 from kontoguide.model.errortext import translate
 from kontoguide.model.fieldtypes import parse_date
 from kontoguide.model.readable import readable
-from kontoguide.model.record import CONCLUSION_CLOSE, META_FIELDS, Record
+from kontoguide.model.record import META_FIELDS, Record
 from kontoguide.model.textsafe import xml_safe
 from kontoguide.questionnaire import messages as m
 from kontoguide.rules import lifecycle
-from kontoguide.rules.validation import (
-    Problem,
-    SetAsideCounts,
-    applicable,
-    field_title,
-    free_item_key,
-    free_item_keys,
-    make_context,
-    prune,
-    steps_done,
-)
+from kontoguide.rules.completeness import SetAsideCounts, applicable, steps_done
+from kontoguide.rules.field_problems import Problem, field_title
+from kontoguide.rules.pruning import free_item_key, free_item_keys, prune
+from kontoguide.rules.validation import make_context
 from kontoguide.store.storage import now
 
 Spec = Question | ItemField
