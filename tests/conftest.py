@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from kontoguide.checklist.loading import Checklist, load_checklist
+from kontoguide.checklist.loading import load_checklist
+from kontoguide.checklist.parts import Checklist
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

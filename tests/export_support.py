@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from kontoguide.checklist.loading import Checklist, Question
+from kontoguide.checklist.parts import Checklist, Question
 from kontoguide.model.record import Record
 from kontoguide.store import drafts
 from kontoguide.store.storage import Store

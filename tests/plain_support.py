@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import scenario
-from kontoguide.checklist.loading import Checklist, ItemField, Question
+from kontoguide.checklist.parts import Checklist, ItemField, Question
 from scenario import ALL, asked_fields, nested
 
 

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from kontoguide.checklist.loading import Checklist, ItemField, Question
+from kontoguide.checklist.parts import Checklist, ItemField, Question
 from kontoguide.cli import messages as m
 from kontoguide.model.record import Record
 from kontoguide.questionnaire.events import Event

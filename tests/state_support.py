@@ -9,9 +9,11 @@ from datetime import date
 
 import pytest
 
-from kontoguide.checklist.loading import Checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.model import paths
-from kontoguide.model.record import APPROVED, Record, State
+from kontoguide.model.account_life import State
+from kontoguide.model.record import Record
+from kontoguide.model.steps import APPROVED
 from kontoguide.rules import lifecycle
 
 

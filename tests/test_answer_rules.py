@@ -13,12 +13,13 @@ from typing import Any
 
 import pytest
 
-from kontoguide.checklist.loading import Checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.model import paths
 from kontoguide.model.fieldtypes import TEXT_MIN_CHARS
 from kontoguide.model.record import file_schema
-from kontoguide.rules.validation import make_context, prune
+from kontoguide.rules.pruning import prune
+from kontoguide.rules.validation import make_context
 from kontoguide.store.drafts import with_identity
 from kontoguide.store.storage import MIGRATIONS
 from test_record import IDENTITY, TODAY, all_problems, messages_at, strict

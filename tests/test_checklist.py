@@ -12,16 +12,11 @@ import docx
 import pytest
 from pydantic import BaseModel
 
+from kontoguide.checklist.folders import DEFAULT_CHECKLIST, available_checklists
 from kontoguide.checklist.install import install_checklist
-from kontoguide.checklist.loading import (
-    DEFAULT_CHECKLIST,
-    Checklist,
-    _unwrap_optional,
-    available_checklists,
-    list_item_model,
-    load_checklist,
-    load_checklist_file,
-)
+from kontoguide.checklist.loading import load_checklist, load_checklist_file
+from kontoguide.checklist.parts import Checklist
+from kontoguide.checklist.record_fields import _unwrap_optional, list_item_model
 from kontoguide.model.errors import ChecklistError, ExitCode, UsageError
 from kontoguide.model.record import Answers
 

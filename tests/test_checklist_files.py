@@ -26,11 +26,8 @@ from typer.testing import CliRunner
 from cli_support import run_python
 from export_support import NOW, example_record
 from kontoguide.checklist.install import checklist_for_start, install_checklist
-from kontoguide.checklist.loading import (
-    Checklist,
-    load_checklist,
-    load_checklist_file,
-)
+from kontoguide.checklist.loading import load_checklist, load_checklist_file
+from kontoguide.checklist.parts import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.cli.app import app
 from kontoguide.documents.export import render

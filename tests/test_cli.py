@@ -13,10 +13,11 @@ from typing import Any
 import pytest
 
 from cli_support import clean_env, run_kontoguide, run_python
-from kontoguide.checklist.loading import Checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.model.errors import ExitCode
-from kontoguide.rules.validation import make_context, prune
+from kontoguide.rules.pruning import prune
+from kontoguide.rules.validation import make_context
 from kontoguide.store import drafts
 from kontoguide.store.storage import Store
 
@@ -95,8 +96,8 @@ MED_FEL_MESSAGES = [
 def shown(path: str, message: str) -> str:
     """A problem as the report prints it: the question's label, then the message."""
     from kontoguide.checklist.loading import load_checklist
+    from kontoguide.rules.field_problems import Problem, field_title
     from kontoguide.rules.problem_report import joined, label_of
-    from kontoguide.rules.validation import Problem, field_title
 
     return joined(label_of(Problem(path, field_title(path), message), load_checklist()), message)
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from export_support import NOW, open_docx
-from kontoguide.checklist.loading import Checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.documents.export import render
 from kontoguide.documents.render_docx import CORE_PROPERTY_MAX, core_text
 from kontoguide.store import drafts

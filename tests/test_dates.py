@@ -19,14 +19,15 @@ from pydantic import TypeAdapter, ValidationError
 from typer.testing import CliRunner
 
 from export_support import NOW, open_docx
-from kontoguide.checklist.loading import Checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.cli.app import app
 from kontoguide.documents.export import render
 from kontoguide.model.errors import CorruptFileError, ExitCode
 from kontoguide.model.fieldtypes import EARLIEST_YEAR, LATEST_YEAR, AnyDate, Moment
-from kontoguide.model.record import add_months
-from kontoguide.rules.validation import make_context, prune
+from kontoguide.model.steps import add_months
+from kontoguide.rules.pruning import prune
+from kontoguide.rules.validation import make_context
 from kontoguide.store import drafts
 from kontoguide.store.storage import Store
 from kontoguide.terminal import interactive

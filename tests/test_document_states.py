@@ -31,12 +31,14 @@ from export_support import (
     style_name,
     texts,
 )
-from kontoguide.checklist.loading import Checklist, load_checklist
+from kontoguide.checklist.loading import load_checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.documents.chart import DPI, Bar, ProgressChart, progress_png, size_inches
 from kontoguide.documents.document import build
 from kontoguide.documents.export import render
 from kontoguide.documents.follow_ups import goal_progress
-from kontoguide.model.record import Record, Transition
+from kontoguide.model.account_life import Transition
+from kontoguide.model.record import Record
 from kontoguide.store import drafts
 from kontoguide.store.storage import Store
 

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from cli_support import run_kontoguide
 from export_support import EXAMPLES, draft_record, example_record, open_docx
-from kontoguide.checklist.loading import Checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.cli.app import app
 from kontoguide.documents.export import (

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from kontoguide.checklist.loading import Checklist, load_checklist_file
+from kontoguide.checklist.loading import load_checklist_file
+from kontoguide.checklist.parts import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.model.record import Record
 from kontoguide.questionnaire.answer_text import shorten
@@ -20,7 +21,8 @@ from kontoguide.questionnaire.flow import Flow
 from kontoguide.questionnaire.list_editing import _ALL_FIELDS
 from kontoguide.questionnaire.session import Refused
 from kontoguide.questionnaire.set_aside import change_key
-from kontoguide.rules.validation import make_context, problems
+from kontoguide.rules.completeness import problems
+from kontoguide.rules.validation import make_context
 from kontoguide.store.drafts import new_record
 from kontoguide.terminal.views import summary_table
 from scenario import (
@@ -181,7 +183,7 @@ def test_numbers_are_read_the_swedish_way(checklist: Checklist, typed: str, read
         "deadline": "2030-12-31",
         "data_source": "Statistik",
     }
-    from kontoguide.model.record import Goal
+    from kontoguide.model.parts import Goal
 
     assert Goal.model_validate(goal, context=make_context(checklist)).target == read
 

@@ -16,13 +16,16 @@ from typing import Any
 import pytest
 
 from cli_support import run_kontoguide
-from kontoguide.checklist.loading import Checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.model import paths
+from kontoguide.model.account_life import Transition
 from kontoguide.model.errors import ExitCode
-from kontoguide.model.record import Record, Transition
+from kontoguide.model.record import Record
 from kontoguide.rules import lifecycle
-from kontoguide.rules.validation import make_context, prune, steps_done
+from kontoguide.rules.completeness import steps_done
+from kontoguide.rules.pruning import prune
+from kontoguide.rules.validation import make_context
 from kontoguide.store import drafts
 from kontoguide.store.storage import Store
 from state_support import state_checked_per_stage  # noqa: F401  (every state checked per stage)

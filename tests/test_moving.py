@@ -14,7 +14,7 @@ import pytest
 from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from kontoguide.checklist.loading import Checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.model.record import Record
 from kontoguide.questionnaire.answer_text import shorten
@@ -440,7 +440,7 @@ def test_notes_problems_and_lists_keep_every_word_whole(checklist: Checklist, wi
     from rich.console import Console
 
     from kontoguide.questionnaire.events import ListShown, ProblemsShown
-    from kontoguide.rules.validation import Problem
+    from kontoguide.rules.field_problems import Problem
     from kontoguide.terminal.views import RichScreen
 
     console = Console(file=io.StringIO(), width=width, no_color=True)

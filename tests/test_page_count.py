@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from export_support import EXAMPLES, NOW, open_docx
-from kontoguide.checklist.loading import Checklist, load_checklist
+from kontoguide.checklist.loading import load_checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.documents.export import render
 from kontoguide.documents.page_count import estimate_pages
 from kontoguide.store import drafts

@@ -9,7 +9,7 @@ from typing import Any, get_args
 
 import pytest
 
-from kontoguide.checklist.loading import Checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.questionnaire.answer_text import shorten, whole_titles
 from kontoguide.questionnaire.dialogue import Conversation
@@ -29,7 +29,7 @@ from kontoguide.questionnaire.events import (
 )
 from kontoguide.questionnaire.flow import Flow
 from kontoguide.questionnaire.prompting import NO, YES, GoBack, Option, Prompt
-from kontoguide.rules.validation import Problem
+from kontoguide.rules.field_problems import Problem
 from kontoguide.terminal import plain_screen
 from kontoguide.terminal.plain_asker import PlainAsker, choose, choose_several, fold, wanted
 from kontoguide.terminal.plain_screen import PlainScreen, position

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from cli_support import ROOT, clean_env, run_kontoguide
-from kontoguide.checklist.loading import Checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.cli import messages as m
 from plain_support import SAVE_READY, plain_lines
 from scenario import ANSWERS

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from kontoguide.checklist.loading import Checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.cli import messages as m
 from plain_support import LIST_MENU, SAVE_READY, plain_lines
 from scenario import ANSWERS

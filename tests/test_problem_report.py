@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 
 from cli_support import run_kontoguide
-from kontoguide.checklist.loading import Checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.cli import messages as m
+from kontoguide.rules.field_problems import Problem
 from kontoguide.rules.problem_report import BULLET, HANGING, grouped, joined, label_of, report_lines
-from kontoguide.rules.validation import Problem
 from test_record import TODAY
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -22,7 +22,9 @@ FIELD_PATH = re.compile(r"\b(step\d|organisation|notice|start|closing)\.[a-z_]+|
 
 
 def med_fel_problems(checklist: Checklist) -> list[Problem]:
-    from kontoguide.rules.validation import make_context, problems, prune
+    from kontoguide.rules.completeness import problems
+    from kontoguide.rules.pruning import prune
+    from kontoguide.rules.validation import make_context
     from kontoguide.store.drafts import with_identity
 
     data = json.loads((EXAMPLES / "med-fel.json").read_text(encoding="utf-8"))
@@ -30,7 +32,7 @@ def med_fel_problems(checklist: Checklist) -> list[Problem]:
     record, invalid = prune(candidate, make_context(checklist, today=TODAY))
     seen = {p.path for p in invalid}
     rest = [p for p in problems(record, checklist, today=TODAY) if p.path not in seen]
-    from kontoguide.rules.validation import in_checklist_order
+    from kontoguide.rules.completeness import in_checklist_order
 
     return in_checklist_order([*invalid, *rest], checklist)
 

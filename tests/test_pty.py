@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from kontoguide.checklist.loading import Checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.cli import messages as m
 from scenario import (
     ANSWERS,

@@ -23,7 +23,8 @@ import pypandoc
 import pytest
 
 from export_support import EXAMPLES, NOW
-from kontoguide.checklist.loading import Checklist, load_checklist
+from kontoguide.checklist.loading import load_checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.documents.document import build
 from kontoguide.documents.export import render

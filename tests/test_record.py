@@ -14,12 +14,17 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
-from kontoguide.checklist.loading import Checklist, load_checklist
+from kontoguide.checklist.loading import load_checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.model import paths
 from kontoguide.model.fieldtypes import LONG_MAX, SHORT_MAX, TEXT_MIN_CHARS, normalise_text
-from kontoguide.model.record import Record, add_months
-from kontoguide.rules.validation import Problem, make_context, problem_list, problems, prune
+from kontoguide.model.record import Record
+from kontoguide.model.steps import add_months
+from kontoguide.rules.completeness import problems
+from kontoguide.rules.field_problems import Problem, problem_list
+from kontoguide.rules.pruning import prune
+from kontoguide.rules.validation import make_context
 from kontoguide.store.drafts import with_identity
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

@@ -35,7 +35,8 @@ from export_support import (
     texts,
     yes_no,
 )
-from kontoguide.checklist.loading import Checklist, load_checklist, load_checklist_file
+from kontoguide.checklist.loading import load_checklist, load_checklist_file
+from kontoguide.checklist.parts import Checklist
 from kontoguide.documents.assessment import assess
 from kontoguide.documents.export import render
 from kontoguide.documents.table_layout import (
@@ -50,7 +51,8 @@ from kontoguide.documents.table_layout import (
 from kontoguide.model import paths
 from kontoguide.model.errors import ChecklistError
 from kontoguide.model.record import Record
-from kontoguide.rules.validation import applicable, make_context
+from kontoguide.rules.completeness import applicable
+from kontoguide.rules.validation import make_context
 
 TITLE = "Checklista för att starta ett nytt konto i sociala medier"
 

@@ -12,12 +12,12 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from export_support import NOW, display, draft_record, example_record, yes_no
-from kontoguide.checklist.loading import Checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.documents.document import build
 from kontoguide.documents.render_markdown import escape, escape_cell, render
 from kontoguide.model import paths
 from kontoguide.model.record import Record
-from kontoguide.rules.validation import applicable
+from kontoguide.rules.completeness import applicable
 
 # CommonMark with GitHub tables: what the intranet and most mail clients understand.
 MD = MarkdownIt("commonmark").enable("table")

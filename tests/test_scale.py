@@ -15,15 +15,16 @@ from typing import Any
 import pytest
 
 from export_support import NOW, open_docx
-from kontoguide.checklist.loading import Checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.documents.export import render
-from kontoguide.model.record import LIST_MAXIMUMS, NoticeAck, Record
+from kontoguide.model.parts import LIST_MAXIMUMS, NoticeAck
+from kontoguide.model.record import Record
 from kontoguide.questionnaire.dialogue import Conversation
 from kontoguide.questionnaire.events import Note
 from kontoguide.questionnaire.flow import Flow
 from kontoguide.questionnaire.session import Refused
-from kontoguide.rules.validation import in_checklist_order, problems
+from kontoguide.rules.completeness import in_checklist_order, problems
 from kontoguide.store import drafts
 from kontoguide.store.storage import now
 from scenario import LIST_MENU, RecordingScreen, ScriptedAsker

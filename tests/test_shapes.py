@@ -19,12 +19,13 @@ from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 
 from export_support import NOW, open_docx
-from kontoguide.checklist.loading import Checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.documents.export import render
 from kontoguide.model.errors import ExitCode
+from kontoguide.model.parts import NoticeAck
 from kontoguide.model.readable import readable
-from kontoguide.model.record import NoticeAck, Record
+from kontoguide.model.record import Record
 from kontoguide.questionnaire.dialogue import Conversation
 from kontoguide.questionnaire.events import Note
 from kontoguide.questionnaire.flow import Flow

@@ -11,7 +11,7 @@ import pytest
 from rich.console import Console
 
 from cli_support import run_kontoguide
-from kontoguide.checklist.loading import Checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.model.errors import ExitCode
 from kontoguide.questionnaire.prompting import NO, YES, Option, Prompt

@@ -11,11 +11,13 @@ from typing import Any
 
 import pytest
 
-from kontoguide.checklist.loading import STAGES, Checklist, load_checklist, load_checklist_file
+from kontoguide.checklist.loading import load_checklist, load_checklist_file
+from kontoguide.checklist.parts import STAGES, Checklist
 from kontoguide.model import paths
-from kontoguide.model.record import State
+from kontoguide.model.account_life import State
 from kontoguide.rules import lifecycle
-from kontoguide.rules.validation import make_context, prune
+from kontoguide.rules.pruning import prune
+from kontoguide.rules.validation import make_context
 from kontoguide.store import drafts
 from state_support import state_checked_per_stage, state_per_stage  # noqa: F401
 
@@ -118,7 +120,7 @@ def test_reading_a_record_the_short_way_equals_the_long_way(
     name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """drafts.record_from_data validates a record once when it passes the complete
-    check (validation.whole_record); the result must be what pruning and then the
+    check (completeness.whole_record); the result must be what pruning and then the
     complete check give, for whole records, drafts cut at every answer and records
     with a broken answer."""
     answers = json.loads((EXAMPLES / f"{name}.json").read_text(encoding="utf-8"))

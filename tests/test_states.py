@@ -9,9 +9,11 @@ from typing import Any
 
 import pytest
 
-from kontoguide.checklist.loading import Checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.cli import messages as m
-from kontoguide.model.record import NoticeAck, Record, add_months
+from kontoguide.model.parts import NoticeAck
+from kontoguide.model.record import Record
+from kontoguide.model.steps import add_months
 from kontoguide.questionnaire.dialogue import Conversation
 from kontoguide.questionnaire.events import Facts, Heading, Note, SectionStarted
 from kontoguide.questionnaire.flow import Flow

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from cli_support import run_kontoguide, run_python
-from kontoguide.checklist.loading import Checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.files import atomicfile
 from kontoguide.model.errors import (
     CorruptFileError,
@@ -27,7 +27,8 @@ from kontoguide.model.errors import (
     UsageError,
 )
 from kontoguide.model.record import SCHEMA_VERSION, Record
-from kontoguide.rules.validation import make_context, prune
+from kontoguide.rules.pruning import prune
+from kontoguide.rules.validation import make_context
 from kontoguide.store import drafts, storage
 from kontoguide.store.storage import Store, is_safe_id, new_id
 

@@ -12,20 +12,16 @@ import pytest
 from pydantic import ValidationError
 
 from kontoguide.checklist.added_questions import extra_model
-from kontoguide.checklist.loading import Checklist, Condition
+from kontoguide.checklist.parts import Checklist, Condition
 from kontoguide.cli import messages as m
 from kontoguide.model import paths
+from kontoguide.model.account_life import Transition
 from kontoguide.model.errortext import translate
-from kontoguide.model.record import Record, Transition
-from kontoguide.rules.validation import (
-    applicable,
-    field_title,
-    in_checklist_order,
-    make_context,
-    problems,
-    prune,
-    steps_done,
-)
+from kontoguide.model.record import Record
+from kontoguide.rules.completeness import applicable, in_checklist_order, problems, steps_done
+from kontoguide.rules.field_problems import field_title
+from kontoguide.rules.pruning import prune
+from kontoguide.rules.validation import make_context
 from kontoguide.store.drafts import with_identity
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

@@ -24,14 +24,17 @@ from typer.testing import CliRunner
 from kontoguide.checklist import loading as checklist_module
 from kontoguide.checklist.added_questions import extra_model, record_model
 from kontoguide.checklist.install import install_checklist
-from kontoguide.checklist.loading import Checklist, load_checklist, load_checklist_file
+from kontoguide.checklist.loading import load_checklist, load_checklist_file
+from kontoguide.checklist.parts import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.cli.app import app
 from kontoguide.model.errors import ChecklistError
 from kontoguide.model.record import Record
 from kontoguide.questionnaire.dialogue import Conversation
 from kontoguide.questionnaire.flow import Flow
-from kontoguide.rules.validation import make_context, missing_answers, prune
+from kontoguide.rules.completeness import missing_answers
+from kontoguide.rules.pruning import prune
+from kontoguide.rules.validation import make_context
 from kontoguide.store.drafts import new_record, record_from_data
 from kontoguide.terminal.prompts import QuestionaryAsker
 from scenario import RecordingScreen, day, keys_for, list_keys
@@ -684,14 +687,17 @@ def _imported(module: Path) -> set[str]:
 
 
 def test_the_checklist_loader_imports_neither_storage_nor_atomicfile() -> None:
-    imported = _imported(SRC / "checklist" / "loading.py") | _imported(
-        SRC / "checklist" / "lines.py"
-    )
+    # The loader and the modules it reads a checklist with.
+    loader = ("loading", "lines", "parts", "consistency", "record_fields", "folders")
+    imported = set().union(*(_imported(SRC / "checklist" / f"{name}.py") for name in loader))
     assert not imported & {
         "kontoguide.store.storage",
         "kontoguide.files.atomicfile",
         "kontoguide.checklist.install",
         "kontoguide.rules.validation",
+        "kontoguide.rules.pruning",
+        "kontoguide.rules.completeness",
+        "kontoguide.rules.field_problems",
         "kontoguide.checklist.added_questions",
         "kontoguide.store.drafts",
     }

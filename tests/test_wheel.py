@@ -88,8 +88,8 @@ def test_installed_wheel_finds_its_own_checklist(wheel: Path, tmp_path: Path) ->
     }
     env["KONTOGUIDE_HOME"] = str(tmp_path / "home")
     probe = (
-        "import kontoguide; from kontoguide.checklist.loading import available_checklists, "
-        "load_checklist; print(kontoguide.__file__); "
+        "import kontoguide; from kontoguide.checklist.folders import available_checklists; "
+        "from kontoguide.checklist.loading import load_checklist; print(kontoguide.__file__); "
         "print(available_checklists()['stockholm-standard']); print(load_checklist().id)"
     )
     package_file, checklist_file, checklist_id = _run(

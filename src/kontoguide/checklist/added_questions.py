@@ -23,7 +23,7 @@ from pydantic import AfterValidator, BaseModel, Field, create_model, model_valid
 from pydantic_core import PydanticCustomError
 
 from kontoguide.checklist import messages as m
-from kontoguide.checklist.loading import Checklist, Condition, Question, _Asked
+from kontoguide.checklist.parts import Checklist, Condition, Question, _Asked
 from kontoguide.model.fieldtypes import (
     AnyDate,
     ChoiceFrom,
@@ -36,7 +36,8 @@ from kontoguide.model.fieldtypes import (
     PastDate,
     ShortText,
 )
-from kontoguide.model.record import Answers, Part, Record, _error_at
+from kontoguide.model.parts import Part, _error_at
+from kontoguide.model.record import Answers, Record
 
 # The most items an added list may hold when its author gives no max_items: as many
 # as the largest standard list of people (the team).
@@ -169,7 +170,7 @@ def added_questions(checklist: Checklist) -> list[Question]:
 # Generated once per loaded checklist, each when first needed: the model of the added
 # questions by every validation, the record typed with it only for titles, paths and
 # the JSON Schema (building a record model costs as much as all the rest). Loaded
-# checklists are cached for the whole run (checklist._load_cached), so keeping them
+# checklists are cached for the whole run (loading._load_cached), so keeping them
 # alive here costs nothing; each is kept with its models so its id() is never reused.
 _EXTRA: dict[int, tuple[Checklist, type[BaseModel]]] = {}
 _RECORD: dict[int, tuple[Checklist, type[Record]]] = {}

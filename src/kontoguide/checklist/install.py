@@ -9,18 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from kontoguide.checklist import messages as m
+from kontoguide.checklist.folders import available_checklists, user_checklist_folder
 from kontoguide.checklist.loading import (
     _NOT_IN_A_PATH,
-    Checklist,
     _load_cached,
     _matches_file_name,
     _parse,
     _read,
-    available_checklists,
     is_checklist_id,
     load_checklist,
-    user_checklist_folder,
 )
+from kontoguide.checklist.parts import Checklist
 from kontoguide.files import atomicfile
 from kontoguide.files.regularfile import read_regular
 from kontoguide.model.errors import ChecklistError, UnreadableError, UsageError

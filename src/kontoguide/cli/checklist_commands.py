@@ -11,17 +11,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from kontoguide.checklist.folders import DEFAULT_CHECKLIST, available_checklists
 from kontoguide.checklist.loading import (
-    DEFAULT_CHECKLIST,
     MAX_CHECKLIST_BYTES,
-    Checklist,
     ChecklistProblem,
-    available_checklists,
     checklist_problems,
     is_checklist_id,
     load_checklist,
     shipped_standard,
 )
+from kontoguide.checklist.parts import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.files.regularfile import read_regular
 from kontoguide.model.errors import ChecklistError, ExitCode, UnreadableError, UsageError

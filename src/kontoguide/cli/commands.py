@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 
 from kontoguide.checklist.install import checklist_for_start
-from kontoguide.checklist.loading import Checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.model.errors import ExitCode, UsageError
+from kontoguide.rules.field_problems import Problem
 from kontoguide.rules.lifecycle import state_label
-from kontoguide.rules.validation import Problem
 from kontoguide.store import drafts
 from kontoguide.store.collector import collector_paused
 from kontoguide.store.storage import Store

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from kontoguide.cli import messages as m
 from kontoguide.files import atomicfile
+from kontoguide.model.account_life import State
 from kontoguide.model.errors import ExitCode, OutputExistsError, UnreadableError, UsageError
-from kontoguide.model.record import State
 from kontoguide.model.textsafe import printable
 from kontoguide.overview.report import STATE_WORDS, Report, state_from_word
 from kontoguide.store.collector import collector_paused

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kontoguide.checklist.loading import ADDED_PREFIX, Checklist, ItemField, Question, Section
+from kontoguide.checklist.parts import ADDED_PREFIX, Checklist, ItemField, Question, Section
 from kontoguide.documents import messages as m
 from kontoguide.documents.set_aside import SetAside
 from kontoguide.documents.values import plain
@@ -23,7 +23,8 @@ from kontoguide.documents.view import (
     YesNoAnswer,
 )
 from kontoguide.model import paths
-from kontoguide.rules.validation import SetAsideCounts, applicable, field_title
+from kontoguide.rules.completeness import SetAsideCounts, applicable
+from kontoguide.rules.field_problems import field_title
 
 
 def _answer(question: Question, value: Any, checklist: Checklist) -> Answer:

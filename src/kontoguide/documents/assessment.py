@@ -7,13 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kontoguide.checklist.loading import Checklist, Question, Section
+from kontoguide.checklist.parts import Checklist, Question, Section
 from kontoguide.documents import messages as m
 from kontoguide.documents.set_aside import SetAside, set_aside_reasons
 from kontoguide.model import paths
-from kontoguide.model.record import Record, State
+from kontoguide.model.account_life import State
+from kontoguide.model.record import Record
 from kontoguide.rules import lifecycle
-from kontoguide.rules.validation import Problem, SetAsideCounts, in_checklist_order
+from kontoguide.rules.completeness import SetAsideCounts, in_checklist_order
+from kontoguide.rules.field_problems import Problem
 
 
 def questions_by_field(checklist: Checklist) -> dict[str, tuple[Section, Question]]:

@@ -4,12 +4,13 @@ as it was taken.
 
 from __future__ import annotations
 
-from kontoguide.checklist.loading import Checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.documents import messages as m
 from kontoguide.documents.values import case_number, platform_name, text_or
 from kontoguide.documents.view import DecisionView, Facts, SignLine
 from kontoguide.model import paths
-from kontoguide.model.record import APPROVED, Record
+from kontoguide.model.record import Record
+from kontoguide.model.steps import APPROVED
 
 
 def _person(name: str | None, title: str | None) -> str:

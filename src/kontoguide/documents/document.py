@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from kontoguide.checklist.loading import Checklist, stage_rank
+from kontoguide.checklist.parts import Checklist, stage_rank
 from kontoguide.documents import messages as m
 from kontoguide.documents.answers import section_view
 from kontoguide.documents.assessment import (
@@ -37,9 +37,10 @@ from kontoguide.documents.view import (
     SectionView,
     TableAnswer,
 )
-from kontoguide.model.record import Record, State
+from kontoguide.model.account_life import State
+from kontoguide.model.record import Record
 from kontoguide.rules import lifecycle
-from kontoguide.rules.validation import SetAsideCounts
+from kontoguide.rules.completeness import SetAsideCounts
 
 
 def _facts(

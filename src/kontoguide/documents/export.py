@@ -20,7 +20,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kontoguide.checklist.loading import Checklist, user_checklist_folder
+from kontoguide.checklist.folders import user_checklist_folder
+from kontoguide.checklist.parts import Checklist
 from kontoguide.documents import messages as m
 from kontoguide.files import atomicfile
 from kontoguide.model.errors import OutputExistsError, UnreadableError, UsageError

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kontoguide.checklist.loading import Checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.documents import messages as m
 from kontoguide.documents.chart import Bar, ProgressChart
 from kontoguide.documents.values import format_number
 from kontoguide.documents.view import Cell, FigureView, FollowUpView, TableAnswer
-from kontoguide.model.record import FollowUp, Goal, Measurement
+from kontoguide.model.account_life import FollowUp, Measurement
+from kontoguide.model.parts import Goal
 
 
 def goal_progress(baseline: float | None, target: float, value: float) -> tuple[float, bool]:

@@ -9,18 +9,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from kontoguide.checklist.loading import Checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.documents import messages as m
 from kontoguide.model import paths
 from kontoguide.model.record import Record
-from kontoguide.rules.validation import (
-    Problem,
-    SetAsideCounts,
-    context_record,
-    field_title,
-    make_context,
-    prune,
-)
+from kontoguide.rules.completeness import SetAsideCounts
+from kontoguide.rules.field_problems import Problem, field_title
+from kontoguide.rules.pruning import prune
+from kontoguide.rules.validation import context_record, make_context
 
 
 @dataclass(frozen=True)

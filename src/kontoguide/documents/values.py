@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from kontoguide.checklist.loading import Checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.documents import messages as m
 from kontoguide.model import paths
 from kontoguide.model.readable import readable

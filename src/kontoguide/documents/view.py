@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kontoguide.documents.chart import ProgressChart
-from kontoguide.model.record import State
+from kontoguide.model.account_life import State
 
 
 @dataclass(frozen=True)

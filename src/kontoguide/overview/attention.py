@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from kontoguide.model.record import APPROVED
+from kontoguide.model.steps import APPROVED
 from kontoguide.overview import messages as m
 from kontoguide.overview.records import Entry
 

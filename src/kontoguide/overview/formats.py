@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import date
 from html import escape
 
-from kontoguide.model.record import LIFECYCLE_STATES
+from kontoguide.model.account_life import LIFECYCLE_STATES
 from kontoguide.overview import messages as m
 from kontoguide.overview.report import Report, Row, org_states
 

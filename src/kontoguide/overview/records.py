@@ -23,10 +23,12 @@ from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, ValidationError
 
-from kontoguide.checklist.loading import Checklist, RecordChecklists
+from kontoguide.checklist.loading import RecordChecklists
+from kontoguide.checklist.parts import Checklist
 from kontoguide.files.inputfile import read_json_object
+from kontoguide.model.account_life import State
 from kontoguide.model.errors import FileProblem, KontoguideError
-from kontoguide.model.record import APPROVED, State
+from kontoguide.model.steps import APPROVED
 from kontoguide.model.textsafe import printable
 from kontoguide.overview import messages as m
 from kontoguide.store.storage import Store, migrate

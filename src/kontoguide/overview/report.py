@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kontoguide.model.record import LIFECYCLE_STATES, State
+from kontoguide.model.account_life import LIFECYCLE_STATES, State
 from kontoguide.overview import messages as m
 from kontoguide.overview.attention import RULES, Attention, Rule, attention
 from kontoguide.overview.records import Entry, Gathered

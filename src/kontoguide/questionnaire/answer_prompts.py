@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from kontoguide.checklist.loading import ItemField, Question
+from kontoguide.checklist.parts import ItemField, Question
 from kontoguide.model.readable import readable
 from kontoguide.questionnaire import messages as m
 from kontoguide.questionnaire.answer_text import Spec

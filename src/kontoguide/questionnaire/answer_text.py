@@ -9,7 +9,7 @@ from __future__ import annotations
 from contextvars import ContextVar
 from typing import Any
 
-from kontoguide.checklist.loading import ItemField, Question
+from kontoguide.checklist.parts import ItemField, Question
 from kontoguide.model import paths
 from kontoguide.model.readable import readable
 from kontoguide.questionnaire.session import Session

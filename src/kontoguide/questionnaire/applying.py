@@ -11,14 +11,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kontoguide.checklist.loading import ChoiceOption, Question
+from kontoguide.checklist.parts import ChoiceOption, Question
 from kontoguide.model import paths
 from kontoguide.model.record import META_FIELDS
 from kontoguide.questionnaire import messages as m
 from kontoguide.questionnaire.answer_text import AnswerText
 from kontoguide.questionnaire.session import Refused
 from kontoguide.questionnaire.set_aside import SetAside
-from kontoguide.rules.validation import Problem, applicable, free_item_keys, prune
+from kontoguide.rules.completeness import applicable
+from kontoguide.rules.field_problems import Problem
+from kontoguide.rules.pruning import free_item_keys, prune
 
 
 class Applying(SetAside, AnswerText):

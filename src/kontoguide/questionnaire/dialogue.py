@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from kontoguide.checklist.loading import Question, Section
+from kontoguide.checklist.parts import Question, Section
 from kontoguide.questionnaire.answer_prompts import AnswerPrompts
 from kontoguide.questionnaire.answer_text import Spec
 from kontoguide.questionnaire.events import Screen

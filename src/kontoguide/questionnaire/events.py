@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from kontoguide.checklist.loading import Question, Section
+from kontoguide.checklist.parts import Question, Section
 from kontoguide.questionnaire import messages as m
 from kontoguide.questionnaire.summary import SectionSummary
-from kontoguide.rules.validation import Problem
+from kontoguide.rules.field_problems import Problem
 
 Tone = Literal["info", "warning", "caution", "problem", "success"]
 

@@ -26,7 +26,7 @@ What is left here is when the walk is done.
 
 from __future__ import annotations
 
-from kontoguide.checklist.loading import Section
+from kontoguide.checklist.parts import Section
 from kontoguide.model.record import Record
 from kontoguide.questionnaire.follow_up_answers import FollowUpAnswers
 from kontoguide.questionnaire.list_answers import ListAnswers
@@ -34,7 +34,7 @@ from kontoguide.questionnaire.order import QuestionOrder
 from kontoguide.questionnaire.session import Refused
 from kontoguide.questionnaire.summary import Summaries
 from kontoguide.rules import lifecycle
-from kontoguide.rules.validation import Problem
+from kontoguide.rules.field_problems import Problem
 from kontoguide.store.storage import now
 
 

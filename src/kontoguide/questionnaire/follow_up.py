@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from kontoguide.checklist.loading import ItemField, Kind
+from kontoguide.checklist.parts import ItemField, Kind
+from kontoguide.model.account_life import CONCLUSION_CLOSE
 from kontoguide.model.fieldtypes import parse_date
-from kontoguide.model.record import CONCLUSION_CLOSE, add_months
+from kontoguide.model.steps import add_months
 from kontoguide.questionnaire import messages as m
 from kontoguide.questionnaire.answer_text import format_number, shorten
 from kontoguide.questionnaire.dialogue import Conversation

@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from kontoguide.model.account_life import CONCLUSION_CLOSE
 from kontoguide.model.fieldtypes import parse_date
-from kontoguide.model.record import CONCLUSION_CLOSE
 from kontoguide.questionnaire.applying import Applying
-from kontoguide.rules.validation import Problem
+from kontoguide.rules.field_problems import Problem
 
 # Follow-ups are asked by their own dialogue (follow_up.py), not by a checklist
 # question: one item at a time, one measured value per goal.

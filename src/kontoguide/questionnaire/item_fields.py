@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from kontoguide.checklist.loading import ItemField, Question
+from kontoguide.checklist.parts import ItemField, Question
 from kontoguide.questionnaire import messages as m
 from kontoguide.questionnaire.answer_prompts import TEXT_KINDS, AnswerPrompts, Cancelled
 from kontoguide.questionnaire.answer_text import shorten

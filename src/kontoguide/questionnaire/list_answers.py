@@ -13,14 +13,15 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kontoguide.checklist.added_questions import answers_model
-from kontoguide.checklist.loading import ItemField, Question, _field_annotation
+from kontoguide.checklist.parts import ItemField, Question
+from kontoguide.checklist.record_fields import _field_annotation
 from kontoguide.model import paths
 from kontoguide.model.errortext import translate
 from kontoguide.model.record import Record
 from kontoguide.questionnaire import messages as m
 from kontoguide.questionnaire.applying import Applying
 from kontoguide.questionnaire.session import related
-from kontoguide.rules.validation import Problem
+from kontoguide.rules.field_problems import Problem
 
 
 class ListAnswers(Applying):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kontoguide.checklist.loading import Question
+from kontoguide.checklist.parts import Question
 from kontoguide.questionnaire import messages as m
 from kontoguide.questionnaire.answer_text import shorten
 from kontoguide.questionnaire.events import Note, Screen

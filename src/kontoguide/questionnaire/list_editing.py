@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kontoguide.checklist.loading import ItemField, Question
+from kontoguide.checklist.parts import ItemField, Question
 from kontoguide.questionnaire import messages as m
 from kontoguide.questionnaire.answer_prompts import Cancelled
 from kontoguide.questionnaire.answer_text import shorten

@@ -7,7 +7,7 @@ so that a pause there resumes on it.
 
 from __future__ import annotations
 
-from kontoguide.checklist.loading import Question, Section
+from kontoguide.checklist.parts import Question, Section
 from kontoguide.questionnaire.set_aside import SetAside, unfinished_key
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kontoguide.checklist.loading import Question, Section
+from kontoguide.checklist.parts import Question, Section
 from kontoguide.model import paths
 from kontoguide.questionnaire import messages as m
 from kontoguide.questionnaire.answer_prompts import TEXT_KINDS, AnswerPrompts, Asking

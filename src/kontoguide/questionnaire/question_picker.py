@@ -6,7 +6,7 @@ its heading, within a terminal of 80×24.
 
 from __future__ import annotations
 
-from kontoguide.checklist.loading import Question, Section
+from kontoguide.checklist.parts import Question, Section
 from kontoguide.questionnaire import messages as m
 from kontoguide.questionnaire.answer_text import shorten
 from kontoguide.questionnaire.events import Screen, SummaryShown

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kontoguide.checklist.loading import Section
+from kontoguide.checklist.parts import Section
 from kontoguide.questionnaire import messages as m
 from kontoguide.questionnaire.events import (
     ProblemsShown,
@@ -24,7 +24,7 @@ from kontoguide.questionnaire.flow import Flow
 from kontoguide.questionnaire.prompting import BACK, Asker, Option, Prompt
 from kontoguide.questionnaire.question_dialogue import QuestionDialogue
 from kontoguide.questionnaire.question_picker import QuestionPicker
-from kontoguide.rules.validation import Problem
+from kontoguide.rules.field_problems import Problem
 
 
 class ReviewDialogue:

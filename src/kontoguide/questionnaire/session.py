@@ -17,19 +17,15 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kontoguide.checklist.added_questions import answers_model
-from kontoguide.checklist.loading import (
-    Checklist,
-    Question,
-    Section,
-    _field_annotation,
-    list_item_model,
-)
+from kontoguide.checklist.parts import Checklist, Question, Section
+from kontoguide.checklist.record_fields import _field_annotation, list_item_model
 from kontoguide.model import paths
 from kontoguide.model.errortext import translate
 from kontoguide.model.record import Record
 from kontoguide.model.textsafe import xml_safe
 from kontoguide.rules import lifecycle
-from kontoguide.rules.validation import applicable, make_context
+from kontoguide.rules.completeness import applicable
+from kontoguide.rules.validation import make_context
 from kontoguide.store.storage import now
 
 Saver = Callable[[Record], object]

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from kontoguide.checklist.loading import Question
+from kontoguide.checklist.parts import Question
 from kontoguide.model import paths
 from kontoguide.model.readable import readable
 from kontoguide.questionnaire.session import Session
-from kontoguide.rules.validation import free_item_key
+from kontoguide.rules.pruning import free_item_key
 
 
 class SetAside(Session):

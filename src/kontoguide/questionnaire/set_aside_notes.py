@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from kontoguide.checklist.loading import Question
+from kontoguide.checklist.parts import Question
 from kontoguide.questionnaire import messages as m
 from kontoguide.questionnaire.answer_text import shorten
 from kontoguide.questionnaire.events import Note, Screen
 from kontoguide.questionnaire.flow import Flow
-from kontoguide.rules.validation import Problem
+from kontoguide.rules.field_problems import Problem
 
 
 def show_set_aside_now(flow: Flow, screen: Screen, question: Question) -> None:

@@ -10,9 +10,10 @@ import dataclasses
 from dataclasses import dataclass
 
 from kontoguide.checklist.added_questions import record_model
-from kontoguide.checklist.loading import Question, Section
+from kontoguide.checklist.parts import Question, Section
 from kontoguide.questionnaire.answer_text import AnswerText, shorten
-from kontoguide.rules.validation import Problem, SetAsideCounts, field_title, steps_done
+from kontoguide.rules.completeness import SetAsideCounts, steps_done
+from kontoguide.rules.field_problems import Problem, field_title
 
 
 @dataclass(frozen=True)

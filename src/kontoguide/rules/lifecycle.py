@@ -17,10 +17,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from kontoguide.checklist.loading import Checklist, stage_rank
-from kontoguide.model.record import APPROVED, Record, State, Transition
+from kontoguide.checklist.parts import Checklist, stage_rank
+from kontoguide.model.account_life import State, Transition
+from kontoguide.model.record import Record
+from kontoguide.model.steps import APPROVED
 from kontoguide.rules import messages as m
-from kontoguide.rules.validation import Problem, first_open_stage, held_back_at, problems
+from kontoguide.rules.completeness import first_open_stage, held_back_at, problems
+from kontoguide.rules.field_problems import Problem
 
 
 def _local_day(moment: datetime) -> date:
@@ -62,10 +65,10 @@ def state(
     to be asked again holds the record back at its stage, as a missing one does.
 
     `checked`: the record has passed the complete check on `today` (see
-    validation.whole_record), so only its required answers are left to look at.
+    completeness.whole_record), so only its required answers are left to look at.
     """
 
-    # One complete check for every stage (validation.first_open_stage), not one per stage.
+    # One complete check for every stage (completeness.first_open_stage), not one per stage.
     first_open = min(
         first_open_stage(
             record, checklist, today=today, ready_on=ready_on(record), checked=checked

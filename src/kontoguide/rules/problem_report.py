@@ -13,11 +13,11 @@ import re
 import textwrap
 from dataclasses import dataclass
 
-from kontoguide.checklist.loading import Checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.model import paths
 from kontoguide.model.record import Record
 from kontoguide.rules import messages as m
-from kontoguide.rules.validation import Problem
+from kontoguide.rules.field_problems import Problem
 
 BULLET = "  - "
 HANGING = "    "

@@ -16,27 +16,21 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import PydanticCustomError
 
-from kontoguide.checklist.loading import (
-    Checklist,
-    RecordChecklists,
-    checklist_for_record,
-    load_checklist,
-)
+from kontoguide.checklist.loading import RecordChecklists, checklist_for_record, load_checklist
+from kontoguide.checklist.parts import Checklist
 from kontoguide.files.inputfile import read_json_object
 from kontoguide.model import paths
+from kontoguide.model.account_life import Transition
 from kontoguide.model.errors import CorruptFileError, KontoguideError, UsageError
 from kontoguide.model.fieldtypes import parse_moment
-from kontoguide.model.record import META_FIELDS, SCHEMA_VERSION, NoticeAck, Record, Transition
+from kontoguide.model.parts import NoticeAck
+from kontoguide.model.record import META_FIELDS, SCHEMA_VERSION, Record
 from kontoguide.model.textsafe import printable
 from kontoguide.rules import lifecycle
-from kontoguide.rules.validation import (
-    Problem,
-    in_checklist_order,
-    make_context,
-    problem_list,
-    prune,
-    whole_record,
-)
+from kontoguide.rules.completeness import in_checklist_order, whole_record
+from kontoguide.rules.field_problems import Problem, problem_list
+from kontoguide.rules.pruning import prune
+from kontoguide.rules.validation import make_context
 from kontoguide.store import messages as m
 from kontoguide.store.storage import Store, is_safe_id, migrate, now
 

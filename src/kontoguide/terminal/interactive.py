@@ -20,9 +20,12 @@ from typing import Any
 
 from rich.text import Text
 
-from kontoguide.checklist.loading import Checklist
+from kontoguide.checklist.parts import Checklist
+from kontoguide.model.account_life import CONCLUSION_CLOSE
 from kontoguide.model.errors import ExitCode, KontoguideError, OutputExistsError, UsageError
-from kontoguide.model.record import APPROVED, CONCLUSION_CLOSE, NoticeAck, Record
+from kontoguide.model.parts import NoticeAck
+from kontoguide.model.record import Record
+from kontoguide.model.steps import APPROVED
 from kontoguide.questionnaire.answer_text import shorten
 from kontoguide.questionnaire.dialogue import Conversation
 from kontoguide.questionnaire.events import Facts, Overview, SummaryShown
@@ -31,7 +34,7 @@ from kontoguide.questionnaire.follow_up import FollowUpDialogue
 from kontoguide.questionnaire.follow_up_answers import UNFINISHED_FOLLOW_UP
 from kontoguide.questionnaire.prompting import NO, YES, Asker, Option, Prompt
 from kontoguide.rules import lifecycle
-from kontoguide.rules.validation import Problem
+from kontoguide.rules.field_problems import Problem
 from kontoguide.store import drafts
 from kontoguide.store.drafts import Loaded
 from kontoguide.store.storage import Store, now

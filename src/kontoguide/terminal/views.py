@@ -17,7 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from kontoguide.checklist.loading import Notice, Section
+from kontoguide.checklist.parts import Notice, Section
 from kontoguide.questionnaire.events import (
     Event,
     Facts,
@@ -37,7 +37,7 @@ from kontoguide.questionnaire.events import (
 )
 from kontoguide.questionnaire.summary import Row, SectionSummary
 from kontoguide.rules import lifecycle
-from kontoguide.rules.validation import steps_done
+from kontoguide.rules.completeness import steps_done
 from kontoguide.store.drafts import Loaded
 from kontoguide.terminal import messages as m
 from kontoguide.terminal.text_grid import Grid
