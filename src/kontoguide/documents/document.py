@@ -43,6 +43,14 @@ from kontoguide.rules import lifecycle
 from kontoguide.rules.completeness import SetAsideCounts
 
 
+def _header_text(organisation: str, account: str) -> str:
+    """The running header names the city once: an account name that shows it belongs to
+    Stockholms stad (as the name must) is not prefixed with the city again."""
+    if organisation.casefold() in account.casefold():
+        return account
+    return m.DOC_HEADER.format(organisation=organisation, account=account)
+
+
 def _facts(
     record: Record, checklist: Checklist, state: State, state_label: str
 ) -> list[tuple[str, str]]:
@@ -210,7 +218,7 @@ def build(
         closing=shown("closed") if _reached(state, "closed") else (),
         history=_history(record, checklist),
         about=_about(record, local_time(now).date()),
-        header_text=m.DOC_HEADER.format(organisation=checklist.organisation, account=account),
+        header_text=_header_text(checklist.organisation, account),
         header_state=m.DOC_HEADER_STATE.format(state=label, case=case_text),
         properties=_properties(record, checklist, state, now),
     )
