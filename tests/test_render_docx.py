@@ -38,6 +38,7 @@ from export_support import (
 )
 from kontoguide.checklist.loading import load_checklist, load_checklist_file
 from kontoguide.checklist.parts import Checklist
+from kontoguide.documents.answers import _note
 from kontoguide.documents.assessment import assess
 from kontoguide.documents.export import render
 from kontoguide.documents.table_layout import (
@@ -439,7 +440,24 @@ def test_platform_caution_is_shown(tmp_path: Path, record: Record, checklist: Ch
     blocks = _answer_blocks(document, "Kanalval", "Vilken plattform ska kontot finnas på?")
     shown = texts(blocks)
     assert shown[0] == "TikTok"
-    assert shown[1].startswith("Observera: Flera nordiska säkerhetsmyndigheter")
+    # The caution is kontoguide's advice, said to be so, and not coloured like an error.
+    assert shown[1].startswith(
+        "Observera (kontoguides kommentar, inte stadens råd): Flera nordiska säkerhetsmyndigheter"
+    )
+    caution = next(b for b in blocks if isinstance(b, Paragraph) and b.text == shown[1])
+    assert caution.style is not None and caution.style.font.italic
+    assert caution.style.font.color.rgb is None
+    assert all(run.font.color.rgb is None for run in caution.runs)
+
+
+def test_a_variants_caution_names_the_variant() -> None:
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    variant = load_checklist_file(examples / "kulturforvaltningen.toml")
+    note = _note(variant.question("step3.platform"), "x", variant)
+    assert note == (
+        f"Observera (kommentar i checklistan {variant.title}, inte stadens råd): "
+        + str(variant.choice("platforms", "x").caution)
+    )
 
 
 # --- text safety ------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kontoguide.checklist.folders import DEFAULT_CHECKLIST
 from kontoguide.checklist.parts import ADDED_PREFIX, Checklist, ItemField, Question, Section
 from kontoguide.documents import messages as m
 from kontoguide.documents.set_aside import SetAside
@@ -61,7 +62,11 @@ def _note(question: Question, value: Any, checklist: Checklist) -> str | None:
     option = checklist.choice(question.choices, value)
     if option is None or option.caution is None:
         return None
-    return m.DOC_CAUTION.format(text=option.caution)
+    # A caution is advice of whoever wrote the checklist, never the city's: the standard
+    # checklist's are kontoguide's own, a variant's its authors'.
+    if checklist.id == DEFAULT_CHECKLIST:
+        return m.DOC_CAUTION.format(text=option.caution)
+    return m.DOC_CAUTION_VARIANT.format(checklist=checklist.title, text=option.caution)
 
 
 # How list fields are laid out beyond one column each. A unit belongs right after its

@@ -171,7 +171,8 @@ def define_own_styles(document: Document) -> None:
     set_up(about, color=GREY, space_before=Pt(18))
     set_up(answer, space_after=Pt(4))
     set_up(no_answer, color=GREY)
-    set_up(caution, color=RED)
+    # A caution is advice, not an error: set apart by italics, never in the error red.
+    set_up(caution, italic=True)
     set_up(table_heading, bold=True, size=Pt(10), space_before=Pt(1), space_after=Pt(1))
     set_up(table_text, size=Pt(10), space_before=Pt(1), space_after=Pt(1))
     set_up(sign_line, space_before=Pt(18), space_after=Pt(6), keep_with_next=True)
