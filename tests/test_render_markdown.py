@@ -14,6 +14,7 @@ from markdown_it import MarkdownIt
 from export_support import NOW, display, draft_record, example_record, yes_no
 from kontoguide.checklist.parts import Checklist
 from kontoguide.documents.document import build
+from kontoguide.documents.labels import question_label
 from kontoguide.documents.render_markdown import escape, escape_cell, render
 from kontoguide.model import paths
 from kontoguide.model.record import Record
@@ -86,7 +87,7 @@ def test_every_answer_is_under_its_question(
         if question.field == "account_name":
             continue  # the working name is not the reader's business
         heading = next(h for h in sections if h.endswith(section.title))
-        body = unescape(sections[heading][question.document_label])
+        body = unescape(sections[heading][question_label(question)])
         value = paths.get(data, question.field)
         if question.kind == "list":
             rows = [line for line in body.splitlines() if line.startswith("| ")][1:]
@@ -136,7 +137,7 @@ def test_draft_is_marked_and_lists_what_is_missing(tmp_path: Path, checklist: Ch
     assert text.startswith("Utkast · Inget diarienummer\n")
     assert text.count("UTKAST") == 1
     assert "## Det här saknas eller behöver rättas (" in text
-    assert "- Steg 2: Vad är syftet med kontot? – Frågan är inte besvarad." in text
+    assert "- Steg 2: Syfte – Frågan är inte besvarad." in text
     assert "Konto \\*utan\\* mål" in text
     assert "\nInte besvarad\n" in text
 

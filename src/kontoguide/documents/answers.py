@@ -10,6 +10,7 @@ from typing import Any
 from kontoguide.checklist.folders import DEFAULT_CHECKLIST
 from kontoguide.checklist.parts import ADDED_PREFIX, Checklist, ItemField, Question, Section
 from kontoguide.documents import messages as m
+from kontoguide.documents.labels import question_label
 from kontoguide.documents.set_aside import SetAside
 from kontoguide.documents.values import plain
 from kontoguide.documents.view import (
@@ -190,7 +191,7 @@ def section_view(
                 answer = NoAnswer(set_aside=True, given=given[0][0], reason=given[0][1])
         elif given:
             items = tuple(given)
-        label = question.document_label
+        label = question_label(question)
         shown.append(QuestionView(question.field, label, answer, note, items))
     heading = section.title
     if section.number is not None:

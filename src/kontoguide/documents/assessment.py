@@ -9,6 +9,7 @@ from typing import Any
 
 from kontoguide.checklist.parts import Checklist, Question, Section
 from kontoguide.documents import messages as m
+from kontoguide.documents.labels import question_label
 from kontoguide.documents.set_aside import SetAside, set_aside_reasons
 from kontoguide.model import paths
 from kontoguide.model.account_life import State
@@ -49,7 +50,7 @@ def describe_problem(
     if found is None:
         return m.DOC_MISSING_ITEM.format(where=problem.title, message=problem.message)
     section, question = found
-    where = question.document_label
+    where = question_label(question)
     if section.number is not None:
         where = m.DOC_MISSING_IN_STEP.format(number=section.number, label=where)
     return m.DOC_MISSING_ITEM.format(where=where, message=problem.message)
