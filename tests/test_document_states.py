@@ -152,14 +152,11 @@ def first_page(document: Any) -> tuple[list[Paragraph], dict[str, str]]:
     blocks = list(body_blocks(document))
     table = next(b for b in blocks if isinstance(b, Table))
     before = [b for b in blocks[: blocks.index(table)] if isinstance(b, Paragraph)]
-    return before, facts_of(table)
+    return before, {row.cells[0].text: row.cells[1].text for row in table.rows}
 
 
 def facts_of(table: Table) -> dict[str, str]:
-    """A key-value table's rows under its header row (label → value)."""
-    header, *rows = table.rows
-    assert [cell.text for cell in header.cells] == ["Uppgift", "Innehåll"]
-    return {row.cells[0].text: row.cells[1].text for row in rows}
+    return {row.cells[0].text: row.cells[1].text for row in table.rows}
 
 
 def headings(document: Any) -> list[str]:

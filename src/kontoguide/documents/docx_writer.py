@@ -11,7 +11,7 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from docx.document import Document
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Emu, Pt
 from docx.text.paragraph import Paragraph
@@ -167,15 +167,10 @@ class DocxWriter:
                 paragraph.paragraph_format.space_before = Pt(6)
 
     def facts_table(self, facts: tuple[tuple[str, str], ...]) -> Any:
-        table = self.new_table(len(facts) + 1, 2)
-        # A key-value table still gets a header row: accessibility checkers (Word's,
-        # PDF/UA) flag a table without one, and a screen reader names the columns by it.
-        table_look(table, first_row=True, first_column=True)
-        header, *rows = table.rows
-        header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-        self.fill(header.cells[0], [m.DOC_FACTS_LABEL_COLUMN], m.STYLE_TABLE_HEADING)
-        self.fill(header.cells[1], [m.DOC_FACTS_VALUE_COLUMN], m.STYLE_TABLE_HEADING)
-        for row, (label, value) in zip(rows, facts, strict=True):
+        table = self.new_table(len(facts), 2)
+        # A key-value table: the first column holds the labels, there is no header row.
+        table_look(table, first_row=False, first_column=True)
+        for row, (label, value) in zip(table.rows, facts, strict=True):
             self.fill(row.cells[0], [label], m.STYLE_TABLE_HEADING)
             self.fill(row.cells[1], [value], m.STYLE_TABLE_TEXT)
         labels = int(self.width * FACTS_LABEL_SHARE)
