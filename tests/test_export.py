@@ -64,7 +64,9 @@ def out(tmp_path: Path) -> Path:
 
 def test_default_name_from_account_id_date_and_state(record: Record) -> None:
     name = default_file_name(record, "docx", date(2026, 11, 26), state="started")
-    assert name == f"Checklista-Stadsbiblioteket-Unga-på-Instagram-{record.id}-2026-11-26-startat.docx"
+    assert (
+        name == f"Checklista-Stadsbiblioteket-Unga-på-Instagram-{record.id}-2026-11-26-startat.docx"
+    )
 
 
 def test_draft_name_says_so(record: Record) -> None:

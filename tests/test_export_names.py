@@ -164,7 +164,10 @@ LONG_RUN = "KONTOGUIDE_ROBUST_EXAMPLES" in os.environ
     derandomize=not LONG_RUN,
     database=None,
 )
-@given(account=st.one_of(st.none(), st.text(max_size=300)), ids=st.lists(IDS, min_size=2, max_size=2, unique=True))
+@given(
+    account=st.one_of(st.none(), st.text(max_size=300)),
+    ids=st.lists(IDS, min_size=2, max_size=2, unique=True),
+)
 def test_default_names_differ_by_record_and_by_state(account: str | None, ids: list[str]) -> None:
     day = date(2026, 11, 26)
     names = {
