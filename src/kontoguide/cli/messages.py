@@ -103,7 +103,7 @@ CLI_OPT_FORMAT = (
 )
 CLI_OPT_OUTPUT = (
     "Fil eller mapp att skriva till. Utan --output skrivs filen i den aktuella mappen, "
-    "med ett namn efter kontot och dagens datum."
+    "med ett namn efter kontot, id:t, dagens datum och läget."
 )
 CLI_OPT_FORCE = "Skriv över filen om den redan finns."
 
