@@ -62,23 +62,27 @@ def out(tmp_path: Path) -> Path:
 # --- file names -----------------------------------------------------------------
 
 
-def test_default_name_from_account_and_date(record: Record) -> None:
-    name = default_file_name(record, "docx", date(2026, 11, 26), draft=False)
-    assert name == "Checklista-Stadsbiblioteket-Unga-på-Instagram-2026-11-26.docx"
+def test_default_name_from_account_id_date_and_state(record: Record) -> None:
+    name = default_file_name(record, "docx", date(2026, 11, 26), state="started")
+    assert (
+        name == f"Checklista-Stadsbiblioteket-Unga-på-Instagram-{record.id}-2026-11-26-startat.docx"
+    )
 
 
 def test_draft_name_says_so(record: Record) -> None:
-    name = default_file_name(record, "md", date(2026, 11, 26), draft=True)
-    assert name.endswith("-2026-11-26-utkast.md")
+    name = default_file_name(record, "md", date(2026, 11, 26), state="draft")
+    assert name.endswith(f"-{record.id}-2026-11-26-utkast.md")
 
 
 def test_name_falls_back_to_the_id(record: Record) -> None:
     nameless = record.model_copy(update={"account_name": None})
-    assert default_file_name(nameless, "json", date(2026, 1, 2), draft=False) == (
-        f"Checklista-{record.id}-2026-01-02.json"
+    assert default_file_name(nameless, "json", date(2026, 1, 2), state="ready") == (
+        f"Checklista-{record.id}-2026-01-02-klar-for-beslut.json"
     )
     symbols = record.model_copy(update={"account_name": "😀 ??? ***"})
-    assert record.id in default_file_name(symbols, "json", date(2026, 1, 2), draft=False)
+    assert default_file_name(symbols, "json", date(2026, 1, 2), state="ready") == (
+        f"Checklista-{record.id}-2026-01-02-klar-for-beslut.json"
+    )
 
 
 @pytest.mark.parametrize(
@@ -118,7 +122,7 @@ def test_default_name_can_be_created(tmp_path_factory: pytest.TempPathFactory, t
         created_at="2026-11-26T10:00:00Z",
         updated_at="2026-11-26T10:00:00Z",
     ).model_copy(update={"account_name": text})
-    name = default_file_name(record, "docx", date(2026, 11, 26), draft=True)
+    name = default_file_name(record, "docx", date(2026, 11, 26), state="draft")
     assert len(name) <= 160
     (folder / name).write_bytes(b"x")
     assert [p.name for p in folder.iterdir()] == [name]

@@ -117,7 +117,7 @@ def test_facts_notice_and_decision(markdown: str, record: Record) -> None:
     assert last.startswith("Om dokumentet:") and f"Id i kontoguide: {record.id}." in last
     assert "stockholm-standard, version 2026.3" in last
     assert "\nUtfärdat av: Kulturförvaltningen, Stockholms stadsbibliotek" in markdown
-    assert "> Stadsledningskontoret avråder" in markdown
+    assert "> Just nu avråder stadsledningskontoret" in markdown
     assert "<br>" not in markdown
     assert "Bekräftat att rådet är läst: 2026-11-02 kl. 09:14." in markdown
     assert "- **Beslut:** Godkänt" in markdown

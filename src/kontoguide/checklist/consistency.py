@@ -9,19 +9,16 @@ makes optional a question the standard makes mandatory. Each problem is a text
 
 from __future__ import annotations
 
-import tomllib
 import types
 import typing
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
 
 from kontoguide.checklist import messages as m
-from kontoguide.checklist.folders import DEFAULT_CHECKLIST, shipped_folders
+from kontoguide.checklist.folders import DEFAULT_CHECKLIST
 from kontoguide.checklist.parts import (
     ADDED_PREFIX,
     Checklist,
@@ -31,6 +28,7 @@ from kontoguide.checklist.parts import (
     stage_rank,
 )
 from kontoguide.checklist.record_fields import _field_annotation, _unwrap_optional, list_item_model
+from kontoguide.checklist.standard import StandardQuestion, standard_questions
 from kontoguide.model import paths
 from kontoguide.model.fieldtypes import ChoiceFrom, ChoicesFrom
 from kontoguide.model.textsafe import printable
@@ -283,39 +281,7 @@ def consistency_problems(checklist: Checklist) -> list[str]:
         if when_problem:
             problems.append(f"{where}: {when_problem}")
     # A required question left out is named first: other problems may follow from it.
-    return mandatory_problems(checklist) + problems
-
-
-@dataclass(frozen=True)
-class _Mandatory:
-    section: str
-    field: str
-    label: str
-    conditional: bool
-
-
-@cache
-def _standard_mandatory() -> tuple[_Mandatory, ...]:
-    """The standard's mandatory questions, read straight from the shipped file.
-
-    The shipped file is checked by its own tests; reading only the marks (not the
-    whole checklist through its model) keeps a variant's load cheap."""
-    for folder in shipped_folders():
-        path = folder / f"{DEFAULT_CHECKLIST}.toml"
-        if path.is_file():
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-            return tuple(
-                _Mandatory(
-                    section["id"],
-                    question["field"],
-                    question.get("doc_label") or question["label"],
-                    "when" in question,
-                )
-                for section in data["sections"]
-                for question in section["questions"]
-                if question.get("mandatory")
-            )
-    return ()  # pragma: no cover - the package always ships it
+    return mandatory_problems(checklist) + stage_problems(checklist) + problems
 
 
 def mandatory_problems(checklist: Checklist) -> list[str]:
@@ -324,7 +290,9 @@ def mandatory_problems(checklist: Checklist) -> list[str]:
         return []
     mine = {question.field: question for _, question in checklist.questions()}
     problems: list[str] = []
-    for wanted in _standard_mandatory():
+    for wanted in standard_questions():
+        if not wanted.mandatory:
+            continue
         kept = mine.get(wanted.field)
         if kept is None:
             reason = m.CV_MANDATORY_MISSING
@@ -334,4 +302,31 @@ def mandatory_problems(checklist: Checklist) -> list[str]:
             continue
         detail = reason.format(label=wanted.label, field=wanted.field)
         problems.append(f"sections.{wanted.section}.{wanted.field}: {detail}")
+    return problems
+
+
+def stage_problems(checklist: Checklist) -> list[str]:
+    """The sections of a variant that ask a standard question at another stage than the
+    standard does: the decision, the start or the closing before their time, or what the
+    decision maker needs after the decision (a record would be "ready" without it)."""
+    if checklist.id == DEFAULT_CHECKLIST:
+        return []
+    wanted = {question.field: question for question in standard_questions()}
+    problems: list[str] = []
+    for section in checklist.sections:
+        moved: dict[str, list[StandardQuestion]] = {}
+        for question in section.questions:
+            standard = wanted.get(question.field)
+            if standard is not None and standard.stage != section.stage:
+                moved.setdefault(standard.stage, []).append(standard)
+        for stage, questions in moved.items():
+            earlier = stage_rank(section.stage) < stage_rank(stage)
+            detail = (m.CV_STAGE_EARLIER if earlier else m.CV_STAGE_LATER).format(
+                section=section.id,
+                stage=section.stage,
+                wanted=stage,
+                standard=questions[0].section,
+                fields=", ".join(question.field for question in questions),
+            )
+            problems.append(f"sections.{section.id}.stage: {detail}")
     return problems

@@ -106,7 +106,10 @@ def _by_ids(root: _Table, where: str, occurrence: int = 0) -> int | None:
         choices = root.children.get("choices", [])
         return choices[0].keys.get(name, choices[0].line) if choices else None
     if head != "sections":
-        return root.keys.get(head)
+        if head in root.keys:
+            return root.keys[head]
+        tables = root.children.get(head, [])  # a table of its own: [notice]
+        return tables[0].line if tables else None
     section_id, _, rest = rest.partition(".")
     sections = [s for s in root.children.get("sections", []) if s.strings.get("id") == section_id]
     if not sections:

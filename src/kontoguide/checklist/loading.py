@@ -39,6 +39,7 @@ from kontoguide.checklist.parts import (
     Question,
     Section,
 )
+from kontoguide.checklist.standard import with_standard_notice
 from kontoguide.files.regularfile import read_regular
 from kontoguide.model import paths
 from kontoguide.model.errors import ChecklistError, CorruptFileError, UnreadableError, UsageError
@@ -234,7 +235,7 @@ def _checks_of_the_rest(data: dict[str, Any], errors: list[Any], path: Path) -> 
             return []
         rest = _without_gone(rest)
         try:
-            checklist = Checklist.model_validate({**rest, "source": path})
+            checklist = Checklist.model_validate({**rest, "source": path, "notice_ignored": False})
         except ValidationError as exc:
             errors = exc.errors()
             continue
@@ -258,8 +259,10 @@ def checklist_problems(path: Path, raw: bytes) -> tuple[Checklist | None, list[C
         return None, [ChecklistProblem("", m.C_TOO_DEEP)]
     from kontoguide.checklist.lines import line_of
 
+    # A variant shows the city's notice as the standard quotes it, never its own.
+    data, ignored = with_standard_notice(data)
     try:
-        checklist = Checklist.model_validate({**data, "source": path})
+        checklist = Checklist.model_validate({**data, "source": path, "notice_ignored": ignored})
     except ValidationError as exc:
         out = []
         for error in exc.errors():

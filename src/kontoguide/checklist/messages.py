@@ -152,3 +152,25 @@ CV_MANDATORY_OPTIONAL = (
 )
 CV_YES_REQUIRED = "Svaret måste vara ja."
 CV_MIN_WORDS = "Skriv minst {words} ord."
+
+# --- variants: what a variant takes from the standard as it is ---
+CV_STAGE_EARLIER = (
+    'avsnittet {section} har stage = "{stage}", men där står frågor som i stadens '
+    'standardchecklista hör till avsnittet {standard} med stage = "{wanted}" ({fields}). '
+    "En variant kan inte flytta beslutet, starten eller avslutet till ett tidigare läge: "
+    'skriv stage = "{wanted}" i avsnittet {section}, eller flytta frågorna till ett avsnitt '
+    "med det läget."
+)
+CV_STAGE_LATER = (
+    'avsnittet {section} har stage = "{stage}", men där står frågor som i stadens '
+    'standardchecklista hör till avsnittet {standard} med stage = "{wanted}" ({fields}). '
+    "En variant kan inte flytta det som behövs i ett tidigare läge (till exempel vem som "
+    'fattar beslutet) till ett senare: skriv stage = "{wanted}" i avsnittet {section}, '
+    "eller flytta frågorna till ett avsnitt med det läget."
+)
+CV_NOTICE_IGNORED = (
+    "rådet om Schrems II ([notice]) kan inte ändras i en variant, och det som står här "
+    "används inte. Stadsledningskontorets råd ur stadens standardchecklista, ordagrant som "
+    "i stadens guide, är det som visas och sparas för varje checklista. Ta bort [notice] "
+    "ur varianten."
+)

@@ -217,6 +217,9 @@ class Checklist(_Data):
     choices: dict[str, Annotated[tuple[ChoiceOption, ...], Field(min_length=1)]]
     sections: tuple[Section, ...] = Field(min_length=1)
     source: Path | None = Field(None, exclude=True)
+    # A variant's own [notice] said something else: the standard's is used (see
+    # standard.with_standard_notice), and the variant's author is told so.
+    notice_ignored: bool = Field(False, exclude=True)
 
     @field_validator("base_docx")
     @classmethod

@@ -9,6 +9,7 @@ reason) and sees which checklists are installed.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from kontoguide.checklist.folders import DEFAULT_CHECKLIST, available_checklists
@@ -31,6 +32,8 @@ from kontoguide.terminal.output import say, say_bytes
 # each kind of added question and rule, in a section of its own. Removing the "# "
 # in front of a block makes it a question.
 STEP5_MARKER = "# --- steg 5"
+# The [notice] table of the standard, up to the next table or section comment.
+_NOTICE_TABLE = re.compile(r"^\[notice\]\n.*?(?=^\[|^# --- )", re.MULTILINE | re.DOTALL)
 EXAMPLES = """
 # --- egna frågor: exempel ------------------------------------------------------
 #
@@ -154,6 +157,8 @@ def new(checklist_id: str, folder: Path | None = None) -> int:
     suffix = m.CV_NEW_TITLE_SUFFIX.format(checklist_id=checklist_id)
     text = text.replace(f'title = "{standard.title}"', f'title = "{standard.title}{suffix}"', 1)
     text = m.CV_NEW_HEADER.format(checklist_id=checklist_id, version=standard.version) + text
+    # The notice is the standard's in every variant: a copy of it would only go stale.
+    text = _NOTICE_TABLE.sub(m.CV_NEW_NOTICE_COMMENT, text, count=1)
     # The examples go before step 5: a section of the variant's own that is needed
     # for the decision stands before the decision's sections (stage order).
     before, marker, after = text.partition(STEP5_MARKER)
@@ -171,13 +176,15 @@ def new(checklist_id: str, folder: Path | None = None) -> int:
     return ExitCode.OK
 
 
-def problems_in(path: Path) -> list[ChecklistProblem]:
-    """Every problem of a checklist file, for its author (nothing is installed)."""
+def problems_in(path: Path) -> tuple[list[ChecklistProblem], list[ChecklistProblem]]:
+    """Every problem of a checklist file, for its author (nothing is installed), and
+    what is accepted but not used (a variant's own notice)."""
     try:
         raw = read_regular(path, MAX_CHECKLIST_BYTES)
     except UnreadableError as exc:
         raise ChecklistError(path, exc.problem) from None
     checklist, found = checklist_problems(path, raw)
+    warnings: list[ChecklistProblem] = []
     if checklist is not None and checklist.id != path.stem:
         found.insert(
             0,
@@ -187,25 +194,32 @@ def problems_in(path: Path) -> list[ChecklistProblem]:
         base = checklist.base_docx_path()
         if base is not None and not base.is_file():
             found.append(ChecklistProblem("base_docx", m.CV_BASE_DOCX_MISSING.format(path=base)))
-    return found
+    if checklist is not None and checklist.notice_ignored:
+        from kontoguide.checklist.lines import line_of
+
+        line = line_of(raw.decode("utf-8"), "notice")
+        warnings.append(ChecklistProblem("notice", m.CV_NOTICE_IGNORED, line))
+    return found, warnings
+
+
+def _say_problem(shown: str, problem: ChecklistProblem, template: str) -> None:
+    line = f"{shown}:{problem.line}" if problem.line is not None else shown
+    say(template.format(file=line, where=problem.where or m.C_WHOLE_FILE, detail=problem.detail))
 
 
 def check(name: str) -> int:
     path = Path(name)
-    found = problems_in(path)
+    found, warnings = problems_in(path)
     shown = printable(str(path))
     if not found:
         say(m.CV_CHECK_OK.format(path=shown))
-        return ExitCode.OK
-    say(m.CV_CHECK_PROBLEMS.format(path=shown, count=len(found)))
+    else:
+        say(m.CV_CHECK_PROBLEMS.format(path=shown, count=len(found)))
     for problem in found:
-        line = f"{shown}:{problem.line}" if problem.line is not None else shown
-        say(
-            m.CV_CHECK_LINE.format(
-                file=line, where=problem.where or m.C_WHOLE_FILE, detail=problem.detail
-            )
-        )
-    return ExitCode.INVALID_DATA
+        _say_problem(shown, problem, m.CV_CHECK_LINE)
+    for warning in warnings:
+        _say_problem(shown, warning, m.CV_CHECK_WARNING)
+    return ExitCode.INVALID_DATA if found else ExitCode.OK
 
 
 def list_checklists() -> int:

@@ -14,6 +14,7 @@ from kontoguide.checklist.install import checklist_for_start
 from kontoguide.checklist.parts import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.model.errors import ExitCode, UsageError
+from kontoguide.model.textsafe import printable
 from kontoguide.rules.field_problems import Problem
 from kontoguide.rules.lifecycle import state_label
 from kontoguide.store import drafts
@@ -63,6 +64,10 @@ def start(
     if no_input and answers is None:
         raise UsageError(m.CLI_NO_INPUT_NEEDS_ANSWERS)
     checklist = checklist_for_start(checklist_name)
+    if checklist.notice_ignored:
+        # The variant's own notice is not what is shown: its author must hear it.
+        where = printable(str(checklist.source or checklist.id))
+        output.complain(m.CV_START_NOTICE_IGNORED.format(path=where, detail=m.CV_NOTICE_IGNORED))
     store = Store()
     store.sweep()
     if answers is not None and no_input:

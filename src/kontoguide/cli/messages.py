@@ -103,7 +103,7 @@ CLI_OPT_FORMAT = (
 )
 CLI_OPT_OUTPUT = (
     "Fil eller mapp att skriva till. Utan --output skrivs filen i den aktuella mappen, "
-    "med ett namn efter kontot och dagens datum."
+    "med ett namn efter kontot, id:t, dagens datum och läget."
 )
 CLI_OPT_FORCE = "Skriv över filen om den redan finns."
 
@@ -205,6 +205,12 @@ CV_NEW_HEADER = (
     "#\n"
 )
 CV_NEW_TITLE_SUFFIX = " (variant {checklist_id})"
+CV_NEW_NOTICE_COMMENT = (
+    "# Rådet om Schrems II ([notice]) står inte i en variant: det kommer alltid från\n"
+    "# stadens standardchecklista, ordagrant som i stadens guide, och kan inte ändras.\n"
+    "# Ett eget [notice] här används inte (kontoguide checklist check säger till).\n"
+    "\n"
+)
 CV_NEW_EXISTS = "{path} finns redan och skrivs inte över. Välj ett annat id eller en annan mapp."
 CV_NEW_FAILED = "Kunde inte skriva {path}: {detail}"
 CV_NEW_WRITTEN = "En ny variant är sparad som {path}"
@@ -216,6 +222,9 @@ CV_BASE_DOCX_MISSING = "basdokumentet {path} finns inte"
 CV_CHECK_OK = "{path}: inga fel hittades."
 CV_CHECK_PROBLEMS = "{path}: {count} fel."
 CV_CHECK_LINE = "{file}: {where}: {detail}"
+CV_CHECK_WARNING = "{file}: {where}: varning: {detail}"
+# `start --checklist` with a variant whose own notice is not used.
+CV_START_NOTICE_IGNORED = "{path}: varning: {detail}"
 CV_LIST_HEADER = "Id | Version | Titel | Fil"
 CV_LIST_ROW = "{checklist_id} | {version} | {title} | {path}"
 CV_LIST_BROKEN = "{checklist_id} | – | kan inte läsas: {detail} | {path}"

@@ -1,8 +1,8 @@
 """Export a record as .docx, JSON or Markdown: where from, where to, and safely.
 
 - `resolve_source`: an id in the drafts store, or a saved record file.
-- `default_file_name`: from the account's name and the date, valid on Windows
-  and Linux alike.
+- `default_file_name`: from the account's name, the record's id, the date and
+  the state, valid on Windows and Linux alike.
 - `export_record`: the public entry (also called by the questionnaire at the
   end); never overwrites without `force`, always writes atomically.
 
@@ -24,6 +24,7 @@ from kontoguide.checklist.folders import user_checklist_folder
 from kontoguide.checklist.parts import Checklist
 from kontoguide.documents import messages as m
 from kontoguide.files import atomicfile
+from kontoguide.model.account_life import State
 from kontoguide.model.errors import OutputExistsError, UnreadableError, UsageError
 from kontoguide.model.record import Record
 from kontoguide.store import drafts
@@ -41,6 +42,10 @@ _RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} | {
 # Room for the date, the draft mark and the extension within Windows' 255 characters
 # and ext4's 255 bytes (å is two bytes in UTF-8), with a margin for long folder paths.
 _STEM_MAX_BYTES = 120
+# In a default name the account's part leaves room for the id (at most 64 characters),
+# the day and the state.
+_ACCOUNT_MAX_BYTES = 80
+_STATE_MAX_BYTES = 20
 
 
 # --- the source --------------------------------------------------------------
@@ -78,11 +83,19 @@ def safe_stem(text: str, max_bytes: int = _STEM_MAX_BYTES) -> str:
     return stem
 
 
-def default_file_name(record: Record, fmt: str, today: date, *, draft: bool) -> str:
-    name = safe_stem(record.account_name or "") or record.id
-    parts = [m.EXPORT_FILE_PREFIX, name, today.isoformat()]
-    if draft:
-        parts.append(m.EXPORT_FILE_DRAFT)
+def file_state(record: Record, state: State) -> str:
+    """The state as the file name says it: a decision by its outcome ("godkant")."""
+    if state == "decided" and record.step5.outcome is not None:
+        return safe_stem(record.step5.outcome, _STATE_MAX_BYTES) or m.EXPORT_FILE_STATES[state]
+    return m.EXPORT_FILE_STATES[state]
+
+
+def default_file_name(record: Record, fmt: str, today: date, *, state: State) -> str:
+    """The account, the record's id, the day and the state: two records of one account
+    (a second application) or two states of one record never share a name."""
+    name = safe_stem(record.account_name or "", _ACCOUNT_MAX_BYTES)
+    parts = [m.EXPORT_FILE_PREFIX, *([name] if name else []), record.id]
+    parts += [today.isoformat(), file_state(record, state)]
     return "-".join(parts) + f".{fmt}"
 
 
@@ -162,19 +175,49 @@ def export(
     assessed = assess(record, checklist)
     draft = assessed.draft
     day = local_time(now).date()
-    target = _target(output, default_file_name(record, fmt, day, draft=draft))
+    target = _target(output, default_file_name(record, fmt, day, state=assessed.state))
     existed = _may_write(target)
     if existed and not force:
-        raise OutputExistsError(m.EXPORT_EXISTS.format(path=target))
+        raise OutputExistsError(exists_message(target))
     content = render(record, checklist, fmt, now=now, assessed=assessed)
     try:
         atomicfile.write_bytes(target, content, private=False, overwrite=force)
     except FileExistsError:
-        raise OutputExistsError(m.EXPORT_EXISTS.format(path=target)) from None
+        raise OutputExistsError(exists_message(target)) from None
     except OSError as exc:
         template = m.F_WRITE_FAILED if existed else m.F_WRITE_FAILED_NEW
         raise UnreadableError(target, template.format(detail=exc.strerror or exc)) from None
     return Exported(target, draft, len(assessed.missing))
+
+
+# A name that a shell (bash or PowerShell) takes as one word without quotes (a
+# backslash, as in a Windows path, is quoted: bash would drop it).
+_PLAIN_WORD = re.compile(r"[\w./:-]+")
+# A name that goes in double quotes unchanged in bash and PowerShell alike.
+_QUOTABLE = re.compile(r'[^"$`!\x00-\x1f\x7f]+')
+
+
+def free_name(target: Path) -> Path:
+    """`target` with "-2" (or "-3", ...) before its extension: the first that is free."""
+    for number in range(2, 1000):
+        candidate = target.with_name(f"{target.stem}-{number}{target.suffix}")
+        if not candidate.exists() and not candidate.is_symlink():
+            return candidate
+    return target  # pragma: no cover - a thousand exports of one state on one day
+
+
+def exists_message(target: Path) -> str:
+    """Refusing to overwrite `target`: the file, and how to write elsewhere or over it,
+    with a free name to give --output that works in bash and PowerShell as printed."""
+    other = free_name(target)
+    if other == target:  # pragma: no cover
+        return m.EXPORT_EXISTS.format(path=target)
+    shown = other.name if other.parent == Path.cwd() else str(other)
+    if _PLAIN_WORD.fullmatch(shown) is None:
+        if _QUOTABLE.fullmatch(shown) is None:
+            return m.EXPORT_EXISTS.format(path=target)
+        shown = f'"{shown}"'
+    return m.EXPORT_EXISTS_SUGGEST.format(path=target, other=shown)
 
 
 def _may_write(target: Path) -> bool:

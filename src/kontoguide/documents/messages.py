@@ -83,6 +83,10 @@ EXPORT_EXISTS = (
     "{path} finns redan och har inte ändrats. Välj ett annat namn med --output, "
     "eller skriv över filen med --force."
 )
+EXPORT_EXISTS_SUGGEST = (
+    "{path} finns redan och har inte ändrats. Välj ett annat namn med --output, till "
+    "exempel --output {other}, eller skriv över filen med --force."
+)
 EXPORT_NO_FOLDER = (
     "{path}: mappen {folder} finns inte. Skapa den först eller välj en annan plats med --output."
 )
@@ -101,7 +105,14 @@ EXPORT_FORMAT_MISMATCH = (
     "väljs formatet efter filnamnet."
 )
 EXPORT_FILE_PREFIX = "Checklista"
-EXPORT_FILE_DRAFT = "utkast"
+# The state in a default file name (a decision says its outcome instead).
+EXPORT_FILE_STATES = {
+    "draft": "utkast",
+    "ready": "klar-for-beslut",
+    "decided": "beslutat",
+    "started": "startat",
+    "closed": "avslutat",
+}
 STYLE_TABLE = "Checklistetabell"
 
 # --- the questionnaire (interactive.py, dialogue.py, prompts.py, views.py) -----

@@ -59,8 +59,11 @@ def _width(console: Console) -> int:
 
 
 def notice_panel(notice: Notice) -> Panel:
-    """The Schrems II notice: always first, never hidden."""
-    body = Text(notice.text.strip())
+    """The Schrems II notice: always first, never hidden. The city's words are quoted
+    as the guide gives them, under a line that says so; kontoguide's comment apart."""
+    body = Text(m.DOC_NOTICE_SOURCE, style="bold")
+    body.append("\n")
+    body.append(f"”{notice.text.strip()}”")
     if notice.note:
         # kontoguide's own explanation, apart from the city's words and said to be ours
         # in words (dim text alone is lost without colour and to a screen reader).
