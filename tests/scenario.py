@@ -187,8 +187,17 @@ FOLLOW_UP: dict[str, Any] = {
 def shifted(name: str) -> dict[str, Any]:
     """An example record with its dates moved around today, so that it stays valid
     whenever the tests run: decided 200 days ago, started 190 days ago, the last
-    follow-up 20 days ago and the next in 60 days, goals a year from now."""
+    follow-up 20 days ago and the next in 60 days, goals a year from now; the groundwork
+    (the dialogues and the DPO's consultation) a month before the decision."""
     data: dict[str, Any] = json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
+    for step, key, field, before in (
+        ("step1", "comms_contact", "date", -230),
+        ("step3", "officer_dialogue", "date", -225),
+        ("step4", "data_protection", "dpo_date", -220),
+    ):
+        part = (data.get(step) or {}).get(key)
+        if isinstance(part, dict) and part.get(field):
+            part[field] = day(before)
     for goal in data["step2"]["goals"]:
         goal["deadline"] = day(365)
     step5 = data["step5"]

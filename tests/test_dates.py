@@ -219,6 +219,7 @@ def test_dates_at_the_edges_of_the_span_export(
     stored["step5"]["next_review"] = "1900-12-31"
     stored["step1"]["comms_contact"]["date"] = "1900-01-01"
     stored["step3"]["officer_dialogue"]["date"] = "1900-01-01"
+    stored["step4"]["data_protection"]["dpo_date"] = "1900-01-01"
     # The review date lies ahead of the day the decision was written down.
     for item in stored["history"]:
         if item["what"] in ("decided", "started"):

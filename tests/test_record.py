@@ -132,6 +132,10 @@ def test_comms_contact_email_must_be_an_address(
 def test_comms_contact_date_not_in_the_future(
     complete_answers: dict[str, Any], checklist: Checklist
 ) -> None:
+    # Undecided: the decision comes after its groundwork (model/chronology.py).
+    for later in ("step5", "start", "follow_ups", "closing"):
+        if later in complete_answers:
+            complete_answers = drop(complete_answers, later)
     today = put(complete_answers, "step1.comms_contact.date", TODAY.isoformat())
     assert strict(today, checklist) == []
     tomorrow = put(complete_answers, "step1.comms_contact.date", "2026-11-27")

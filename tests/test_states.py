@@ -290,7 +290,10 @@ def test_a_start_before_the_decision_is_refused_and_asked_again(checklist: Check
     flow, conversation, asker, *_ = talk(checklist, record, "started", script)
     assert conversation.walk() is True
     assert asker.refused == [
-        ("Vilket datum startade kontot?", m.V_START_BEFORE_DECISION.format(decision=day(0)))
+        (
+            "Vilket datum startade kontot?",
+            m.V_START_BEFORE_DECISION.format(day=day(-1), decision=day(0)),
+        )
     ]
     assert flow.record.status == "started"
 
@@ -331,7 +334,10 @@ def test_closing_confirms_the_routine_and_refuses_a_no(checklist: Checklist) -> 
     assert conversation.walk() is True
 
     assert asker.refused == [
-        ("Vilket datum avslutades kontot?", m.V_CLOSED_BEFORE_START.format(start=day(-190))),
+        (
+            "Vilket datum avslutades kontot?",
+            m.V_CLOSED_BEFORE_START.format(closed=day(-191), start=day(-190)),
+        ),
         ("Är kontots innehåll arkiverat?", MENU_PAUSE),
     ]
     assert flow.record.status == "closed"
@@ -410,7 +416,10 @@ def test_wrong_follow_up_answers_are_refused_with_the_reason_and_asked_again(
     assert FollowUpDialogue(conversation).run() is not None
 
     assert asker.refused == [
-        (FU["held_on"], m.V_FOLLOW_UP_BEFORE_START.format(number=2, start=day(-190))),
+        (
+            FU["held_on"],
+            m.V_FOLLOW_UP_BEFORE_START.format(number=2, held=day(-191), start=day(-190)),
+        ),
         (FU["held_on"], m.V_DATE_NOT_FUTURE.format(today=day(0))),
         (FU["value"], m.V_NUMBER),
         (FU["measured_on"], m.V_DATE_NOT_FUTURE.format(today=day(0))),

@@ -113,10 +113,27 @@ V_DECIDED_BEFORE_READY = (
     "Beslutet kan inte vara fattat före {ready}, dagen då checklistan blev klar för beslut."
 )
 V_START_NEEDS_APPROVAL = "Kontot kan startas först när beslutet är Godkänt."
-V_START_BEFORE_DECISION = "Datumet kan inte ligga före beslutsdatumet {decision}."
+V_START_BEFORE_DECISION = (
+    "Datumet {day} ligger före beslutsdatumet {decision}. Kontot kan startas och anmälas "
+    "samma dag som beslutet eller senare."
+)
+# The order of the record's dates (model/chronology.py): kontoguide's own wording.
+V_DECIDED_BEFORE_EARLIER = (
+    "Beslutsdatumet {decision} ligger före {what} {earlier}. Beslutet fattas på det "
+    "färdiga underlaget, så {what} ska ligga samma dag eller tidigare. Rätta det datum "
+    "som är fel."
+)
+V_EARLIER_COMMS = "dialogen med kommunikationsfunktionen (steg 1)"
+V_EARLIER_OFFICER = "dialogen med kommunikationsansvarig (steg 3)"
+V_EARLIER_DPO = "avstämningen med dataskyddsombudet (steg 4)"
+V_CLOSED_BEFORE_FOLLOW_UP = (
+    "Avslutsdatumet {closed} ligger före uppföljning {number}, {held}. Ett konto följs "
+    "upp medan det finns: uppföljningen ska ligga samma dag som avslutet eller tidigare."
+)
 V_FOLLOW_UP_NEEDS_START = "En uppföljning kan läggas till först när kontot har startats."
 V_FOLLOW_UP_BEFORE_START = (
-    "Uppföljning {number} kan inte vara gjord före {start}, dagen då kontot startade."
+    "Uppföljning {number}, {held}, ligger före {start}, dagen då kontot startade. En "
+    "uppföljning görs samma dag som starten eller senare."
 )
 V_FOLLOW_UP_EVERY_GOAL = (
     "Uppföljning {number} ska ha ett uppmätt värde för vart och ett av de {goals} målen, "
@@ -128,7 +145,10 @@ V_FOLLOW_UP_NEXT_REQUIRED = (
     "Ange när nästa uppföljning ska göras (det behövs om slutsatsen inte är att avsluta kontot)."
 )
 V_CLOSING_NEEDS_START = "Ett konto kan avslutas först när det har startats."
-V_CLOSED_BEFORE_START = "Kontot kan inte vara avslutat före {start}, dagen då det startade."
+V_CLOSED_BEFORE_START = (
+    "Avslutsdatumet {closed} ligger före {start}, dagen då kontot startade. Kontot kan "
+    "avslutas samma dag som det startade eller senare."
+)
 V_YES_CLOSING_ARCHIVED = "Arkivera kontots innehåll innan kontot avslutas (rutinen i steg 4)."
 V_YES_CLOSING_COMMS = "Berätta för kommunikationsfunktionen innan kontot avslutas."
 V_YES_CLOSING_LIST = "Ta bort kontot ur stadens förteckning över konton när det avslutas."

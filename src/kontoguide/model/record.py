@@ -20,6 +20,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from kontoguide.model import messages as m
 from kontoguide.model.account_life import AccountStart, Closing, FollowUp, State, Transition
+from kontoguide.model.chronology import decision_too_early
 from kontoguide.model.fieldtypes import Moment, ShortText
 from kontoguide.model.parts import LIST_MAXIMUMS, NoticeAck, Organisation, Part, _error_at
 from kontoguide.model.steps import APPROVED, Channel, Decision, Groundwork, Purpose, Routines
@@ -141,6 +142,15 @@ class Answers(Part):
                 )
         return routines
 
+    @field_validator("step5")
+    @classmethod
+    def _decided_after_groundwork(cls, decision: Decision, info: ValidationInfo) -> Decision:
+        decided = decision.decision_date
+        problem = decision_too_early(decided, info.data)
+        if decided is not None and problem is not None:
+            raise _error_at("decision_date", decided.isoformat(), problem)
+        return decision
+
     @field_validator("start")
     @classmethod
     def _started_after_approval(cls, start: AccountStart, info: ValidationInfo) -> AccountStart:
@@ -155,7 +165,9 @@ class Answers(Part):
             if day is not None and decided is not None and day < decided:
                 raise PydanticCustomError(
                     "start_before_decision",
-                    m.V_START_BEFORE_DECISION.format(decision=decided.isoformat()),
+                    m.V_START_BEFORE_DECISION.format(
+                        day=day.isoformat(), decision=decided.isoformat()
+                    ),
                 )
         return start
 
@@ -176,7 +188,11 @@ class Answers(Part):
             if follow_up.held_on < started:
                 raise PydanticCustomError(
                     "follow_up_before_start",
-                    m.V_FOLLOW_UP_BEFORE_START.format(number=number, start=started.isoformat()),
+                    m.V_FOLLOW_UP_BEFORE_START.format(
+                        number=number,
+                        held=follow_up.held_on.isoformat(),
+                        start=started.isoformat(),
+                    ),
                 )
             measured = sorted(item.goal for item in follow_up.measurements)
             if measured != list(range(1, goals + 1)):
@@ -194,10 +210,25 @@ class Answers(Part):
         started = start.started_on
         if started is None:
             raise PydanticCustomError("closing_not_started", m.V_CLOSING_NEEDS_START)
-        if closing.closed_on is not None and closing.closed_on < started:
+        closed = closing.closed_on
+        if closed is not None and closed < started:
             raise PydanticCustomError(
-                "closed_before_start", m.V_CLOSED_BEFORE_START.format(start=started.isoformat())
+                "closed_before_start",
+                m.V_CLOSED_BEFORE_START.format(
+                    closed=closed.isoformat(), start=started.isoformat()
+                ),
             )
+        follow_ups = info.data.get("follow_ups")
+        for number, follow_up in enumerate(follow_ups or [], start=1):
+            if (
+                closed is not None
+                and isinstance(follow_up, FollowUp)
+                and follow_up.held_on > closed
+            ):
+                message = m.V_CLOSED_BEFORE_FOLLOW_UP.format(
+                    closed=closed.isoformat(), number=number, held=follow_up.held_on.isoformat()
+                )
+                raise _error_at("closed_on", closed.isoformat(), message)
         return closing
 
 
