@@ -8,18 +8,16 @@ a closing or another outcome. The Word files are read back with python-docx.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from cli_support import clean_env
 from export_support import (
     EXAMPLES,
     NOW,
@@ -33,7 +31,6 @@ from export_support import (
 )
 from kontoguide.checklist.loading import load_checklist
 from kontoguide.checklist.parts import Checklist
-from kontoguide.documents.chart import DPI, Bar, ProgressChart, progress_png, size_inches
 from kontoguide.documents.document import build
 from kontoguide.documents.export import render
 from kontoguide.documents.follow_ups import goal_progress
@@ -372,7 +369,7 @@ def test_an_approval_shows_when_it_is_reviewed_and_nothing_of_a_start(
     assert facts["Nästa omprövning"] == "2027-11-01"
     assert "Motivering" not in facts
     assert "Kontot startas" not in headings(document)
-    assert _pictures(document) == []
+    assert _charts(document) == []
 
 
 # --- started: the start and the follow-ups -----------------------------------------------
@@ -436,20 +433,21 @@ def test_a_goal_to_lower_something_is_met_at_or_under_its_target(docs: dict[str,
     assert first[5] == "Ja"
 
 
-def _pictures(document: Any) -> list[tuple[str, bytes]]:
+def _charts(document: Any) -> list[tuple[str, bytes]]:
+    """Each chart in the body: its alternative text and its chart part."""
     found = []
-    for shape in document.inline_shapes:
-        inline = shape._inline
-        blip = inline.graphic.graphicData.pic.blipFill.blip
-        found.append((inline.docPr.get("descr"), document.part.related_parts[blip.embed].blob))
+    for inline in document.element.body.xpath(".//wp:inline"):
+        [chart] = inline.xpath("./a:graphic/a:graphicData/*[local-name()='chart']")
+        rid = chart.get(qn("r:id"))
+        found.append((inline.docPr.get("descr"), document.part.related_parts[rid].blob))
     return found
 
 
 def test_each_follow_up_has_one_chart_whose_alternative_text_says_its_numbers(
     docs: dict[str, Any],
 ) -> None:
-    [(alt, image)] = _pictures(docs["started"])
-    assert image.startswith(b"\x89PNG\r\n\x1a\n")
+    [(alt, chart)] = _charts(docs["started"])
+    assert b"<c:barChart>" in chart
     assert alt.startswith("Diagram över målen vid uppföljning 1 (2026-11-16).")
     for numbers in (
         "utgångsvärde 120, målvärde 400 anmälningar per lov, uppmätt 210 anmälningar per lov "
@@ -466,7 +464,7 @@ def test_each_follow_up_has_one_chart_whose_alternative_text_says_its_numbers(
 
 @pytest.mark.parametrize("name", ["draft", "ready", "rejected"])
 def test_no_chart_before_a_follow_up(docs: dict[str, Any], name: str) -> None:
-    assert _pictures(docs[name]) == []
+    assert _charts(docs[name]) == []
 
 
 # --- closed ---------------------------------------------------------------------------
@@ -593,78 +591,6 @@ def test_goal_progress(
     baseline: float | None, target: float, value: float, share: float, met: bool
 ) -> None:
     assert goal_progress(baseline, target, value) == (pytest.approx(share), met)
-
-
-def test_the_chart_is_the_same_picture_for_the_same_numbers() -> None:
-    chart = ProgressChart(
-        (
-            Bar("1. Ett mål med $pengar$ och 😀", 0.32, False, "210 av 400 (32 %)"),
-            Bar("2. Ett nått mål", 1.4, True, "56 av 40 (140 %)"),
-        ),
-        "Andel av vägen",
-        "Utgångsvärde",
-        "Målvärde",
-        "{value} %",
-    )
-    first = progress_png(chart)
-    assert progress_png(chart) == first
-    assert b"Software" not in first  # no version text that would change the bytes
-    width = int.from_bytes(first[16:20], "big")
-    height = int.from_bytes(first[20:24], "big")
-    assert (width, height) == tuple(round(inches * DPI) for inches in size_inches(2))
-
-
-def test_help_and_list_do_not_import_the_chart_library(tmp_path: Path) -> None:
-    code = (
-        "import sys\n"
-        "from kontoguide.cli import app as cli\n"
-        "for argv in (['kontoguide', '--help'], ['kontoguide', 'list']):\n"
-        "    sys.argv = argv\n"
-        "    try:\n"
-        "        cli.main()\n"
-        "    except SystemExit:\n"
-        "        pass\n"
-        "print('MATPLOTLIB' if 'matplotlib' in sys.modules else 'OK')\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=clean_env(tmp_path / "home"),
-    )
-    assert result.stdout.strip().splitlines()[-1] == "OK"
-
-
-def test_only_a_document_with_a_follow_up_imports_the_chart_library(tmp_path: Path) -> None:
-    code = (
-        "import json, sys\n"
-        "from datetime import UTC, datetime\n"
-        "from pathlib import Path\n"
-        "from kontoguide.store import drafts\n"
-        "from kontoguide.checklist.loading import load_checklist\n"
-        "from kontoguide.documents.export import render\n"
-        "from kontoguide.store.storage import Store\n"
-        "checklist = load_checklist()\n"
-        "now = datetime(2026, 11, 26, tzinfo=UTC)\n"
-        "def read(name):\n"
-        f"    path = Path({str(EXAMPLES)!r}) / f'{{name}}.json'\n"
-        f"    return drafts.from_answers(path, checklist, Store(Path({str(tmp_path)!r})))[0]\n"
-        "for fmt in ('docx', 'md'):\n"
-        "    render(read('klar-for-beslut'), checklist, fmt, now=now)\n"
-        "render(read('startat-med-uppfoljning'), checklist, 'md', now=now)\n"
-        "print('matplotlib' in sys.modules)\n"
-        "render(read('startat-med-uppfoljning'), checklist, 'docx', now=now)\n"
-        "print('matplotlib' in sys.modules)\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=clean_env(tmp_path / "home"),
-    )
-    assert result.stdout.split() == ["False", "True"]
 
 
 @pytest.mark.parametrize(("name", "heading"), [("ready", "Beslut"), ("started", "Uppföljning 1")])

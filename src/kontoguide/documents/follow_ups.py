@@ -83,12 +83,7 @@ def _measured(item: Measurement, goals: list[Goal]) -> _Measured:
             (m.DOC_YES if met else m.DOC_NO,),
         ),
         comment,
-        Bar(
-            name,
-            share,
-            met,
-            m.DOC_CHART_BAR.format(value=value, target=target, share=_percent(share)),
-        ),
+        Bar(name, share, met),
         m.DOC_CHART_ALT_GOAL.format(
             number=item.goal,
             name=goal.description,
@@ -109,10 +104,15 @@ def _figure(number: int, held: str, measured: list[_Measured]) -> FigureView | N
         return None
     spoken = [each.spoken for each in measured if each.spoken is not None]
     chart = ProgressChart(
-        tuple(bars), m.DOC_CHART_AXIS, m.DOC_CHART_BASELINE, m.DOC_CHART_TARGET, m.DOC_PERCENT
+        tuple(bars),
+        m.DOC_CHART_AXIS,
+        m.DOC_PERCENT,
+        m.DOC_CHART_SERIES_MET,
+        m.DOC_CHART_SERIES_NOT_MET,
     )
-    alt = m.DOC_CHART_ALT.format(number=number, date=held, goals=" ".join(spoken))
-    return FigureView(chart, alt, m.DOC_CHART_CAPTION)
+    title = m.DOC_CHART_TITLE.format(number=number, date=held)
+    alt = m.DOC_CHART_ALT.format(title=title, goals=" ".join(spoken))
+    return FigureView(chart, alt=alt, caption=m.DOC_CHART_CAPTION, title=title)
 
 
 def follow_up_view(

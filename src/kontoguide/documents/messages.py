@@ -174,7 +174,11 @@ DOC_CHART_CAPTION = (
     "(100 %)."
 )
 DOC_CHART_IN_WORDS = "Diagrammet i Word-dokumentet, i ord:"
-DOC_CHART_ALT = "Diagram över målen vid uppföljning {number} ({date}). {goals}"
+DOC_CHART_TITLE = "Diagram över målen vid uppföljning {number} ({date})"
+DOC_CHART_ALT = "{title}. {goals}"
+DOC_CHART_NAME = "Diagram {number}"
+DOC_CHART_SERIES_MET = "Nått"
+DOC_CHART_SERIES_NOT_MET = "Inte nått"
 DOC_CHART_ALT_GOAL = (
     "Mål {number}, {name}: utgångsvärde {baseline}, målvärde {target}, uppmätt {value} "
     "den {measured}; {share} av vägen från utgångsvärdet till målvärdet, {met}."
@@ -183,9 +187,6 @@ DOC_CHART_MET = "nått"
 DOC_CHART_NOT_MET = "inte nått"
 DOC_CHART_NO_BASELINE = "saknas (räknas som 0)"
 DOC_CHART_AXIS = "Andel av vägen från utgångsvärdet till målvärdet"
-DOC_CHART_BASELINE = "Utgångsvärde"
-DOC_CHART_TARGET = "Målvärde"
-DOC_CHART_BAR = "{value} av {target} ({share})"
 DOC_PERCENT = "{value} %"
 DOC_HISTORY_HEADING = "Historik"
 DOC_HISTORY_COLUMNS = ("Händelse", "Tidpunkt")

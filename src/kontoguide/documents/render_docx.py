@@ -13,14 +13,20 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from xml.sax.saxutils import quoteattr
 
 from docx.document import Document
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
-from docx.oxml.ns import qn
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Emu
 from docx.text.paragraph import Paragraph
 
 from kontoguide.documents import messages as m
+from kontoguide.documents.chart import CHART_NS, chart_xml, size_emu
 from kontoguide.documents.docx_header import header_and_footer
 from kontoguide.documents.docx_look import LANGUAGE, finish_package, prepare
 from kontoguide.documents.docx_writer import DocxWriter
@@ -64,17 +70,32 @@ class _Writer(DocxWriter):
                 paragraph.add_run(xml_safe(text + ruled))
 
     def figure(self, figure: FigureView) -> None:
-        """The chart as a picture, its alternative text stating the same numbers."""
-        from kontoguide.documents.chart import progress_png
-
+        """The chart as a native Word chart, its alternative text stating the same numbers."""
         paragraph = self.para(self.document, "", m.STYLE_FIGURE)
-        width = min(self.width, int(Cm(16)))
-        shape = paragraph.add_run().add_picture(io.BytesIO(progress_png(figure.chart)), width=width)
-        alt = xml_safe(figure.alt)
-        # Word and screen readers read docPr's descr; some tools read the picture's own.
-        shape._inline.docPr.set("descr", alt)
-        for c_nv_pr in shape._inline.xpath(".//pic:cNvPr"):
-            c_nv_pr.set("descr", alt)
+        width, height = size_emu(len(figure.chart.bars), min(self.width, int(Cm(16))))
+        part = self.document.part
+        chart = Part(
+            part.package.next_partname(CHART_PARTNAME),
+            CT.DML_CHART,
+            chart_xml(figure.chart),
+            part.package,
+        )
+        rid = part.relate_to(chart, RT.CHART)
+        shape_id = part.next_id
+        # Word and screen readers read docPr's title and descr.
+        inline = (
+            f"<wp:inline {nsdecls('wp', 'a', 'r')} "
+            'distT="0" distB="0" distL="0" distR="0">'
+            f'<wp:extent cx="{width}" cy="{height}"/>'
+            '<wp:effectExtent l="0" t="0" r="0" b="0"/>'
+            f'<wp:docPr id="{shape_id}" name="{m.DOC_CHART_NAME.format(number=shape_id)}" '
+            f"title={quoteattr(xml_safe(figure.title))} descr={quoteattr(xml_safe(figure.alt))}/>"
+            "<wp:cNvGraphicFramePr/>"
+            f'<a:graphic><a:graphicData uri="{CHART_NS}">'
+            f'<c:chart xmlns:c="{CHART_NS}" r:id="{rid}"/></a:graphicData></a:graphic>'
+            "</wp:inline>"
+        )
+        paragraph.add_run()._r.add_drawing(parse_xml(inline))
         self.para(self.document, figure.caption, m.STYLE_FIGURE_CAPTION)
 
     # --- the body ---
@@ -205,6 +226,9 @@ class _Writer(DocxWriter):
             self.para(body, m.DOC_HISTORY_HEADING, "Heading 1")
             self.list_table(view.history)
         self.para(body, view.about, m.STYLE_ABOUT)
+
+
+CHART_PARTNAME = "/word/charts/chart%d.xml"
 
 
 # python-docx refuses longer core properties (title, author, ...), while an answer

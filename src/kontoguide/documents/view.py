@@ -122,7 +122,8 @@ class DecisionView:
 @dataclass(frozen=True)
 class FigureView:
     chart: ProgressChart
-    alt: str  # says the numbers the picture shows, for a screen reader and for Markdown
+    alt: str  # says the numbers the chart shows, for a screen reader and for Markdown
+    title: str  # the chart's short name, for a screen reader's list of objects
     caption: str
 
 
