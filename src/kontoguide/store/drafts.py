@@ -170,7 +170,11 @@ def read_answers(path: Path) -> dict[str, Any]:
     The one way every command reads such a file, so `start --answers` and
     `validate` accept and refuse the same files.
     """
-    data = migrate(path, read_json_object(path))
+    data = read_json_object(path)
+    # An editor that validates the file against `kontoguide schema` names the schema here;
+    # it says which schema, not an answer, and is not kept.
+    data.pop(SCHEMA_KEY, None)
+    data = migrate(path, data)
     if not isinstance(data.get("set_aside", {}), dict):
         raise CorruptFileError(path, m.F_SET_ASIDE_NOT_OBJECT)
     return data
