@@ -41,6 +41,7 @@ from kontoguide.checklist.parts import (
 )
 from kontoguide.checklist.standard import with_standard_notice
 from kontoguide.files.regularfile import read_regular
+from kontoguide.files.textcoding import NotUtf8, decode_utf8_text
 from kontoguide.model import paths
 from kontoguide.model.errors import ChecklistError, CorruptFileError, UnreadableError, UsageError
 from kontoguide.model.textsafe import printable
@@ -246,9 +247,9 @@ def _checks_of_the_rest(data: dict[str, Any], errors: list[Any], path: Path) -> 
 def checklist_problems(path: Path, raw: bytes) -> tuple[Checklist | None, list[ChecklistProblem]]:
     """The checklist in `raw`, if it could be read, and every problem found in it."""
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return None, [ChecklistProblem("", m.F_NOT_UTF8)]
+        text = decode_utf8_text(raw)
+    except NotUtf8 as wrong:
+        return None, [ChecklistProblem("", wrong.message)]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

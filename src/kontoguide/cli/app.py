@@ -195,18 +195,24 @@ def schema(
         str | None,
         typer.Option("--checklist", help=m.CLI_OPT_SCHEMA_CHECKLIST, metavar="ID"),
     ] = None,
+    output_path: Annotated[
+        Path | None, typer.Option("--output", "-o", help=m.CLI_OPT_SCHEMA_OUTPUT, metavar="FIL")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help=m.CLI_OPT_FORCE)] = False,
 ) -> None:
-    if overview:
-        from kontoguide.cli.overview_command import schema as overview_schema
-
-        raise typer.Exit(overview_schema(answers=answers))
-    if checklist is not None:
-        from kontoguide.cli import checklist_commands
-
-        raise typer.Exit(checklist_commands.schema(checklist, answers=answers))
     from kontoguide.cli import commands
 
-    raise typer.Exit(commands.schema(answers=answers))
+    if overview:
+        from kontoguide.cli.overview_command import schema_json as overview_schema
+
+        content = overview_schema(answers=answers)
+    elif checklist is not None:
+        from kontoguide.cli import checklist_commands
+
+        content = checklist_commands.schema_json(checklist, answers=answers)
+    else:
+        content = commands.schema_json(answers=answers)
+    raise typer.Exit(commands.put_schema(content, output_path, force=force))
 
 
 @app.command(cls=SwedishCommand, name="list", help=m.CLI_LIST_HELP)

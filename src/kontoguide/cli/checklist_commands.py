@@ -26,7 +26,7 @@ from kontoguide.cli import messages as m
 from kontoguide.files.regularfile import read_regular
 from kontoguide.model.errors import ChecklistError, ExitCode, UnreadableError, UsageError
 from kontoguide.model.textsafe import printable
-from kontoguide.terminal.output import say, say_bytes
+from kontoguide.terminal.output import say
 
 # Appended to the copy of the standard by `checklist new`: one commented example of
 # each kind of added question and rule, in a section of its own. Removing the "# "
@@ -243,7 +243,7 @@ def list_checklists() -> int:
     return ExitCode.OK
 
 
-def schema(checklist_id: str, *, answers: bool = False) -> int:
+def schema_json(checklist_id: str, *, answers: bool = False) -> bytes:
     """The JSON Schema of a record made with this checklist, its own questions typed."""
     from kontoguide.checklist.added_questions import record_model
     from kontoguide.model.record import file_schema
@@ -251,5 +251,4 @@ def schema(checklist_id: str, *, answers: bool = False) -> int:
     checklist = load_checklist(checklist_id)
     described = file_schema(answers=answers, model=record_model(checklist))
     described["$id"] = f"{described['$id']}:{checklist.id}:{checklist.version}"
-    say_bytes((json.dumps(described, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    return ExitCode.OK
+    return (json.dumps(described, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

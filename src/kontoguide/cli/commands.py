@@ -131,11 +131,22 @@ def export(source: str, *, fmt: str | None, output: Path | None, force: bool) ->
     return ExitCode.OK
 
 
-def schema(*, answers: bool = False) -> int:
+def schema_json(*, answers: bool = False) -> bytes:
     from kontoguide.model.record import file_schema
 
     text = json.dumps(file_schema(answers=answers), ensure_ascii=False, indent=2) + "\n"
-    say_bytes(text.encode("utf-8"))
+    return text.encode("utf-8")
+
+
+def put_schema(content: bytes, output_path: Path | None, *, force: bool = False) -> int:
+    """A schema to standard output, or (`output_path`) into that file as UTF-8."""
+    if output_path is None:
+        say_bytes(content)
+        return ExitCode.OK
+    from kontoguide.cli.output_file import write_output
+
+    write_output(content, output_path, force)
+    say_wrapped(m.CLI_SCHEMA_WRITTEN.format(path=printable(str(output_path))))
     return ExitCode.OK
 
 

@@ -23,9 +23,13 @@ CLI_OPT_SCHEMA_ANSWERS = (
 )
 CLI_OPT_ANSWERS = "JSON-fil med svar i checklistans format (se `kontoguide schema --answers`)."
 CLI_SCHEMA_HELP = (
-    "Skriv ut JSON Schema för en sparad checklista (spara det med > schema.json); med "
-    "--answers för en svarsfil."
+    "Skriv ut JSON Schema för en sparad checklista (spara det i en fil med --output "
+    "schema.json); med --answers för en svarsfil."
 )
+CLI_OPT_SCHEMA_OUTPUT = (
+    "Skriv schemat till den här filen, som UTF-8 (i Windows PowerShell ger > en fil i UTF-16)."
+)
+CLI_SCHEMA_WRITTEN = "Schemat är sparat som {path}"
 CLI_LIST_HELP = "Lista checklistorna med status, senast ändrade först."
 CLI_OPT_NO_INPUT = "Ställ inga frågor; använd bara svaren i --answers."
 CLI_OPT_CHECKLIST = (

@@ -10,9 +10,9 @@ from datetime import date
 from pathlib import Path
 
 from kontoguide.cli import messages as m
-from kontoguide.files import atomicfile
+from kontoguide.cli.output_file import write_output
 from kontoguide.model.account_life import State
-from kontoguide.model.errors import ExitCode, OutputExistsError, UnreadableError, UsageError
+from kontoguide.model.errors import ExitCode, UsageError
 from kontoguide.model.textsafe import printable
 from kontoguide.overview.report import STATE_WORDS, Report, state_from_word
 from kontoguide.store.collector import collector_paused
@@ -66,23 +66,6 @@ def render(report: Report, fmt: str) -> bytes:
     return writers[fmt](report)
 
 
-def _write(content: bytes, target: Path, force: bool) -> None:
-    # The same rules as `export`: never over a file without --force, never over a
-    # device or into kontoguide's own folders, always atomically.
-    from kontoguide.documents.export import _may_write
-
-    existed = _may_write(target)
-    if existed and not force:
-        raise OutputExistsError(m.EXPORT_EXISTS.format(path=target))
-    try:
-        atomicfile.write_bytes(target, content, private=False, overwrite=force)
-    except FileExistsError:
-        raise OutputExistsError(m.EXPORT_EXISTS.format(path=target)) from None
-    except OSError as exc:
-        template = m.F_WRITE_FAILED if existed else m.F_WRITE_FAILED_NEW
-        raise UnreadableError(target, template.format(detail=exc.strerror or exc)) from None
-
-
 @collector_paused()
 def overview(
     paths: list[Path],
@@ -124,7 +107,7 @@ def overview(
     elif target is None:
         output.say_bytes(render(report, chosen))
     else:
-        _write(render(report, chosen), target, force)
+        write_output(render(report, chosen), target, force)
         output.say(m.OV_WRITTEN.format(path=target, count=len(report.records)))
     return _unreadable(report)
 
@@ -147,7 +130,7 @@ def _unreadable(report: Report) -> int:
     return ExitCode.INVALID_DATA
 
 
-def schema(*, answers: bool = False) -> int:
+def schema_json(*, answers: bool = False) -> bytes:
     import json
 
     from kontoguide.overview.report import report_schema
@@ -155,5 +138,4 @@ def schema(*, answers: bool = False) -> int:
     if answers:
         raise UsageError(m.OV_SCHEMA_ONE_AT_A_TIME)
     text = json.dumps(report_schema(), ensure_ascii=False, indent=2) + "\n"
-    output.say_bytes(text.encode("utf-8"))
-    return ExitCode.OK
+    return text.encode("utf-8")

@@ -29,6 +29,7 @@ from kontoguide.model.errors import OutputExistsError, UnreadableError, UsageErr
 from kontoguide.model.record import Record
 from kontoguide.store import drafts
 from kontoguide.store.storage import Store, record_json
+from kontoguide.store.write_failure import write_failure
 
 if TYPE_CHECKING:
     from kontoguide.documents.assessment import Assessment
@@ -185,8 +186,7 @@ def export(
     except FileExistsError:
         raise OutputExistsError(exists_message(target)) from None
     except OSError as exc:
-        template = m.F_WRITE_FAILED if existed else m.F_WRITE_FAILED_NEW
-        raise UnreadableError(target, template.format(detail=exc.strerror or exc)) from None
+        raise UnreadableError(target, write_failure(exc, existed)) from None
     return Exported(target, draft, len(assessed.missing))
 
 

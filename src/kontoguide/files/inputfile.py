@@ -17,6 +17,7 @@ from typing import Any
 
 from kontoguide.files import messages as m
 from kontoguide.files.regularfile import read_regular
+from kontoguide.files.textcoding import NotUtf8, decode_utf8_text
 from kontoguide.model.errors import CorruptFileError
 from kontoguide.model.textsafe import printable
 
@@ -147,9 +148,9 @@ def _encodable(text: str) -> bool:
 def parse_json_object(path: Path, raw: bytes) -> dict[str, Any]:
     """The JSON object in `raw`, or a CorruptFileError naming `path` and the problem."""
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CorruptFileError(path, m.F_NOT_UTF8) from None
+        text = decode_utf8_text(raw)
+    except NotUtf8 as wrong:
+        raise CorruptFileError(path, wrong.message) from None
     try:
         data = json.loads(
             text,

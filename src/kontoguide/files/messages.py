@@ -14,6 +14,12 @@ from kontoguide.model.messages import *  # noqa: F403
 F_NOT_JSON = "filen är inte giltig JSON (fel på rad {line}, kolumn {col}). Filen har inte ändrats."
 F_NOT_OBJECT = "filen innehåller inte en checklista (JSON-objekt väntades). Filen har inte ändrats."
 F_NOT_UTF8 = "filen är inte sparad som UTF-8 text. Filen har inte ändrats."
+F_UTF16 = (
+    "filen är sparad som UTF-16 (så sparar till exempel Windows PowerShell med > eller "
+    "Out-File), inte som UTF-8. Spara den som UTF-8: i Anteckningar med Arkiv → Spara som → "
+    "Kodning UTF-8, i PowerShell med Out-File -Encoding utf8 eller Set-Content -Encoding utf8. "
+    "Filen har inte ändrats."
+)
 F_UNREADABLE = "filen eller mappen går inte att läsa ({detail})."
 F_NOT_FOUND = "filen finns inte."
 F_TOO_DEEP = (

@@ -323,6 +323,10 @@ class Record(Answers):
     )
 
 
+# The key an editor's schema validation reads: allowed in a file, never an answer.
+SCHEMA_KEY = "$schema"
+
+
 def file_schema(*, answers: bool = False, model: type[Record] | None = None) -> dict[str, Any]:
     """The JSON Schema of a saved record, or (`answers`) of an answers file.
 
@@ -337,6 +341,11 @@ def file_schema(*, answers: bool = False, model: type[Record] | None = None) -> 
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"urn:kontoguide:schema:{kind}:{SCHEMA_VERSION}",
         **schema,
+    }
+    # An editor validates a file that names its schema in "$schema"; reading ignores it.
+    schema["properties"] = {
+        SCHEMA_KEY: {"type": "string", "title": "JSON Schema för filen (läses inte)"},
+        **schema["properties"],
     }
     if answers:
         schema["required"] = []

@@ -24,7 +24,7 @@ from kontoguide.model.account_life import Transition
 from kontoguide.model.errors import CorruptFileError, KontoguideError, UsageError
 from kontoguide.model.fieldtypes import parse_moment
 from kontoguide.model.parts import NoticeAck
-from kontoguide.model.record import META_FIELDS, SCHEMA_VERSION, Record
+from kontoguide.model.record import META_FIELDS, SCHEMA_KEY, SCHEMA_VERSION, Record
 from kontoguide.model.textsafe import printable
 from kontoguide.rules import lifecycle
 from kontoguide.rules.completeness import in_checklist_order, whole_record
@@ -170,7 +170,11 @@ def read_answers(path: Path) -> dict[str, Any]:
     The one way every command reads such a file, so `start --answers` and
     `validate` accept and refuse the same files.
     """
-    data = migrate(path, read_json_object(path))
+    data = read_json_object(path)
+    # An editor that validates the file against `kontoguide schema` names the schema here;
+    # it says which schema, not an answer, and is not kept.
+    data.pop(SCHEMA_KEY, None)
+    data = migrate(path, data)
     if not isinstance(data.get("set_aside", {}), dict):
         raise CorruptFileError(path, m.F_SET_ASIDE_NOT_OBJECT)
     return data

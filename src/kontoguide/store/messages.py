@@ -22,6 +22,12 @@ F_SET_ASIDE_NOT_OBJECT = (
 )
 F_RECORD_INVALID = "filen innehåller svar som inte stämmer med checklistan:\n{problems}"
 F_WRITE_FAILED_NEW = "det gick inte att spara ({detail}). Ingen fil skapades."
+# Windows refuses to replace a file that Word or Excel holds open; kontoguide's own
+# wording, said only when the file exists and access was refused.
+F_WRITE_HELD_OPEN = (
+    "filen går inte att ersätta ({detail}). Är den öppen i Word eller Excel? Stäng filen "
+    "i Word/Excel och försök igen. Det tidigare innehållet är kvar."
+)
 F_ID_NOT_FILE_NAME = (
     "filen heter {name} men innehåller utkastet {found}. Ett utkast ska ligga i filen med sitt "
     "eget id; filen har inte ändrats. Är det en kopia för ett nytt konto? Flytta den ut ur "

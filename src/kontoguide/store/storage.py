@@ -34,6 +34,7 @@ from kontoguide.model.errors import (
 from kontoguide.model.record import SCHEMA_VERSION, Record
 from kontoguide.model.textsafe import printable
 from kontoguide.store import messages as m
+from kontoguide.store.write_failure import write_failure
 
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 # No look-alike characters (0/o, 1/l/i): ids are read aloud and typed by hand.
@@ -173,8 +174,7 @@ class Store:
         try:
             atomicfile.write_text(path, record_json(record))
         except OSError as exc:
-            template = m.F_WRITE_FAILED if existed else m.F_WRITE_FAILED_NEW
-            raise UnreadableError(path, template.format(detail=exc.strerror or exc)) from None
+            raise UnreadableError(path, write_failure(exc, existed)) from None
         return path
 
     def allocate_id(self) -> str:
