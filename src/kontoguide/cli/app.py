@@ -311,7 +311,24 @@ def _utf8_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            reconfigure(errors="replace")
+            # Redirected output is a file for other programs: UTF-8, whatever the code
+            # page (a console keeps its own encoding, which Python already handles).
+            redirected = not _is_terminal(stream)
+            reconfigure(errors="replace", **({"encoding": "utf-8"} if redirected else {}))
+    # Piped or redirected input (`start --enkel < svar.txt`, `Get-Content svar.txt |`) is
+    # read as UTF-8 with an optional BOM, not in Windows' ANSI code page: "förvaltning"
+    # stays itself, and a BOM does not become the first answer.
+    reconfigure = getattr(sys.stdin, "reconfigure", None)
+    if reconfigure is not None and not _is_terminal(sys.stdin):
+        reconfigure(encoding="utf-8-sig", errors="replace")
+
+
+def _is_terminal(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty()) if callable(isatty) else False
+    except (OSError, ValueError):
+        return False
 
 
 def main() -> None:
