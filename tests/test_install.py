@@ -43,6 +43,7 @@ pytestmark = [
 _NOT_IN_A_CLONE = shutil.ignore_patterns(
     ".git",
     ".venv",
+    ".venv-floors",
     "__pycache__",
     ".hypothesis",
     ".mypy_cache",

@@ -419,21 +419,28 @@ def test_ctrl_c_at_any_moment_of_the_start_exits_130_without_a_traceback(home: P
     import random
 
     runs = int(os.environ.get("KONTOGUIDE_ROBUST_RUNS", "15"))
+    moments = random.Random(20261207)
     # Before the interpreter itself is up (and has imported runpy for -m) no code of
-    # ours runs: Ctrl-C there is Python's own affair. Aim after that moment.
-    started = time.monotonic()
-    subprocess.run([sys.executable, "-c", "import runpy, importlib.util"], check=True)
-    interpreter = time.monotonic() - started
+    # ours runs: Ctrl-C there is Python's own affair. The child says when it is up, so a
+    # slow, loaded machine moves the aim with it instead of hitting Python's start.
+    child = (
+        "import runpy, sys\n"
+        "sys.argv = ['kontoguide', 'list']\n"
+        "sys.stderr.write('up\\n'); sys.stderr.flush()\n"
+        "runpy.run_module('kontoguide', run_name='__main__', alter_sys=True)\n"
+    )
     for _ in range(runs):
         process = subprocess.Popen(
-            [sys.executable, "-m", "kontoguide", "list"],
+            [sys.executable, "-c", child],
             env=clean_env(home),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
-        time.sleep(interpreter + random.uniform(0.0, 0.5))
+        assert process.stderr is not None
+        assert process.stderr.readline() == "up\n"
+        time.sleep(moments.uniform(0.0, 0.5))
         process.send_signal(signal.SIGINT)
         _, err = process.communicate(timeout=60)
         assert "Traceback" not in err, err

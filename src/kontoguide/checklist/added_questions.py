@@ -15,7 +15,6 @@ record (fieldtypes), so the rules still have one home: a model.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Annotated, Any, ClassVar
 
@@ -24,6 +23,7 @@ from pydantic_core import PydanticCustomError
 
 from kontoguide.checklist import messages as m
 from kontoguide.checklist.parts import Checklist, Condition, Question, _Asked
+from kontoguide.checklist.patterns import matcher
 from kontoguide.model.fieldtypes import (
     AnyDate,
     ChoiceFrom,
@@ -58,10 +58,10 @@ def _min_words(words: int) -> Callable[[str], str]:
 
 
 def _pattern(pattern: str, message: str) -> Callable[[str], str]:
-    compiled = re.compile(pattern)
+    matches = matcher(pattern)
 
     def check(value: str) -> str:
-        if compiled.fullmatch(value) is None:
+        if not matches(value):
             raise PydanticCustomError("pattern", message)
         return value
 

@@ -13,6 +13,7 @@ import contextlib
 import copy
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -44,6 +45,7 @@ from kontoguide.files.regularfile import read_regular
 from kontoguide.files.textcoding import NotUtf8, decode_utf8_text
 from kontoguide.model import paths
 from kontoguide.model.errors import ChecklistError, CorruptFileError, UnreadableError, UsageError
+from kontoguide.model.fieldtypes import find_forbidden_char
 from kontoguide.model.textsafe import printable
 
 _ID_PATTERN = re.compile(ID_PATTERN)
@@ -244,6 +246,28 @@ def _checks_of_the_rest(data: dict[str, Any], errors: list[Any], path: Path) -> 
     return []
 
 
+def _control_characters(node: Any, where: str = "") -> Iterator[tuple[str, tuple[int, str]]]:
+    """Each text (key or value) in `node` holding a character no text may hold."""
+    stack: list[tuple[str, Any]] = [(where, node)]
+    while stack:  # iterative: a deep table must not end in a RecursionError
+        at, value = stack.pop()
+        if isinstance(value, str):
+            # A Windows line ending in a multi-line string is a line ending, not a control.
+            bad = find_forbidden_char(value.replace("\r\n", "\n"))
+            if bad is not None:
+                yield at or m.C_WHOLE_FILE, bad
+        elif isinstance(value, dict):
+            for key, item in reversed(list(value.items())):
+                bad = find_forbidden_char(str(key))
+                if bad is not None:
+                    yield at or m.C_WHOLE_FILE, bad
+                stack.append((f"{at}.{key}" if at else str(key), item))
+        elif isinstance(value, list):
+            stack.extend(
+                (f"{at}[{index}]", item) for index, item in reversed(list(enumerate(value)))
+            )
+
+
 def checklist_problems(path: Path, raw: bytes) -> tuple[Checklist | None, list[ChecklistProblem]]:
     """The checklist in `raw`, if it could be read, and every problem found in it."""
     try:
@@ -258,7 +282,18 @@ def checklist_problems(path: Path, raw: bytes) -> tuple[Checklist | None, list[C
         return None, [ChecklistProblem("", m.C_NOT_TOML.format(detail=exc), line)]
     except RecursionError:  # tomllib parses nested arrays recursively: "a = [[[[…"
         return None, [ChecklistProblem("", m.C_TOO_DEEP)]
+    except ValueError:  # an integer past Python's 4,300 digits, refused by int()
+        return None, [ChecklistProblem("", m.C_NUMBER_TOO_LONG)]
     from kontoguide.checklist.lines import line_of
+
+    # Every text of a checklist reaches a terminal or a document: an escape sequence in a
+    # title would retitle the window or clear the screen in `checklist list`.
+    controls = [
+        ChecklistProblem(where, m.C_TEXT_CONTROL.format(pos=pos, code=code), line_of(text, where))
+        for where, (pos, code) in _control_characters(data)
+    ]
+    if controls:
+        return None, controls
 
     # A variant shows the city's notice as the standard quotes it, never its own.
     data, ignored = with_standard_notice(data)

@@ -13,6 +13,14 @@ F_WRITE_FAILED = "det gick inte att spara ({detail}). Det tidigare innehållet �
 
 # --- checklist files -----------------------------------------------------
 C_NOT_TOML = "checklistan är inte giltig TOML ({detail})."
+C_NUMBER_TOO_LONG = (
+    "checklistan har ett tal med fler än 4 300 siffror. Så stora tal används inte i en "
+    "checklista: rätta talet."
+)
+C_TEXT_CONTROL = (
+    "texten har ett osynligt styrtecken ({code}) på position {pos}. Ta bort det: en "
+    "checklistas texter visas i terminalen och i dokumentet."
+)
 C_INVALID = "checklistan har fel i {where}: {detail}"
 C_MISSING = "fältet saknas"
 C_NO_FIELD = "fältet {path} finns inte i checklistans dataformat"
@@ -122,12 +130,26 @@ C_STAGE_ORDER = (
 CV_AT_LINE = "{where} (rad {line})"
 CV_RULE_NOT_FOR_KIND = "regeln {rule} passar bara frågor av typen {kinds}"
 CV_BAD_PATTERN = "mönstret (pattern) är inte ett giltigt reguljärt uttryck ({detail})"
+# Answers are matched by an engine that never backtracks (checklist/patterns.py).
+CV_PATTERN_BACKREFERENCE = (
+    "mönstret (pattern) använder en bakåtreferens (som \\1), och det stöder kontoguide inte: "
+    "svaren prövas med mönster som alltid går fort. Skriv mönstret utan bakåtreferens"
+)
+CV_PATTERN_LOOKAROUND = (
+    "mönstret (pattern) använder lookaround (som (?=…) eller (?<=…)), och det stöder kontoguide "
+    "inte: svaren prövas med mönster som alltid går fort. Skriv mönstret utan lookaround"
+)
 CV_PATTERN_NEEDS_MESSAGE = (
     "ett mönster (pattern) behöver ett meddelande (message) som säger på svenska hur svaret "
     "ska skrivas"
 )
 CV_MESSAGE_WITHOUT_RULE = "message används bara tillsammans med pattern eller must_be_yes"
 CV_MIN_ABOVE_MAX = "min är större än max"
+CV_ID_RESERVED = (
+    "namnet {name} går inte att använda för en egen fråga: kontoguide använder det själv "
+    "(namn som börjar med model_ och några till, som schema, json och copy). Välj ett annat, "
+    "till exempel egen_{name}"
+)
 CV_ID_AND_FIELD = (
     "en fråga har antingen field (en fråga ur standardchecklistan) eller id (en egen fråga), "
     "inte båda"

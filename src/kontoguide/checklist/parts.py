@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from kontoguide.checklist import messages as m
+from kontoguide.checklist.patterns import matcher
 from kontoguide.model import paths
 
 Kind = Literal[
@@ -102,10 +103,7 @@ class _Asked(_Data):
                 allowed = ", ".join(kinds)
                 raise ValueError(m.CV_RULE_NOT_FOR_KIND.format(rule=name, kinds=allowed))
         if self.pattern is not None:
-            try:
-                re.compile(self.pattern)
-            except re.error as exc:
-                raise ValueError(m.CV_BAD_PATTERN.format(detail=exc)) from None
+            matcher(self.pattern)  # BadPattern (a ValueError) says why it cannot be used
             if self.message is None:
                 raise ValueError(m.CV_PATTERN_NEEDS_MESSAGE)
         if self.message is not None and self.pattern is None and not self.must_be_yes:
@@ -131,10 +129,27 @@ RULE_KINDS: dict[str, tuple[str, ...]] = {
 RULE_KEYS = (*RULE_KINDS, "message")
 
 
+# Names the generated record model (added_questions.py) cannot take as a field: pydantic's
+# own namespace and BaseModel's attributes. `model_config` as an id broke schema, start and
+# list for every draft.
+RESERVED_NAMES = frozenset(name for name in dir(BaseModel) if not name.startswith("_"))
+
+
+def _not_reserved(name: str) -> str:
+    if name.startswith("model_") or name in RESERVED_NAMES:
+        raise ValueError(m.CV_ID_RESERVED.format(name=name))
+    return name
+
+
 class ItemField(_Asked):
     field: str = Field(pattern=r"^[a-z_]+$")
     # Ask only when an earlier field of the same item has one of the given values.
     when: Condition | None = None
+
+    @field_validator("field")
+    @classmethod
+    def _usable_name(cls, value: str) -> str:
+        return _not_reserved(value)
 
 
 class Question(_Asked):
@@ -158,6 +173,11 @@ class Question(_Asked):
                 raise ValueError(m.CV_ID_AND_FIELD)
             return {**data, "field": f"{ADDED_PREFIX}{data['id']}"}
         return data
+
+    @field_validator("id")
+    @classmethod
+    def _usable_id(cls, value: str | None) -> str | None:
+        return None if value is None else _not_reserved(value)
 
     @property
     def is_added(self) -> bool:
