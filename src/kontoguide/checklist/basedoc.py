@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import lzma
 import posixpath
+import re
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -27,6 +28,7 @@ from xml.parsers import expat
 from kontoguide.checklist import messages as m
 from kontoguide.files.regularfile import megabytes, read_regular
 from kontoguide.model.errors import ChecklistError, UnreadableError
+from kontoguide.model.textsafe import printable
 
 MAX_FILE_BYTES = 20_000_000
 MAX_UNPACKED_BYTES = 20_000_000
@@ -57,6 +59,10 @@ _DOCUMENT = (_W, "document")
 _CONTENT_TYPES = "[Content_Types].xml"
 _PACKAGE_RELS = "_rels/.rels"
 _OFFICE_DOCUMENT = "/officeDocument"
+# An external relationship Word does not follow on opening: a link the reader clicks,
+# to the web or an e-mail address (never file://, a share or a template).
+_HYPERLINK = "/hyperlink"
+_WEB_LINK = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
 _DEFAULT_MAIN = "word/document.xml"
 _CHUNK = 64 * 1024
 # What a broken archive raises while a part is unpacked: a bad CRC or header, a broken
@@ -103,6 +109,12 @@ def _check(data: bytes) -> None:
         if unpacked > MAX_UNPACKED_BYTES:
             size, limit = megabytes(unpacked), megabytes(MAX_UNPACKED_BYTES)
             raise _Refused(m.B_TOO_BIG_UNPACKED.format(size=size, limit=limit))
+        seen: set[str] = set()
+        for info in infos:
+            # Two entries of one name: a small one passes a check, a huge one is read.
+            if info.filename in seen:
+                raise _Refused(m.B_DUPLICATE_PART.format(part=printable(info.filename)))
+            seen.add(info.filename)
         package = _Package(archive)
         for info in infos:
             if not info.is_dir() and info.filename not in package.scanned:
@@ -166,6 +178,17 @@ def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
         raise _Refused(m.B_PART_UNREADABLE.format(part=info.filename)) from None
 
 
+_DECLARED = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def _not_utf8(first: bytes) -> bool:
+    """Whether an XML part is in another encoding than UTF-8 (UTF-16, a code page)."""
+    if first.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in first[:4]:
+        return True
+    declared = _DECLARED.match(first.removeprefix(b"\xef\xbb\xbf"))
+    return declared is not None and declared.group(1).lower() not in (b"utf-8", b"utf8")
+
+
 def _looks_like_xml(name: str, first: bytes) -> bool:
     # Images and other binary parts are not parsed (by python-docx either); a part is
     # XML by its name or by how it starts (UTF-8, with or without BOM, or UTF-16).
@@ -210,6 +233,8 @@ class _XmlScan:
             if self.root is not None:
                 raise _Refused(self._wrong_root())
             return
+        if _not_utf8(first):
+            raise _Refused(m.B_NOT_UTF8_PART.format(part=printable(self.part)))
         try:
             self.parser.Parse(first, False)
             for chunk in chunks:
@@ -258,9 +283,14 @@ class _XmlScan:
             self.defaults[attributes["Extension"].lower()] = attributes.get("ContentType", "")
         elif local == "Override" and "PartName" in attributes:
             self.overrides[attributes["PartName"].lower()] = attributes.get("ContentType", "")
+        elif local == "Relationship" and attributes.get("TargetMode") == "External":
+            target = attributes.get("Target", "")
+            if not (attributes.get("Type", "").endswith(_HYPERLINK) and _WEB_LINK.match(target)):
+                raise _Refused(
+                    m.B_EXTERNAL.format(part=printable(self.part), target=printable(target))
+                )
         elif (
             local == "Relationship"
-            and attributes.get("TargetMode") != "External"
             and attributes.get("Type", "").endswith(_OFFICE_DOCUMENT)
             and attributes.get("Target")
             and self.office_document is None

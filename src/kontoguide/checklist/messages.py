@@ -119,6 +119,21 @@ B_TOO_MANY_ELEMENTS = "XML-delarna har tillsammans fler än {limit} element"
 B_DTD = "{part} innehåller en DTD (<!DOCTYPE …>), vilket ett Word-dokument aldrig har"
 B_BAD_XML = "{part} är inte giltig XML (rad {line}, kolumn {col})"
 B_PART_UNREADABLE = "delen {part} går inte att packa upp"
+B_DUPLICATE_PART = (
+    "arkivet har två delar med samma namn ({part}); program läser olika av dem. Spara om "
+    "grunddokumentet i Word"
+)
+B_NOT_UTF8_PART = (
+    "delen {part} är inte sparad som UTF-8, som Word sparar sina delar. Spara om "
+    "grunddokumentet i Word"
+)
+# A document holding personal data must not fetch anything when it is opened.
+B_EXTERNAL = (
+    "{part} hämtar något utanför dokumentet ({target}), till exempel en mall eller en bild "
+    "som är länkad i stället för inbäddad. Ett dokument med personuppgifter får inte hämta "
+    "något när det öppnas: bädda in bilden (Infoga → Bild → Infoga) eller ta bort "
+    "kopplingen till mallen (Utvecklare → Dokumentmall) och spara om grunddokumentet"
+)
 
 # --- the decision process: states, decision, start, follow-ups, closing ---
 C_STAGE_ORDER = (

@@ -194,6 +194,14 @@ def problems_in(path: Path) -> tuple[list[ChecklistProblem], list[ChecklistProbl
         base = checklist.base_docx_path()
         if base is not None and not base.is_file():
             found.append(ChecklistProblem("base_docx", m.CV_BASE_DOCX_MISSING.format(path=base)))
+        elif base is not None:
+            # The same check as install and every export: the author hears of it first.
+            from kontoguide.checklist.basedoc import read_base_document
+
+            try:
+                read_base_document(base, where=path, within=path.parent)
+            except ChecklistError as refused:
+                found.append(ChecklistProblem("base_docx", refused.problem))
     if checklist is not None and checklist.notice_ignored:
         from kontoguide.checklist.lines import line_of
 

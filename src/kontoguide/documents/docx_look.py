@@ -65,8 +65,53 @@ def open_document(base: Path | None, checklist_source: Path | None) -> Document:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+    _drop_what_is_not_ours(document)
     _copy_missing_styles(document)
     return document
+
+
+# Parts of a base document that say something about its authors, not about this record:
+# the comments (and Word's extensions of them), the people who commented, custom
+# properties. Dropped with their relationships, so python-docx does not write them.
+_NOT_OURS = frozenset(
+    (
+        "comments",
+        "commentsExtended",
+        "commentsIds",
+        "commentsExtensible",
+        "people",
+        "custom-properties",
+    )
+)
+_COMMENT_MARKS = ("w:commentRangeStart", "w:commentRangeEnd", "w:commentReference")
+
+
+def _drop_what_is_not_ours(document: Document) -> None:
+    package = document.part.package
+    holders = [package, *package.iter_parts()]
+    for holder in holders:
+        rels = holder.rels
+        for rid in [
+            rid for rid, rel in rels.items() if rel.reltype.rsplit("/", 1)[-1] in _NOT_OURS
+        ]:
+            del rels[rid]
+    # A header or footer may still mark where a comment was: the marks would point at
+    # comments that are no longer there.
+    for section in document.sections:
+        for part in (
+            section.header,
+            section.footer,
+            section.first_page_header,
+            section.first_page_footer,
+            section.even_page_header,
+            section.even_page_footer,
+        ):
+            if part.is_linked_to_previous:
+                continue
+            element = part._element
+            for tag in _COMMENT_MARKS:
+                for mark in list(element.iter(qn(tag))):
+                    mark.getparent().remove(mark)
 
 
 def _copy_missing_styles(document: Document) -> None:
