@@ -126,7 +126,9 @@ def test_an_export_is_owner_only_until_it_has_its_name(tmp_path: Path) -> None:
     assert seen == [0o600]
     umask = os.umask(0)
     os.umask(umask)
-    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+    assert (
+        stat.S_IMODE(target.stat().st_mode) == 0o640 & ~umask
+    )  # issue 20: never readable by everyone
 
 
 # --- 5. an exported draft started again keeps what was set aside ------------------------

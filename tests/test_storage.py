@@ -488,14 +488,16 @@ def test_the_reference_day_is_the_local_day_of_the_last_change() -> None:
 
 
 @pytest.mark.skipif(not POSIX, reason="POSIX permission bits")
-def test_shared_documents_get_the_usual_permissions(tmp_path: Path) -> None:
+def test_shared_documents_are_readable_by_the_group_at_most(tmp_path: Path) -> None:
     old = os.umask(0o022)
     try:
         atomicfile.write_bytes(tmp_path / "beslut.docx", b"x", private=False)
         atomicfile.write_bytes(tmp_path / "utkast.json", b"x")
     finally:
         os.umask(old)
-    assert (tmp_path / "beslut.docx").stat().st_mode & 0o777 == 0o644
+    assert (
+        tmp_path / "beslut.docx"
+    ).stat().st_mode & 0o777 == 0o640  # personal data: not readable by everyone (issue 20)
     assert (tmp_path / "utkast.json").stat().st_mode & 0o777 == 0o600
 
 

@@ -92,7 +92,7 @@ def _copy_all(copies: list[tuple[Path, bytes, Path]]) -> None:
                 raise UsageError(m.C_BASE_DOCX_TAKEN.format(target=target, source=source))
     for target, data, _ in copies:
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            atomicfile.private_folder(target.parent)
             atomicfile.write_bytes(target, data, private=True)
         except OSError as exc:
             detail = m.F_WRITE_FAILED.format(detail=exc.strerror or exc)

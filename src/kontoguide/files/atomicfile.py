@@ -44,12 +44,17 @@ def _fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
+# A shared output (an export, the overview) still holds personal data: readable by the
+# owner's group if the umask allows, never by everyone, never writable by anyone else.
+_SHARED_MODE = 0o640
+
+
 def _shared_mode(fd: int) -> None:
     if os.name != "posix":
         return
     umask = os.umask(0)
     os.umask(umask)
-    os.fchmod(fd, 0o666 & ~umask)
+    os.fchmod(fd, _SHARED_MODE & ~umask)
 
 
 def _publish_new(temp: Path, path: Path) -> None:
@@ -99,3 +104,25 @@ def write_bytes(path: Path, data: bytes, *, private: bool = True, overwrite: boo
 
 def write_text(path: Path, text: str, *, private: bool = True) -> None:
     write_bytes(path, text.encode("utf-8"), private=private)
+
+
+def private_folder(folder: Path) -> None:
+    """`folder` and each missing parent created owner-only (0700), whatever the umask.
+
+    kontoguide's own folders hold drafts with personal data and the installed
+    variants whose words are shown as advice: with `umask 000` a plain mkdir made
+    them 0777, and another user replaced a variant. Folders that already exist are
+    the user's and are left as they are.
+    """
+    missing: list[Path] = []
+    current = folder
+    while not current.exists() and current != current.parent:
+        missing.append(current)
+        current = current.parent
+    for path in reversed(missing):
+        try:
+            path.mkdir(mode=0o700)
+        except FileExistsError:
+            continue  # made at the same moment by another kontoguide
+        if os.name == "posix":
+            path.chmod(0o700)  # mkdir's mode is cut by the umask, never widened

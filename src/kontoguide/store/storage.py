@@ -147,7 +147,7 @@ class Store:
 
     def ensure_folder(self) -> None:
         try:
-            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            atomicfile.private_folder(self.folder)
         except OSError as exc:
             raise UsageError(
                 m.S_HOME_UNUSABLE.format(path=self.folder, detail=exc.strerror or exc)

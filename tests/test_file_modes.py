@@ -1,0 +1,76 @@
+"""File and folder modes under a careless umask (issue 20).
+
+With `umask 000` kontoguide's folders were 0777 and every export 0666: another user
+overwrote an installed variant, and the next export printed that user's text as
+the city's advice. kontoguide sets its modes itself.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kontoguide.cli.app import app
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+
+
+@pytest.fixture
+def open_umask() -> Iterator[None]:
+    previous = os.umask(0)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_kontoguides_folders_and_files_are_not_open_to_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, open_umask: None
+) -> None:
+    home = tmp_path / "ny" / "kontoguide"  # neither exists yet
+    monkeypatch.setenv("KONTOGUIDE_HOME", str(home))
+    runner = CliRunner()
+    variant = ROOT / "examples" / "kulturforvaltningen.toml"
+    answers = ROOT / "examples" / "kulturforvaltningen-svar.json"
+    done = runner.invoke(
+        app, ["start", "--checklist", str(variant), "--answers", str(answers), "--no-input"]
+    )
+    assert done.exit_code == 0, done.output
+    for folder in (home, home / "records", home / "checklists"):
+        assert mode(folder) == 0o700, folder
+    assert mode(tmp_path / "ny") == 0o700  # a parent kontoguide made is its own too
+    for path in [*home.glob("records/*.json"), *home.glob("checklists/*")]:
+        assert mode(path) == 0o600, path
+    (record,) = home.glob("records/*.json")
+    out = tmp_path / "dokument.docx"
+    exported = runner.invoke(app, ["export", record.stem, "-o", str(out)])
+    assert exported.exit_code == 0, exported.output
+    assert mode(out) & 0o037 == 0, oct(mode(out))  # nothing for others, no group write
+    overview = tmp_path / "oversikt.csv"
+    shown = runner.invoke(app, ["overview", str(home / "records"), "-o", str(overview)])
+    assert shown.exit_code == 0, shown.output
+    assert mode(overview) & 0o037 == 0, oct(mode(overview))
+
+
+def test_a_folder_that_exists_keeps_its_mode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, open_umask: None
+) -> None:
+    home = tmp_path / "delad"
+    home.mkdir()
+    home.chmod(0o750)
+    monkeypatch.setenv("KONTOGUIDE_HOME", str(home))
+    answers = ROOT / "examples" / "komplett.json"
+    done = CliRunner().invoke(app, ["start", "--answers", str(answers), "--no-input"])
+    assert done.exit_code == 0, done.output
+    assert mode(home) == 0o750
+    assert mode(home / "records") == 0o700
