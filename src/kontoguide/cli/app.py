@@ -24,7 +24,7 @@ from kontoguide.terminal import output
 
 app = typer.Typer(
     cls=SwedishGroup,
-    help=m.CLI_HELP,
+    help=f"{m.CLI_HELP}\n\n{m.CLI_HELP_PLAIN}",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

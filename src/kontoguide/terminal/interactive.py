@@ -66,6 +66,8 @@ def start(
     # Read the answers file before the notice, so a wrong path fails before any question.
     prefill = drafts.read_answers(answers) if answers is not None else None
     try:
+        if not screen.plain:
+            screen.note(m.I_PLAIN_OFFER)
         acknowledged = ask_notice(checklist, asker, screen)
     except Interrupted:
         screen.print(Text(""))
@@ -230,13 +232,21 @@ def _say_saved(
     if record.status == "draft":
         screen.note(m.I_SAVED_RESUME.format(draft_id=record.id), "success")
         screen.note(m.I_SAVED_WHERE.format(path=store.path_for(record.id)))
+        _offer_plain(screen, record)
         return
     if interrupted:
         screen.note(m.I_PAUSED.format(draft_id=record.id), "success")
+        _offer_plain(screen, record)
         return
     state = lifecycle.state_label(record, checklist)
     text = m.I_LEFT_CLOSED if record.status == "closed" else m.I_LEFT
     screen.note(text.format(state=state, draft_id=record.id), "success")
+
+
+def _offer_plain(screen: RichScreen, record: Record) -> None:
+    """At a pause in the ordinary mode: how to go on in plain mode instead."""
+    if not screen.plain:
+        screen.note(m.I_PLAIN_ON_RESUME.format(draft_id=record.id))
 
 
 def _finish(

@@ -50,6 +50,16 @@ I_DOCX_OVERWRITE = "Vill du skriva över den befintliga filen?"
 I_DOCX_OVERWRITE_YES = "Ja, skriv över den"
 I_DOCX_OVERWRITE_NO = "Nej, låt den vara"
 I_CHOOSE_CANCEL = "Inget, avbryt"
+# Plain mode named where the ordinary mode starts and where it pauses (issue 21):
+# a screen-reader user who followed the README's `kontoguide start` finds the way there.
+I_PLAIN_OFFER = (
+    "Använder du skärmläsare? Enkelt läge ställer frågorna som vanliga rader: avbryt med "
+    "Ctrl-C och starta med kontoguide start --enkel, eller sätt miljövariabeln ACCESSIBLE=1."
+)
+I_PLAIN_ON_RESUME = (
+    "Med skärmläsare: kontoguide resume --enkel {draft_id} fortsätter i enkelt läge "
+    "(eller sätt miljövariabeln ACCESSIBLE=1)."
+)
 # Prompts: what questionary shows around the input.
 P_INPUT_MARK = "›"
 P_HELP_KEY_TEXT = "Skriv ? för mer hjälp."

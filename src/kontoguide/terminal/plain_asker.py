@@ -40,6 +40,8 @@ T = TypeVar("T")
 Instruction = tuple[str, str]
 HELP, BACK, CLEAR = "?", "<", "-"
 ENV = "KONTOGUIDE_ENKEL"
+# The convention other command-line tools follow for a plain, accessible output.
+ACCESSIBLE_ENV = "ACCESSIBLE"
 _OFF = ("", "0", "nej", "no", "false")
 
 # What a line in this mode may not hold: escape sequences and control characters
@@ -54,12 +56,17 @@ _RANGE = re.compile(r"(?<=\d)\s*–\s*(?=\d)")
 
 
 def wanted(flag: bool, environ: Mapping[str, str]) -> bool:
-    """Plain mode: asked for with --enkel or KONTOGUIDE_ENKEL, or a dumb terminal."""
+    """Plain mode: asked for with --enkel, KONTOGUIDE_ENKEL or ACCESSIBLE, or a dumb terminal.
+
+    KONTOGUIDE_ENKEL is kontoguide's own and wins (KONTOGUIDE_ENKEL=0 turns the mode
+    off although ACCESSIBLE is set for other programs); ACCESSIBLE turns it on with any
+    value but an empty one, 0, false, no or nej."""
     if flag:
         return True
-    setting = environ.get(ENV)
-    if setting is not None:
-        return setting.strip().lower() not in _OFF
+    for name in (ENV, ACCESSIBLE_ENV):
+        setting = environ.get(name)
+        if setting is not None and (setting.strip() or name == ENV):
+            return setting.strip().lower() not in _OFF
     return environ.get("TERM", "").strip().lower() == "dumb"
 
 

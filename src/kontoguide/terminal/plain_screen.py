@@ -59,6 +59,8 @@ Lines = list[str]
 class PlainScreen(RichScreen):
     """Shows the conversation's events as plain lines; see `events.Screen`."""
 
+    plain = True
+
     def __init__(self, stream: Any = None) -> None:
         if stream is None:
             # The session's own screen (not a test's): every title in it is said whole.
