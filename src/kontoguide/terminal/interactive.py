@@ -32,7 +32,7 @@ from kontoguide.questionnaire.events import Facts, Overview, SummaryShown
 from kontoguide.questionnaire.flow import Flow
 from kontoguide.questionnaire.follow_up import FollowUpDialogue
 from kontoguide.questionnaire.follow_up_answers import UNFINISHED_FOLLOW_UP
-from kontoguide.questionnaire.prompting import NO, YES, Asker, Option, Prompt
+from kontoguide.questionnaire.prompting import NO, YES, Asker, Option, Prompt, yes_no
 from kontoguide.rules import lifecycle
 from kontoguide.rules.field_problems import Problem
 from kontoguide.store import drafts
@@ -163,10 +163,10 @@ def _asker(plain: bool) -> Asker:
 def ask_notice(checklist: Checklist, asker: Asker, screen: RichScreen) -> datetime | None:
     """Show the notice and ask for the acknowledgement; its moment, or None if declined."""
     screen.print(notice_panel(checklist.notice))
-    # The decline comes first: going on must be a deliberate move, not a quick Enter.
+    # Declining is the default: going on must be a deliberate move, not a quick Enter.
     answer = asker.select(
-        Prompt(checklist.notice.confirm),
-        [Option(NO, m.I_NOTICE_DECLINE), Option(YES, m.I_NOTICE_ACCEPT)],
+        Prompt(checklist.notice.confirm, default=NO),
+        yes_no(m.I_NOTICE_ACCEPT, m.I_NOTICE_DECLINE),
     )
     return now() if answer == YES else None
 
@@ -260,7 +260,7 @@ def _finish(
     screen.note(m.I_SAVED_WHERE.format(path=store.path_for(record.id)))
     answer = asker.select(
         Prompt(m.I_OFFER_DOCX),
-        [Option(YES, m.I_OFFER_DOCX_YES), Option(NO, m.I_OFFER_DOCX_NO)],
+        yes_no(m.I_OFFER_DOCX_YES, m.I_OFFER_DOCX_NO),
     )
     if answer != YES:
         screen.note(m.I_DOCX_LATER.format(draft_id=record.id))
@@ -286,7 +286,7 @@ def _export(record: Record, checklist: Checklist, asker: Asker, screen: RichScre
         again = asker.select(
             # Keeping the file is the default: a quick Enter must not replace it.
             Prompt(m.I_DOCX_OVERWRITE, default=NO),
-            [Option(YES, m.I_DOCX_OVERWRITE_YES), Option(NO, m.I_DOCX_OVERWRITE_NO)],
+            yes_no(m.I_DOCX_OVERWRITE_YES, m.I_DOCX_OVERWRITE_NO),
         )
         if again != YES:
             screen.note(m.I_DOCX_LATER.format(draft_id=record.id))
@@ -462,7 +462,7 @@ class _Desk:
     def _offer_closing(self) -> bool:
         answer = self._choose(
             m.I_CLOSE_NOW,
-            [Option(YES, m.I_CLOSE_NOW_YES), Option(NO, m.I_CLOSE_NOW_NO)],
+            yes_no(m.I_CLOSE_NOW_YES, m.I_CLOSE_NOW_NO),
         )
         if answer == YES:
             return self._walk(self._conversation("closed"), m.I_CLOSING_SAVED)
