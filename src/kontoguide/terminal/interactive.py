@@ -26,6 +26,7 @@ from kontoguide.model.errors import ExitCode, KontoguideError, OutputExistsError
 from kontoguide.model.parts import NoticeAck
 from kontoguide.model.record import Record
 from kontoguide.model.steps import APPROVED
+from kontoguide.model.textsafe import printable
 from kontoguide.questionnaire.answer_text import shorten
 from kontoguide.questionnaire.dialogue import Conversation
 from kontoguide.questionnaire.events import Facts, Overview, SummaryShown
@@ -229,6 +230,13 @@ def _say_saved(
     """How to continue: always the exact resume command (or, when closed, the export)."""
     if interrupted:
         screen.print(Text(""))
+    name = _spoken_name(record)
+    if screen.plain and record.status == "draft":
+        screen.note(m.PL_SAVED_RESUME.format(name=name, draft_id=record.id), "success")
+        return
+    if screen.plain and interrupted:
+        screen.note(m.PL_PAUSED.format(name=name, draft_id=record.id), "success")
+        return
     if record.status == "draft":
         screen.note(m.I_SAVED_RESUME.format(draft_id=record.id), "success")
         screen.note(m.I_SAVED_WHERE.format(path=store.path_for(record.id)))
@@ -241,6 +249,10 @@ def _say_saved(
     state = lifecycle.state_label(record, checklist)
     text = m.I_LEFT_CLOSED if record.status == "closed" else m.I_LEFT
     screen.note(text.format(state=state, draft_id=record.id), "success")
+
+
+def _spoken_name(record: Record) -> str:
+    return printable(" ".join((record.account_name or m.UNNAMED).split()))
 
 
 def _offer_plain(screen: RichScreen, record: Record) -> None:
@@ -527,8 +539,11 @@ def _show_resume(
     screen: RichScreen, checklist: Checklist, record: Record, set_aside: list[Problem]
 ) -> None:
     screen.print(Text(""))
-    name = record.account_name or m.UNNAMED
-    screen.note(m.I_RESUMING.format(draft_id=record.id, name=name), "success")
+    if screen.plain:  # the name first, then the id
+        resuming = m.PL_RESUMING.format(name=_spoken_name(record), draft_id=record.id)
+    else:
+        resuming = m.I_RESUMING.format(draft_id=record.id, name=record.account_name or m.UNNAMED)
+    screen.note(resuming, "success")
     flow = Flow(checklist, record, save=lambda _: None)
     sections = checklist.sections_upto(flow.stage)
     screen.show(Overview(tuple((s, flow.section_state(s)) for s in sections)))

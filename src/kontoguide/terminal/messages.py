@@ -269,8 +269,20 @@ PL_BACK_KEY_SHORT = "Mindre än går tillbaka."
 PL_PART_SEPARATOR = ", "
 # A range of numbers, said aloud: "fråga 2–5" is read "fråga två fem" without it.
 PL_RANGE_WORD = " till "
-# A format read letter by letter ("å å å å m m d d") gets its meaning after it.
-PL_PLACEHOLDER_SPOKEN = {"ÅÅÅÅ-MM-DD": "ÅÅÅÅ-MM-DD (år, månad, dag)"}
+# --- plainwords: tokens a screen reader cannot say (issue 21) ---
+# A date format is read letter by letter ("o o o o em em de de"): in plain mode it is
+# said in words wherever it stands, and the instruction adds an example.
+PL_DATE_FORMAT_SPOKEN = "år-månad-dag"
+PL_DATE_FORMAT_EXAMPLE = "år-månad-dag, till exempel {example},"
+# Keys as a screen reader says them: "Ctrl-C" is read as letters.
+PL_KEY_SPOKEN = "Control {key}"
+# The pause in plain mode: the account's name first, the id once (in the command), no
+# path (a path read aloud takes seconds and is not needed to go on).
+PL_SAVED_RESUME = "{name}: utkastet är sparat. Fortsätt med: kontoguide resume {draft_id}"
+PL_PAUSED = (
+    "{name}: avbrutet, allt du har skrivit är sparat. Fortsätt med: kontoguide resume {draft_id}"
+)
+PL_RESUMING = "Du fortsätter med {name}, utkast {draft_id}."
 # The half-typed answer as this mode shows it: there is no box, the text is the
 # "Ifyllt svar" of the instruction line.
 PL_TYPED_NOT_SAVED = (

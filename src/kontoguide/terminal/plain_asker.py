@@ -29,6 +29,7 @@ import sys
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, TextIO, TypeVar
 
 from kontoguide.questionnaire.prompting import NO, YES, GoBack, Option, Prompt
@@ -53,6 +54,12 @@ _RESUME = re.compile(r"\bkontoguide resume (?!--enkel)")
 _PARTS = re.compile(r"\s*·\s*")
 # A dash between two numbers ("2–5", "6–12 år"): silent when read aloud.
 _RANGE = re.compile(r"(?<=\d)\s*–\s*(?=\d)")
+# The date format, read letter by letter (not the timestamp "ÅÅÅÅ-MM-DDTtt:mm:ss").
+_DATE_FORMAT = re.compile(r"ÅÅÅÅ-MM-DD(?!T)")
+# A key with Ctrl ("Ctrl-C", "Ctrl+D"): read as letters.
+_CTRL_KEY = re.compile(r"\bCtrl[-+]([A-Z])\b")
+# The arrow between the parts of a path ("Mätbara mål 2 › Målvärde"): silent.
+_PATH = re.compile(r"\s+›\s+")
 
 
 def wanted(flag: bool, environ: Mapping[str, str]) -> bool:
@@ -73,8 +80,15 @@ def wanted(flag: bool, environ: Mapping[str, str]) -> bool:
 def plain(text: str) -> str:
     """A text as it may be written in this mode: no escapes, no carriage returns."""
     bare = _PARTS.sub(m.PL_PART_SEPARATOR, _ESCAPES.sub("", text))
-    bare = _RANGE.sub(m.PL_RANGE_WORD, bare)
+    bare = _PATH.sub(m.PL_PART_SEPARATOR, _RANGE.sub(m.PL_RANGE_WORD, bare))
+    bare = _DATE_FORMAT.sub(m.PL_DATE_FORMAT_SPOKEN, bare)
+    bare = _CTRL_KEY.sub(lambda key: m.PL_KEY_SPOKEN.format(key=key.group(1)), bare)
     return _RESUME.sub("kontoguide resume --enkel ", bare)
+
+
+def example_date(today: date) -> str:
+    """A date to show the format with: the 30th of June next year, never the past."""
+    return date(today.year + 1, 6, 30).isoformat()
 
 
 @dataclass(frozen=True)
@@ -185,8 +199,10 @@ class PlainAsker:
         output_stream: TextIO | Any | None = None,
         *,
         echo: bool | None = None,
+        today: date | None = None,
     ) -> None:
         self.input = input if input is not None else sys.stdin
+        self.today = today if today is not None else date.today()
         self.output = output_stream if output_stream is not None else output.stdout
         self.echo = (not _is_terminal(self.input)) if echo is None else echo
         self.heard: set[str] = set()  # the instructions already said in full
@@ -201,11 +217,7 @@ class PlainAsker:
         elif prompt.placeholder:
             lines = [
                 (
-                    m.PL_FORMAT.format(
-                        placeholder=m.PL_PLACEHOLDER_SPOKEN.get(
-                            prompt.placeholder, prompt.placeholder
-                        )
-                    ),
+                    m.PL_FORMAT.format(placeholder=self._spoken(prompt.placeholder)),
                     m.PL_FORMAT_SHORT.format(placeholder=prompt.placeholder),
                 )
             ]
@@ -272,6 +284,12 @@ class PlainAsker:
             said = ", ".join(titles) or m.P_NONE_CHOSEN
         self._say(m.PL_CHOSEN.format(choice=said))
         return answer
+
+    def _spoken(self, placeholder: str) -> str:
+        """A format as said in the full instruction: the date's in words, with an example."""
+        if placeholder == m.Q_DATE_PLACEHOLDER:
+            return m.PL_DATE_FORMAT_EXAMPLE.format(example=example_date(self.today))
+        return placeholder
 
     # --- asking until an answer fits ----------------------------------------------------
 
