@@ -62,7 +62,7 @@ def start(
     screen: RichScreen | None = None,
     plain: bool = False,
 ) -> int:
-    screen, asker = screen or _screen(plain), asker or _asker(plain)
+    screen, asker = _pair(plain, screen, asker)
     suggestions = drafts.suggestions_from(earlier.record) if earlier is not None else None
     # Read the answers file before the notice, so a wrong path fails before any question.
     prefill = drafts.read_answers(answers) if answers is not None else None
@@ -105,7 +105,7 @@ def resume(
     screen: RichScreen | None = None,
     plain: bool = False,
 ) -> int:
-    screen, asker = screen or _screen(plain), asker or _asker(plain)
+    screen, asker = _pair(plain, screen, asker)
     if draft_id is None:
         try:
             draft_id = choose_draft(store, asker, screen)
@@ -139,23 +139,22 @@ def resume(
         return _session(loaded.checklist, store, record, asker, screen)
 
 
-def _screen(plain: bool) -> RichScreen:
-    if plain:  # `--enkel`: plain lines for screen readers and scripts
-        from kontoguide.terminal.plain_screen import PlainScreen
-
-        return PlainScreen()
-    return RichScreen(make_console())
-
-
-def _asker(plain: bool) -> Asker:
+def _pair(plain: bool, screen: RichScreen | None, asker: Asker | None) -> tuple[RichScreen, Asker]:
+    """The screen and the asker given, or the mode's own (plain: `--enkel`)."""
     # Imported here: plain mode loads neither questionary nor prompt_toolkit.
     if plain:
         from kontoguide.terminal.plain_asker import PlainAsker
+        from kontoguide.terminal.plain_screen import plain_pair
 
-        return PlainAsker()
-    from kontoguide.terminal.prompts import QuestionaryAsker
+        if screen is None:
+            own_screen, own_asker = plain_pair()
+            return own_screen, asker or own_asker
+        return screen, asker or PlainAsker()
+    if asker is None:
+        from kontoguide.terminal.prompts import QuestionaryAsker
 
-    return QuestionaryAsker()
+        asker = QuestionaryAsker()
+    return screen or RichScreen(make_console()), asker
 
 
 # --- the notice -----------------------------------------------------------------------

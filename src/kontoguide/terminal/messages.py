@@ -283,6 +283,9 @@ PL_PAUSED = (
     "{name}: avbrutet, allt du har skrivit är sparat. Fortsätt med: kontoguide resume {draft_id}"
 )
 PL_RESUMING = "Du fortsätter med {name}, utkast {draft_id}."
+# --- plainonce: each instruction once in plain mode (issue 21) ---
+# The position while the step is the one said at the question before.
+PL_POSITION_SAME = "Fråga {index} av {count}."
 # The half-typed answer as this mode shows it: there is no box, the text is the
 # "Ifyllt svar" of the instruction line.
 PL_TYPED_NOT_SAVED = (
