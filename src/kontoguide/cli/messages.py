@@ -196,6 +196,12 @@ CLI_OPT_PLAIN = (
     "ACCESSIBLE=1 (eller KONTOGUIDE_ENKEL=1); på av sig självt när TERM=dumb."
 )
 
+CLI_OPT_PLAIN_LIST = (
+    "Enkelt läge för skärmläsare och skript: en rad per checklista i stället för en tabell. "
+    "Samma som miljövariabeln ACCESSIBLE=1 (eller KONTOGUIDE_ENKEL=1); på av sig självt när "
+    "TERM=dumb."
+)
+
 # --- variants: checklist variants with their own questions ---
 CV_NEW_IS_STANDARD = (
     "{checklist_id} är stadens standardchecklista. Ge varianten ett eget id, till exempel "
