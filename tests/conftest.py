@@ -15,6 +15,12 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 
 
+@pytest.fixture(autouse=True)
+def _no_accessible_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ACCESSIBLE=1 on the machine running the tests would turn every run plain."""
+    monkeypatch.delenv("ACCESSIBLE", raising=False)
+
+
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh, empty KONTOGUIDE_HOME for this test."""

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="ingen pty i Win
 pexpect = pytest.importorskip("pexpect")
 
 NOTICE_CONFIRM = "Jag har läst rådet och vill ändå gå vidare"
-SAVED = re.compile(r"Utkastet är sparat\. Fortsätt med: kontoguide resume --enkel ([a-z0-9]+)")
+SAVED = re.compile(r"[Uu]tkastet är sparat\. Fortsätt med: kontoguide resume --enkel ([a-z0-9]+)")
 CTRL_C = "\x03"
 # The lists branch changes one answer of an item at a time and always asks which item
 # to remove; this test walks a list either way.

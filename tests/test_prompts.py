@@ -266,8 +266,8 @@ def test_the_add_another_loop_with_removing_an_item(checklist: Checklist, pipe: 
         + move(LIST_OPTIONS, "done", "remove")
         + DOWN
         + ENTER  # the second row: Pia Ek
-        + DOWN
-        + ENTER  # "Ja, ta bort", below "Nej, behåll"
+        + UP
+        + ENTER  # "Ja, ta bort", above the default "Nej, behåll"
         + move(LIST_OPTIONS, "done", "done")
     )
     flow, talk = conversation(checklist, pipe, keys)

@@ -31,6 +31,7 @@ from scenario import (
     REVIEW_READY,
     STAGE_CHECK,
     START,
+    UP,
     sequence,
 )
 
@@ -88,7 +89,8 @@ class Session:
             self.answer(label, keys)
 
     def acknowledge(self) -> None:
-        self.answer(NOTICE_CONFIRM, DOWN + ENTER)
+        # Ja is on top, the pointer on the default Nej below it.
+        self.answer(NOTICE_CONFIRM, UP + ENTER)
 
     def finish(self) -> tuple[int, str]:
         self.child.expect(pexpect.EOF)

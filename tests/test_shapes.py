@@ -35,7 +35,7 @@ from kontoguide.store.storage import Store, now
 from kontoguide.terminal import interactive
 from kontoguide.terminal.prompts import QuestionaryAsker
 from kontoguide.terminal.views import RichScreen
-from scenario import DOWN, ENTER, RecordingScreen
+from scenario import DOWN, ENTER, UP, RecordingScreen
 
 CTRL_C = "\x03"
 
@@ -252,8 +252,9 @@ def test_start_with_answers_shows_and_asks_a_wrongly_shaped_answer(
     store = Store()
     path = home / "svar.json"
     path.write_text(json.dumps(odd_shapes(complete_answers)), encoding="utf-8")
-    # The notice (decline first, so one down), the platform, then a pause at the review.
-    pipe.send_text(DOWN + ENTER + ENTER + CTRL_C)
+    # The notice (Ja above the default Nej, so one up), the platform, then a pause at the
+    # review.
+    pipe.send_text(UP + ENTER + ENTER + CTRL_C)
     asker = QuestionaryAsker(input=pipe, output=DummyOutput())
     result = interactive.start(checklist, store, answers=path, asker=asker, screen=screen_for())
     assert result == ExitCode.INTERRUPTED

@@ -164,7 +164,7 @@ def test_a_platform_change_in_the_summary_at_80x24(tmp_path: Path) -> None:
     log = io.StringIO()
     child.logfile_read = log
     child.expect_exact(NOTICE_CONFIRM[:30])
-    child.send(DOWN + ENTER)
+    child.send(UP + ENTER)  # Ja above the default Nej
     child.expect_exact("befattning")
     child.send("Enhetschef" + ENTER)
     child.expect_exact("Vad vill du göra?")
@@ -242,7 +242,7 @@ def test_step_4_opened_from_the_task_list_fits_80x24(tmp_path: Path) -> None:
         return [line.rstrip() for line in screen.display]
 
     child.expect_exact(NOTICE_CONFIRM[:30])
-    child.send(DOWN + ENTER)
+    child.send(UP + ENTER)  # Ja above the default Nej
     child.expect_exact("Spara och fortsätt senare")
     child.send(UP * 2 + ENTER)  # step 5, step 4
     child.expect_exact("Tillbaka till alla steg")

@@ -24,7 +24,7 @@ from kontoguide.terminal import output
 
 app = typer.Typer(
     cls=SwedishGroup,
-    help=m.CLI_HELP,
+    help=f"{m.CLI_HELP}\n\n{m.CLI_HELP_PLAIN}",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -217,10 +217,13 @@ def schema(
 
 @app.command(cls=SwedishCommand, name="list", help=m.CLI_LIST_HELP)
 @guarded
-def list_records() -> None:
+def list_records(
+    plain: Annotated[bool, typer.Option("--enkel", help=m.CLI_OPT_PLAIN_LIST)] = False,
+) -> None:
     from kontoguide.cli import commands
+    from kontoguide.terminal.plain_asker import wanted
 
-    raise typer.Exit(commands.list_records())
+    raise typer.Exit(commands.list_records(plain=wanted(plain, os.environ)))
 
 
 @app.command(cls=SwedishCommand, help=m.CLI_OVERVIEW_HELP)

@@ -150,8 +150,12 @@ def put_schema(content: bytes, output_path: Path | None, *, force: bool = False)
     return ExitCode.OK
 
 
+# The table in plain mode is laid out without a width: each row becomes one line.
+_PLAIN_TABLE_WIDTH = 10_000
+
+
 @collector_paused()
-def list_records() -> int:
+def list_records(*, plain: bool = False) -> int:
     from kontoguide.terminal.console import make_console
     from kontoguide.terminal.views import drafts_table
 
@@ -161,7 +165,13 @@ def list_records() -> int:
     if not found and not unusable:
         console.print(m.CLI_LIST_EMPTY.format(home=store.folder), markup=False)
         return ExitCode.OK
-    if found:
+    if found and plain:
+        # One line per checklist ("Id: …. Konto: …. Status: …"), not a table whose
+        # cells a screen reader hears wrapped across lines.
+        from kontoguide.terminal.plain_screen import PlainScreen
+
+        PlainScreen(output.stdout).print(drafts_table(found, status=True, width=_PLAIN_TABLE_WIDTH))
+    elif found:
         console.print(drafts_table(found, status=True, width=console.width))
     if unusable:
         err = make_console(stderr=True)

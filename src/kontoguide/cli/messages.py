@@ -10,6 +10,11 @@ from kontoguide.terminal.messages import *  # noqa: F403
 
 # --- CLI -----------------------------------------------------------------
 CLI_HELP = "Guide för att starta ett nytt konto i sociala medier i Stockholms stad."
+# The second paragraph of `kontoguide --help`: plain mode, found from the top.
+CLI_HELP_PLAIN = (
+    "Med skärmläsare: kontoguide start --enkel (eller miljövariabeln ACCESSIBLE=1) ger ett "
+    "enkelt läge med frågorna som vanliga rader, utan menyer med piltangenter."
+)
 CLI_START_HELP = "Gå igenom guiden och fyll i checklistan."
 CLI_RESUME_HELP = (
     "Fortsätt där du slutade: med frågorna, beslutet, starten, uppföljningar eller avslutet."
@@ -191,8 +196,14 @@ CLI_E_MISSING_ID = (
 CLI_OPT_PLAIN = (
     "Enkelt läge för skärmläsare och skript: frågor och val som vanliga rader, svar som "
     "skrivs och avslutas med Enter, inga menyer med piltangenter. Svaren kan också skickas "
-    "in från ett annat program, ett svar i taget. Samma som KONTOGUIDE_ENKEL=1; på av sig "
-    "självt när TERM=dumb."
+    "in från ett annat program, ett svar i taget. Samma som miljövariabeln "
+    "ACCESSIBLE=1 (eller KONTOGUIDE_ENKEL=1); på av sig självt när TERM=dumb."
+)
+
+CLI_OPT_PLAIN_LIST = (
+    "Enkelt läge för skärmläsare och skript: en rad per checklista i stället för en tabell. "
+    "Samma som miljövariabeln ACCESSIBLE=1 (eller KONTOGUIDE_ENKEL=1); på av sig självt när "
+    "TERM=dumb."
 )
 
 # --- variants: checklist variants with their own questions ---

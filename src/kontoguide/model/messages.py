@@ -190,7 +190,7 @@ V_CASE_NUMBER = (
 V_LINK_OR_REFERENCE = (
     "Skriv en länk som börjar med https:// eller http://, eller dokumentets namn och var "
     "det finns, med minst tre ord och en plats (en sida på intranätet, en mapp eller en "
-    "sökväg med / eller ›), till exempel ”Krisplan för Kulturförvaltningen, intranätet › "
+    "sökväg med / eller >), till exempel ”Krisplan för Kulturförvaltningen, intranätet > "
     "Säkerhet”. Bara ”intranätet” räcker inte."
 )
 V_RECOVERY_PERSONAL = (

@@ -19,7 +19,7 @@ from kontoguide.questionnaire import messages as m
 from kontoguide.questionnaire.answer_text import Spec
 from kontoguide.questionnaire.events import Note, Screen
 from kontoguide.questionnaire.flow import Flow
-from kontoguide.questionnaire.prompting import NO, YES, Asker, Check, Option, Prompt
+from kontoguide.questionnaire.prompting import NO, YES, Asker, Check, Option, Prompt, yes_no
 
 TEXT_KINDS = ("text", "longtext", "email", "date", "number")
 _SKIP, _CANCEL = "", "\x00avbryt"
@@ -82,7 +82,7 @@ class AnswerPrompts:
             prompt = self._prompt(spec, _known_choices(default, options), check)
             return self.asker.checkbox(prompt, options) or None
         if spec.kind == "yesno":
-            options = [Option(YES, m.ANSWER_YES), Option(NO, m.ANSWER_NO)]
+            options = yes_no(m.ANSWER_YES, m.ANSWER_NO)
             preset = {True: YES, False: NO}.get(default) if isinstance(default, bool) else None
             check = _with_pause_hint(check)
         else:
@@ -105,7 +105,10 @@ class AnswerPrompts:
             value = self._choice_value(spec, chosen_value)
             if self.caution_accepted(spec, chosen_value):
                 return value
-            preset = chosen_value
+            # Enter must not choose again what was just declined: the earlier answer
+            # stays the default only if it was something else.
+            if preset == chosen_value:
+                preset = None
 
     @staticmethod
     def _choice_value(spec: Spec, chosen: str) -> Any:
@@ -161,10 +164,7 @@ class AnswerPrompts:
         answer = self.asker.select(
             # The cautious answer is the default: a quick Enter chooses something else.
             Prompt(m.Q_CAUTION_KEEP.format(choice=option.label), default=NO),
-            [
-                Option(YES, m.Q_CAUTION_YES.format(choice=option.label)),
-                Option(NO, m.Q_CAUTION_NO),
-            ],
+            yes_no(m.Q_CAUTION_YES.format(choice=option.label), m.Q_CAUTION_NO),
         )
         return answer == YES
 

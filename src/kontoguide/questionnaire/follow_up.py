@@ -24,7 +24,7 @@ from kontoguide.questionnaire import messages as m
 from kontoguide.questionnaire.answer_text import format_number, shorten
 from kontoguide.questionnaire.dialogue import Conversation
 from kontoguide.questionnaire.events import Facts, Heading, ItemProgress, Note
-from kontoguide.questionnaire.prompting import NO, YES, Option, Prompt
+from kontoguide.questionnaire.prompting import NO, YES, Option, Prompt, yes_no
 from kontoguide.questionnaire.session import Refused
 
 _MISSING = object()
@@ -166,9 +166,9 @@ class FollowUpDialogue:
 
     def _drop_sure(self) -> bool:
         answer = self.asker.select(
-            Prompt(m.FU_DROP_SURE),
-            # Keeping comes first: a quick Enter must not throw anything away.
-            [Option(NO, m.FU_DROP_NO), Option(YES, m.FU_DROP_YES)],
+            # Keeping is the default: a quick Enter must not throw anything away.
+            Prompt(m.FU_DROP_SURE, default=NO),
+            yes_no(m.FU_DROP_YES, m.FU_DROP_NO),
         )
         return answer == YES
 

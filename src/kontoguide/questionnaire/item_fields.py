@@ -17,7 +17,7 @@ from kontoguide.questionnaire.answer_prompts import TEXT_KINDS, AnswerPrompts, C
 from kontoguide.questionnaire.answer_text import shorten
 from kontoguide.questionnaire.events import ItemProgress, ItemStarted, Note, Screen
 from kontoguide.questionnaire.flow import Flow
-from kontoguide.questionnaire.prompting import NO, YES, Asker, Check, GoBack, Option, Prompt
+from kontoguide.questionnaire.prompting import NO, YES, Asker, Check, GoBack, Prompt, yes_no
 
 
 class BackFromItem(Exception):
@@ -188,8 +188,8 @@ class ItemFields:
 
     def _cancel_confirmed(self) -> bool:
         answer = self.asker.select(
+            # Going on is the default: a quick Enter must not throw away what was typed.
             Prompt(m.Q_ITEM_CANCEL_SURE, default=NO),
-            # Going on comes first: a quick Enter must not throw away what was typed.
-            [Option(NO, m.Q_ITEM_CANCEL_NO), Option(YES, m.Q_ITEM_CANCEL_YES)],
+            yes_no(m.Q_ITEM_CANCEL_YES, m.Q_ITEM_CANCEL_NO),
         )
         return answer == YES

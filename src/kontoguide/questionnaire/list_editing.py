@@ -16,7 +16,7 @@ from kontoguide.questionnaire.answer_text import shorten
 from kontoguide.questionnaire.events import ListShown, Note, Screen
 from kontoguide.questionnaire.flow import Flow
 from kontoguide.questionnaire.item_fields import BackFromItem, ItemFields
-from kontoguide.questionnaire.prompting import BACK, NO, YES, Asker, GoBack, Option, Prompt
+from kontoguide.questionnaire.prompting import BACK, NO, YES, Asker, GoBack, Option, Prompt, yes_no
 from kontoguide.questionnaire.session import Refused
 from kontoguide.questionnaire.set_aside import change_key, unfinished_key
 from kontoguide.questionnaire.set_aside_notes import show_displaced
@@ -195,9 +195,9 @@ class ListEditing:
             return
         title = self.flow.item_menu_title(question, self.flow.items(question)[index])
         sure = self.asker.select(
+            # Keeping is the default: a quick Enter must not delete anything.
             Prompt(m.Q_LIST_REMOVE_SURE.format(item=shorten(title, 50)), default=NO),
-            # Keeping comes first: a quick Enter must not delete anything.
-            [Option(NO, m.Q_LIST_REMOVE_NO), Option(YES, m.Q_LIST_REMOVE_YES)],
+            yes_no(m.Q_LIST_REMOVE_YES, m.Q_LIST_REMOVE_NO),
         )
         if sure != YES:
             return

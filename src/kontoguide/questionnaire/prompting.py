@@ -28,6 +28,12 @@ class Option:
     title: str
 
 
+def yes_no(yes: str, no: str) -> list[Option]:
+    """The options of a two-way choice: Ja always first (number 1 in plain mode, the top
+    of the menu), whichever the default is; a cautious default is the prompt's."""
+    return [Option(YES, yes), Option(NO, no)]
+
+
 @dataclass(frozen=True)
 class Prompt:
     message: str

@@ -26,13 +26,14 @@ from kontoguide.model.errors import ExitCode, KontoguideError, OutputExistsError
 from kontoguide.model.parts import NoticeAck
 from kontoguide.model.record import Record
 from kontoguide.model.steps import APPROVED
+from kontoguide.model.textsafe import printable
 from kontoguide.questionnaire.answer_text import shorten
 from kontoguide.questionnaire.dialogue import Conversation
 from kontoguide.questionnaire.events import Facts, Overview, SummaryShown
 from kontoguide.questionnaire.flow import Flow
 from kontoguide.questionnaire.follow_up import FollowUpDialogue
 from kontoguide.questionnaire.follow_up_answers import UNFINISHED_FOLLOW_UP
-from kontoguide.questionnaire.prompting import NO, YES, Asker, Option, Prompt
+from kontoguide.questionnaire.prompting import NO, YES, Asker, Option, Prompt, yes_no
 from kontoguide.rules import lifecycle
 from kontoguide.rules.field_problems import Problem
 from kontoguide.store import drafts
@@ -61,11 +62,13 @@ def start(
     screen: RichScreen | None = None,
     plain: bool = False,
 ) -> int:
-    screen, asker = screen or _screen(plain), asker or _asker(plain)
+    screen, asker = _pair(plain, screen, asker)
     suggestions = drafts.suggestions_from(earlier.record) if earlier is not None else None
     # Read the answers file before the notice, so a wrong path fails before any question.
     prefill = drafts.read_answers(answers) if answers is not None else None
     try:
+        if not screen.plain:
+            screen.note(m.I_PLAIN_OFFER)
         acknowledged = ask_notice(checklist, asker, screen)
     except Interrupted:
         screen.print(Text(""))
@@ -102,7 +105,7 @@ def resume(
     screen: RichScreen | None = None,
     plain: bool = False,
 ) -> int:
-    screen, asker = screen or _screen(plain), asker or _asker(plain)
+    screen, asker = _pair(plain, screen, asker)
     if draft_id is None:
         try:
             draft_id = choose_draft(store, asker, screen)
@@ -136,23 +139,22 @@ def resume(
         return _session(loaded.checklist, store, record, asker, screen)
 
 
-def _screen(plain: bool) -> RichScreen:
-    if plain:  # `--enkel`: plain lines for screen readers and scripts
-        from kontoguide.terminal.plain_screen import PlainScreen
-
-        return PlainScreen()
-    return RichScreen(make_console())
-
-
-def _asker(plain: bool) -> Asker:
+def _pair(plain: bool, screen: RichScreen | None, asker: Asker | None) -> tuple[RichScreen, Asker]:
+    """The screen and the asker given, or the mode's own (plain: `--enkel`)."""
     # Imported here: plain mode loads neither questionary nor prompt_toolkit.
     if plain:
         from kontoguide.terminal.plain_asker import PlainAsker
+        from kontoguide.terminal.plain_screen import plain_pair
 
-        return PlainAsker()
-    from kontoguide.terminal.prompts import QuestionaryAsker
+        if screen is None:
+            own_screen, own_asker = plain_pair()
+            return own_screen, asker or own_asker
+        return screen, asker or PlainAsker()
+    if asker is None:
+        from kontoguide.terminal.prompts import QuestionaryAsker
 
-    return QuestionaryAsker()
+        asker = QuestionaryAsker()
+    return screen or RichScreen(make_console()), asker
 
 
 # --- the notice -----------------------------------------------------------------------
@@ -161,10 +163,10 @@ def _asker(plain: bool) -> Asker:
 def ask_notice(checklist: Checklist, asker: Asker, screen: RichScreen) -> datetime | None:
     """Show the notice and ask for the acknowledgement; its moment, or None if declined."""
     screen.print(notice_panel(checklist.notice))
-    # The decline comes first: going on must be a deliberate move, not a quick Enter.
+    # Declining is the default: going on must be a deliberate move, not a quick Enter.
     answer = asker.select(
-        Prompt(checklist.notice.confirm),
-        [Option(NO, m.I_NOTICE_DECLINE), Option(YES, m.I_NOTICE_ACCEPT)],
+        Prompt(checklist.notice.confirm, default=NO),
+        yes_no(m.I_NOTICE_ACCEPT, m.I_NOTICE_DECLINE),
     )
     return now() if answer == YES else None
 
@@ -227,16 +229,35 @@ def _say_saved(
     """How to continue: always the exact resume command (or, when closed, the export)."""
     if interrupted:
         screen.print(Text(""))
+    name = _spoken_name(record)
+    if screen.plain and record.status == "draft":
+        screen.note(m.PL_SAVED_RESUME.format(name=name, draft_id=record.id), "success")
+        return
+    if screen.plain and interrupted:
+        screen.note(m.PL_PAUSED.format(name=name, draft_id=record.id), "success")
+        return
     if record.status == "draft":
         screen.note(m.I_SAVED_RESUME.format(draft_id=record.id), "success")
         screen.note(m.I_SAVED_WHERE.format(path=store.path_for(record.id)))
+        _offer_plain(screen, record)
         return
     if interrupted:
         screen.note(m.I_PAUSED.format(draft_id=record.id), "success")
+        _offer_plain(screen, record)
         return
     state = lifecycle.state_label(record, checklist)
     text = m.I_LEFT_CLOSED if record.status == "closed" else m.I_LEFT
     screen.note(text.format(state=state, draft_id=record.id), "success")
+
+
+def _spoken_name(record: Record) -> str:
+    return printable(" ".join((record.account_name or m.UNNAMED).split()))
+
+
+def _offer_plain(screen: RichScreen, record: Record) -> None:
+    """At a pause in the ordinary mode: how to go on in plain mode instead."""
+    if not screen.plain:
+        screen.note(m.I_PLAIN_ON_RESUME.format(draft_id=record.id))
 
 
 def _finish(
@@ -250,7 +271,7 @@ def _finish(
     screen.note(m.I_SAVED_WHERE.format(path=store.path_for(record.id)))
     answer = asker.select(
         Prompt(m.I_OFFER_DOCX),
-        [Option(YES, m.I_OFFER_DOCX_YES), Option(NO, m.I_OFFER_DOCX_NO)],
+        yes_no(m.I_OFFER_DOCX_YES, m.I_OFFER_DOCX_NO),
     )
     if answer != YES:
         screen.note(m.I_DOCX_LATER.format(draft_id=record.id))
@@ -276,7 +297,7 @@ def _export(record: Record, checklist: Checklist, asker: Asker, screen: RichScre
         again = asker.select(
             # Keeping the file is the default: a quick Enter must not replace it.
             Prompt(m.I_DOCX_OVERWRITE, default=NO),
-            [Option(YES, m.I_DOCX_OVERWRITE_YES), Option(NO, m.I_DOCX_OVERWRITE_NO)],
+            yes_no(m.I_DOCX_OVERWRITE_YES, m.I_DOCX_OVERWRITE_NO),
         )
         if again != YES:
             screen.note(m.I_DOCX_LATER.format(draft_id=record.id))
@@ -452,7 +473,7 @@ class _Desk:
     def _offer_closing(self) -> bool:
         answer = self._choose(
             m.I_CLOSE_NOW,
-            [Option(YES, m.I_CLOSE_NOW_YES), Option(NO, m.I_CLOSE_NOW_NO)],
+            yes_no(m.I_CLOSE_NOW_YES, m.I_CLOSE_NOW_NO),
         )
         if answer == YES:
             return self._walk(self._conversation("closed"), m.I_CLOSING_SAVED)
@@ -517,8 +538,11 @@ def _show_resume(
     screen: RichScreen, checklist: Checklist, record: Record, set_aside: list[Problem]
 ) -> None:
     screen.print(Text(""))
-    name = record.account_name or m.UNNAMED
-    screen.note(m.I_RESUMING.format(draft_id=record.id, name=name), "success")
+    if screen.plain:  # the name first, then the id
+        resuming = m.PL_RESUMING.format(name=_spoken_name(record), draft_id=record.id)
+    else:
+        resuming = m.I_RESUMING.format(draft_id=record.id, name=record.account_name or m.UNNAMED)
+    screen.note(resuming, "success")
     flow = Flow(checklist, record, save=lambda _: None)
     sections = checklist.sections_upto(flow.stage)
     screen.show(Overview(tuple((s, flow.section_state(s)) for s in sections)))

@@ -50,6 +50,16 @@ I_DOCX_OVERWRITE = "Vill du skriva över den befintliga filen?"
 I_DOCX_OVERWRITE_YES = "Ja, skriv över den"
 I_DOCX_OVERWRITE_NO = "Nej, låt den vara"
 I_CHOOSE_CANCEL = "Inget, avbryt"
+# Plain mode named where the ordinary mode starts and where it pauses (issue 21):
+# a screen-reader user who followed the README's `kontoguide start` finds the way there.
+I_PLAIN_OFFER = (
+    "Använder du skärmläsare? Enkelt läge ställer frågorna som vanliga rader: avbryt med "
+    "Ctrl-C och starta med kontoguide start --enkel, eller sätt miljövariabeln ACCESSIBLE=1."
+)
+I_PLAIN_ON_RESUME = (
+    "Med skärmläsare: kontoguide resume --enkel {draft_id} fortsätter i enkelt läge "
+    "(eller sätt miljövariabeln ACCESSIBLE=1)."
+)
 # Prompts: what questionary shows around the input.
 P_INPUT_MARK = "›"
 P_HELP_KEY_TEXT = "Skriv ? för mer hjälp."
@@ -259,8 +269,23 @@ PL_BACK_KEY_SHORT = "Mindre än går tillbaka."
 PL_PART_SEPARATOR = ", "
 # A range of numbers, said aloud: "fråga 2–5" is read "fråga två fem" without it.
 PL_RANGE_WORD = " till "
-# A format read letter by letter ("å å å å m m d d") gets its meaning after it.
-PL_PLACEHOLDER_SPOKEN = {"ÅÅÅÅ-MM-DD": "ÅÅÅÅ-MM-DD (år, månad, dag)"}
+# --- plainwords: tokens a screen reader cannot say (issue 21) ---
+# A date format is read letter by letter ("o o o o em em de de"): in plain mode it is
+# said in words wherever it stands, and the instruction adds an example.
+PL_DATE_FORMAT_SPOKEN = "år-månad-dag"
+PL_DATE_FORMAT_EXAMPLE = "år-månad-dag, till exempel {example},"
+# Keys as a screen reader says them: "Ctrl-C" is read as letters.
+PL_KEY_SPOKEN = "Control {key}"
+# The pause in plain mode: the account's name first, the id once (in the command), no
+# path (a path read aloud takes seconds and is not needed to go on).
+PL_SAVED_RESUME = "{name}: utkastet är sparat. Fortsätt med: kontoguide resume {draft_id}"
+PL_PAUSED = (
+    "{name}: avbrutet, allt du har skrivit är sparat. Fortsätt med: kontoguide resume {draft_id}"
+)
+PL_RESUMING = "Du fortsätter med {name}, utkast {draft_id}."
+# --- plainonce: each instruction once in plain mode (issue 21) ---
+# The position while the step is the one said at the question before.
+PL_POSITION_SAME = "Fråga {index} av {count}."
 # The half-typed answer as this mode shows it: there is no box, the text is the
 # "Ifyllt svar" of the instruction line.
 PL_TYPED_NOT_SAVED = (

@@ -14,8 +14,12 @@ can pipe the answers in.
 - an answer that does not fit: "Fel: <reason>" on its own line, then the
   question again, so a screen reader user hears what is asked;
 - how to answer is said in full the first time a kind of prompt comes (and
-  after "?" or an error), then in a few words ("Svara med numret."): in a
-  whole run the full lines were a sixth of all words a listener heard;
+  after "?" or an error), then in a few words ("Svara med numret."), and once
+  per part (a section, a heading): in a whole run the full lines were a sixth
+  of all words a listener heard. The ways around the questions (help, back,
+  cancelling an item) are said once per part as well (`Told`, shared with the
+  screen, which starts each part); what changes (the options, a default) is
+  said at every question. bench/plain_walk.py counts a whole walk;
 - Ctrl-C or the end of the input: the text typed so far goes to
   `prompt.keep_typed`, then KeyboardInterrupt or EOFError as in the normal mode.
 
@@ -29,6 +33,7 @@ import sys
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, TextIO, TypeVar
 
 from kontoguide.questionnaire.prompting import NO, YES, GoBack, Option, Prompt
@@ -40,6 +45,8 @@ T = TypeVar("T")
 Instruction = tuple[str, str]
 HELP, BACK, CLEAR = "?", "<", "-"
 ENV = "KONTOGUIDE_ENKEL"
+# The convention other command-line tools follow for a plain, accessible output.
+ACCESSIBLE_ENV = "ACCESSIBLE"
 _OFF = ("", "0", "nej", "no", "false")
 
 # What a line in this mode may not hold: escape sequences and control characters
@@ -51,23 +58,41 @@ _RESUME = re.compile(r"\bkontoguide resume (?!--enkel)")
 _PARTS = re.compile(r"\s*·\s*")
 # A dash between two numbers ("2–5", "6–12 år"): silent when read aloud.
 _RANGE = re.compile(r"(?<=\d)\s*–\s*(?=\d)")
+# The date format, read letter by letter (not the timestamp "ÅÅÅÅ-MM-DDTtt:mm:ss").
+_DATE_FORMAT = re.compile(r"ÅÅÅÅ-MM-DD(?!T)")
+# A key with Ctrl ("Ctrl-C", "Ctrl+D"): read as letters.
+_CTRL_KEY = re.compile(r"\bCtrl[-+]([A-Z])\b")
+# The arrow between the parts of a path ("Mätbara mål 2 › Målvärde"): silent.
+_PATH = re.compile(r"\s+›\s+")
 
 
 def wanted(flag: bool, environ: Mapping[str, str]) -> bool:
-    """Plain mode: asked for with --enkel or KONTOGUIDE_ENKEL, or a dumb terminal."""
+    """Plain mode: asked for with --enkel, KONTOGUIDE_ENKEL or ACCESSIBLE, or a dumb terminal.
+
+    KONTOGUIDE_ENKEL is kontoguide's own and wins (KONTOGUIDE_ENKEL=0 turns the mode
+    off although ACCESSIBLE is set for other programs); ACCESSIBLE turns it on with any
+    value but an empty one, 0, false, no or nej."""
     if flag:
         return True
-    setting = environ.get(ENV)
-    if setting is not None:
-        return setting.strip().lower() not in _OFF
+    for name in (ENV, ACCESSIBLE_ENV):
+        setting = environ.get(name)
+        if setting is not None and (setting.strip() or name == ENV):
+            return setting.strip().lower() not in _OFF
     return environ.get("TERM", "").strip().lower() == "dumb"
 
 
 def plain(text: str) -> str:
     """A text as it may be written in this mode: no escapes, no carriage returns."""
     bare = _PARTS.sub(m.PL_PART_SEPARATOR, _ESCAPES.sub("", text))
-    bare = _RANGE.sub(m.PL_RANGE_WORD, bare)
+    bare = _PATH.sub(m.PL_PART_SEPARATOR, _RANGE.sub(m.PL_RANGE_WORD, bare))
+    bare = _DATE_FORMAT.sub(m.PL_DATE_FORMAT_SPOKEN, bare)
+    bare = _CTRL_KEY.sub(lambda key: m.PL_KEY_SPOKEN.format(key=key.group(1)), bare)
     return _RESUME.sub("kontoguide resume --enkel ", bare)
+
+
+def example_date(today: date) -> str:
+    """A date to show the format with: the 30th of June next year, never the past."""
+    return date(today.year + 1, 6, 30).isoformat()
 
 
 @dataclass(frozen=True)
@@ -157,11 +182,47 @@ def _always(line: str) -> Instruction:
     return (line, line)
 
 
+class Told:
+    """The ways around (help, back, cancelling an item) already said in this part.
+
+    They are the same at every question: said once per section (the screen calls
+    `new_part` at each heading), and in full again after "?" or an error, so that
+    the listener hears, before each question, what changes there."""
+
+    def __init__(self) -> None:
+        self.said: set[str] = set()
+        # How a kind of prompt is answered ("Skriv svaret."), once said in this part:
+        # not said again at the next prompt of that kind, but for a long answer (the
+        # empty line that ends it is easily forgotten).
+        self.kinds: set[str] = set()
+        # Where the last question stood ("Steg 2 av 5"): said again only when it changes.
+        self.where: str | None = None
+
+    def new_part(self) -> None:
+        self.said.clear()
+        self.kinds.clear()
+        self.where = None
+
+
 def _is_terminal(stream: TextIO) -> bool:
     try:
         return stream.isatty()
     except (AttributeError, ValueError, OSError):
         return False
+
+
+def _ways(prompt: Prompt) -> tuple[str | None, list[Instruction]]:
+    """The prompt's hint without the way out of an item, and its ways around."""
+    hint = prompt.hint.strip() if prompt.hint else None
+    ways: list[Instruction] = []
+    if hint is not None and hint.endswith(m.Q_ITEM_CANCEL_HINT):
+        hint = hint.removesuffix(m.Q_ITEM_CANCEL_HINT).strip() or None
+        ways.append(_always(m.Q_ITEM_CANCEL_HINT))
+    if prompt.help:
+        ways.append((m.PL_HELP_KEY, m.PL_HELP_KEY_SHORT))
+    if prompt.back:
+        ways.append((m.PL_BACK_KEY, m.PL_BACK_KEY_SHORT))
+    return hint, ways
 
 
 class PlainAsker:
@@ -178,11 +239,15 @@ class PlainAsker:
         output_stream: TextIO | Any | None = None,
         *,
         echo: bool | None = None,
+        today: date | None = None,
+        told: Told | None = None,
     ) -> None:
         self.input = input if input is not None else sys.stdin
+        self.today = today if today is not None else date.today()
         self.output = output_stream if output_stream is not None else output.stdout
         self.echo = (not _is_terminal(self.input)) if echo is None else echo
         self.heard: set[str] = set()  # the instructions already said in full
+        self.told = told if told is not None else Told()
 
     # --- the three kinds of prompt ------------------------------------------------------
 
@@ -194,11 +259,7 @@ class PlainAsker:
         elif prompt.placeholder:
             lines = [
                 (
-                    m.PL_FORMAT.format(
-                        placeholder=m.PL_PLACEHOLDER_SPOKEN.get(
-                            prompt.placeholder, prompt.placeholder
-                        )
-                    ),
+                    m.PL_FORMAT.format(placeholder=self._spoken(prompt.placeholder)),
                     m.PL_FORMAT_SHORT.format(placeholder=prompt.placeholder),
                 )
             ]
@@ -266,6 +327,12 @@ class PlainAsker:
         self._say(m.PL_CHOSEN.format(choice=said))
         return answer
 
+    def _spoken(self, placeholder: str) -> str:
+        """A format as said in the full instruction: the date's in words, with an example."""
+        if placeholder == m.Q_DATE_PLACEHOLDER:
+            return m.PL_DATE_FORMAT_EXAMPLE.format(example=example_date(self.today))
+        return placeholder
+
     # --- asking until an answer fits ----------------------------------------------------
 
     def _ask(
@@ -277,57 +344,69 @@ class PlainAsker:
         *,
         multiline: bool = False,
     ) -> T:
-        if prompt.help:
-            how = [*how, (m.PL_HELP_KEY, m.PL_HELP_KEY_SHORT)]
-        if prompt.back:
-            how = [*how, (m.PL_BACK_KEY, m.PL_BACK_KEY_SHORT)]
-        self._show(prompt, options, how, hint=True)
+        hint, ways = _ways(prompt)
+        self._show(prompt, options, how, ways, hint=hint)
         while True:
             typed = self._read(prompt, multiline=multiline)
             command = typed.strip()
             if command == HELP:
                 self._say(m.P_HELP_TITLE)
                 self._say(prompt.help.strip() if prompt.help else m.PL_NO_HELP)
-                self._show(prompt, options, how, hint=False, full=True)
+                self._show(prompt, options, how, ways, full=True)
                 continue
             if command == BACK:
                 if prompt.back:
                     raise GoBack
-                self._refuse(m.PL_NO_BACK, prompt, options, how)
+                self._refuse(m.PL_NO_BACK, prompt, options, how, ways)
                 continue
             value = parse(typed)
             if isinstance(value, _Refused):
-                self._refuse(value.reason, prompt, options, how)
+                self._refuse(value.reason, prompt, options, how, ways)
                 continue
             reason = prompt.validate(value) if prompt.validate is not None else None
             if reason is not None:
-                self._refuse(reason, prompt, options, how)
+                self._refuse(reason, prompt, options, how, ways)
                 continue
             return value
 
     def _refuse(
-        self, reason: str, prompt: Prompt, options: Sequence[Option], how: list[Instruction]
+        self,
+        reason: str,
+        prompt: Prompt,
+        options: Sequence[Option],
+        how: list[Instruction],
+        ways: list[Instruction],
     ) -> None:
         self._say(m.PL_ERROR.format(reason=reason))
-        self._show(prompt, options, how, hint=False, full=True)
+        self._show(prompt, options, how, ways, full=True)
 
     def _show(
         self,
         prompt: Prompt,
         options: Sequence[Option],
         how: list[Instruction],
+        ways: list[Instruction],
         *,
-        hint: bool,
+        hint: str | None = None,
         full: bool = False,
     ) -> None:
+        """The question, its hint (only the first time), its options, then how to answer;
+        the ways around (help, back, cancel) once in this part, or in full when asked."""
         self._say(prompt.message.strip())
-        if hint and prompt.hint:
-            self._say(prompt.hint.strip())
+        if hint:
+            self._say(hint)
         for number, option in enumerate(options, 1):
             self._say(f"{number}. {shown_title(number, option)}")
-        said = [short if long in self.heard and not full else long for long, short in how]
-        self.heard.update(long for long, _ in how)
-        self._say(" ".join(said))
+        untold = ways if full else [way for way in ways if way[0] not in self.told.said]
+        self.told.said.update(long for long, _ in untold)
+        (kind, _), *also = how
+        known = not full and kind in self.told.kinds and kind != m.PL_MULTILINE
+        self.told.kinds.add(kind)
+        lines = [*(also if known else how), *untold]
+        said = [short if long in self.heard and not full else long for long, short in lines]
+        self.heard.update(long for long, _ in lines)
+        if said:
+            self._say(" ".join(said))
         self._write(m.PL_INPUT)
 
     # --- reading lines ------------------------------------------------------------------

@@ -47,7 +47,7 @@ from kontoguide.questionnaire.events import (
 from kontoguide.questionnaire.summary import SectionSummary
 from kontoguide.terminal import messages as m
 from kontoguide.terminal import output
-from kontoguide.terminal.plain_asker import plain
+from kontoguide.terminal.plain_asker import PlainAsker, Told, plain
 from kontoguide.terminal.views import RichScreen, item_skipped_note, skipped_note
 
 # Box drawing and block elements: what rich draws around panels and tables.
@@ -59,7 +59,12 @@ Lines = list[str]
 class PlainScreen(RichScreen):
     """Shows the conversation's events as plain lines; see `events.Screen`."""
 
-    def __init__(self, stream: Any = None) -> None:
+    plain = True
+
+    def __init__(self, stream: Any = None, told: Told | None = None) -> None:
+        # Shared with the asker: a new part (a heading) is where the ways around the
+        # questions (help, back, cancel) are said again, once.
+        self.told = told if told is not None else Told()
         if stream is None:
             # The session's own screen (not a test's): every title in it is said whole.
             whole_titles.set(True)
@@ -68,6 +73,11 @@ class PlainScreen(RichScreen):
         super().__init__(Console(file=io.StringIO(), width=80, color_system=None))
 
     def show(self, event: Event) -> None:
+        if isinstance(event, SectionStarted | Heading):
+            self.told.new_part()
+        if isinstance(event, Progress):
+            self._lines(["", position(event, self.told)])
+            return
         self._lines(_RENDER[type(event)](event))
 
     def note(self, text: str, tone: Tone = "info") -> None:
@@ -82,6 +92,13 @@ class PlainScreen(RichScreen):
                 line = _DRAWING.sub("", line).strip()
             self.stream.write(plain(line) + "\n")
         self.stream.flush()
+
+
+def plain_pair() -> tuple[PlainScreen, PlainAsker]:
+    """The screen and the asker of a plain session, on standard out and in, sharing
+    what has been told in the current part."""
+    told = Told()
+    return PlainScreen(told=told), PlainAsker(told=told)
 
 
 # --- the session's own rich output ------------------------------------------------------
@@ -158,14 +175,20 @@ def _heading(event: Heading) -> Lines:
     return [*out, m.VIEW_PAUSE_HINT]
 
 
-def position(event: Progress) -> str:
-    """Where the question stands: "Steg 2 av 5. Fråga 4 av 20." """
+def position(event: Progress, told: Told | None = None) -> str:
+    """Where the question stands: "Steg 2 av 5. Fråga 4 av 20.", the step left out
+    while it is the same as at the question before in this part (`told`)."""
     section = event.section
     if section.number is None:
         where = section.title
     else:
         where = m.VIEW_STEP_SHORT.format(number=section.number, steps=event.steps)
-    text = m.PL_POSITION.format(where=where, index=event.index, count=event.count)
+    if told is not None and told.where == where:
+        text = m.PL_POSITION_SAME.format(index=event.index, count=event.count)
+    else:
+        text = m.PL_POSITION.format(where=where, index=event.index, count=event.count)
+    if told is not None:
+        told.where = where
     skipped = skipped_note(event)
     return text if skipped is None else f"{text} {skipped}"
 

@@ -355,6 +355,9 @@ def acknowledged_line(moment: datetime) -> str:
 class RichScreen:
     """Shows the conversation's events on a rich console; see `events.Screen`."""
 
+    # Whether this screen is plain mode's (`--enkel`): the ordinary one names that mode.
+    plain = False
+
     def __init__(self, console: Console) -> None:
         self.console = console
 
