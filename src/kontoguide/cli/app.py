@@ -220,10 +220,10 @@ def schema(
 def list_records(
     plain: Annotated[bool, typer.Option("--enkel", help=m.CLI_OPT_PLAIN_LIST)] = False,
 ) -> None:
-    from kontoguide.cli import commands
+    from kontoguide.cli.list_command import list_records as listing
     from kontoguide.terminal.plain_asker import wanted
 
-    raise typer.Exit(commands.list_records(plain=wanted(plain, os.environ)))
+    raise typer.Exit(listing(plain=wanted(plain, os.environ)))
 
 
 @app.command(cls=SwedishCommand, help=m.CLI_OVERVIEW_HELP)

@@ -163,7 +163,9 @@ def list_records(*, plain: bool = False) -> int:
     found, unusable = drafts.scan_records(store)
     console = make_console(file=output.stdout)
     if not found and not unusable:
-        console.print(m.CLI_LIST_EMPTY.format(home=store.folder), markup=False)
+        from kontoguide.cli.list_command import say_empty
+
+        say_empty(store.folder)
         return ExitCode.OK
     if found and plain:
         # One line per checklist ("Id: …. Konto: …. Status: …"), not a table whose

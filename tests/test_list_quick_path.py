@@ -1,0 +1,58 @@
+"""`kontoguide list` with nothing to list loads no model (issue 23), and says the same."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cli_support import clean_env
+from kontoguide.cli import commands, list_command
+
+
+@pytest.mark.parametrize("made", ["nothing", "home", "records"])
+def test_the_quick_path_says_what_the_full_listing_says(
+    home: Path, capsys: pytest.CaptureFixture[str], made: str
+) -> None:
+    if made != "nothing":
+        (home / "records" if made == "records" else home).mkdir(parents=True, exist_ok=True)
+    assert list_command.list_records() == 0
+    quick = capsys.readouterr()
+    assert commands.list_records() == 0
+    full = capsys.readouterr()
+    assert quick.out == full.out and quick.err == full.err == ""
+    assert "Det finns inga sparade utkast" in quick.out
+
+
+def test_a_folder_with_a_record_gets_the_full_listing(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (home / "records").mkdir(parents=True)
+    (home / "records" / "trasig.json").write_text("{", "utf-8")
+    assert list_command.list_records() == commands.list_records()
+    said = capsys.readouterr()
+    assert said.err.count("Kunde inte läsa 1 fil") == 2  # reported by both, never skipped
+
+
+def test_an_empty_list_loads_neither_the_models_nor_the_checklist(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from kontoguide.cli import entry\n"
+        "sys.argv = ['kontoguide', 'list']\n"
+        "try:\n"
+        "    entry.main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ('kontoguide.model.record', 'kontoguide.checklist.parts', 'rich.console')\n"
+        "print(sorted(name for name in heavy if name in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=clean_env(tmp_path / "home"),
+        check=True,
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]"
