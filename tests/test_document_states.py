@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -483,30 +483,57 @@ def test_a_closed_record_shows_the_closing(docs: dict[str, Any]) -> None:
 # --- the history -----------------------------------------------------------------------
 
 
-def test_the_history_names_every_state_with_its_one_word_and_local_time(
+def _history_rows(record: Record, checklist: Checklist) -> list[list[str]]:
+    document = open_docx(render(record, checklist, "docx", now=NOW))
+    table = next(b for b in section_for(document, "Historik") if isinstance(b, Table))
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def test_the_history_gives_each_event_its_own_day_and_when_it_was_entered(
     records: dict[str, Record], shared_checklist: Checklist
 ) -> None:
-    moments = [datetime(2026, 11, day, 9, 5, tzinfo=UTC) for day in range(1, 8)]
-    whats = ["draft", "ready", "decided", "started", "followed_up", "followed_up", "closed"]
+    # Entered in kontoguide in November; the decision was taken in April (issue 19).
+    moments = [datetime(2026, 11, day, 9, 5, tzinfo=UTC) for day in range(1, 7)]
+    whats = ["draft", "ready", "decided", "started", "followed_up", "closed"]
     history = [Transition(what=what, at=at) for what, at in zip(whats, moments, strict=True)]
     record = records["closed"].model_copy(update={"history": history})
-    document = open_docx(render(record, shared_checklist, "docx", now=NOW))
-    table = next(b for b in section_for(document, "Historik") if isinstance(b, Table))
-    rows = [[cell.text for cell in row.cells] for row in table.rows]
-    assert rows[0] == ["Händelse", "Tidpunkt"]
-    assert [row[0] for row in rows[1:]] == [
-        "Utkast",
-        "Klar för beslut",
-        "Beslutat",
-        "Startat",
-        "Uppföljning 1",
-        "Uppföljning 2",
-        "Avslutat",
+    rows = _history_rows(record, shared_checklist)
+    assert rows[0] == ["Händelse", "Dag", "Inlagt i kontoguide"]
+    # In the order the events happened, not the order they were typed in.
+    assert rows[1:] == [
+        ["Beslut: Godkänt", "2026-04-14", "2026-11-03 kl. 10:05"],
+        ["Kontot startade", "2026-05-04", "2026-11-04 kl. 10:05"],
+        ["Utkastet påbörjades", "2026-11-01", "2026-11-01 kl. 10:05"],  # 09:05 UTC
+        ["Klar för beslut", "2026-11-02", "2026-11-02 kl. 10:05"],
+        ["Uppföljning 1", "2026-11-16", "2026-11-05 kl. 10:05"],
+        ["Kontot avslutades", record.closing.closed_on.isoformat(), "2026-11-06 kl. 10:05"],
     ]
-    # 09:05 UTC in November is 10:05 in Stockholm.
-    assert rows[1][1] == "2026-11-01 kl. 10:05"
     text = render(record, shared_checklist, "md", now=NOW).decode("utf-8")
-    assert "| Beslutat | 2026-11-03 kl. 10:05 |" in text
+    assert "| Beslut: Godkänt | 2026-04-14 | 2026-11-03 kl. 10:05 |" in text
+
+
+def test_a_record_read_in_from_a_file_says_so_and_invents_no_steps(
+    records: dict[str, Record], shared_checklist: Checklist
+) -> None:
+    # What `start --answers` of a started record leaves: it began as started.
+    read_in = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+    history = [Transition(what="started", at=read_in), Transition(what="followed_up", at=read_in)]
+    record = records["started"].model_copy(update={"history": history})
+    rows = _history_rows(record, shared_checklist)
+    labels = [row[0] for row in rows[1:]]
+    assert labels == ["Beslut: Godkänt", "Kontot startade", "Uppföljning 1"]
+    assert {row[2] for row in rows[1:]} == {"Inläst 2026-11-20 kl. 09:00"}
+
+
+def test_a_half_entered_closing_is_not_in_the_history(
+    records: dict[str, Record], shared_checklist: Checklist
+) -> None:
+    record = records["started"]
+    half = record.closing.model_copy(update={"closed_on": date(2026, 11, 25)})
+    rows = _history_rows(
+        record.model_copy(update={"closing": half, "status": "started"}), shared_checklist
+    )
+    assert "Kontot avslutades" not in [row[0] for row in rows]
 
 
 # --- Markdown --------------------------------------------------------------------------

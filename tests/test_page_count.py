@@ -37,7 +37,7 @@ LIBREOFFICE_PAGES = {
     "approved": 8,
     "rejected": 8,
     "postponed": 8,
-    "started": 9,
+    "started": 10,
     "closed": 10,
     "lowering": 9,
     "komplett": 8,

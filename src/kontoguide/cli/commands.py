@@ -163,7 +163,7 @@ def list_records(*, plain: bool = False) -> int:
     found, unusable = drafts.scan_records(store)
     console = make_console(file=output.stdout)
     if not found and not unusable:
-        from kontoguide.cli.list_command import say_empty
+        from kontoguide.cli.list_empty import say_empty
 
         say_empty(store.folder)
         return ExitCode.OK

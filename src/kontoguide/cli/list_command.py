@@ -8,14 +8,11 @@ alone, and the models are loaded only when there is a file to read (issue 23).
 
 from __future__ import annotations
 
-import shutil
-import textwrap
 from pathlib import Path
 
-from kontoguide.cli import messages as m
+from kontoguide.cli.list_empty import say_empty
 from kontoguide.files.homefolder import home_folder
 from kontoguide.model.errors import ExitCode
-from kontoguide.terminal.output import say
 
 
 def _nothing_to_list(folder: Path) -> bool:
@@ -30,14 +27,6 @@ def _nothing_to_list(folder: Path) -> bool:
         return not (parent.exists() and not parent.is_dir())
     except OSError:
         return False
-
-
-def say_empty(folder: Path) -> None:
-    """The message for a folder with nothing to list, wrapped to the terminal."""
-    width = shutil.get_terminal_size().columns
-    text = m.CLI_LIST_EMPTY.format(home=folder)
-    for line in textwrap.wrap(text, width=max(width, 20), break_on_hyphens=False):
-        say(line)
 
 
 def list_records(*, plain: bool = False) -> int:

@@ -20,6 +20,7 @@ from kontoguide.documents.assessment import (
 )
 from kontoguide.documents.decision import decision_view
 from kontoguide.documents.follow_ups import follow_up_view
+from kontoguide.documents.history import history_table
 from kontoguide.documents.set_aside import set_aside_reasons
 from kontoguide.documents.values import (
     account_title,
@@ -30,12 +31,10 @@ from kontoguide.documents.values import (
     text_or,
 )
 from kontoguide.documents.view import (
-    Cell,
     DocumentView,
     NoticeView,
     Properties,
     SectionView,
-    TableAnswer,
 )
 from kontoguide.model.account_life import State
 from kontoguide.model.record import Record
@@ -95,24 +94,6 @@ def _in_state(record: Record, state: State) -> Record:
     return record.model_copy(
         update={"status": state, "step5": record.step5.model_copy(update={"outcome": None})}
     )
-
-
-def _history(record: Record, checklist: Checklist) -> TableAnswer | None:
-    if not record.history:
-        return None
-    rows: list[tuple[Cell, ...]] = []
-    follow_ups = 0
-    for entry in record.history:
-        if entry.what == "followed_up":
-            follow_ups += 1
-            label = m.DOC_HISTORY_FOLLOW_UP.format(number=follow_ups)
-        else:
-            # The state's own word, as in the facts table and the page header
-            # (lifecycle.state_label); a past decision's outcome is not recorded, so a
-            # decision is "Beslutat" here.
-            label = lifecycle.state_label(_in_state(record, entry.what), checklist)
-        rows.append(((label,), (format_moment(entry.at),)))
-    return TableAnswer(m.DOC_HISTORY_COLUMNS, tuple(rows), tuple(() for _ in rows))
 
 
 def _paragraphs(text: str | None) -> tuple[str, ...]:
@@ -216,7 +197,7 @@ def build(
         if _reached(state, "started")
         else (),
         closing=shown("closed") if _reached(state, "closed") else (),
-        history=_history(record, checklist),
+        history=history_table(record, checklist),
         about=_about(record, local_time(now).date()),
         header_text=_header_text(checklist.organisation, account),
         header_state=m.DOC_HEADER_STATE.format(state=label, case=case_text),

@@ -189,8 +189,15 @@ DOC_CHART_NO_BASELINE = "saknas (räknas som 0)"
 DOC_CHART_AXIS = "Andel av vägen från utgångsvärdet till målvärdet"
 DOC_PERCENT = "{value} %"
 DOC_HISTORY_HEADING = "Historik"
-DOC_HISTORY_COLUMNS = ("Händelse", "Tidpunkt")
+# Each event on the day it happened, and when it was entered (documents/history.py).
+DOC_HISTORY_COLUMNS = ("Händelse", "Dag", "Inlagt i kontoguide")
+DOC_HISTORY_READ_IN = "Inläst {moment}"
+DOC_HISTORY_DRAFT = "Utkastet påbörjades"
+DOC_HISTORY_READY = "Klar för beslut"
+DOC_HISTORY_DECISION = "Beslut: {outcome}"
+DOC_HISTORY_STARTED = "Kontot startade"
 DOC_HISTORY_FOLLOW_UP = "Uppföljning {number}"
+DOC_HISTORY_CLOSED = "Kontot avslutades"
 STYLE_KIND = "Dokumentslag"
 STYLE_HEADER_STATE = "Status i sidhuvud"
 STYLE_FIGURE = "Diagram"
