@@ -350,8 +350,13 @@ def test_a_decision_shows_what_was_decided_when_by_whom_and_why(
     assert facts["Diarienummer"] == "KUF 2026/1187"
     assert facts["Motivering"].startswith("Stadsledningskontoret avråder från nya konton")
     assert "Nästa omprövning" not in facts  # only an approval is reviewed
-    # Signed already: the document records the decision, it is no form to sign again.
+    # Signed already: the document records the decision, it is no form to sign again,
+    # and it says where the signed decision is (issue 19).
     assert signature_captions(document) == []
+    assert facts["Det undertecknade beslutet"] == (
+        "Det här dokumentet är en utskrift ur kontoguide och är inte undertecknat. Det "
+        "undertecknade beslutet hör till ärendet med diarienummer KUF 2026/1187."
+    )
     # "Godkänt" only as the unticked box, nowhere else.
     everything = every_text(document)
     assert [text for text in everything if "Godkänt" in text] == ["☐ Godkänt"]
@@ -576,7 +581,7 @@ def test_markdown_of_a_rejection(mds: dict[str, str]) -> None:
     assert "- **Beslut:** Avslaget\n" in text
     assert "- **Motivering:** Stadsledningskontoret avråder" in text
     assert text.count("Godkänt") == 1
-    assert "Underskrift:" not in text
+    assert "Underskrift:" not in text  # no line to sign on a decided record
 
 
 def test_markdown_of_a_follow_up_describes_the_chart_in_words(mds: dict[str, str]) -> None:
@@ -662,3 +667,19 @@ def test_a_drafts_lead_names_what_needs_fixing_too(
     lead = "kan inte ligga till grund för ett beslut förrän allt som saknas eller behöver rättas"
     assert any(lead in p.text for p in before)
     assert lead in mds["draft"]
+
+
+def test_a_decision_without_a_case_number_says_where_to_find_the_signed_one_later(
+    records: dict[str, Record], shared_checklist: Checklist
+) -> None:
+    record = records["approved"]
+    step5 = record.step5.model_copy(update={"case_number_status": "inget", "case_number": None})
+    document = open_docx(
+        render(record.model_copy(update={"step5": step5}), shared_checklist, "docx", now=NOW)
+    )
+    taken = by_heading(section_for(document, "Beslut"), 2)["Beslutet"]
+    facts = facts_of(next(b for b in taken if isinstance(b, Table)))
+    assert facts["Det undertecknade beslutet"].startswith(
+        "Det här dokumentet är en utskrift ur kontoguide och är inte undertecknat. Beslutet "
+        "har ännu inget diarienummer"
+    )

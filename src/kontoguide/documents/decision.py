@@ -55,4 +55,7 @@ def decision_view(record: Record, checklist: Checklist, taken: bool) -> Decision
         facts.append((m.DOC_DECISION_MOTIVATION, str(decision.motivation)))
     if decision.outcome == APPROVED and decision.next_review is not None:
         facts.append((m.DOC_DECISION_NEXT_REVIEW, decision.next_review.isoformat()))
+    case = case_number(record)
+    signed = m.DOC_DECISION_SIGNED_IN_CASE.format(case=case) if case else None
+    facts.append((m.DOC_DECISION_SIGNED, signed or m.DOC_DECISION_SIGNED_NO_CASE))
     return DecisionView(True, m.DOC_DECISION_LEAD_TAKEN, subject, outcomes, tuple(facts), ())

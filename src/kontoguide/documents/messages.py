@@ -149,6 +149,18 @@ DOC_DECISION_SUBJECT = "Beslutet gäller"
 DOC_DECISION_ACCOUNT = "Konto"
 DOC_DECISION_TAKEN = "Beslutet"
 DOC_DECISION_MOTIVATION = "Motivering"
+# A decided document is a copy out of kontoguide: it says where the signed decision is,
+# as far as kontoguide knows it (the case), never that it was signed here.
+DOC_DECISION_SIGNED = "Det undertecknade beslutet"
+DOC_DECISION_SIGNED_IN_CASE = (
+    "Det här dokumentet är en utskrift ur kontoguide och är inte undertecknat. Det "
+    "undertecknade beslutet hör till ärendet med diarienummer {case}."
+)
+DOC_DECISION_SIGNED_NO_CASE = (
+    "Det här dokumentet är en utskrift ur kontoguide och är inte undertecknat. Beslutet "
+    "har ännu inget diarienummer: skriv in det när beslutet är diariefört, så att det "
+    "undertecknade beslutet går att hitta."
+)
 DOC_SIGN_DATE = "Beslutsdatum"
 DOC_SIGN_CASE = "Diarienummer"
 DOC_SIGN_REVIEW = "Nästa omprövning, senast 12 månader efter beslutet (om kontot godkänns)"
