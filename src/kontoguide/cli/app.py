@@ -108,7 +108,8 @@ AnswersOption = Annotated[
 NoInputOption = Annotated[bool, typer.Option("--no-input", help=m.CLI_OPT_NO_INPUT)]
 PlainOption = Annotated[bool, typer.Option("--enkel", help=m.CLI_OPT_PLAIN)]
 ChecklistOption = Annotated[
-    str, typer.Option("--checklist", help=m.CLI_OPT_CHECKLIST, metavar="ID", show_default=False)
+    str | None,
+    typer.Option("--checklist", help=m.CLI_OPT_CHECKLIST, metavar="ID", show_default=False),
 ]
 
 
@@ -117,7 +118,7 @@ ChecklistOption = Annotated[
 def start(
     answers: AnswersOption = None,
     no_input: NoInputOption = False,
-    checklist: ChecklistOption = "stockholm-standard",
+    checklist: ChecklistOption = None,
     from_source: Annotated[
         str | None, typer.Option("--from", help=m.CLI_OPT_FROM, metavar="ID|FIL")
     ] = None,

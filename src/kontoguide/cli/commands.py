@@ -10,6 +10,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from kontoguide.checklist.folders import DEFAULT_CHECKLIST
 from kontoguide.checklist.install import checklist_for_start
 from kontoguide.checklist.parts import Checklist
 from kontoguide.cli import messages as m
@@ -53,7 +54,7 @@ def start(
     *,
     answers: Path | None,
     no_input: bool,
-    checklist_name: str,
+    checklist_name: str | None,
     from_source: str | None = None,
     plain: bool = False,
 ) -> int:
@@ -63,7 +64,7 @@ def start(
         raise UsageError(m.CLI_FROM_NEEDS_TERMINAL)
     if no_input and answers is None:
         raise UsageError(m.CLI_NO_INPUT_NEEDS_ANSWERS)
-    checklist = checklist_for_start(checklist_name)
+    checklist = _checklist_for(answers, checklist_name)
     if checklist.notice_ignored:
         # The variant's own notice is not what is shown: its author must hear it.
         where = printable(str(checklist.source or checklist.id))
@@ -89,6 +90,29 @@ def start(
     from kontoguide.terminal import interactive
 
     return interactive.start(checklist, store, answers=answers, earlier=earlier, plain=plain)
+
+
+def _checklist_for(answers: Path | None, given: str | None) -> Checklist:
+    """The checklist to fill in: the one given, else the one the answers file names.
+
+    An answers file made for an installed variant names it (checklist_id); filled in
+    with the standard instead, its own answers would be set aside and the rest reported
+    whole. A file that names another checklist than the one given is refused.
+    """
+    named: str | None = None
+    if answers is not None:
+        value = drafts.read_answers(answers).get("checklist_id")
+        named = value if isinstance(value, str) and value.strip() else None
+    if given is None:
+        return checklist_for_start(named or DEFAULT_CHECKLIST)
+    checklist = checklist_for_start(given)
+    if named is not None and named != checklist.id:
+        raise UsageError(
+            m.CLI_ANSWERS_OTHER_CHECKLIST.format(
+                path=printable(str(answers)), named=printable(named), given=checklist.id
+            )
+        )
+    return checklist
 
 
 def resume(draft_id: str | None, *, plain: bool = False) -> int:

@@ -38,7 +38,13 @@ CLI_SCHEMA_WRITTEN = "Schemat är sparat som {path}"
 CLI_LIST_HELP = "Lista checklistorna med status, senast ändrade först."
 CLI_OPT_NO_INPUT = "Ställ inga frågor; använd bara svaren i --answers."
 CLI_OPT_CHECKLIST = (
-    "Vilken checklista som används: ett id eller en TOML-fil. Utan --checklist: stockholm-standard."
+    "Vilken checklista som används: ett id eller en TOML-fil. Utan --checklist: den som "
+    "svarsfilen i --answers anger (checklist_id), annars stockholm-standard."
+)
+CLI_ANSWERS_OTHER_CHECKLIST = (
+    "Svarsfilen {path} är gjord för checklistan {named}, men du valde {given}. Ta bort "
+    "--checklist så används {named}, eller ändra checklist_id i filen om den ska fyllas i "
+    "med {given}."
 )
 CLI_NO_TTY = (
     "kontoguide start behöver en terminal för att ställa frågor, men svaren skulle "
