@@ -150,3 +150,17 @@ def test_control_characters_in_any_text_of_a_variant_are_refused(
     assert "styrtecken" in result.output
     assert control not in result.output
     assert "\x1b" not in result.output and "\x07" not in result.output
+
+
+@pytest.mark.parametrize("name", ["con", "nul", "com1", "lpt9", "aux", "prn"])
+def test_a_checklist_id_windows_keeps_for_a_device_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    made = CliRunner().invoke(app, ["checklist", "new", name])
+    assert made.exit_code == 2
+    assert "Windows" in made.output and f"{name}-variant" in " ".join(made.output.split())
+    assert not (tmp_path / f"{name}.toml").exists()
+    path = variant(tmp_path, name)
+    code, said = check(path)
+    assert code == 1 and "Windows" in said

@@ -69,6 +69,11 @@ C_NOT_ID_OR_FILE = (
     "”{name}” är varken id:t för en checklista (små bokstäver, siffror och bindestreck, "
     "till exempel stockholm-standard) eller en checklistfil som slutar på .toml."
 )
+C_ID_RESERVED = (
+    "id:t {checklist_id} går inte att använda: Windows har namnet för en enhet (som CON, "
+    "NUL, COM1 och LPT1), och filen {checklist_id}.toml går inte att spara där. Välj ett "
+    "annat id, till exempel {checklist_id}-variant."
+)
 C_NOT_AN_ID = (
     "”{name}” är inte id:t för en checklista (små bokstäver, siffror och bindestreck, "
     "till exempel stockholm-standard)."

@@ -226,6 +226,17 @@ class Notice(_Data):
     declined: str = Field(min_length=1)
 
 
+# Names Windows keeps for devices, with any extension: a variant installed as con.toml
+# could not be written, read or removed there.
+WINDOWS_RESERVED = frozenset(
+    ("con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10)))
+)
+
+
+def reserved_on_windows(checklist_id: str) -> bool:
+    return checklist_id.split(".", 1)[0].lower() in WINDOWS_RESERVED
+
+
 class Checklist(_Data):
     id: str = Field(pattern=ID_PATTERN)
     version: str = Field(min_length=1)
@@ -240,6 +251,13 @@ class Checklist(_Data):
     # A variant's own [notice] said something else: the standard's is used (see
     # standard.with_standard_notice), and the variant's author is told so.
     notice_ignored: bool = Field(False, exclude=True)
+
+    @field_validator("id")
+    @classmethod
+    def _portable_id(cls, value: str) -> str:
+        if reserved_on_windows(value):
+            raise ValueError(m.C_ID_RESERVED.format(checklist_id=value))
+        return value
 
     @field_validator("base_docx")
     @classmethod

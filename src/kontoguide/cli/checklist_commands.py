@@ -21,7 +21,7 @@ from kontoguide.checklist.loading import (
     load_checklist,
     shipped_standard,
 )
-from kontoguide.checklist.parts import Checklist
+from kontoguide.checklist.parts import Checklist, reserved_on_windows
 from kontoguide.cli import messages as m
 from kontoguide.files.regularfile import read_regular
 from kontoguide.model.errors import ChecklistError, ExitCode, UnreadableError, UsageError
@@ -148,6 +148,8 @@ def new(checklist_id: str, folder: Path | None = None) -> int:
         raise UsageError(m.C_NOT_AN_ID.format(name=printable(checklist_id)))
     if checklist_id == DEFAULT_CHECKLIST:
         raise UsageError(m.CV_NEW_IS_STANDARD.format(checklist_id=checklist_id))
+    if reserved_on_windows(checklist_id):
+        raise UsageError(m.C_ID_RESERVED.format(checklist_id=checklist_id))
     standard = shipped_standard()
     if standard is None or standard.source is None:  # pragma: no cover - always shipped
         raise UsageError(m.C_UNKNOWN.format(checklist_id=DEFAULT_CHECKLIST, available=m.C_NONE))
