@@ -56,3 +56,14 @@ def test_an_empty_list_loads_neither_the_models_nor_the_checklist(tmp_path: Path
         check=True,
     )
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_broken_files_long_path_is_printed_whole(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = home / "records"
+    folder.mkdir(parents=True)
+    (folder / ("ett-mycket-langt-filnamn-" * 4 + ".json")).write_text("{", "utf-8")
+    commands.list_records()
+    err = capsys.readouterr().err
+    assert str(folder / ("ett-mycket-langt-filnamn-" * 4 + ".json")) in err

@@ -203,6 +203,7 @@ def list_records(*, plain: bool = False) -> int:
         err = make_console(stderr=True)
         err.print(m.CLI_LIST_BROKEN.format(count=len(unusable)), markup=False)
         for message in unusable:
-            err.print(f"  - {message}", markup=False)
+            # Unwrapped: a path folded mid-word cannot be copied from the terminal.
+            err.print(f"  - {message}", markup=False, soft_wrap=True)
         return ExitCode.INVALID_DATA
     return ExitCode.OK
