@@ -180,7 +180,9 @@ def test_an_older_format_is_migrated_when_read(tmp_path: Path) -> None:
     found = gather([path.parent])
     assert not found.unreadable
     (only,) = found.entries
-    assert only.summary.status == "ready"
+    # Format 1's "complete" is migrated to "ready", then the state is derived as
+    # `list` derives it: the decision in the file is whole, so it is decided.
+    assert only.summary.status == drafts.load_file(path).record.status == "decided"
 
 
 # --- the same record twice, and files that cannot be read ---------------------------
@@ -256,6 +258,8 @@ def _records() -> list[dict[str, Any]]:
     other = saved("avslaget.json", "annan")
     other["organisation"]["name"] = "Idrottsförvaltningen"
     other["organisation"]["unit"] = "Simhallar"
+    # The account name must fit the organisation (else the record is a draft again).
+    other["step3"]["proposed_account_name"] = "Simhallar – Stockholms stad"
     return [late, started("i-tid"), ready("klar"), other]
 
 

@@ -8,9 +8,11 @@ be used are kept as `Unreadable` with their reason; they never stop the others.
 A record is read here through `Summary`, a light model of only the fields the
 overview shows, not through the full record model: the full check of every answer
 costs milliseconds per record (see bench/overview_bench.py), and a shared folder
-of a few hundred records must open at once. The state is the one kontoguide
-derived and stored at the record's last save (lifecycle.settled runs before every
-save); `kontoguide validate FIL` checks a single record in full.
+of a few hundred records must open at once. The state is never taken from the
+file: a hand-edited `status` or `outcome` would otherwise reach the city's list.
+Each record is loaded as `list` loads it (drafts.record_from_data: answers checked
+against the day they were saved, invalid ones set aside, the state derived), and
+the summary is read from that record; `kontoguide validate FIL` reports its problems.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from kontoguide.model.errors import FileProblem, KontoguideError
 from kontoguide.model.steps import APPROVED
 from kontoguide.model.textsafe import printable
 from kontoguide.overview import messages as m
+from kontoguide.store import drafts
 from kontoguide.store.storage import Store, migrate
 
 # A saved record has all of these; an answers file or anything else does not.
@@ -102,7 +105,7 @@ class _Transition(_Part):
 
 
 class Summary(_Part):
-    """What the overview needs of one record, with the state stored at its last save."""
+    """What the overview needs of one record, with the state derived from its answers."""
 
     id: str
     checklist_id: str
@@ -200,6 +203,14 @@ def summary_from_data(path: Path, data: dict[str, Any]) -> Summary:
         raise FileProblem(path, m.OV_BAD_FIELD.format(field=printable(where, 60))) from None
 
 
+def derived_summary(path: Path, data: dict[str, Any], checklist: Checklist) -> Summary:
+    """The summary of the record as `list` loads it: its stored `status` is not trusted,
+    answers that are invalid (an unknown `outcome`, say) are set aside, and the state
+    is derived from what is left (lifecycle.state)."""
+    record = drafts.record_from_data(path, data, checklist).record
+    return Summary.model_validate(record.model_dump(mode="json"))
+
+
 def _json_files(folder: Path) -> Iterator[Path]:
     try:
         yield from sorted(p for p in folder.rglob("*.json") if not p.name.startswith("."))
@@ -216,8 +227,9 @@ class _Reader:
         self._by_id: dict[str, int] = {}
 
     def add(self, path: Path, data: dict[str, Any]) -> None:
-        summary = summary_from_data(path, data)
-        entry = Entry(summary, self.checklist(path, summary.checklist_id), path)
+        checklist = self.checklist(path, summary_from_data(path, data).checklist_id)
+        summary = derived_summary(path, data, checklist)
+        entry = Entry(summary, checklist, path)
         index = self._by_id.get(summary.id)
         if index is None:
             self._by_id[summary.id] = len(self.found.entries)
