@@ -1,0 +1,88 @@
+"""The overview never takes a record file's word for a derived fact (issue 20).
+
+A record's stored `status` is only what its last save derived; a hand-edited one
+(or an `outcome` that is no outcome) must not change what the overview shows,
+counts, filters or puts on the city's list. The state is derived as `list` derives
+it (drafts.record_from_data).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kontoguide.checklist.loading import load_checklist
+from kontoguide.overview.formats import city_list_rows, to_city_list
+from kontoguide.overview.records import gather
+from kontoguide.store import drafts
+from overview_support import approved_not_started, entry, ready, report, saved, started, write
+
+STATES = ("draft", "ready", "decided", "started", "closed")
+EXAMPLES = sorted(p.name for p in (Path(__file__).resolve().parents[1] / "examples").glob("*.json"))
+ROBUST = bool(os.environ.get("KONTOGUIDE_ROBUST_EXAMPLES"))
+
+
+def _forged_start(record_id: str = "forfalskad") -> dict[str, Any]:
+    """Ready for a decision, never decided, but with a start and a stored "started"."""
+    data = ready(record_id)
+    data["start"] = {
+        "started_on": "2026-12-01",
+        "address": "https://example.org/forfalskad",
+        "reported_to_list": True,
+        "reported_date": "2026-12-02",
+    }
+    data["status"] = "started"
+    return data
+
+
+def test_a_forged_start_is_not_shown_as_started(tmp_path: Path) -> None:
+    shown = entry(tmp_path, _forged_start())
+    assert shown.summary.status == "ready"
+    assert shown.state_label != "Startat"
+
+
+def test_a_forged_start_never_reaches_the_citys_list(tmp_path: Path) -> None:
+    made = report(tmp_path, _forged_start(), started())
+    assert [row.id for row in city_list_rows(made)] == ["startat"]
+    assert b"forfalskad" not in to_city_list(made)
+    assert made.by_state["Startat"] == 1
+    assert made.by_state["Klar för beslut"] == 1
+
+
+def test_an_outcome_that_is_no_outcome_is_never_shown_as_the_state(tmp_path: Path) -> None:
+    data = approved_not_started("ond")
+    data["step5"]["outcome"] = "+evil"
+    shown = entry(tmp_path, data)
+    assert "evil" not in shown.state_label
+    assert shown.summary.status == "ready"
+    assert shown.summary.step5.outcome is None
+
+
+def test_a_stored_state_further_back_is_not_trusted_either(tmp_path: Path) -> None:
+    data = started()
+    data["status"] = "draft"
+    assert entry(tmp_path, data).summary.status == "started"
+
+
+@settings(
+    max_examples=200 if ROBUST else 25,
+    derandomize=not ROBUST,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(example=st.sampled_from(EXAMPLES), stored=st.sampled_from(STATES))
+def test_the_overview_state_is_the_one_list_derives(
+    tmp_path_factory: Any, example: str, stored: str
+) -> None:
+
+    folder = tmp_path_factory.mktemp("delad")
+    data = saved(example, "konto")
+    data["status"] = stored
+    path = write(folder, data)
+    (shown,) = gather([folder]).entries
+    listed = drafts.record_from_data(path, dict(data), load_checklist()).record
+    assert shown.summary.status == listed.status
