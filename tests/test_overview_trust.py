@@ -9,6 +9,7 @@ it (drafts.record_from_data).
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +17,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kontoguide.checklist.loading import load_checklist
+from kontoguide.cli.overview_command import render
 from kontoguide.overview.formats import city_list_rows, to_city_list
 from kontoguide.overview.records import gather
+from kontoguide.overview.report import build
 from kontoguide.store import drafts
-from overview_support import approved_not_started, entry, ready, report, saved, started, write
+from overview_support import (
+    TODAY,
+    approved_not_started,
+    entry,
+    ready,
+    report,
+    saved,
+    started,
+    write,
+)
 
 STATES = ("draft", "ready", "decided", "started", "closed")
 EXAMPLES = sorted(p.name for p in (Path(__file__).resolve().parents[1] / "examples").glob("*.json"))
@@ -86,3 +98,61 @@ def test_the_overview_state_is_the_one_list_derives(
     (shown,) = gather([folder]).entries
     listed = drafts.record_from_data(path, dict(data), load_checklist()).record
     assert shown.summary.status == listed.status
+
+
+# --- a time in the future never wins -------------------------------------------------
+
+REAL = "2026-12-01T10:00:00Z"
+FORGED = "2099-01-01T00:00:00Z"
+
+
+def _at(data: dict[str, Any], moment: str) -> dict[str, Any]:
+    """`data` last changed at `moment`, its history too (not the clock of the test run)."""
+    data["updated_at"] = moment
+    data["history"] = [{"what": "started", "at": REAL}, {"what": "followed_up", "at": REAL}]
+    return data
+
+
+def _copies(tmp_path: Path) -> list[Path]:
+    real = _at(started("samma"), REAL)
+    real["account_name"] = "Riktiga"
+    forged = _at(started("samma"), FORGED)
+    forged["account_name"] = "Förfalskade"
+    forged["step3"]["proposed_account_name"] = "Förfalskade – Stockholms stad"
+    write(tmp_path / "a", real, "riktig.json")
+    write(tmp_path / "b", forged, "framtid.json")
+    return [tmp_path / "a", tmp_path / "b"]
+
+
+def test_a_copy_changed_in_the_future_never_wins(tmp_path: Path) -> None:
+    folders = _copies(tmp_path)
+    for order in (folders, folders[::-1]):
+        found = gather(order, today=TODAY)
+        (only,) = found.entries
+        assert found.duplicates == 1
+        assert only.source.name == "riktig.json"
+        assert [path.name for path in only.also_in] == ["framtid.json"]
+
+
+def test_a_time_in_the_future_is_named_in_the_overview(tmp_path: Path) -> None:
+    data = _at(started("framtid"), FORGED)
+    made = build(gather([write(tmp_path, data).parent], today=TODAY), TODAY)
+    (row,) = made.records
+    assert row.attention[0].rule == "changed_in_future"
+    assert "2099-01-01" in row.attention[0].text and TODAY.isoformat() in row.attention[0].text
+    for fmt in ("csv", "md", "html", "json"):
+        assert "2099-01-01" in render(made, fmt).decode("utf-8-sig")
+
+
+def test_a_history_entry_in_the_future_is_named_too(tmp_path: Path) -> None:
+    data = _at(started("historia"), REAL)
+    data["history"] = [*data["history"], {"what": "followed_up", "at": FORGED}]
+    (row,) = build(gather([write(tmp_path, data).parent], today=TODAY), TODAY).records
+    assert [item.rule for item in row.attention][:1] == ["changed_in_future"]
+
+
+def test_a_time_on_today_is_not_in_the_future(tmp_path: Path) -> None:
+    data = _at(started("i-dag"), REAL)
+    day = date(2026, 12, 1)
+    (row,) = build(gather([write(tmp_path, data).parent], today=day), day).records
+    assert "changed_in_future" not in [item.rule for item in row.attention]

@@ -2,7 +2,10 @@
 
 `gather` reads the drafts folder or the folders and files given (folders searched
 recursively for *.json), migrates older formats, and keeps each record once: the
-same id met twice counts once, the newest `updated_at` winning. Files that cannot
+same id met twice counts once, the newest `updated_at` winning, except that a copy
+changed after `today` (by its own word) never wins over one that is not: a time in
+the future is forged or from a wrong clock, and the overview says so (attention
+rule "changed_in_future"). Files that cannot
 be used are kept as `Unreadable` with their reason; they never stop the others.
 
 A record is read here through `Summary`, a light model of only the fields the
@@ -19,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -135,6 +138,14 @@ class Summary(_Part):
             return follow_up.next_review
         return self.step5.next_review
 
+    def last_change(self) -> datetime:
+        """The latest moment the record gives: its `updated_at` or a history entry."""
+        return max((self.updated_at, *(entry.at for entry in self.history)))
+
+    def changed_after(self, today: date) -> bool:
+        """Whether the record says it was changed after `today` (local days)."""
+        return self.last_change().astimezone().date() > today
+
     def ready_on(self) -> date | None:
         """As lifecycle.ready_on: the local day the record was first seen ready."""
         for entry in self.history:
@@ -221,7 +232,8 @@ def _json_files(folder: Path) -> Iterator[Path]:
 class _Reader:
     """Reads records into a Gathered, one checklist load per checklist id."""
 
-    def __init__(self) -> None:
+    def __init__(self, today: date) -> None:
+        self.today = today
         self.found = Gathered()
         self.checklist = RecordChecklists()
         self._by_id: dict[str, int] = {}
@@ -237,12 +249,17 @@ class _Reader:
             return
         self.found.duplicates += 1
         kept = self.found.entries[index]
-        if summary.updated_at > kept.summary.updated_at:
+        if self._rank(summary) > self._rank(kept.summary):
             winner, other = entry, kept
         else:
             winner, other = kept, entry
         also = (*winner.also_in, *other.also_in, other.source)
         self.found.entries[index] = Entry(winner.summary, winner.checklist, winner.source, also)
+
+    def _rank(self, summary: Summary) -> tuple[bool, datetime]:
+        # A copy whose time is in the future can be made to win by anyone: it loses
+        # to every copy that is not, whatever its time says.
+        return not summary.changed_after(self.today), summary.updated_at
 
     def read_file(self, path: Path) -> None:
         try:
@@ -264,10 +281,13 @@ class _Reader:
                 self.found.unreadable.append(Unreadable(stored.path, problem.message))
 
 
-def gather(paths: Iterable[Path], store: Store | None = None) -> Gathered:
+def gather(
+    paths: Iterable[Path], store: Store | None = None, *, today: date | None = None
+) -> Gathered:
     """Every record in `paths` (folders recursively), or in the drafts folder when none
-    is given; each id once, the newest change winning."""
-    reader = _Reader()
+    is given; each id once, the newest change winning (a change after `today`, default
+    the computer's date, never wins over one that is not)."""
+    reader = _Reader(today or date.today())
     given = list(paths)
     if not given:
         store = store or Store()
