@@ -13,7 +13,7 @@ from cli_support import run_kontoguide
 from kontoguide.checklist.loading import load_checklist
 from kontoguide.model.errors import ExitCode
 from kontoguide.model.record import SCHEMA_VERSION
-from kontoguide.overview.attention import attention
+from kontoguide.overview.attention import Attention, attention
 from kontoguide.overview.records import gather
 from kontoguide.overview.report import Filters, build
 from kontoguide.rules import lifecycle
@@ -33,8 +33,16 @@ from overview_support import (
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def judged(tmp_path: Path, data: dict[str, Any], today: date) -> list[Attention]:
+    # The example records are saved when the test runs, and some rules are judged on an
+    # earlier day here; the note on a change after that day is tested in
+    # test_overview_trust.py, so it is left out of these.
+    found = attention(entry(tmp_path, data), today)
+    return [item for item in found if item.rule != "changed_in_future"]
+
+
 def rules(tmp_path: Path, data: dict[str, Any], today: date) -> list[str]:
-    return [item.rule for item in attention(entry(tmp_path, data), today)]
+    return [item.rule for item in judged(tmp_path, data, today)]
 
 
 # --- each attention rule, with a record that meets it and one that does not -----
@@ -110,7 +118,7 @@ def test_a_goal_past_its_deadline_needs_a_value_measured_since(
 def test_the_goal_sentence_names_the_goal(tmp_path: Path) -> None:
     data = started()
     data["step2"]["goals"][1]["deadline"] = "2026-11-15"
-    (item,) = attention(entry(tmp_path, data), date(2026, 12, 1))
+    (item,) = judged(tmp_path, data, date(2026, 12, 1))
     assert item.text == (
         "Mål 2 (”Kontot når målgruppen”) skulle vara nått 2026-11-15, men inget värde är "
         "uppmätt sedan dess."
@@ -180,7 +188,9 @@ def test_an_older_format_is_migrated_when_read(tmp_path: Path) -> None:
     found = gather([path.parent])
     assert not found.unreadable
     (only,) = found.entries
-    assert only.summary.status == "ready"
+    # Format 1's "complete" is migrated to "ready", then the state is derived as
+    # `list` derives it: the decision in the file is whole, so it is decided.
+    assert only.summary.status == drafts.load_file(path).record.status == "decided"
 
 
 # --- the same record twice, and files that cannot be read ---------------------------
@@ -194,7 +204,7 @@ def test_the_same_record_twice_counts_once_and_the_newest_wins(tmp_path: Path) -
     first = write(tmp_path / "a", older, "export-1.json")
     second = write(tmp_path / "b" / "under", newer, "export-2.json")
     for order in ([tmp_path / "a", tmp_path / "b"], [tmp_path / "b", tmp_path / "a"]):
-        found = gather(order)
+        found = gather(order, today=date(2030, 1, 1))
         (only,) = found.entries
         assert found.duplicates == 1
         assert only.summary.account_name == "Nyaste"
@@ -256,6 +266,8 @@ def _records() -> list[dict[str, Any]]:
     other = saved("avslaget.json", "annan")
     other["organisation"]["name"] = "Idrottsförvaltningen"
     other["organisation"]["unit"] = "Simhallar"
+    # The account name must fit the organisation (else the record is a draft again).
+    other["step3"]["proposed_account_name"] = "Simhallar – Stockholms stad"
     return [late, started("i-tid"), ready("klar"), other]
 
 

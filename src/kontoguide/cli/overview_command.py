@@ -93,15 +93,15 @@ def overview(
     for path in paths:
         if not path.exists():
             raise UsageError(m.OV_PATH_MISSING.format(path=path))
+    day = today or date.today()
     target = None
     if output_path is not None and chosen is not None:
         from kontoguide.documents.export import _target
 
-        day = today or date.today()
         name = f"{m.OV_FILE_PREFIX}-{day.isoformat()}.{EXTENSIONS.get(chosen, chosen)}"
         target = _target(output_path, name)
     store = Store()
-    report = build(gather(paths, store), today or date.today(), filters)
+    report = build(gather(paths, store, today=day), day, filters)
     if chosen is None:
         _show(report, store.folder if not paths else None)
     elif target is None:

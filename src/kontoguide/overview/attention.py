@@ -25,6 +25,7 @@ DECISION_DAYS = 60
 POSTPONED = "uppskjutet"
 
 Rule = Literal[
+    "changed_in_future",
     "follow_up_overdue",
     "goal_unmeasured",
     "not_on_city_list",
@@ -35,6 +36,7 @@ Rule = Literal[
 ]
 # Most urgent first: the order of the table and of each record's list.
 RULES: tuple[Rule, ...] = (
+    "changed_in_future",
     "follow_up_overdue",
     "goal_unmeasured",
     "not_on_city_list",
@@ -136,9 +138,19 @@ def _checklist(entry: Entry, today: date) -> list[Attention]:
     return [Attention("older_checklist", text, record.updated_at.astimezone().date())]
 
 
+def _future(entry: Entry, today: date) -> list[Attention]:
+    record = entry.summary
+    if not record.changed_after(today):
+        return []
+    moment = record.last_change().astimezone()
+    text = m.OV_ATT_FUTURE.format(moment=f"{moment:%Y-%m-%d %H:%M}", today=today.isoformat())
+    return [Attention("changed_in_future", text, moment.date())]
+
+
 def attention(entry: Entry, today: date) -> list[Attention]:
     """Everything about `entry` that needs attention on `today`, most urgent first."""
     found = [
+        *_future(entry, today),
         *_follow_up(entry, today),
         *_goals(entry, today),
         *_start(entry, today),

@@ -34,6 +34,12 @@ OV_ATT_OLDER_CHECKLIST = (
     "Gjord med checklistans version {used}. Den gällande versionen är {current}: se vad som "
     "har ändrats."
 )
+OV_ATT_FUTURE = (
+    "Enligt filen ändrades checklistan senast {moment}, efter dagen översikten gäller "
+    "({today}). Datorns datum kan ha varit fel, eller filen har ändrats för hand. En kopia av "
+    "samma checklista med en tid som inte ligger i framtiden visas före den här (kontoguides "
+    "regel)."
+)
 OV_NOT_A_RECORD = "är inte en sparad checklista från kontoguide (saknar {missing})."
 OV_BAD_FIELD = "är inte en sparad checklista som översikten kan läsa (fel i fältet {field})."
 OV_IN_DRAFTS = "utkast {name}"

@@ -2,22 +2,27 @@
 
 `gather` reads the drafts folder or the folders and files given (folders searched
 recursively for *.json), migrates older formats, and keeps each record once: the
-same id met twice counts once, the newest `updated_at` winning. Files that cannot
+same id met twice counts once, the newest `updated_at` winning, except that a copy
+changed after `today` (by its own word) never wins over one that is not: a time in
+the future is forged or from a wrong clock, and the overview says so (attention
+rule "changed_in_future"). Files that cannot
 be used are kept as `Unreadable` with their reason; they never stop the others.
 
 A record is read here through `Summary`, a light model of only the fields the
 overview shows, not through the full record model: the full check of every answer
 costs milliseconds per record (see bench/overview_bench.py), and a shared folder
-of a few hundred records must open at once. The state is the one kontoguide
-derived and stored at the record's last save (lifecycle.settled runs before every
-save); `kontoguide validate FIL` checks a single record in full.
+of a few hundred records must open at once. The state is never taken from the
+file: a hand-edited `status` or `outcome` would otherwise reach the city's list.
+Each record is loaded as `list` loads it (drafts.record_from_data: answers checked
+against the day they were saved, invalid ones set aside, the state derived), and
+the summary is read from that record; `kontoguide validate FIL` reports its problems.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +36,7 @@ from kontoguide.model.errors import FileProblem, KontoguideError
 from kontoguide.model.steps import APPROVED
 from kontoguide.model.textsafe import printable
 from kontoguide.overview import messages as m
+from kontoguide.store import drafts
 from kontoguide.store.storage import Store, migrate
 
 # A saved record has all of these; an answers file or anything else does not.
@@ -102,7 +108,7 @@ class _Transition(_Part):
 
 
 class Summary(_Part):
-    """What the overview needs of one record, with the state stored at its last save."""
+    """What the overview needs of one record, with the state derived from its answers."""
 
     id: str
     checklist_id: str
@@ -125,12 +131,20 @@ class Summary(_Part):
 
     def review_due(self) -> date | None:
         """As lifecycle.review_due: the last follow-up's next date, else the decision's;
-        None before an approved decision and after closing."""
-        if self.step5.outcome != APPROVED or self.closing.closed_on is not None:
+        None before an approved decision and after closing (the derived state)."""
+        if self.step5.outcome != APPROVED or self.status == "closed":
             return None
         for follow_up in reversed(self.follow_ups or []):
             return follow_up.next_review
         return self.step5.next_review
+
+    def last_change(self) -> datetime:
+        """The latest moment the record gives: its `updated_at` or a history entry."""
+        return max((self.updated_at, *(entry.at for entry in self.history)))
+
+    def changed_after(self, today: date) -> bool:
+        """Whether the record says it was changed after `today` (local days)."""
+        return self.last_change().astimezone().date() > today
 
     def ready_on(self) -> date | None:
         """As lifecycle.ready_on: the local day the record was first seen ready."""
@@ -200,6 +214,14 @@ def summary_from_data(path: Path, data: dict[str, Any]) -> Summary:
         raise FileProblem(path, m.OV_BAD_FIELD.format(field=printable(where, 60))) from None
 
 
+def derived_summary(path: Path, data: dict[str, Any], checklist: Checklist) -> Summary:
+    """The summary of the record as `list` loads it: its stored `status` is not trusted,
+    answers that are invalid (an unknown `outcome`, say) are set aside, and the state
+    is derived from what is left (lifecycle.state)."""
+    record = drafts.record_from_data(path, data, checklist).record
+    return Summary.model_validate(record.model_dump(mode="json"))
+
+
 def _json_files(folder: Path) -> Iterator[Path]:
     try:
         yield from sorted(p for p in folder.rglob("*.json") if not p.name.startswith("."))
@@ -210,14 +232,16 @@ def _json_files(folder: Path) -> Iterator[Path]:
 class _Reader:
     """Reads records into a Gathered, one checklist load per checklist id."""
 
-    def __init__(self) -> None:
+    def __init__(self, today: date) -> None:
+        self.today = today
         self.found = Gathered()
         self.checklist = RecordChecklists()
         self._by_id: dict[str, int] = {}
 
     def add(self, path: Path, data: dict[str, Any]) -> None:
-        summary = summary_from_data(path, data)
-        entry = Entry(summary, self.checklist(path, summary.checklist_id), path)
+        checklist = self.checklist(path, summary_from_data(path, data).checklist_id)
+        summary = derived_summary(path, data, checklist)
+        entry = Entry(summary, checklist, path)
         index = self._by_id.get(summary.id)
         if index is None:
             self._by_id[summary.id] = len(self.found.entries)
@@ -225,12 +249,17 @@ class _Reader:
             return
         self.found.duplicates += 1
         kept = self.found.entries[index]
-        if summary.updated_at > kept.summary.updated_at:
+        if self._rank(summary) > self._rank(kept.summary):
             winner, other = entry, kept
         else:
             winner, other = kept, entry
         also = (*winner.also_in, *other.also_in, other.source)
         self.found.entries[index] = Entry(winner.summary, winner.checklist, winner.source, also)
+
+    def _rank(self, summary: Summary) -> tuple[bool, datetime]:
+        # A copy whose time is in the future can be made to win by anyone: it loses
+        # to every copy that is not, whatever its time says.
+        return not summary.changed_after(self.today), summary.updated_at
 
     def read_file(self, path: Path) -> None:
         try:
@@ -252,10 +281,13 @@ class _Reader:
                 self.found.unreadable.append(Unreadable(stored.path, problem.message))
 
 
-def gather(paths: Iterable[Path], store: Store | None = None) -> Gathered:
+def gather(
+    paths: Iterable[Path], store: Store | None = None, *, today: date | None = None
+) -> Gathered:
     """Every record in `paths` (folders recursively), or in the drafts folder when none
-    is given; each id once, the newest change winning."""
-    reader = _Reader()
+    is given; each id once, the newest change winning (a change after `today`, default
+    the computer's date, never wins over one that is not)."""
+    reader = _Reader(today or date.today())
     given = list(paths)
     if not given:
         store = store or Store()

@@ -58,7 +58,7 @@ class Row(_Out):
     checklist: str = Field(title="Checklista och version")
     updated_at: datetime = Field(title="Senast ändrad")
     source: str = Field(title="Läst från")
-    also_in: list[str] = Field(title="Samma checklista även i (äldre eller lika ny)")
+    also_in: list[str] = Field(title="Samma checklista även i (kopior som inte visas)")
 
 
 class UnreadableItem(_Out):

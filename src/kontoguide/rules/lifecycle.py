@@ -110,8 +110,10 @@ def settled(
 
 def review_due(record: Record) -> date | None:
     """When the account is next to be reviewed: the last follow-up's date for it, else
-    the decision's; None before an approved decision and after closing."""
-    if record.step5.outcome != APPROVED or record.closing.closed_on is not None:
+    the decision's; None before an approved decision and after closing. Closed is the
+    derived state: a closing date without its confirmations closes nothing, and its
+    account's next follow-up must not vanish."""
+    if record.step5.outcome != APPROVED or record.status == "closed":
         return None
     for follow_up in reversed(record.follow_ups or []):
         return follow_up.next_review

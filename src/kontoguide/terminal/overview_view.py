@@ -14,7 +14,7 @@ from kontoguide.overview.report import Report, Row, shown_path
 from kontoguide.terminal import messages as m
 from kontoguide.terminal.text_grid import Grid, longest_word, shared
 
-_RULE_STYLE = {"follow_up_overdue": "red", "goal_unmeasured": "red"}
+_RULE_STYLE = {"changed_in_future": "red", "follow_up_overdue": "red", "goal_unmeasured": "red"}
 
 
 def _text(value: str | None, limit: int = 200) -> Text:
