@@ -13,10 +13,10 @@ from typer.testing import CliRunner
 
 from kontoguide.cli.app import app
 from kontoguide.model.errors import ExitCode
+from variant_support import VARIANT_ANSWERS as ANSWERS
 
 ROOT = Path(__file__).resolve().parents[1]
 VARIANT = ROOT / "examples" / "kulturforvaltningen.toml"
-ANSWERS = ROOT / "examples" / "kulturforvaltningen-svar.json"
 
 
 def start(*args: str) -> tuple[int, str]:

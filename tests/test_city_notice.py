@@ -28,6 +28,7 @@ from kontoguide.model.record import Record
 from kontoguide.store import drafts
 from kontoguide.store.storage import Store
 from kontoguide.terminal.views import notice_panel
+from variant_support import variant_answers_data
 
 # "Guide – starta nytt konto", Stockholm city's brand manual: the notice at its top.
 CITY_WORDS = (
@@ -199,7 +200,7 @@ def test_starting_with_such_a_variant_warns_and_records_the_citys_words(
     home: Path, tmp_path: Path
 ) -> None:
     path = _variant_with_own_notice(tmp_path)
-    answers = json.loads((EXAMPLES / "kulturforvaltningen-svar.json").read_text("utf-8"))
+    answers = variant_answers_data()
     answers["checklist_id"] = "egen-notis"
     answers_file = tmp_path / "svar.json"
     answers_file.write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")

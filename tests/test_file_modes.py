@@ -16,6 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kontoguide.cli.app import app
+from variant_support import VARIANT_ANSWERS
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
@@ -41,7 +42,7 @@ def test_kontoguides_folders_and_files_are_not_open_to_others(
     monkeypatch.setenv("KONTOGUIDE_HOME", str(home))
     runner = CliRunner()
     variant = ROOT / "examples" / "kulturforvaltningen.toml"
-    answers = ROOT / "examples" / "kulturforvaltningen-svar.json"
+    answers = VARIANT_ANSWERS
     done = runner.invoke(
         app, ["start", "--checklist", str(variant), "--answers", str(answers), "--no-input"]
     )

@@ -20,11 +20,11 @@ from typer.testing import CliRunner
 from cli_support import clean_env
 from kontoguide.checklist.patterns import BadPattern, matcher
 from kontoguide.cli.app import app
+from variant_support import VARIANT_ANSWERS as EXAMPLE_ANSWERS
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "kulturforvaltningen.toml"
 EXAMPLE_BASE = ROOT / "examples" / "kulturforvaltningen-mall.docx"
-EXAMPLE_ANSWERS = ROOT / "examples" / "kulturforvaltningen-svar.json"
 CONTROL = st.sampled_from(["\x1b", "\x07", "\x00", "\x9b", "\x7f", "\x1b]0;x\x07"])
 
 

@@ -16,10 +16,10 @@ from export_support import EXAMPLES
 from kontoguide.checklist.loading import load_checklist_file
 from kontoguide.cli.app import app
 from kontoguide.model.errors import ChecklistError, ExitCode
+from variant_support import VARIANT_ANSWERS as ANSWERS
 
 EXAMPLE = EXAMPLES / "kulturforvaltningen.toml"
 EXAMPLE_BASE = EXAMPLES / "kulturforvaltningen-mall.docx"
-ANSWERS = EXAMPLES / "kulturforvaltningen-svar.json"
 
 
 def _example() -> str:

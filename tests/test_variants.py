@@ -38,11 +38,11 @@ from kontoguide.rules.validation import make_context
 from kontoguide.store.drafts import new_record, record_from_data
 from kontoguide.terminal.prompts import QuestionaryAsker
 from scenario import RecordingScreen, day, keys_for, list_keys
+from variant_support import VARIANT_ANSWERS as EXAMPLE_ANSWERS
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "kulturforvaltningen.toml"
 EXAMPLE_BASE = ROOT / "examples" / "kulturforvaltningen-mall.docx"
-EXAMPLE_ANSWERS = ROOT / "examples" / "kulturforvaltningen-svar.json"
 SHIPPED = ROOT / "checklists" / "stockholm-standard.toml"
 KOMPLETT = ROOT / "examples" / "komplett.json"
 SRC = ROOT / "src" / "kontoguide"
