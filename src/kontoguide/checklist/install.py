@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kontoguide.checklist import messages as m
+from kontoguide.checklist.earlier import earlier_file, forget_kept, is_safe_version
 from kontoguide.checklist.folders import available_checklists, user_checklist_folder
 from kontoguide.checklist.loading import (
     _NOT_IN_A_PATH,
@@ -16,6 +17,7 @@ from kontoguide.checklist.loading import (
     _matches_file_name,
     _parse,
     _read,
+    checklist_problems,
     is_checklist_id,
     load_checklist,
 )
@@ -60,13 +62,25 @@ def install_checklist(name: str) -> Checklist:
     known = available_checklists().get(checklist.id)
     if known is not None and known.resolve() == path:
         return _load_cached(known)
-    if known is not None:
-        if _read(known) != raw:
-            raise UsageError(m.C_ID_TAKEN.format(checklist_id=checklist.id, other=known))
-        # Drafts made now use the installed copy later: use it from the start.
-        return _load_cached(known)
     folder = user_checklist_folder()
     copies: list[tuple[Path, bytes, Path]] = []
+    replaced: set[Path] = set()
+    if known is not None:
+        known_raw = _read(known)
+        if known_raw == raw:
+            # Drafts made now use the installed copy later: use it from the start.
+            return _load_cached(known)
+        installed, _ = checklist_problems(known, known_raw)
+        if known.parent != folder or installed is None or installed.version == checklist.version:
+            version = installed.version if installed is not None else checklist.version
+            raise UsageError(
+                m.C_ID_TAKEN.format(checklist_id=checklist.id, version=version, other=known)
+            )
+        # A new version: the installed one is kept for the records decided under it.
+        copies += _kept_copies(installed, known_raw, folder)
+        replaced = {known}
+        if installed.base_docx_path() is not None:
+            replaced.add(folder / str(installed.base_docx))
     base = checklist.base_docx_path()
     if checklist.base_docx is not None and base is not None:
         from kontoguide.checklist.basedoc import read_base_document
@@ -76,12 +90,47 @@ def install_checklist(name: str) -> Checklist:
         copies.append((folder / checklist.base_docx, data, base))
     # The checklist last: once it can be found by id, its base document is there too.
     copies.append((folder / path.name, raw, path))
-    _copy_all(copies)
+    _copy_all(copies, replaced)
+    if replaced:
+        _load_cached.cache_clear()
+        forget_kept()
     return _load_cached(folder / path.name)
 
 
-def _copy_all(copies: list[tuple[Path, bytes, Path]]) -> None:
+def _kept_copies(installed: Checklist, raw: bytes, folder: Path) -> list[tuple[Path, bytes, Path]]:
+    """What keeps the installed version of a variant, and its base document, in its
+    version's own folder (earlier.py), before a new version takes its place."""
+    if not is_safe_version(installed.version):
+        raise UsageError(m.C_VERSION_UNSAFE.format(version=printable(installed.version)))
+    assert installed.source is not None
+    target = earlier_file(folder, installed.id, installed.version)
+    copies = [(target, raw, installed.source)]
+    base = installed.base_docx_path()
+    if installed.base_docx is not None and base is not None and base.is_file():
+        copies.insert(0, (target.parent / installed.base_docx, _read_base(base), base))
+    for kept, data, _ in copies:
+        if kept.exists() and read_regular(kept, len(data) + 1, follow_symlinks=False) != data:
+            raise UsageError(
+                m.C_EARLIER_TAKEN.format(
+                    checklist_id=installed.id, version=installed.version, other=kept
+                )
+            )
+    return copies
+
+
+def _read_base(path: Path) -> bytes:
+    from kontoguide.checklist.basedoc import MAX_FILE_BYTES
+
+    try:
+        return read_regular(path, MAX_FILE_BYTES, follow_symlinks=False)
+    except UnreadableError as exc:
+        raise ChecklistError(path, exc.problem) from None
+
+
+def _copy_all(copies: list[tuple[Path, bytes, Path]], replaced: set[Path]) -> None:
     for target, data, source in copies:
+        if target in replaced:
+            continue  # the new version's own file, over the version kept above
         if target.exists() or target.is_symlink():
             try:
                 same = read_regular(target, len(data), follow_symlinks=False) == data

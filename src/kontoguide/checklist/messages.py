@@ -43,9 +43,27 @@ C_ID_NOT_FILE_NAME = (
     "så att utkast som gjorts med den kan öppnas igen."
 )
 C_ID_TAKEN = (
-    "det finns redan en checklista med id ”{checklist_id}” men med annat innehåll: {other}. "
-    "Utkast som gjorts med den använder den filen. Ge den nya versionen ett eget id och "
-    "filnamn, eller ersätt {other} med den nya filen om den ska gälla även för gamla utkast."
+    "det finns redan en checklista med id ”{checklist_id}” och version {version}, men med "
+    "annat innehåll: {other}. Checklistor som beslutats med en version läses med den, så "
+    "en version kan inte ändras. Ge den nya filen ett nytt versionsnummer (version = ...), "
+    "så sparas den gamla versionen för de checklistor som beslutades med den."
+)
+C_EARLIER_TAKEN = (
+    "version {version} av checklistan ”{checklist_id}” finns redan sparad med annat "
+    "innehåll: {other}. Den används för checklistor som beslutades med den och ersätts "
+    "inte. Ge den installerade checklistan ett nytt versionsnummer innan du installerar."
+)
+C_EARLIER_BROKEN = (
+    "den sparade tidigare versionen av checklistan kan inte läsas: {detail} Beslutade "
+    "checklistor som gjordes med den versionen läses med den, så filen behöver vara hel."
+)
+C_EARLIER_NOT_THAT_VERSION = (
+    "filen ligger där version {version} av ”{checklist_id}” sparas, men är "
+    "”{found_id}” version {found_version}. Lägg tillbaka rätt fil eller ta bort den."
+)
+C_VERSION_UNSAFE = (
+    "versionen ”{version}” går inte att spara som tidigare version: skriv den med siffror, "
+    "bokstäver, punkt, bindestreck eller understreck, till exempel 2027.1."
 )
 C_BASE_DOCX_TAKEN = (
     "{target} finns redan, med annat innehåll (underlaget för en annan checklista). "

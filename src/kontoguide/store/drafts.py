@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import PydanticCustomError
 
+from kontoguide.checklist.earlier import has_decision, judged_by
 from kontoguide.checklist.loading import RecordChecklists, checklist_for_record, load_checklist
 from kontoguide.checklist.parts import Checklist
 from kontoguide.files.inputfile import read_json_object
@@ -102,6 +103,12 @@ def record_from_data(
     data = migrate(path, data)
     if checklist is None:
         checklist = checklist_for_record(path, data.get("checklist_id"))
+    checklist = judged_by(checklist, data)
+    version = data.get("checklist_version")
+    if isinstance(version, str) and version != checklist.version and not has_decision(data):
+        # Not decided yet: judged by the version in use now, and it moves to it on its
+        # next save (the questions that version added are asked on resume).
+        data = {**data, "checklist_version": checklist.version}
     if not isinstance(data.get("set_aside", {}), dict):
         raise CorruptFileError(path, m.F_SET_ASIDE_NOT_OBJECT)
     day = _reference_day(data)

@@ -1,0 +1,138 @@
+"""Earlier versions of a checklist, kept so that a decision stays what it was.
+
+A decision taken is a fact. A record with a decision is judged, up to and with
+its decision, by the version of the checklist it was decided under, never by
+questions a later version added; what comes after the decision (the start, the
+follow-ups, the closing) follows the version in use now. A record without a
+decision is judged by the version in use now, and moves to it.
+
+Earlier versions live beside the checklists, one folder per version:
+`earlier/<id>/<version>/<id>.toml` (with its base document, if it names one). The
+city's earlier standard versions are shipped; an administration's variant keeps
+its earlier version when a new version is installed (install.py).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from kontoguide.checklist import messages as m
+from kontoguide.checklist.folders import checklist_folders
+from kontoguide.checklist.parts import Checklist, reserved_on_windows, stage_rank
+from kontoguide.files.regularfile import read_regular
+from kontoguide.model import paths
+from kontoguide.model.errors import ChecklistError, UnreadableError
+
+EARLIER_FOLDER = "earlier"
+# A version comes from a record, which is data: it names a folder, so only a plain name.
+_SAFE_VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,39}")
+_DECISION_RANK = stage_rank("decided")
+
+
+def is_safe_version(version: object) -> bool:
+    return (
+        isinstance(version, str)
+        and _SAFE_VERSION.fullmatch(version) is not None
+        and ".." not in version
+        and not version.endswith(".")
+        and not reserved_on_windows(version)
+    )
+
+
+def earlier_file(folder: Path, checklist_id: str, version: str) -> Path:
+    """Where version `version` of checklist `checklist_id` is kept under `folder`."""
+    return folder / EARLIER_FOLDER / checklist_id / version / f"{checklist_id}.toml"
+
+
+def has_decision(data: dict[str, Any]) -> bool:
+    """Whether a record's content holds a decision (its outcome is answered)."""
+    return paths.is_answered(paths.get(data, "step5.outcome"))
+
+
+def judged_by(current: Checklist, data: dict[str, Any]) -> Checklist:
+    """The checklist a record with content `data` is judged by: for a decision taken
+    under an earlier version that is kept, that version up to the decision."""
+    version = data.get("checklist_version")
+    if (
+        data.get("checklist_id") != current.id
+        or version == current.version
+        or not has_decision(data)
+        or not is_safe_version(version)
+    ):
+        return current
+    assert isinstance(version, str)
+    return decided_under(current, version)
+
+
+# By the identity of today's checklist (kept alive here): hashing a frozen checklist would
+# walk every question, for every decided record `list` reads.
+_composed: dict[tuple[int, str], tuple[Checklist, Checklist]] = {}
+
+
+def decided_under(current: Checklist, version: str) -> Checklist:
+    """`current` as a record decided under `version` reads it: the earlier version's
+    sections up to the decision, today's after it; `current` itself when that version
+    is not kept. A kept file that cannot be read is refused, naming it."""
+    key = (id(current), version)
+    if key not in _composed:
+        _composed[key] = (current, _compose(current, version))
+    return _composed[key][1]
+
+
+def forget_kept() -> None:
+    """Forget what was read: a version was kept or installed since (install.py)."""
+    _composed.clear()
+
+
+def _compose(current: Checklist, version: str) -> Checklist:
+    earlier = _kept(current.id, version)
+    if earlier is None:
+        return current
+    sections = tuple(s for s in earlier.sections if stage_rank(s.stage) <= _DECISION_RANK)
+    later = tuple(s for s in current.sections if stage_rank(s.stage) > _DECISION_RANK)
+    return Checklist(
+        id=current.id,
+        version=earlier.version,
+        title=earlier.title,
+        organisation=earlier.organisation,
+        base_docx=earlier.base_docx,
+        # The notice is the city's advice in the city's words, as the standard quotes it now.
+        notice=current.notice,
+        # A later section may name a list the earlier version did not have.
+        choices={**current.choices, **earlier.choices},
+        sections=sections + later,
+        source=earlier.source,
+    )
+
+
+def _kept(checklist_id: str, version: str) -> Checklist | None:
+    from kontoguide.checklist.loading import MAX_CHECKLIST_BYTES, checklist_problems
+
+    for folder in checklist_folders():
+        path = earlier_file(folder, checklist_id, version)
+        if not path.is_file():
+            continue
+        try:
+            raw = read_regular(path, MAX_CHECKLIST_BYTES)
+        except UnreadableError as exc:
+            raise ChecklistError(path, exc.problem) from None
+        # Problems of consistency with today's standard do not count: the version was
+        # in use when the decision was taken, and it is kept as it was.
+        checklist, problems = checklist_problems(path, raw)
+        if checklist is None:
+            raise ChecklistError(path, m.C_EARLIER_BROKEN.format(detail=problems[0].detail))
+        if checklist.id != checklist_id or checklist.version != version:
+            # A decision is never judged by a file that only sits in its version's folder.
+            raise ChecklistError(
+                path,
+                m.C_EARLIER_NOT_THAT_VERSION.format(
+                    checklist_id=checklist_id,
+                    version=version,
+                    found_id=checklist.id,
+                    found_version=checklist.version,
+                ),
+            )
+        return checklist
+    return None
