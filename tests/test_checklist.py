@@ -245,7 +245,7 @@ def test_question_asked_twice(tmp_path: Path) -> None:
 
 
 def test_unknown_key_in_the_file(tmp_path: Path) -> None:
-    path = broken(tmp_path, 'version = "2026.4"', 'version = "2026.4"\nfarg = "blå"')
+    path = broken(tmp_path, 'version = "2026.5"', 'version = "2026.5"\nfarg = "blå"')
     assert "farg" in refused(path).message
 
 

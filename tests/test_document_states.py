@@ -372,7 +372,8 @@ def test_an_approval_shows_when_it_is_reviewed_and_nothing_of_a_start(
     facts = facts_of(next(b for b in taken if isinstance(b, Table)))
     assert facts["Beslut"] == "Godkänt"
     assert facts["Nästa omprövning"] == "2027-11-01"
-    assert "Motivering" not in facts
+    # Every outcome has its reason, an approval too.
+    assert facts["Motivering"].startswith("Ungdomarna i målgruppen")
     assert "Kontot startas" not in headings(document)
     assert _charts(document) == []
 

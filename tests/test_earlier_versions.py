@@ -22,6 +22,7 @@ STANDARD = load_checklist()
 KEPT = shipped_folders()[0] / "earlier" / "stockholm-standard"
 # What each kept version did not ask yet, up to the decision (the later ones added them).
 ADDED_AFTER = {
+    "2026.4": [],
     "2026.3": ["step5.case_number_status"],
     "2026.2": [
         "step5.case_number_status",
@@ -37,7 +38,10 @@ def decided_under(version: str, example: str = "komplett.json") -> dict[str, Any
     """The example as it was saved by `version`: without what later versions added."""
     data = saved(example, "gammalt")
     data["checklist_version"] = version
-    for field in ADDED_AFTER.get(version, ADDED_AFTER["2026.2"]):
+    added = ADDED_AFTER.get(version, ADDED_AFTER["2026.2"])
+    if data["step5"]["outcome"] == "godkant":
+        added = [*added, "step5.motivation"]  # asked for an approval since 2026.5
+    for field in added:
         *parents, name = field.split(".")
         part = data
         for parent in parents:
@@ -54,7 +58,7 @@ def state_of(data: dict[str, Any], folder: Path) -> str:
 
 def test_every_earlier_standard_version_is_kept_and_readable() -> None:
     versions = sorted(p.name for p in KEPT.iterdir())
-    assert versions == ["2026.1", "2026.2", "2026.3"]
+    assert versions == ["2026.1", "2026.2", "2026.3", "2026.4"]
     for version in versions:
         data = tomllib.loads((KEPT / version / "stockholm-standard.toml").read_text("utf-8"))
         assert data["version"] == version
@@ -67,6 +71,7 @@ def test_every_earlier_standard_version_is_kept_and_readable() -> None:
 @pytest.mark.parametrize(
     ("version", "example", "state"),
     [
+        ("2026.4", "komplett.json", "started"),
         ("2026.3", "komplett.json", "started"),
         ("2026.2", "komplett.json", "started"),
         ("2026.1", "komplett.json", "started"),

@@ -326,7 +326,12 @@ def test_an_optional_question_left_empty_is_not_asked_again(
     flow = Flow(checklist, _ready_record(checklist), save=Saves(), stage="decided")
     for field in ("step5.outcome", "step5.decision_date"):
         flow.apply(field, DECISION[field])
-    asker = ScriptedAsker({"Vilket diarienummer har beslutet?": [""]})
+    asker = ScriptedAsker(
+        {
+            "Vilket diarienummer har beslutet?": [""],
+            "Hur motiveras beslutet?": [DECISION["step5.motivation"]],
+        }
+    )
     asker.add("När ska kontot prövas igen?", INTERRUPT)
     with pytest.raises(KeyboardInterrupt):
         Conversation(flow, asker, RecordingScreen()).run()

@@ -111,7 +111,7 @@ def test_the_header_block_names_the_account(document: Any, record: Record) -> No
     last = [b for b in body_blocks(document) if isinstance(b, Paragraph)][-1]
     assert style_name(last) == "Om dokumentet"
     assert record.id in last.text and "2026-11-26" in last.text
-    assert "stockholm-standard, version 2026.4" in last.text
+    assert "stockholm-standard, version 2026.5" in last.text
     # The table has a caption.
     blocks = list(body_blocks(document))
     caption = blocks[blocks.index(next(b for b in blocks if isinstance(b, Table))) - 1]

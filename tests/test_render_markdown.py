@@ -115,7 +115,7 @@ def test_facts_notice_and_decision(markdown: str, record: Record) -> None:
     assert f"- **Id i kontoguide:** {record.id}" not in markdown
     last = markdown.rstrip("\n").splitlines()[-1]
     assert last.startswith("Om dokumentet:") and f"Id i kontoguide: {record.id}." in last
-    assert "stockholm-standard, version 2026.4" in last
+    assert "stockholm-standard, version 2026.5" in last
     assert "\nUtfärdat av: Kulturförvaltningen, Stockholms stadsbibliotek" in markdown
     assert "> Just nu avråder stadsledningskontoret" in markdown
     assert "<br>" not in markdown

@@ -222,6 +222,7 @@ def test_a_new_decision_asks_every_decision_answer_again_and_can_change_the_outc
         "När fattades beslutet?": [day(0)],
         "Har beslutet ett diarienummer?": ["finns"],
         "Vilket diarienummer har beslutet?": ["KUF 2026/2000"],
+        "Hur motiveras beslutet?": ["Arkiveringen är ordnad nu."],
         "När ska kontot prövas igen?": [day(200)],
         STAGE_CHECK: ["done"],
     }
@@ -234,14 +235,15 @@ def test_a_new_decision_asks_every_decision_answer_again_and_can_change_the_outc
     # The current answers are offered as they were.
     assert asker.prompts[0].default == "uppskjutet"
     assert asker.prompts[3].default == "KUF 2026/1187"
+    # Every outcome has its reason: the earlier one is offered for the new decision.
+    assert asker.prompts[4].default == "Vänta tills arkiveringen är ordnad."
     step5 = flow.record.step5
     assert (step5.outcome, step5.case_number, step5.motivation) == (
         "godkant",
         "KUF 2026/2000",
-        None,
+        "Arkiveringen är ordnad nu.",
     )
-    # The motivation no longer applies; kept aside, not dropped.
-    assert flow.record.set_aside["step5.motivation"] == "Vänta tills arkiveringen är ordnad."
+    assert "step5.motivation" not in flow.record.set_aside
 
 
 def test_the_answers_of_a_decision_can_be_changed_before_they_are_left(
