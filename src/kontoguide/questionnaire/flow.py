@@ -43,7 +43,7 @@ class Flow(QuestionOrder, ListAnswers, FollowUpAnswers, Summaries):
 
     def completion_problems(self) -> list[Problem]:
         """What is missing or wrong up to this session's stage."""
-        return lifecycle.open_problems(self._record, self.checklist, self.stage, today=self._today)
+        return lifecycle.open_problems(self._record, self.checklist, self.stage, today=self.today)
 
     def complete(self) -> Record:
         """End the walk when nothing is missing up to its stage; the state follows."""
@@ -51,7 +51,7 @@ class Flow(QuestionOrder, ListAnswers, FollowUpAnswers, Summaries):
         if found:
             raise Refused(found[0].message)
         moment = now()
-        if lifecycle.settled(self._record, self.checklist, moment=moment, today=self._today) != (
+        if lifecycle.settled(self._record, self.checklist, moment=moment, today=self.today) != (
             self._record
         ):
             self._store(self._record)

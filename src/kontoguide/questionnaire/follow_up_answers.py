@@ -6,7 +6,7 @@ set_aside, and it is checked with stand-ins for the answers not given yet.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from kontoguide.model.account_life import CONCLUSION_CLOSE
@@ -59,7 +59,7 @@ class FollowUpAnswers(Applying):
         try:
             day = parse_date(held)
         except ValueError:  # an unreadable date is refused at its own place first
-            day = self._today or date.today()
+            day = self.today
         stand_in_day = day.isoformat()
         given = item.get("measurements")
         given = given if isinstance(given, list) else []

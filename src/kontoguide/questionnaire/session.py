@@ -20,6 +20,7 @@ from kontoguide.checklist.added_questions import answers_model
 from kontoguide.checklist.parts import Checklist, Question, Section
 from kontoguide.checklist.record_fields import _field_annotation, list_item_model
 from kontoguide.model import paths
+from kontoguide.model.days import checking_day
 from kontoguide.model.errortext import translate
 from kontoguide.model.record import Record
 from kontoguide.model.textsafe import xml_safe
@@ -90,6 +91,12 @@ class Session:
     def record(self) -> Record:
         return self._record
 
+    @property
+    def today(self) -> date:
+        """The day answers are checked against (model.days.checking_day): the computer's
+        date, or the one given, never before the day the record was last changed."""
+        return checking_day(self._today or date.today(), self._record.updated_at)
+
     def _set_record(self, record: Record) -> None:
         self._record = record
         self._data = record.model_dump(mode="json")
@@ -100,9 +107,7 @@ class Session:
         return self._data
 
     def context(self, *, complete: bool = False) -> dict[str, Any]:
-        context = make_context(
-            self.checklist, today=self._today, complete=complete, data=self._data
-        )
+        context = make_context(self.checklist, today=self.today, complete=complete, data=self._data)
         context["ready_on"] = lifecycle.ready_on(self._record)
         return context
 
@@ -147,8 +152,10 @@ class Session:
         return None
 
     def _store(self, record: Record) -> None:
-        moment = now()
-        record = lifecycle.settled(record, self.checklist, moment=moment, today=self._today)
+        # Never before the last change: a clock running behind must not move the record's
+        # day back, or its answers would look like dates in the future on the next load.
+        moment = max(now(), self._record.updated_at)
+        record = lifecycle.settled(record, self.checklist, moment=moment, today=self.today)
         record = record.model_copy(update={"updated_at": moment})
         self._save(record)
         self._set_record(record)

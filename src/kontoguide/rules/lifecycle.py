@@ -19,15 +19,12 @@ from datetime import date, datetime
 
 from kontoguide.checklist.parts import Checklist, stage_rank
 from kontoguide.model.account_life import State, Transition
+from kontoguide.model.days import day_given
 from kontoguide.model.record import Record
 from kontoguide.model.steps import APPROVED
 from kontoguide.rules import messages as m
 from kontoguide.rules.completeness import first_open_stage, held_back_at, problems
 from kontoguide.rules.field_problems import Problem
-
-
-def _local_day(moment: datetime) -> date:
-    return moment.astimezone().date()
 
 
 def ready_on(record: Record) -> date | None:
@@ -44,7 +41,7 @@ def first_ready_day(history: Iterable[Transition]) -> date | None:
     """`ready_on` of a record with this history."""
     for entry in history:
         if entry.what == "ready":
-            return _local_day(entry.at)
+            return day_given(entry.at)
         if entry.what in ("decided", "started", "closed"):
             return None
     return None

@@ -22,6 +22,7 @@ from kontoguide.checklist.parts import Checklist
 from kontoguide.files.inputfile import read_json_object
 from kontoguide.model import paths
 from kontoguide.model.account_life import Transition
+from kontoguide.model.days import day_given
 from kontoguide.model.errors import CorruptFileError, KontoguideError, UsageError
 from kontoguide.model.fieldtypes import parse_moment
 from kontoguide.model.parts import NoticeAck
@@ -74,13 +75,10 @@ def acknowledged(record: Record, moment: datetime) -> Record:
 
 
 def reference_day(updated_at: datetime) -> date:
-    """The day answers were last checked: the local calendar day of the last change.
-
-    Answers are checked against the local date when given; the stored time is UTC,
-    so it is turned back into local time (else an answer given just after midnight
-    would be "in the future" on the next load).
-    """
-    return updated_at.astimezone().date()
+    """The day answers were last checked: the day of the last change where it was made
+    (model.days.day_given). Answers are checked against the date where they are given,
+    so one given just after midnight is not "in the future" on the next load."""
+    return day_given(updated_at)
 
 
 def _reference_day(data: dict[str, Any]) -> date | None:

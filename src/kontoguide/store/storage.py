@@ -115,7 +115,9 @@ def new_id() -> str:
 
 
 def now() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
+    """This moment with the computer's UTC offset: its day is the day where it was given
+    (model.days.day_given), whoever reads it later and wherever."""
+    return datetime.now(UTC).astimezone().replace(microsecond=0)
 
 
 def migrate(path: Path, data: dict[str, Any]) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from rich.text import Text
 
 from kontoguide.checklist.parts import Checklist
 from kontoguide.model.account_life import CONCLUSION_CLOSE
+from kontoguide.model.days import clock_behind, day_given
 from kontoguide.model.errors import ExitCode, KontoguideError, OutputExistsError, UsageError
 from kontoguide.model.parts import NoticeAck
 from kontoguide.model.record import Record
@@ -120,6 +121,7 @@ def resume(
     with store.lock(draft_id):
         loaded = drafts.load(store, draft_id)
         record = loaded.record
+        _warn_if_clock_behind(screen, record)
         if record.notice is None:
             try:
                 acknowledged = ask_notice(loaded.checklist, asker, screen)
@@ -495,7 +497,7 @@ class _Desk:
             if decision.case_number:
                 text = m.I_DECISION_CASE.format(decision=text, case=decision.case_number)
             rows.append((m.I_ROW_DECISION, text))
-            if decision.motivation and decision.outcome != APPROVED:
+            if decision.motivation:
                 rows.append((m.I_ROW_MOTIVATION, shorten(decision.motivation, 160)))
         start = record.start
         if start.started_on is not None:
@@ -532,6 +534,13 @@ def _show_prefill(screen: RichScreen, answers: Path | None, invalid: list[Proble
         # Each reason is shown again at its question; a list here would push the
         # first question off an 80×24 screen.
         screen.note(m.I_PREFILL_INVALID.format(count=len(invalid)), "warning")
+
+
+def _warn_if_clock_behind(screen: RichScreen, record: Record) -> None:
+    today = date.today()
+    if clock_behind(today, record.updated_at):
+        changed = day_given(record.updated_at).isoformat()
+        screen.note(m.I_CLOCK_BEHIND.format(today=today.isoformat(), changed=changed), "warning")
 
 
 def _show_resume(

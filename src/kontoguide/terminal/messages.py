@@ -292,3 +292,8 @@ PL_TYPED_NOT_SAVED = (
     "Du hade börjat skriva ett svar här när du tog paus. Texten står efter ”Ifyllt svar” "
     "nedan men är inte sparad som svar än: bara Enter sparar den, eller skriv ett nytt svar."
 )
+I_CLOCK_BEHIND = (
+    "Datorns datum ({today}) är tidigare än dagen då checklistan senast ändrades ({changed}). "
+    "Kontrollera datorns datum och klocka. Svaren kontrolleras mot {changed}, så inget som "
+    "stämde när det skrevs in läggs undan."
+)
