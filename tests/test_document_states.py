@@ -209,14 +209,16 @@ def test_page_one_and_the_header_say_the_state_and_the_case_number(
         "Checklista för att starta ett nytt konto i sociala medier",
         kind,
     ]
-    # Page 1 identifies the case; the internal id and the export date come last.
-    assert list(facts)[:4] == [
+    # Page 1 identifies the case and dates the document; the internal id comes last.
+    assert list(facts)[:6] == [
+        "Dokumentets datum",
+        "Ärende",
         "Förvaltning eller bolag",
         "Enhet",
         "Föreslaget kontonamn" if name != "draft" else "Arbetsnamn (inget kontonamn föreslaget än)",
         "Plattform",
     ]
-    assert "Id i kontoguide" not in facts and "Dokumentets datum" not in facts
+    assert "Id i kontoguide" not in facts
     assert ("Beslutsdatum" in facts) == (name not in ("draft", "ready"))
     about = [p for p in body_blocks(document) if isinstance(p, Paragraph)][-1]
     assert about.text.startswith("Om dokumentet:") and "Id i kontoguide" in about.text
@@ -684,3 +686,58 @@ def test_a_decision_without_a_case_number_says_where_to_find_the_signed_one_late
         "Det här dokumentet är en utskrift ur kontoguide och är inte undertecknat. Beslutet "
         "har ännu inget diarienummer"
     )
+
+
+# --- page 1: the head block a registrar files the document by -------------------------------
+
+HEAD_ALWAYS = [
+    "Dokumentets datum",
+    "Ärende",
+    "Förvaltning eller bolag",
+    "Enhet",
+    "Plattform",
+    "Ansvarig för kontot",
+    "Beslutsfattare",
+    "Status",
+    "Diarienummer",
+    "Checklista",
+]
+HEAD_BY_STATE = {
+    # name: the facts that follow what happened, and only those
+    "draft": [],
+    "ready": [],
+    "approved": ["Beslutsdatum", "Nästa omprövning"],
+    "rejected": ["Beslutsdatum"],
+    "postponed": ["Beslutsdatum"],
+    "started": ["Beslutsdatum", "Kontot startade", "Kontots adress", "Nästa omprövning"],
+    "closed": ["Beslutsdatum", "Kontot startade", "Kontots adress", "Kontot avslutades"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(HEAD_BY_STATE))
+def test_page_one_carries_the_head_block_of_its_state(
+    name: str, docs: dict[str, Any], mds: dict[str, str], records: dict[str, Record]
+) -> None:
+    _, facts = first_page(docs[name])
+    # Nothing of a later state: only the facts of what has happened.
+    account = ("Föreslaget kontonamn", "Arbetsnamn (inget kontonamn föreslaget än)")
+    assert [label for label in facts if label not in HEAD_ALWAYS + list(account)] == (
+        HEAD_BY_STATE[name]
+    )
+    for label in HEAD_ALWAYS + HEAD_BY_STATE[name]:
+        assert label in facts, label
+        assert f"- **{label}:** " in mds[name], label
+    assert facts["Dokumentets datum"] == NOW.date().isoformat()
+    assert facts["Checklista"].endswith(f"version {records[name].checklist_version}")
+    record = records[name]
+    for label, person in (
+        ("Ansvarig för kontot", record.step2.responsible),
+        ("Beslutsfattare", record.step5.decision_maker),
+    ):
+        if person.name is None:
+            assert facts[label] == "Inte besvarad"
+        else:
+            assert facts[label].startswith(person.name)
+    assert record.step2.responsible.email in facts["Ansvarig för kontot"]
+    if "Kontots adress" in facts:
+        assert facts["Kontots adress"] == record.start.address

@@ -40,7 +40,7 @@ LIBREOFFICE_PAGES = {
     "started": 10,
     "closed": 10,
     "lowering": 9,
-    "komplett": 8,
+    "komplett": 9,
 }
 
 

@@ -106,8 +106,9 @@ def test_the_header_block_names_the_account(document: Any, record: Record) -> No
     assert facts["Status"] == "Startat"
     assert facts["Diarienummer"] == "KUF 2026/1187"
     assert facts["Beslutsdatum"] == "2026-11-20"
-    # The internal id and the export date are not page 1's business: the last line.
-    assert "Id i kontoguide" not in facts and "Dokumentets datum" not in facts
+    # Page 1 dates the document; the internal id is not its business: the last line.
+    assert facts["Dokumentets datum"] == "2026-11-26"
+    assert "Id i kontoguide" not in facts
     last = [b for b in body_blocks(document) if isinstance(b, Paragraph)][-1]
     assert style_name(last) == "Om dokumentet"
     assert record.id in last.text and "2026-11-26" in last.text
@@ -495,7 +496,8 @@ def test_any_text_round_trips_through_the_document(short: str, long: str) -> Non
     stored_short = str(record.organisation.name)
     stored_long = str(record.step1.environment_scan)
     facts = next(b for b in body_blocks(document) if isinstance(b, Table))
-    assert facts.rows[0].cells[1].text == stored_short
+    by_label = {row.cells[0].text: row.cells[1].text for row in facts.rows}
+    assert by_label["Förvaltning eller bolag"] == stored_short
     blocks = _answer_blocks(document, "Förarbete", "Omvärldsbevakning")
     assert texts(blocks)[0] == stored_long
     blocks = _answer_blocks(document, "Syfte, mål", "Målgrupper")

@@ -8,6 +8,7 @@ never taken from the record as saved.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from kontoguide.checklist.parts import Checklist, stage_rank
 from kontoguide.documents import messages as m
@@ -51,8 +52,10 @@ def _header_text(organisation: str, account: str) -> str:
 
 
 def _facts(
-    record: Record, checklist: Checklist, state: State, state_label: str
+    record: Record, checklist: Checklist, state: State, state_label: str, today: date
 ) -> list[tuple[str, str]]:
+    """The head block on page 1: what a registrar files the document by, and, once there
+    is one, what happened (the decision, the start, the closing, the next review)."""
     proposed = record.step3.proposed_account_name
     account = (
         (m.DOC_FACT_PROPOSED, proposed)
@@ -60,17 +63,43 @@ def _facts(
         else (m.DOC_FACT_WORKING_NAME, text_or(record.account_name))
     )
     facts = [
+        (m.DOC_FACT_DOCUMENT_DATE, today.isoformat()),
+        (
+            m.DOC_FACT_MATTER,
+            m.DOC_MATTER.format(
+                account=account_title(record), platform=platform_name(record, checklist)
+            ),
+        ),
         (m.DOC_FACT_ORGANISATION, text_or(record.organisation.name)),
         (m.DOC_FACT_UNIT, text_or(record.organisation.unit)),
         account,
         (m.DOC_FACT_PLATFORM, platform_name(record, checklist)),
+        (m.DOC_FACT_RESPONSIBLE, _person(record.step2.responsible)),
+        (m.DOC_FACT_DECISION_MAKER, _person(record.step5.decision_maker)),
         (m.DOC_FACT_STATUS, state_label),
         (m.DOC_FACT_CASE, case_number(record) or m.DOC_NO_CASE_NUMBER),
+        (
+            m.DOC_FACT_CHECKLIST,
+            m.DOC_CHECKLIST_NAMED.format(title=checklist.title, version=checklist.version),
+        ),
     ]
     decided = record.step5.decision_date
     if decided is not None and state not in ("draft", "ready"):
         facts.append((m.DOC_DECISION_DATE, decided.isoformat()))
+    if _reached(state, "started") and record.start.started_on is not None:
+        facts.append((m.DOC_FACT_STARTED, record.start.started_on.isoformat()))
+        facts.append((m.DOC_FACT_ADDRESS, text_or(record.start.address)))
+    if state == "closed" and record.closing.closed_on is not None:
+        facts.append((m.DOC_FACT_CLOSED, record.closing.closed_on.isoformat()))
+    due = lifecycle.review_due(record.model_copy(update={"status": state}))
+    if due is not None and state in ("decided", "started"):
+        facts.append((m.DOC_FACT_NEXT_REVIEW, due.isoformat()))
     return facts
+
+
+def _person(person: Any) -> str:
+    parts = [getattr(person, key, None) for key in ("name", "title", "unit", "email")]
+    return ", ".join(str(part) for part in parts if part) or m.DOC_NOT_ANSWERED
 
 
 def _about(record: Record, today: date) -> str:
@@ -183,7 +212,7 @@ def build(
         kind=kind,
         lead=m.DOC_DRAFT_LEAD if state == "draft" else None,
         missing=tuple(describe_problem(p, checklist, aside, by_field) for p in assessed.missing),
-        facts=tuple(_facts(record, checklist, state, label)),
+        facts=tuple(_facts(record, checklist, state, label, local_time(now).date())),
         notice=_notice(record, checklist),
         sections=shown("ready"),
         decision=None
