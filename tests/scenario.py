@@ -168,10 +168,47 @@ START: dict[str, Any] = {
     "start.reported_to_list": True,
     "start.reported_date": day(0),
 }
+# Who decided to close and why, and the archive's delivery: a closing is a decision too.
+CLOSING_DECISION: dict[str, Any] = {
+    "decided_by": {"name": "Helena Ström", "title": "Avdelningschef"},
+    "reason": "Uppföljningen visade att målgruppen nås bättre genom stadens gemensamma konton.",
+    "removed_from_platform": True,
+    "archive_reference": "E-arkivet leverans 2026-118",
+}
+
+
+def whole_closing(closed_on: str) -> dict[str, Any]:
+    """A closing with every confirmation, delivered to the e-archive the day it closed."""
+    return {
+        **CLOSING_DECISION,
+        "closed_on": closed_on,
+        "archived": True,
+        "archive_delivered_on": closed_on,
+        "comms_told": True,
+        "removed_from_list": True,
+    }
+
+
+# The closing's decision and delivery as the questionnaire asks them (labels → answers).
+CLOSING_ASKED: dict[str, list[Any]] = {
+    "Vem beslutade att kontot ska avslutas?": ["Helena Ström"],
+    "Vilken befattning har den som beslutade?": ["Avdelningschef"],
+    "Varför avslutas kontot?": [CLOSING_DECISION["reason"]],
+    "När levererades arkiveringen till stadens e-arkiv?": [day(0)],
+    "Vilken referens har leveransen i e-arkivet?": [CLOSING_DECISION["archive_reference"]],
+    "Är kontot borttaget från plattformen?": ["ja"],
+}
+
 CLOSING: dict[str, Any] = {
+    "closing.decided_by.name": "Helena Ström",
+    "closing.decided_by.title": "Avdelningschef",
+    "closing.reason": CLOSING_DECISION["reason"],
     "closing.closed_on": day(0),
     "closing.archived": True,
+    "closing.archive_delivered_on": day(0),
+    "closing.archive_reference": CLOSING_DECISION["archive_reference"],
     "closing.comms_told": True,
+    "closing.removed_from_platform": True,
     "closing.removed_from_list": True,
 }
 # One follow-up of the scenario's one goal, as typed (the labels are in messages).

@@ -38,18 +38,14 @@ from kontoguide.model.account_life import Transition
 from kontoguide.model.record import Record
 from kontoguide.store import drafts
 from kontoguide.store.storage import Store
+from scenario import whole_closing
 
 READY_LEAD_OF_A_DRAFT = "kan inte ligga till grund"
 BOXES = ["☐ Godkänt", "☐ Avslaget", "☐ Uppskjutet"]
 
 
 def _close(data: dict[str, Any]) -> None:
-    data["closing"] = {
-        "closed_on": "2026-11-20",
-        "archived": True,
-        "comms_told": True,
-        "removed_from_list": True,
-    }
+    data["closing"] = whole_closing("2026-11-20")
 
 
 def _postpone(data: dict[str, Any]) -> None:
@@ -482,7 +478,19 @@ def test_a_closed_record_shows_the_closing(docs: dict[str, Any]) -> None:
     document = docs["closed"]
     questions = by_heading(section_for(document, "Kontot avslutas"), 2)
     answers = [texts(blocks) for blocks in questions.values()]
-    assert answers == [["2026-11-20"], ["Ja"], ["Ja"], ["Ja"]]
+    closing = whole_closing("2026-11-20")
+    assert answers == [
+        ["Helena Ström"],
+        ["Avdelningschef"],
+        [closing["reason"]],
+        ["2026-11-20"],
+        ["Ja"],
+        ["2026-11-20"],
+        [closing["archive_reference"]],
+        ["Ja"],
+        ["Ja"],
+        ["Ja"],
+    ]
     order = headings(document)
     assert order.index("Uppföljning 1: 2026-11-16") < order.index("Kontot avslutas")
     assert order[-1] == "Historik"

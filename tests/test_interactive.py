@@ -29,6 +29,7 @@ from kontoguide.store.storage import Store
 from kontoguide.terminal import interactive
 from kontoguide.terminal.views import RichScreen
 from scenario import (
+    CLOSING_ASKED,
     EOF,
     EXAMPLES,
     INTERRUPT,
@@ -37,6 +38,7 @@ from scenario import (
     ScriptedAsker,
     day,
     shifted,
+    whole_closing,
 )
 
 NOTICE = "Jag har läst rådet och vill ändå gå vidare med att pröva ett nytt konto."
@@ -532,6 +534,7 @@ def test_a_closing_conclusion_offers_to_close_the_account(
         labels["conclusion"]: ["avsluta"],
         m.FU_CONFIRM: ["save"],
         m.I_CLOSE_NOW: ["ja"],
+        **CLOSING_ASKED,
         "Vilket datum avslutades kontot?": [day(0)],
         "Är kontots innehåll arkiverat?": ["ja"],
         "Har kommunikationsfunktionen fått veta att kontot avslutas?": ["ja"],
@@ -557,12 +560,7 @@ def test_the_chooser_lists_every_record_with_something_left_to_do(
     postponed["step5"]["outcome"] = "uppskjutet"
     rejected = shifted("avslaget.json")
     closed = shifted("startat-med-uppfoljning.json")
-    closed["closing"] = {
-        "closed_on": day(0),
-        "archived": True,
-        "comms_told": True,
-        "removed_from_list": True,
-    }
+    closed["closing"] = whole_closing(day(0))
     ids = {
         name: _from_answers(checklist, store, tmp_path, data)
         for name, data in (
@@ -597,3 +595,38 @@ class OfferingAsker(ScriptedAsker):
         self.offered[prompt.message] = [option.value for option in options]
         self.titles[prompt.message] = [option.title for option in options]
         return super().select(prompt, options)
+
+
+@pytest.mark.parametrize("confirm", ["nej", "ja"])
+def test_closing_from_the_menu_is_confirmed_first(
+    checklist: Checklist, store: Store, screen: RichScreen, tmp_path: Path, confirm: str
+) -> None:
+    record_id = _saved_from(
+        checklist, store, tmp_path, shifted("startat-med-uppfoljning.json"), "started"
+    )
+    script: dict[str, list[Any]] = {
+        m.I_MENU_WHAT: ["close", "leave"],
+        m.I_CLOSE_CONFIRM: [confirm],
+    }
+    if confirm == "ja":
+        script.update(
+            {
+                **CLOSING_ASKED,
+                "Vilket datum avslutades kontot?": [day(0)],
+                "Är kontots innehåll arkiverat?": ["ja"],
+                "Har kommunikationsfunktionen fått veta att kontot avslutas?": ["ja"],
+                "Är kontot borttaget ur stadens förteckning över konton?": ["ja"],
+                STAGE_CHECK: ["done"],
+            }
+        )
+    asker = ScriptedAsker(script)
+    assert interactive.resume(store, record_id, asker=asker, screen=screen) == ExitCode.OK
+    assert asker.left() == {}
+    (record,) = saved(store)
+    if confirm == "nej":
+        assert record["status"] == "started"
+        assert "closing" not in record or not record["closing"].get("reason")
+    else:
+        assert record["status"] == "closed"
+        assert record["closing"]["decided_by"]["name"] == "Helena Ström"
+        assert record["closing"]["reason"] == CLOSING_ASKED["Varför avslutas kontot?"][0]

@@ -28,6 +28,7 @@ from kontoguide.rules.pruning import prune
 from kontoguide.rules.validation import make_context
 from kontoguide.store import drafts
 from kontoguide.store.storage import Store
+from scenario import whole_closing
 from state_support import state_checked_per_stage  # noqa: F401  (every state checked per stage)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,12 +82,7 @@ def test_each_example_reaches_its_state(checklist: Checklist, name: str, expecte
 
 
 def test_a_confirmed_closing_closes_the_account(checklist: Checklist) -> None:
-    closing = {
-        "closed_on": "2026-11-27",
-        "archived": True,
-        "comms_told": True,
-        "removed_from_list": True,
-    }
+    closing = whole_closing("2026-11-27")
     assert state(checklist, put(example("komplett"), "closing", closing)) == "closed"
 
 
@@ -279,8 +275,14 @@ def test_a_stage_with_answers_is_checked_whole(checklist: Checklist) -> None:
     """A record with part of the closing is held to the whole closing (exit 1 in CLI)."""
     record = record_of(checklist, put(example("komplett"), "closing", {"closed_on": "2026-11-27"}))
     assert problem_paths(checklist, record) == [
+        "closing.decided_by.name",
+        "closing.decided_by.title",
+        "closing.reason",
         "closing.archived",
+        "closing.archive_delivered_on",
+        "closing.archive_reference",
         "closing.comms_told",
+        "closing.removed_from_platform",
         "closing.removed_from_list",
     ]
 

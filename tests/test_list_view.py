@@ -17,6 +17,7 @@ from kontoguide.cli import messages as m
 from kontoguide.rules.lifecycle import settled
 from kontoguide.store.drafts import Loaded, new_record, prefilled
 from kontoguide.terminal.views import drafts_table, notice_panel, state_text
+from scenario import whole_closing
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 TODAY = date(2027, 3, 1)
@@ -50,12 +51,7 @@ def draft(checklist: Checklist) -> Loaded:
     return Loaded(new_record(checklist, "utkast12"), checklist)
 
 
-CLOSING = {
-    "closed_on": "2026-11-27",
-    "archived": True,
-    "comms_told": True,
-    "removed_from_list": True,
-}
+CLOSING = whole_closing("2026-11-27")
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,7 @@ from kontoguide.questionnaire.prompting import Option, Prompt
 from kontoguide.questionnaire.session import Refused
 from kontoguide.store.drafts import new_record
 from scenario import (
+    CLOSING_ASKED,
     DECISION,
     INTERRUPT,
     STAGE_CHECK,
@@ -325,6 +326,7 @@ def test_a_start_after_a_rejected_or_postponed_decision_is_impossible(
 def test_closing_confirms_the_routine_and_refuses_a_no(checklist: Checklist) -> None:
     record = started_example(checklist)
     script = {
+        **CLOSING_ASKED,
         "Vilket datum avslutades kontot?": [day(-191), day(0)],
         "Är kontots innehåll arkiverat?": ["nej", "ja"],
         "Har kommunikationsfunktionen fått veta att kontot avslutas?": ["ja"],

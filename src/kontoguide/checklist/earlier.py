@@ -1,10 +1,11 @@
 """Earlier versions of a checklist, kept so that a decision stays what it was.
 
-A decision taken is a fact. A record with a decision is judged, up to and with
-its decision, by the version of the checklist it was decided under, never by
-questions a later version added; what comes after the decision (the start, the
-follow-ups, the closing) follows the version in use now. A record without a
-decision is judged by the version in use now, and moves to it.
+A decision taken is a fact, and so are a start and a closing recorded. A record
+with a decision is judged, up to the furthest of these it has recorded, by the
+version of the checklist it was decided under, never by questions a later version
+added; what it has not recorded yet (the start after a decision, the closing)
+follows the version in use now. A record without a decision is judged by the
+version in use now, and moves to it.
 
 Earlier versions live beside the checklists, one folder per version:
 `earlier/<id>/<version>/<id>.toml` (with its base document, if it names one). The
@@ -28,7 +29,8 @@ from kontoguide.model.errors import ChecklistError, UnreadableError
 EARLIER_FOLDER = "earlier"
 # A version comes from a record, which is data: it names a folder, so only a plain name.
 _SAFE_VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,39}")
-_DECISION_RANK = stage_rank("decided")
+# The answer that records each fact, from the latest: its stage is the record's own.
+_RECORDED = (("closing.closed_on", "closed"), ("start.started_on", "started"))
 
 
 def is_safe_version(version: object) -> bool:
@@ -51,6 +53,15 @@ def has_decision(data: dict[str, Any]) -> bool:
     return paths.is_answered(paths.get(data, "step5.outcome"))
 
 
+def recorded_stage(data: dict[str, Any]) -> str:
+    """The furthest fact a record with a decision has recorded: "closed", "started" or
+    "decided"."""
+    for field, stage in _RECORDED:
+        if paths.is_answered(paths.get(data, field)):
+            return stage
+    return "decided"
+
+
 def judged_by(current: Checklist, data: dict[str, Any]) -> Checklist:
     """The checklist a record with content `data` is judged by: for a decision taken
     under an earlier version that is kept, that version up to the decision."""
@@ -63,21 +74,22 @@ def judged_by(current: Checklist, data: dict[str, Any]) -> Checklist:
     ):
         return current
     assert isinstance(version, str)
-    return decided_under(current, version)
+    return decided_under(current, version, recorded_stage(data))
 
 
 # By the identity of today's checklist (kept alive here): hashing a frozen checklist would
 # walk every question, for every decided record `list` reads.
-_composed: dict[tuple[int, str], tuple[Checklist, Checklist]] = {}
+_composed: dict[tuple[int, str, str], tuple[Checklist, Checklist]] = {}
 
 
-def decided_under(current: Checklist, version: str) -> Checklist:
-    """`current` as a record decided under `version` reads it: the earlier version's
-    sections up to the decision, today's after it; `current` itself when that version
-    is not kept. A kept file that cannot be read is refused, naming it."""
-    key = (id(current), version)
+def decided_under(current: Checklist, version: str, upto: str = "decided") -> Checklist:
+    """`current` as a record decided under `version`, with facts recorded up to stage
+    `upto`, reads it: the earlier version's sections up to that stage, today's after it;
+    `current` itself when that version is not kept. A kept file that cannot be read is
+    refused, naming it."""
+    key = (id(current), version, upto)
     if key not in _composed:
-        _composed[key] = (current, _compose(current, version))
+        _composed[key] = (current, _compose(current, version, stage_rank(upto)))
     return _composed[key][1]
 
 
@@ -86,12 +98,12 @@ def forget_kept() -> None:
     _composed.clear()
 
 
-def _compose(current: Checklist, version: str) -> Checklist:
+def _compose(current: Checklist, version: str, rank: int) -> Checklist:
     earlier = _kept(current.id, version)
     if earlier is None:
         return current
-    sections = tuple(s for s in earlier.sections if stage_rank(s.stage) <= _DECISION_RANK)
-    later = tuple(s for s in current.sections if stage_rank(s.stage) > _DECISION_RANK)
+    sections = tuple(s for s in earlier.sections if stage_rank(s.stage) <= rank)
+    later = tuple(s for s in current.sections if stage_rank(s.stage) > rank)
     return Checklist(
         id=current.id,
         version=earlier.version,

@@ -19,7 +19,7 @@ from kontoguide.model.fieldtypes import (
     PastDate,
     ShortText,
 )
-from kontoguide.model.parts import LIST_MAXIMUMS, Part
+from kontoguide.model.parts import LIST_MAXIMUMS, DecisionMaker, Part
 from kontoguide.model.steps import _review_within_a_year
 
 # The conclusion of a follow-up that ends the account: no next review then.
@@ -89,6 +89,18 @@ class Closing(Part):
     removed_from_list: Annotated[bool, MustBeYes(m.V_YES_CLOSING_LIST)] | None = Field(
         None, title="Borttaget ur stadens förteckning"
     )
+    # Who decided to close the account and why: the closing is a decision of its own.
+    decided_by: DecisionMaker = Field(
+        default_factory=DecisionMaker, title="Beslutet om att avsluta kontot"
+    )
+    reason: LongText | None = Field(None, title="Varför kontot avslutas")
+    removed_from_platform: Annotated[bool, MustBeYes(m.V_YES_CLOSING_PLATFORM)] | None = Field(
+        None, title="Borttaget från plattformen"
+    )
+    archive_delivered_on: PastDate | None = Field(
+        None, title="Arkiveringen levererad till stadens e-arkiv"
+    )
+    archive_reference: ShortText | None = Field(None, title="Leveransens referens i e-arkivet")
 
 
 LIFECYCLE_STATES = ("draft", "ready", "decided", "started", "closed")

@@ -152,6 +152,7 @@ V_CLOSED_BEFORE_START = (
 V_YES_CLOSING_ARCHIVED = "Arkivera kontots innehåll innan kontot avslutas (rutinen i steg 4)."
 V_YES_CLOSING_COMMS = "Berätta för kommunikationsfunktionen innan kontot avslutas."
 V_YES_CLOSING_LIST = "Ta bort kontot ur stadens förteckning över konton när det avslutas."
+V_YES_CLOSING_PLATFORM = "Ta bort kontot från plattformen när det avslutas."
 
 # --- the filed document and its sources ---
 V_YES_CONTROLLER = (

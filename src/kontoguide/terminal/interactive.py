@@ -441,7 +441,7 @@ class _Desk:
                 return self._offer_closing()
             return True
         if choice == _CLOSE:
-            return self._walk(self._conversation("closed"), m.I_CLOSING_SAVED)
+            return self._offer_closing(m.I_CLOSE_CONFIRM)
         if choice == _CHANGE:
             self._conversation("started").revise()
             return True
@@ -472,11 +472,9 @@ class _Desk:
         self.screen.note(saved, "success")
         return True
 
-    def _offer_closing(self) -> bool:
-        answer = self._choose(
-            m.I_CLOSE_NOW,
-            yes_no(m.I_CLOSE_NOW_YES, m.I_CLOSE_NOW_NO),
-        )
+    def _offer_closing(self, question: str = m.I_CLOSE_NOW) -> bool:
+        # A closing is a decision of its own: chosen from the menu, it is confirmed first.
+        answer = self._choose(question, yes_no(m.I_CLOSE_NOW_YES, m.I_CLOSE_NOW_NO))
         if answer == YES:
             return self._walk(self._conversation("closed"), m.I_CLOSING_SAVED)
         self.screen.note(m.I_CLOSE_LATER.format(draft_id=self.record.id))

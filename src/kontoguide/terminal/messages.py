@@ -163,6 +163,10 @@ I_DECISION_SAVED = "Beslutet är sparat."
 I_START_SAVED = "Starten av kontot är sparad."
 I_CLOSING_SAVED = "Avslutet är sparat. Kontot är avslutat i checklistan."
 I_CLOSE_NOW = "Slutsatsen är att kontot ska avslutas. Vill du skriva in avslutet nu?"
+I_CLOSE_CONFIRM = (
+    "Att avsluta kontot är ett eget beslut: du skriver in vem som beslutade och varför, och "
+    "bekräftar arkiveringen. Vill du skriva in avslutet nu?"
+)
 I_CLOSE_NOW_YES = "Ja, skriv in avslutet nu"
 I_CLOSE_NOW_NO = "Nej, senare"
 I_CLOSE_LATER = "Skriv in avslutet när kontot är stängt, med: kontoguide resume {draft_id}"
