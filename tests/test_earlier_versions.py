@@ -202,3 +202,16 @@ def test_a_version_cannot_change_once_installed(tmp_path: Path, home: Path) -> N
     with pytest.raises(UsageError, match=r"nytt versionsnummer"):
         install_checklist(str(changed))
     assert not (home / "checklists" / "earlier").exists()
+
+
+def test_an_account_closed_under_an_earlier_version_stays_closed(tmp_path: Path) -> None:
+    data = decided_under("2026.4", "startat-med-uppfoljning.json")
+    # The closing as 2026.4 asked it: without who decided, why and the e-archive's delivery.
+    data["closing"] = {
+        "closed_on": data["follow_ups"][-1]["held_on"],
+        "archived": True,
+        "comms_told": True,
+        "removed_from_list": True,
+    }
+    assert state_of(data, tmp_path) == "closed"
+    assert state_of({**data, "checklist_version": STANDARD.version}, tmp_path) != "closed"
