@@ -214,6 +214,7 @@ CLOSING: dict[str, Any] = {
 # One follow-up of the scenario's one goal, as typed (the labels are in messages).
 FOLLOW_UP: dict[str, Any] = {
     "held_on": day(0),
+    "carried_out_by": "Amir Haddad",
     "value": "4711",
     "measured_on": day(0),
     "comment": "Höstlovet gav flest anmälningar.",

@@ -402,6 +402,7 @@ def test_each_follow_up_has_a_table_of_its_goals(docs: dict[str, Any]) -> None:
     tables = [b for b in blocks if isinstance(b, Table)]
     assert facts_of(tables[0]) == {
         "Datum för uppföljningen": "2026-11-16",
+        "Genomförd av": "Amir Haddad",
         "Slutsats": "Fortsätt som nu",
         "Nästa uppföljning": "2027-02-16",
     }

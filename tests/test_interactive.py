@@ -470,6 +470,7 @@ def test_a_started_account_says_when_the_follow_up_is_overdue_and_adds_one(
     script = {
         m.I_MENU_WHAT: ["follow_up", "leave"],
         labels["held_on"]: [day(0)],
+        labels["carried_out_by"]: ["Amir Haddad"],
         labels["value"]: ["230", "45"],
         labels["measured_on"]: [day(0), day(0)],
         labels["comment"]: ["", ""],
@@ -500,6 +501,7 @@ def test_ctrl_c_in_a_follow_up_keeps_it_and_the_next_resume_offers_it(
     script = {
         m.I_MENU_WHAT: ["follow_up"],
         labels["held_on"]: [day(0)],
+        labels["carried_out_by"]: ["Amir Haddad"],
         labels["value"]: ["230"],
         labels["measured_on"]: [EOF],
     }
@@ -527,6 +529,7 @@ def test_a_closing_conclusion_offers_to_close_the_account(
     script = {
         m.I_MENU_WHAT: ["follow_up", "leave"],
         labels["held_on"]: [day(0)],
+        labels["carried_out_by"]: ["Amir Haddad"],
         labels["value"]: ["100", "20"],
         labels["measured_on"]: [day(0), day(0)],
         labels["comment"]: ["", ""],

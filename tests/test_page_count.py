@@ -39,7 +39,7 @@ LIBREOFFICE_PAGES = {
     "postponed": 8,
     "started": 10,
     "closed": 10,
-    "lowering": 9,
+    "lowering": 10,
     "komplett": 9,
 }
 

@@ -298,6 +298,7 @@ def test_a_follow_up_through_real_prompts(checklist: Checklist, pipe: PipeInput)
     keys = (
         day(0)
         + ENTER
+        + ENTER  # carried out by the responsible person, offered as the default
         # Goal 1: a word where a number belongs is refused in place; the text stays.
         + "många"
         + ENTER
@@ -318,6 +319,7 @@ def test_a_follow_up_through_real_prompts(checklist: Checklist, pipe: PipeInput)
         + FINISH_LONG
         + DOWN
         + ENTER  # "Ändra inriktning eller arbetssätt"
+        + "\x15"  # the next follow-up after the interval is offered: cleared first
         + day(400)  # more than a year ahead: refused in place
         + ENTER
         + backspaces
@@ -339,6 +341,7 @@ def test_a_follow_up_through_real_prompts(checklist: Checklist, pipe: PipeInput)
     assert new.assessment == "Kontot når fler unga.\nMålen är inte nådda än."
     assert new.conclusion == "andra"
     assert new.next_review is not None and new.next_review.isoformat() == day(90)
+    assert new.carried_out_by == flow.record.step2.responsible.name
 
 
 @pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
@@ -347,12 +350,13 @@ def test_stopping_in_a_follow_up_keeps_what_was_typed(
 ) -> None:
     saved: list[Record] = []
     flow = Flow(checklist, started_example(checklist), save=saved.append, stage="started")
-    keys = day(0) + ENTER + "1 250" + ENTER + key
+    keys = day(0) + ENTER + ENTER + "1 250" + ENTER + key
     talk = Conversation(flow, asker_for(pipe, keys), RecordingScreen())
     with pytest.raises((KeyboardInterrupt, EOFError)):
         FollowUpDialogue(talk).run()
     assert saved[-1].set_aside[UNFINISHED_FOLLOW_UP] == {
         "held_on": day(0),
+        "carried_out_by": flow.record.step2.responsible.name,
         "measurements": [{"goal": 1, "value": "1 250"}],
     }
 

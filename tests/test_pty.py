@@ -313,13 +313,16 @@ def follow_up_keys() -> list[tuple[str, str]]:
     labels = m.FU_LABELS
     return [
         (labels["held_on"], FOLLOW_UP["held_on"] + ENTER),
+        # The responsible person and the next follow-up after the interval are offered:
+        # Ctrl-U clears the offer before another answer is typed.
+        (labels["carried_out_by"], "\x15" + FOLLOW_UP["carried_out_by"] + ENTER),
         (labels["value"], FOLLOW_UP["value"] + ENTER),
         # The follow-up's own date is offered for the measurement: Enter takes it.
         (labels["measured_on"], ENTER),
         (labels["comment"], FOLLOW_UP["comment"] + FINISH_LONG),
         (labels["assessment"], FOLLOW_UP["assessment"] + FINISH_LONG),
         (labels["conclusion"], ENTER),  # "Fortsätt som nu" comes first
-        (labels["next_review"], FOLLOW_UP["next_review"] + ENTER),
+        (labels["next_review"], "\x15" + FOLLOW_UP["next_review"] + ENTER),
         (m.FU_CONFIRM, ENTER),
     ]
 

@@ -354,6 +354,7 @@ def fu_script(**changes: list[Any]) -> dict[str, list[Any]]:
     """A follow-up of the example's two goals, as answers per label."""
     script: dict[str, list[Any]] = {
         FU["held_on"]: [day(0)],
+        FU["carried_out_by"]: ["Amir Haddad"],
         FU["value"]: ["250", "44,5"],
         FU["measured_on"]: [day(-2), day(-1)],
         FU["comment"]: ["Fler anmälningar efter filmerna.", ""],
@@ -484,6 +485,7 @@ def test_an_interrupted_follow_up_is_kept_and_continued(checklist: Checklist) ->
     kept = saves.last.set_aside[UNFINISHED_FOLLOW_UP]
     assert kept == {
         "held_on": day(0),
+        "carried_out_by": "Amir Haddad",
         "measurements": [{"goal": 1, "value": "250", "measured_on": day(-2)}],
     }
     assert len(saves.last.follow_ups or []) == 1
@@ -492,6 +494,7 @@ def test_an_interrupted_follow_up_is_kept_and_continued(checklist: Checklist) ->
     rest = fu_script(
         **{
             FU["held_on"]: [],
+            FU["carried_out_by"]: [],
             FU["value"]: ["44,5"],
             FU["measured_on"]: [day(-1)],
             FU["comment"]: ["Första kommentaren.", ""],
@@ -504,8 +507,12 @@ def test_an_interrupted_follow_up_is_kept_and_continued(checklist: Checklist) ->
     assert m.FU_CONTINUING in [n.text for n in screen2.of(Note)]
     # What was answered before the interruption is shown, and only that.
     so_far = next(f for f in screen2.of(Facts) if f.title == m.FU_TITLE_SO_FAR.format(number=2))
-    assert [name for name, _ in so_far.rows] == [m.FU_ROW_HELD, m.FU_ROW_GOAL.format(number=1)]
-    assert so_far.rows[1][1].startswith("250 ")
+    assert [name for name, _ in so_far.rows] == [
+        m.FU_ROW_HELD,
+        m.FU_ROW_BY,
+        m.FU_ROW_GOAL.format(number=1),
+    ]
+    assert so_far.rows[2][1].startswith("250 ")
     assert UNFINISHED_FOLLOW_UP not in saves2.last.set_aside
     new = (saves2.last.follow_ups or [])[1]
     assert [x.value for x in new.measurements] == [250, 44.5]
@@ -528,7 +535,7 @@ def test_an_answer_can_be_changed_before_the_follow_up_is_saved(checklist: Check
     script = fu_script(
         **{
             m.FU_CONFIRM: ["change", "save"],
-            m.FU_PICK: ["3"],  # the first goal's comment
+            m.FU_PICK: ["4"],  # the first goal's comment
         }
     )
     script[FU["comment"]].append("En bättre kommentar.")

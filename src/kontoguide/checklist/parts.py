@@ -39,6 +39,8 @@ class ChoiceOption(_Data):
     caution: str | None = None
     # Other names people type for this choice ("Twitter" for X), matched like the label.
     aliases: tuple[str, ...] = ()
+    # For a follow-up interval: its length, from which the next follow-up is suggested.
+    months: int | None = Field(None, ge=1, le=12)
 
 
 class Condition(_Data):

@@ -125,6 +125,7 @@ def follow_up_view(
     next_review = follow_up.next_review.isoformat() if follow_up.next_review else None
     facts = (
         (m.DOC_FOLLOW_UP_HELD, held),
+        (m.DOC_FOLLOW_UP_BY, follow_up.carried_out_by or m.DOC_FOLLOW_UP_BY_UNKNOWN),
         (
             m.DOC_FOLLOW_UP_CONCLUSION,
             checklist.choice_label("follow_up_conclusions", follow_up.conclusion),

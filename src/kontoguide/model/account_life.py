@@ -17,6 +17,7 @@ from kontoguide.model.fieldtypes import (
     MustBeYes,
     Number,
     PastDate,
+    PersonName,
     ShortText,
 )
 from kontoguide.model.parts import LIST_MAXIMUMS, DecisionMaker, Part
@@ -46,6 +47,8 @@ class FollowUp(Part):
     """En uppföljning: läggs till, skriver aldrig om beslutet eller målen."""
 
     held_on: PastDate = Field(title="Datum för uppföljningen")
+    # Asked of every new follow-up; a follow-up saved before it was asked has none.
+    carried_out_by: PersonName | None = Field(None, title="Genomförd av")
     measurements: list[Measurement] = Field(
         default_factory=list, max_length=LIST_MAXIMUMS["step2.goals"], title="Mätvärden"
     )

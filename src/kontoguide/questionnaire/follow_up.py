@@ -31,6 +31,7 @@ _MISSING = object()
 # How each answer is asked: its kind, whether it is required, its choice list.
 _ASKED: dict[str, tuple[Kind, bool, str | None]] = {
     "held_on": ("date", True, None),
+    "carried_out_by": ("text", True, None),
     "value": ("number", True, None),
     "measured_on": ("date", True, None),
     "comment": ("longtext", False, None),
@@ -176,7 +177,10 @@ class FollowUpDialogue:
 
     def steps(self, item: dict[str, Any]) -> list[Step]:
         """Every answer the follow-up needs now: the next review only unless closing."""
-        out = [Step("held_on", self._spec("held_on"))]
+        out = [
+            Step("held_on", self._spec("held_on")),
+            Step("carried_out_by", self._spec("carried_out_by")),
+        ]
         for index, goal in enumerate(self.flow.goals()):
             for key in ("value", "measured_on", "comment"):
                 out.append(Step(key, self._spec(key, goal), index))
@@ -228,7 +232,21 @@ class FollowUpDialogue:
         # Most values are measured for the follow-up itself: its date is a good guess.
         if step.key == "measured_on":
             return item.get("held_on")
+        if step.key == "carried_out_by":
+            return self.flow.value("step2.responsible.name")
+        if step.key == "next_review":
+            return self._suggested_next(item)
         return None
+
+    def _suggested_next(self, item: dict[str, Any]) -> str | None:
+        """The next follow-up after the interval chosen in step 2 (quarterly: three months
+        on), never beyond the 12 months the guide allows."""
+        held = _day(item.get("held_on"))
+        interval = self.flow.value("step2.follow_up")
+        option = self.flow.checklist.choice("follow_up_intervals", str(interval))
+        if held is None or option is None or option.months is None:
+            return None
+        return add_months(held, min(option.months, 12)).isoformat()
 
     def _show_goal(self, step: Step) -> None:
         if step.goal is None or step.goal == self._shown_goal:
@@ -300,7 +318,12 @@ class FollowUpDialogue:
         """The follow-up as written, to be checked before it is saved; `so_far`: only
         what is answered (a follow-up continued from an earlier session)."""
         rows: list[tuple[str, str, bool]] = [
-            (m.FU_ROW_HELD, self._text("", item.get("held_on", _MISSING)), "held_on" in item)
+            (m.FU_ROW_HELD, self._text("", item.get("held_on", _MISSING)), "held_on" in item),
+            (
+                m.FU_ROW_BY,
+                self._text("", item.get("carried_out_by", _MISSING)),
+                "carried_out_by" in item,
+            ),
         ]
         for index, goal in enumerate(self.flow.goals()):
             measurement = _get(item, Step("value", self._spec("value"), index))

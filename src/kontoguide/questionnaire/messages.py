@@ -80,6 +80,7 @@ FU_CONTINUING = (
 )
 FU_LABELS = {
     "held_on": "Vilket datum gjordes uppföljningen?",
+    "carried_out_by": "Vem gjorde uppföljningen?",
     "value": "Vilket värde har nyckeltalet nu?",
     "measured_on": "Vilket datum mättes värdet?",
     "comment": "Vill du kommentera värdet?",
@@ -89,6 +90,7 @@ FU_LABELS = {
 }
 FU_HINTS = {
     "held_on": "Som ÅÅÅÅ-MM-DD. Inte i framtiden.",
+    "carried_out_by": "Förnamn och efternamn på den som gjorde uppföljningen.",
     "value": "Skriv värdet i {unit}.",
     "measured_on": "Som ÅÅÅÅ-MM-DD, senast uppföljningens datum.",
     "comment": "Till exempel vad som förklarar värdet.",
@@ -109,6 +111,7 @@ FU_GOAL_LAST = "Förra uppföljningen"
 FU_GOAL_LAST_VALUE = "{value} (mätt {day})"
 FU_NO_VALUE = "inte angivet"
 FU_ROW_HELD = "Datum"
+FU_ROW_BY = "Genomförd av"
 FU_ROW_GOAL = "Mål {number}"
 FU_ROW_MEASURED = "{value} {unit} (mätt {day})"
 FU_ROW_ASSESSMENT = "Samlad bedömning"
