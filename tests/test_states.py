@@ -589,3 +589,24 @@ def test_a_follow_up_after_the_goals_deadline_can_be_added(checklist: Checklist)
     assert flow.check_follow_up(item) is None
     flow.add_follow_up(item)
     assert flow.record.status == "started"
+
+
+@pytest.mark.parametrize(
+    ("interval", "months"),
+    [("manadsvis", 1), ("kvartalsvis", 3), ("halvarsvis", 6), ("arsvis", 12)],
+)
+def test_the_next_follow_up_is_suggested_from_the_interval_of_step_2(
+    checklist: Checklist, interval: str, months: int
+) -> None:
+    from kontoguide.model.steps import add_months
+
+    record = started_example(checklist)
+    record = record.model_copy(
+        update={"step2": record.step2.model_copy(update={"follow_up": interval})}
+    )
+    _flow, conversation, asker, *_ = talk(checklist, record, "started", fu_script())
+    assert FollowUpDialogue(conversation).run() is not None
+    (asked,) = [p for p in asker.prompts if p.message == FU["next_review"]]
+    assert asked.default == add_months(date.fromisoformat(day(0)), months).isoformat()
+    (by,) = [p for p in asker.prompts if p.message == FU["carried_out_by"]]
+    assert by.default == record.step2.responsible.name
