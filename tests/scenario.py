@@ -158,6 +158,7 @@ DECISION: dict[str, Any] = {
     "step5.decision_date": day(0),
     "step5.case_number_status": "finns",
     "step5.case_number": "KUF 2026/1187",
+    "step5.delegation_point": "4.2",
     # Every decision has its reason, an approval too: the city advises against new accounts.
     "step5.motivation": "Ungdomarna i målgruppen nås inte genom stadens gemensamma konton.",
     "step5.next_review": day(90),

@@ -290,7 +290,13 @@ def test_the_basis_has_lines_for_date_case_number_signature_and_name(
 ) -> None:
     document = docs["ready"]
     captions = signature_captions(document)
-    for wanted in ("Beslutsdatum", "Diarienummer", "Underskrift", "Namnförtydligande"):
+    for wanted in (
+        "Beslutsdatum",
+        "Diarienummer",
+        "Punkt i delegationsordningen (om det finns en)",
+        "Underskrift",
+        "Namnförtydligande",
+    ):
         assert wanted in captions
     # Each line says what is known already: the name of who decides, from step 5.
     for caption in captions:
@@ -655,7 +661,12 @@ def test_the_motivation_line_has_room_for_a_few_lines(docs: dict[str, Any]) -> N
         for b in body_blocks(docs["ready"])
         if isinstance(b, Paragraph) and style_name(b) == "Underskriftsrad"
     }
-    assert lines["Motivering (om beslutet är avslaget eller uppskjutet)"] == 3
+    assert (
+        lines[
+            "Motivering, också av ett godkännande (stadsledningskontoret avråder från nya konton)"
+        ]
+        == 3
+    )
     assert lines["Beslutsdatum"] == 1
 
 

@@ -329,6 +329,7 @@ def test_an_optional_question_left_empty_is_not_asked_again(
     asker = ScriptedAsker(
         {
             "Vilket diarienummer har beslutet?": [""],
+            "Enligt vilken punkt i delegationsordningen fattades beslutet?": [""],
             "Hur motiveras beslutet?": [DECISION["step5.motivation"]],
         }
     )

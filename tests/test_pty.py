@@ -351,10 +351,10 @@ def test_from_start_through_decision_start_and_follow_up_to_the_document(
     second.expect(m.I_START_SAVED)
     second.answer(m.I_MENU_WHAT, ENTER)  # add a follow-up
     keys = follow_up_keys()
-    second.run(keys[:1])
+    second.run(keys[:2])  # the date and who carried it out
     # Each goal is shown before its value is asked.
     second.expect(m.FU_GOAL_TITLE.format(number=1, count=1, goal="Fler familjer"))
-    second.run(keys[1:])
+    second.run(keys[2:])
     second.expect(m.FU_SAVED.format(next=FOLLOW_UP["next_review"]))
     second.answer(m.I_MENU_WHAT, DOWN * 3 + ENTER)  # the document
     second.expect("Word-dokumentet är sparat")

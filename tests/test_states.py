@@ -223,6 +223,7 @@ def test_a_new_decision_asks_every_decision_answer_again_and_can_change_the_outc
         "När fattades beslutet?": [day(0)],
         "Har beslutet ett diarienummer?": ["finns"],
         "Vilket diarienummer har beslutet?": ["KUF 2026/2000"],
+        "Enligt vilken punkt i delegationsordningen fattades beslutet?": [""],
         "Hur motiveras beslutet?": ["Arkiveringen är ordnad nu."],
         "När ska kontot prövas igen?": [day(200)],
         STAGE_CHECK: ["done"],
@@ -237,7 +238,7 @@ def test_a_new_decision_asks_every_decision_answer_again_and_can_change_the_outc
     assert asker.prompts[0].default == "uppskjutet"
     assert asker.prompts[3].default == "KUF 2026/1187"
     # Every outcome has its reason: the earlier one is offered for the new decision.
-    assert asker.prompts[4].default == "Vänta tills arkiveringen är ordnad."
+    assert asker.prompts[5].default == "Vänta tills arkiveringen är ordnad."
     step5 = flow.record.step5
     assert (step5.outcome, step5.case_number, step5.motivation) == (
         "godkant",

@@ -39,7 +39,7 @@ def decision_view(record: Record, checklist: Checklist, taken: bool) -> Decision
     if not taken:
         lines = (
             (SignLine(m.DOC_SIGN_DATE), SignLine(m.DOC_SIGN_CASE)),
-            (SignLine(m.DOC_SIGN_REVIEW),),
+            (SignLine(m.DOC_SIGN_DELEGATION), SignLine(m.DOC_SIGN_REVIEW)),
             (SignLine(m.DOC_SIGN_MOTIVATION, tall=True),),
             (SignLine(m.DOC_SIGN_SIGNATURE), SignLine(m.DOC_SIGN_NAME, maker.name or "")),
         )
@@ -51,6 +51,8 @@ def decision_view(record: Record, checklist: Checklist, taken: bool) -> Decision
         (m.DOC_DECISION_MAKER, _person(maker.name, maker.title)),
         (m.DOC_DECISION_CASE, case_number(record) or m.DOC_NO_CASE_NUMBER),
     ]
+    if paths.is_answered(decision.delegation_point):
+        facts.append((m.DOC_DECISION_DELEGATION, str(decision.delegation_point)))
     if paths.is_answered(decision.motivation):
         facts.append((m.DOC_DECISION_MOTIVATION, str(decision.motivation)))
     if decision.outcome == APPROVED and decision.next_review is not None:

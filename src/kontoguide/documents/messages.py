@@ -176,7 +176,11 @@ DOC_DECISION_SIGNED_NO_CASE = (
 DOC_SIGN_DATE = "Beslutsdatum"
 DOC_SIGN_CASE = "Diarienummer"
 DOC_SIGN_REVIEW = "Nästa omprövning, senast 12 månader efter beslutet (om kontot godkänns)"
-DOC_SIGN_MOTIVATION = "Motivering (om beslutet är avslaget eller uppskjutet)"
+DOC_SIGN_MOTIVATION = (
+    "Motivering, också av ett godkännande (stadsledningskontoret avråder från nya konton)"
+)
+DOC_DECISION_DELEGATION = "Punkt i delegationsordningen"
+DOC_SIGN_DELEGATION = "Punkt i delegationsordningen (om det finns en)"
 DOC_FOLLOW_UP_HEADING = "Uppföljning {number}: {date}"
 DOC_FOLLOW_UP_HELD = "Datum för uppföljningen"
 DOC_FOLLOW_UP_BY = "Genomförd av"

@@ -201,6 +201,7 @@ class Decision(Part):
         None, title="Har beslutet ett diarienummer"
     )
     case_number: CaseNumber | None = Field(None, title="Diarienummer")
+    delegation_point: ShortText | None = Field(None, title="Punkt i delegationsordningen")
     motivation: LongText | None = Field(None, title="Motivering")
     next_review: AnyDate | None = Field(None, title="Nästa omprövning")
 
