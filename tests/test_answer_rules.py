@@ -368,3 +368,103 @@ def test_a_decision_from_a_file_is_held_to_its_own_day(
     ]
     context = make_context(checklist, today=later, data=candidate)
     assert [p.path for p in prune(candidate, context, keep=IDENTITY)[1]] == ["step5.next_review"]
+
+
+# --- checks that were uneven (issue 21) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("anna.lind@stockhlm.se", "anna.lind@stockholm.se"),
+        ("anna.lind@stokholm.se", "anna.lind@stockholm.se"),
+        ("Anna.Lind@Stockholms.se", "Anna.Lind@stockholm.se"),
+        ("anna.lind@edu.stockhlom.se", "anna.lind@edu.stockholm.se"),
+    ],
+)
+def test_a_near_miss_of_the_citys_domain_is_refused_with_the_address_meant(
+    complete_answers: dict[str, Any], checklist: Checklist, typed: str, meant: str
+) -> None:
+    found = strict(put(complete_answers, "step1.comms_contact.email", typed), checklist)
+    assert messages_at(found, "step1.comms_contact.email") == [
+        m.V_EMAIL_NEAR_CITY.format(suggestion=meant)
+    ]
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["anna.lind@stockholm.se", "anna.lind@edu.stockholm.se", "info@stockholmshem.se", "a@sll.se"],
+)
+def test_the_citys_domain_and_other_domains_pass(
+    complete_answers: dict[str, Any], checklist: Checklist, address: str
+) -> None:
+    assert strict(put(complete_answers, "step1.comms_contact.email", address), checklist) == []
+
+
+@pytest.mark.parametrize("purpose", ["Synas mer", "Vi vill synas mer."])
+def test_a_purpose_is_a_sentence_not_a_wish(
+    complete_answers: dict[str, Any], checklist: Checklist, purpose: str
+) -> None:
+    found = strict(put(complete_answers, "step2.purpose", purpose), checklist)
+    assert messages_at(found, "step2.purpose") == [m.V_PURPOSE_SHORT.format(words=5)]
+
+
+def test_a_purpose_in_one_sentence_passes(
+    complete_answers: dict[str, Any], checklist: Checklist
+) -> None:
+    purpose = "Att fler familjer hittar bibliotekens lovaktiviteter."
+    assert strict(put(complete_answers, "step2.purpose", purpose), checklist) == []
+
+
+@pytest.mark.parametrize("tool", ["vet inte", "Vet inte än.", "oklart", "Inte bestämt"])
+def test_not_knowing_is_not_an_archiving_method(
+    complete_answers: dict[str, Any], checklist: Checklist, tool: str
+) -> None:
+    found = strict(put(complete_answers, "step4.archiving.tool", tool), checklist)
+    assert messages_at(found, "step4.archiving.tool") == [m.V_ARCHIVE_METHOD_UNKNOWN]
+
+
+def test_a_named_archiving_method_passes(
+    complete_answers: dict[str, Any], checklist: Checklist
+) -> None:
+    for tool in ("Plattformens export", "Arkiveringsverktyget"):
+        assert strict(put(complete_answers, "step4.archiving.tool", tool), checklist) == []
+
+
+@pytest.mark.parametrize(
+    "routine", ["2027-12-31", "Den 31 december 2027.", "Avslutas 2027-12-31", "31/12 2027"]
+)
+def test_a_date_is_not_a_closing_routine(
+    complete_answers: dict[str, Any], checklist: Checklist, routine: str
+) -> None:
+    found = strict(put(complete_answers, "step4.closing_routine", routine), checklist)
+    assert messages_at(found, "step4.closing_routine") == [m.V_CLOSING_ROUTINE]
+
+
+def test_a_closing_routine_in_words_passes(
+    complete_answers: dict[str, Any], checklist: Checklist
+) -> None:
+    routine = "Om målen inte nås i december 2027 arkiverar vi och stänger kontot."
+    assert strict(put(complete_answers, "step4.closing_routine", routine), checklist) == []
+
+
+def test_an_account_name_with_the_units_whole_short_name_passes(
+    complete_answers: dict[str, Any], checklist: Checklist
+) -> None:
+    data = put(complete_answers, "organisation.unit", "Ung")
+    data = put(data, "step3.proposed_account_name", "Ung kultur – Stockholms stad")
+    assert strict(data, checklist) == []
+    # A word that only begins like the unit's name does not name it.
+    found = strict(put(data, "step3.proposed_account_name", "Unga – Stockholms stad"), checklist)
+    assert messages_at(found, "step3.proposed_account_name") != []
+
+
+def test_the_account_name_message_names_a_unit_that_is_the_organisation_once(
+    complete_answers: dict[str, Any], checklist: Checklist
+) -> None:
+    data = put(complete_answers, "organisation.unit", "Kulturförvaltningen")
+    data = put(data, "step3.proposed_account_name", "Bibblan – Stockholms stad")
+    found = strict(data, checklist)
+    assert messages_at(found, "step3.proposed_account_name") == [
+        m.V_ACCOUNT_NAME_UNIT.format(names="”Kulturförvaltningen”")
+    ]

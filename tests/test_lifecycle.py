@@ -386,7 +386,9 @@ def test_a_draft_of_format_1_stays_a_draft_and_keeps_its_answers(home: Path) -> 
     old = json.loads(path.read_text(encoding="utf-8"))
     loaded = drafts.load(Store(home / "records"), draft_id)
     assert loaded.record.status == "draft"
-    assert loaded.record.set_aside == old["set_aside"]
+    # Its own set-aside answers are kept; its purpose "Nå unga." is set aside too, as a
+    # purpose must now be a sentence (issue 21).
+    assert loaded.record.set_aside == {**old["set_aside"], "step2.purpose": "Nå unga."}
 
 
 def test_a_report_not_yet_made_is_kept_for_the_start(checklist: Checklist) -> None:

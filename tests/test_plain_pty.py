@@ -202,3 +202,34 @@ def test_less_than_goes_back_to_the_previous_question(
     assert session.finish()[0] == 130
     (record,) = records(home)
     assert record["organisation"]["name"] == "Stadsledningskontoret"
+
+
+def test_question_mark_says_the_help_of_questions_all_through_the_checklist(
+    checklist: Checklist, home: Path, cwd: Path
+) -> None:
+    helps = {
+        asked.label: asked.help
+        for _, question in checklist.questions()
+        for asked in (question, *question.fields)
+    }
+    steps = plain_lines(checklist, ANSWERS)
+    asked = [question for question, _ in steps if question in helps]
+    sample = set(asked[::5])  # every fifth question, from the basics to step 5
+    session = PlainSession(home, cwd, "start", "--enkel")
+    session.answer(NOTICE_CONFIRM, "?")
+    session.expect(m.P_HELP_TITLE)
+    session.expect(str(checklist.notice.help)[:30])
+    session.answer(NOTICE_CONFIRM, "j")
+    for question, lines in steps:
+        if question in sample:
+            assert helps[question], question
+            session.answer(question, "?")
+            session.expect(m.P_HELP_TITLE)
+            session.expect(str(helps[question])[:30])
+            sample.discard(question)
+        session.answer(question, *lines)
+    assert sample == set()
+    session.child.send(CTRL_C)
+    session.expect("resume")
+    session.finish()
+    assert m.PL_NO_HELP not in session.transcript

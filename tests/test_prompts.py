@@ -372,3 +372,28 @@ def test_ctrl_d_inside_the_text_still_deletes_forward(pipe: PipeInput) -> None:
     left = "\x1b[D"
     asker = asker_for(pipe, left * 2 + CTRL_D + ENTER)
     assert asker.text(Prompt("År?", default="2026")) == "206"
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "advised"),
+    [
+        ("forvaltning", "kultur", True),
+        ("forvaltning", "Kultur", True),
+        ("bolag", "kultur", True),
+        ("forvaltning", "Kulturförvaltningen", False),
+        ("forvaltning", "Södermalms stadsdelsförvaltning", False),
+        ("forvaltning", "Trafikkontoret", False),
+        ("bolag", "Stockholms Stadshus AB", False),
+    ],
+)
+def test_a_name_that_may_not_be_the_whole_one_is_kept_with_a_hint(
+    checklist: Checklist, pipe: PipeInput, kind: str, name: str, advised: bool
+) -> None:
+    # kontoguide cannot know every administration's name: a hint, never a refusal.
+    flow, talk = conversation(checklist, pipe, name + ENTER)
+    flow.apply("organisation.kind", kind)
+    talk.ask(checklist.sections[0], checklist.question("organisation.name"))
+    assert flow.record.organisation.name == name
+    hint = m.V_ORGANISATION_NAME_ADVICE.format(name=name)
+    notes = [event.text for event in talk.screen.events if getattr(event, "text", None)]
+    assert (hint in notes) is advised

@@ -395,9 +395,9 @@ def test_help_back_and_a_pause_mid_answer_in_a_narrow_terminal(
     session.expect("Mer hjälp:")
     session.child.send(ENTER)
     session.expect("fråga 2 av 4")
-    # "?" on a question: its help (here the hint and that there is no more), never the answer.
+    # "?" on a question: its own help, never the answer.
     session.child.send("?")
-    session.expect("Det finns ingen mer")
+    session.expect("Namnet visar vem som står bakom kontot")
     session.child.send("Kulturförvaltningen" + ENTER)
     session.expect("fråga 3 av 4")
     session.child.send("<")  # back to the organisation's name, kept as the default
@@ -421,3 +421,39 @@ def test_help_back_and_a_pause_mid_answer_in_a_narrow_terminal(
     assert record["account_name"] is None
     assert record["typed"] == {"account_name": "Barn och unga på"}
     assert "Mer hjälp:" in session.transcript
+    assert "Det finns ingen mer" not in session.transcript
+
+
+def helps_by_label(checklist: Checklist) -> dict[str, str]:
+    """Each question's and list item field's help (or "" for none), by the label a prompt shows."""
+    helps: dict[str, str] = {}
+    for _, question in checklist.questions():
+        for asked in (question, *question.fields):
+            helps.setdefault(asked.label, asked.help or "")
+    return helps
+
+
+def test_question_mark_shows_the_help_of_questions_all_through_the_checklist(
+    checklist: Checklist, home: Path, cwd: Path
+) -> None:
+    helps = helps_by_label(checklist)
+    steps = sequence(checklist, ANSWERS)
+    # Every fifth question, from the basics to step 5, list items included.
+    sample = {label for label, _ in steps if label in helps}
+    sample = set(sorted(sample, key=[label for label, _ in steps].index)[::5])
+    session = Session(home, cwd, "start")
+    session.acknowledge()
+    for label, keys in steps:
+        session.expect(label)
+        if label in sample:
+            assert helps[label], label
+            session.child.send("?")
+            session.expect(helps[label][:30])
+            session.expect(label)  # the prompt is drawn again below the help: keys go to it
+            sample.discard(label)
+        session.child.send(keys)
+    assert sample == set()
+    session.expect(REVIEW_READY)  # every answer was taken after its help
+    session.child.send(CTRL_C)
+    session.finish()
+    assert "Det finns ingen mer" not in session.transcript

@@ -768,6 +768,12 @@ LONG_FIELDS = (
     "step4.illegal_content_routine",
     "step4.closing_routine",
 )
+# Answers that must also say something (issue 21): the generated text comes first, then
+# a sentence that makes it one.
+SENTENCE_AFTER = {
+    "step2.purpose": "\nAtt fler unga hittar bibliotekens aktiviteter.",
+    "step4.closing_routine": "\nArkivera först och ta bort kontot ur förteckningen.",
+}
 
 
 def _valid_text(multiline: bool) -> st.SearchStrategy[str]:
@@ -816,7 +822,7 @@ def test_json_round_trip(
     for path, text in zip(SHORT_FIELDS, short, strict=True):
         paths.put(data, path, text)
     for path, text in zip(LONG_FIELDS, long, strict=True):
-        paths.put(data, path, text)
+        paths.put(data, path, text + SENTENCE_AFTER.get(path, ""))
     data["step2"]["goals"][0].update(
         {"indicator": goal_text, "target": target, "baseline": baseline}
     )

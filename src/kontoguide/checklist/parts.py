@@ -225,6 +225,8 @@ class Notice(_Data):
     # kontoguide's own explanation, shown apart from the city's words.
     note: str | None = Field(None, min_length=1)
     confirm: str = Field(min_length=1)
+    # kontoguide's own words behind "?" at the confirmation: what answering it means.
+    help: str | None = Field(None, min_length=1)
     declined: str = Field(min_length=1)
 
 

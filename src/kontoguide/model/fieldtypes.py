@@ -25,6 +25,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError, core_schema
 
 from kontoguide.model import messages as m
+from kontoguide.model.city_domain import city_domain_suggestion
 
 SHORT_MAX = 300
 LONG_MAX = 10_000
@@ -118,6 +119,9 @@ def _email(value: str) -> str:
     normalized = _checked_address(_one_line(value))
     if normalized is None:
         raise _fail("email", m.V_EMAIL)
+    suggestion = city_domain_suggestion(normalized)
+    if suggestion is not None:
+        raise _fail("email_near_city", m.V_EMAIL_NEAR_CITY, suggestion=suggestion)
     return normalized
 
 

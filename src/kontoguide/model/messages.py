@@ -25,6 +25,30 @@ V_REASON_SHORT = (
 )
 V_PERSON_NAME = "Skriv för- och efternamn på en person, inte namnet på en funktion eller brevlåda."
 V_EMAIL = "Skriv en e-postadress i formatet namn@exempel.se."
+V_EMAIL_NEAR_CITY = (
+    "Domänen liknar stadens domän stockholm.se men är stavad på ett annat sätt. "
+    "Menar du {suggestion}?"
+)
+V_PURPOSE_SHORT = (
+    "Beskriv syftet med minst en hel mening (minst {words} ord): vad kontot ska åstadkomma "
+    "och för vilka, så att det går att koppla till verksamhetsplanen eller uppdraget. Till "
+    "exempel: Att fler familjer med barn i åldern 6–12 år hittar bibliotekens lovaktiviteter."
+)
+V_ARCHIVE_METHOD_UNKNOWN = (
+    "Skriv vilket verktyg eller vilken metod som används, till exempel det "
+    "arkiveringsverktyg som förvaltningen använder eller plattformens export av kontots "
+    "data. Vet du inte än, fråga kontaktpersonen för arkiveringen eller registrator."
+)
+V_CLOSING_ROUTINE = (
+    "Beskriv rutinen med ord, inte bara ett datum: när kontot ska avslutas, till exempel om "
+    "målen inte nås, och hur: arkivera först, berätta för kommunikationsfunktionen och ta "
+    "bort kontot ur stadens förteckning över konton."
+)
+V_ORGANISATION_NAME_ADVICE = (
+    "Är ”{name}” hela namnet? Skriv förvaltningens eller bolagets hela namn, till exempel "
+    "Kulturförvaltningen, så att det syns vem som står bakom kontot. Svaret är sparat; gå "
+    "tillbaka med < om du vill ändra det."
+)
 V_PHONE = "Skriv ett telefonnummer med siffror, till exempel 08-508 000 00."
 V_DATE_FORMAT = "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-03-15."
 V_DATE_IMPOSSIBLE = (

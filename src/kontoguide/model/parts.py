@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from kontoguide.model import messages as m
+from kontoguide.model.answer_texts import ArchiveMethod
 from kontoguide.model.fieldtypes import (
     CaseNumber,
     ChoiceFrom,
@@ -75,12 +76,31 @@ class NoticeAck(Part):
     acknowledged_at: Moment = Field(title="Tidpunkt för bekräftelsen")
 
 
+# What the names of the city's administrations end with: Kulturförvaltningen,
+# Trafikkontoret, a district's stadsdelsförvaltning.
+FORVALTNING_WORDS = ("förvaltning", "kontor", "nämnd")
+
+
 class Organisation(Part):
     kind: Annotated[str, ChoiceFrom("organisation_kinds")] | None = Field(
         None, title="Typ av organisation"
     )
     name: ShortText | None = Field(None, title="Förvaltning eller bolag")
     unit: ShortText | None = Field(None, title="Enhet eller avdelning")
+
+    def name_advice(self) -> str | None:
+        """kontoguide's hint on a name that may not be the whole one ("kultur"). Not a
+        refusal: neither the guide nor the city's pages say what a name must hold."""
+        name = self.name
+        if name is None:
+            return None
+        folded = name.casefold()
+        partial = self.kind == "forvaltning" and not any(
+            word in folded for word in FORVALTNING_WORDS
+        )
+        if partial or name == name.lower():
+            return m.V_ORGANISATION_NAME_ADVICE.format(name=name)
+        return None
 
 
 class Contact(Part):
@@ -159,7 +179,7 @@ class Archiving(Part):
     contact: PersonName | None = Field(None, title="Kontaktperson för arkivering")
     contact_email: Email | None = Field(None, title="Kontaktpersonens e-post")
     level: ShortText | None = Field(None, title="Vad som arkiveras")
-    tool: ShortText | None = Field(None, title="Verktyg eller metod")
+    tool: ArchiveMethod | None = Field(None, title="Verktyg eller metod")
     frequency: Annotated[str, ChoiceFrom("archive_intervals")] | None = Field(
         None, title="Hur ofta"
     )

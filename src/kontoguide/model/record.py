@@ -55,6 +55,23 @@ def unit_words(organisation: Organisation) -> set[str]:
     return words - _GENERIC_WORDS
 
 
+def _word_list(text: str) -> list[str]:
+    return "".join(char if char.isalpha() else " " for char in text.casefold()).split()
+
+
+def _names_whole(name: str, organisation: Organisation) -> bool:
+    """Whether the unit's or the organisation's whole name stands in `name`, word by word:
+    "Ung kultur" names the unit "Ung", whose only word is shorter than four letters."""
+    words = _word_list(name)
+    for part in (organisation.unit, organisation.name):
+        wanted = _word_list(part or "")
+        if wanted and not set(wanted) <= _GENERIC_WORDS:
+            size = len(wanted)
+            if any(words[i : i + size] == wanted for i in range(len(words) - size + 1)):
+                return True
+    return False
+
+
 def account_name_problem(name: str, organisation: Organisation) -> str | None:
     """Why a proposed account name does not show the unit and Stockholm, if it does not."""
     folded = name.casefold()
@@ -62,12 +79,22 @@ def account_name_problem(name: str, organisation: Organisation) -> str | None:
     known = unit_words(organisation)
     words = _words(name)
     # Without a known organisation only the city can be checked (a draft in progress).
-    unit = not known or bool(known & words) or any(word in folded for word in known)
+    unit = (
+        not known
+        or bool(known & words)
+        or any(word in folded for word in known)
+        or _names_whole(name, organisation)
+    )
     if city and unit:
         return None
     if unit:
         return m.V_ACCOUNT_NAME_CITY
-    names = " eller ".join(f"”{part}”" for part in (organisation.unit, organisation.name) if part)
+    parts: list[str] = []
+    for part in (organisation.unit, organisation.name):
+        # A unit that is the organisation itself is named once.
+        if part and part.casefold() not in (other.casefold() for other in parts):
+            parts.append(part)
+    names = " eller ".join(f"”{part}”" for part in parts)
     if city:
         return m.V_ACCOUNT_NAME_UNIT.format(names=names)
     return m.V_ACCOUNT_NAME_BOTH.format(names=names)
@@ -95,6 +122,13 @@ class Answers(Part):
     # A variant's own questions, keyed by question id. Their rules are a model made
     # from the checklist (added_questions.py), handed in by the validation context.
     extra: dict[str, Any] = Field(default_factory=dict, title=m.CV_EXTRA_TITLE)
+
+    def advice(self, field: str) -> str | None:
+        """kontoguide's hint on an answer that holds but may not be what the question asks
+        for; shown after the answer is saved, never a reason to refuse it."""
+        if field == "organisation.name":
+            return self.organisation.name_advice()
+        return None
 
     @field_validator("extra")
     @classmethod

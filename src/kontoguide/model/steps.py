@@ -12,6 +12,7 @@ from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from kontoguide.model import messages as m
+from kontoguide.model.answer_texts import ClosingRoutine, PurposeText
 from kontoguide.model.fieldtypes import (
     AnyDate,
     CaseNumber,
@@ -75,7 +76,7 @@ class Groundwork(Part):
 class Purpose(Part):
     """Steg 2: syfte, mål, målgrupp och ansvarig."""
 
-    purpose: LongText | None = Field(None, title="Syfte")
+    purpose: PurposeText | None = Field(None, title="Syfte")
     plan: PlanReference = Field(default_factory=PlanReference, title="Koppling till styrdokument")
     goals: list[Goal] | None = Field(
         None, title="Mätbara mål", max_length=LIST_MAXIMUMS["step2.goals"]
@@ -165,7 +166,7 @@ class Routines(Part):
     ) = Field(None, title="Tillgänglighet")
     security: Security = Field(default_factory=Security, title="Säkerhet")
     crisis: Crisis = Field(default_factory=Crisis, title="Krisrutin")
-    closing_routine: LongText | None = Field(None, title="Rutin för att avsluta kontot")
+    closing_routine: ClosingRoutine | None = Field(None, title="Rutin för att avsluta kontot")
 
     @field_validator("team")
     @classmethod

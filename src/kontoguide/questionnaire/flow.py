@@ -62,3 +62,7 @@ class Flow(QuestionOrder, ListAnswers, FollowUpAnswers, Summaries):
     def stage_sections(self) -> tuple[Section, ...]:
         """The sections of this session's stage only (the decision, the start, ...)."""
         return tuple(s for s in self.checklist.sections if s.stage == self.stage)
+
+    def advice(self, field: str) -> str | None:
+        """kontoguide's hint on the answer just given to `field`, if it has one."""
+        return self._record.advice(field)

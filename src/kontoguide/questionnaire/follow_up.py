@@ -272,7 +272,13 @@ class FollowUpDialogue:
             if started:
                 hint = m.FU_HELD_HINT_START.format(start=started)
         return ItemField(
-            field=key, label=label, hint=hint, kind=kind, required=required, choices=choices
+            field=key,
+            label=label,
+            hint=hint,
+            help=m.FU_HELPS[key],
+            kind=kind,
+            required=required,
+            choices=choices,
         )
 
     def goal_facts(self, index: int) -> Facts:

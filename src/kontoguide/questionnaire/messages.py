@@ -98,6 +98,42 @@ FU_HINTS = {
     "conclusion": "Ska kontot avslutas följer du rutinen från steg 4.",
     "next_review": "Som ÅÅÅÅ-MM-DD, inom 12 månader.",
 }
+# What "?" says at each answer of a follow-up: why it is asked and where the fact is.
+FU_HELPS = {
+    "held_on": (
+        "Datumet visar när uppföljningen gjordes, och nästa uppföljning räknas från det. "
+        "Ange dagen då du gick igenom målen."
+    ),
+    "carried_out_by": (
+        "Namnet visar vem som gick igenom målen och kan svara på frågor om uppföljningen. "
+        "Oftast är det den ansvariga personen från steg 2."
+    ),
+    "value": (
+        "Värdet visar hur långt kontot har kommit mot målvärdet. Hämta siffran från samma "
+        "källa som du angav för målet i steg 2, till exempel plattformens statistikverktyg."
+    ),
+    "measured_on": (
+        "Datumet visar vilken dag siffran gäller, eftersom värdet ändras över tid. Oftast är "
+        "det samma dag som uppföljningen."
+    ),
+    "comment": (
+        "En kommentar hjälper den som läser uppföljningen att förstå siffran, till exempel att "
+        "ett lov eller en kampanj påverkade den. Frågan är frivillig."
+    ),
+    "assessment": (
+        "Bedömningen väger ihop alla mål och målgrupper och är grunden för slutsatsen. Skriv "
+        "vad som fungerar, vad som inte gör det och varför."
+    ),
+    "conclusion": (
+        "Slutsatsen säger vad som händer med kontot efter uppföljningen: det fortsätter som nu, "
+        "ändrar inriktning eller avslutas. Grunda den på bedömningen och på hur långt målen "
+        "har kommit."
+    ),
+    "next_review": (
+        "Datumet bestämmer när målen ses över nästa gång. Förslaget räknas från hur ofta "
+        "målen följs upp enligt steg 2, och det får vara högst 12 månader fram."
+    ),
+}
 FU_HELD_HINT_START = (
     "Som ÅÅÅÅ-MM-DD. Inte före {start}, dagen då kontot startade, och inte i framtiden."
 )

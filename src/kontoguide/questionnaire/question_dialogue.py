@@ -138,6 +138,9 @@ class QuestionDialogue:
             self.answers.asking = None
         if value is None and not changing:
             self.flow.pass_question(question)
+        advice = self.flow.advice(field)
+        if advice is not None and value is not None:
+            self.screen.show(Note(advice, "warning"))
         show_displaced(self.screen, displaced)
         show_set_aside_now(self.flow, self.screen, question)
 

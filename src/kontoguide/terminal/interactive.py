@@ -167,7 +167,7 @@ def ask_notice(checklist: Checklist, asker: Asker, screen: RichScreen) -> dateti
     screen.print(notice_panel(checklist.notice))
     # Declining is the default: going on must be a deliberate move, not a quick Enter.
     answer = asker.select(
-        Prompt(checklist.notice.confirm, default=NO),
+        Prompt(checklist.notice.confirm, help=checklist.notice.help, default=NO),
         yes_no(m.I_NOTICE_ACCEPT, m.I_NOTICE_DECLINE),
     )
     return now() if answer == YES else None
