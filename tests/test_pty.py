@@ -397,7 +397,7 @@ def test_help_back_and_a_pause_mid_answer_in_a_narrow_terminal(
     session.expect("Det finns ingen mer")
     session.child.send("Kulturförvaltningen" + ENTER)
     session.expect("fråga 3 av 4")
-    session.child.send("<")  # back to the organisation's name, kept as the default
+    session.child.send("<" + ENTER)  # back to the organisation's name, kept as the default
     session.expect("fråga 2 av 4")
     session.child.send("\x1b[5~")  # PgUp: back to the first question
     session.expect("fråga 1 av 4")
@@ -418,3 +418,27 @@ def test_help_back_and_a_pause_mid_answer_in_a_narrow_terminal(
     assert record["account_name"] is None
     assert record["typed"] == {"account_name": "Barn och unga på"}
     assert "Mer hjälp:" in session.transcript
+
+
+def test_less_than_and_enter_go_back_and_the_previous_question_waits(home: Path, cwd: Path) -> None:
+    session = Session(home, cwd, "start", dimensions=(24, 80))
+    session.acknowledge()
+    session.answer("fråga 1 av 4", ENTER)
+    session.answer("fråga 2 av 4", "Kulturförvaltningen" + ENTER)
+    session.expect("fråga 3 av 4")
+    session.expect("Vilken enhet")
+    # "<" is an answer like any other: it waits for Enter, and the Enter is its own.
+    session.child.send("<")
+    session.child.send(ENTER)
+    session.expect("fråga 2 av 4")
+    session.expect("Vilken förvaltning")
+    session.child.send("\x15" + "Kulturhuset" + ENTER)  # Ctrl-U clears the offered answer
+    session.answer("Vilken enhet", "Stadsbiblioteket" + ENTER)
+    session.expect("Vad kallar du kontot")
+    session.child.send(CTRL_C)
+    session.child.expect(SAVED)
+    assert session.finish()[0] == 130
+
+    (record,) = records(home)
+    assert record["organisation"]["name"] == "Kulturhuset"
+    assert record["organisation"]["unit"] == "Stadsbiblioteket"

@@ -245,9 +245,10 @@ PL_TONE_PREFIX = {"warning": "Observera: ", "problem": "Fel: "}
 
 # --- move: help, going back, the half-typed answer ---
 P_NO_MORE_HELP = "Det finns ingen mer hjälp till den här frågan."
-P_BACK_KEY_TEXT = "Skriv < för att gå tillbaka till förra frågan."
+P_BACK_KEY_TEXT = "Skriv < och tryck Enter för att gå tillbaka till förra frågan."
 P_BACK_KEY_PGUP = "Tryck PgUp för att gå tillbaka till förra frågan."
-P_BACK_KEY_CHOICE = "< tillbaka till förra frågan."
+P_BACK_KEY_CHOICE = "< och Enter: tillbaka till förra frågan."
+P_BACK_PENDING = "Tryck Enter för att gå tillbaka till förra frågan, eller välj vidare."
 P_WENT_BACK = "(tillbaka till förra frågan)"
 VIEW_PROGRESS_SKIPPED = "(fråga {numbers} behövs inte med dina svar)"
 

@@ -11,8 +11,9 @@ questionary draws the prompts; this module makes them fit the guide:
 - "?" (in an empty answer) or F1 prints the question's help above the prompt
   without leaving it, once, on every prompt: its help text, else its hint, else
   a sentence saying there is no more help ("?" never becomes an answer);
-- where the conversation offers it (`Prompt.back`), "<" in an empty answer,
-  PgUp, and in the choice lists "<" and Left, raise `GoBack`;
+- where the conversation offers it (`Prompt.back`), "<" and Enter (an answer
+  like any other, so the previous question then waits for its own Enter), PgUp,
+  and in the choice lists Left, raise `GoBack`;
 - Ctrl-C and Ctrl-D hand the half-typed answer to `Prompt.keep_typed` first;
 - the choice lists stop at their first and last choice (questionary wraps
   around), and long choices wrap at words under their first line;
@@ -60,6 +61,7 @@ STYLE = questionary.Style(
         ("placeholder", "fg:ansibrightblack"),
         ("validation-toolbar", "bg:default fg:ansired bold"),
         ("help", "fg:ansiyellow"),
+        ("back-pending", "bg:default fg:ansicyan bold noreverse"),
     ]
 )
 
