@@ -48,7 +48,12 @@ class Session:
     """One run of `python -m kontoguide` in a pty, with a transcript of what it showed."""
 
     def __init__(
-        self, home: Path, cwd: Path, *args: str, dimensions: tuple[int, int] = (50, 220)
+        self,
+        home: Path,
+        cwd: Path,
+        *args: str,
+        dimensions: tuple[int, int] = (50, 220),
+        no_cpr: bool = True,
     ) -> None:
         env = {
             **os.environ,
@@ -57,6 +62,8 @@ class Session:
             "TERM": "xterm-256color",
         }
         env.pop("NO_COLOR", None)
+        if not no_cpr:
+            env.pop("PROMPT_TOOLKIT_NO_CPR")
         self.child = pexpect.spawn(
             sys.executable,
             ["-m", "kontoguide", *args],
@@ -442,3 +449,20 @@ def test_less_than_and_enter_go_back_and_the_previous_question_waits(home: Path,
     (record,) = records(home)
     assert record["organisation"]["name"] == "Kulturhuset"
     assert record["organisation"]["unit"] == "Stadsbiblioteket"
+
+
+def test_a_terminal_that_does_not_answer_cursor_requests_gets_no_english_warning(
+    home: Path, cwd: Path
+) -> None:
+    # pexpect's pty never answers a cursor position request (ESC [6n): without one
+    # asked, prompt_toolkit has nothing to wait for and no "WARNING: your terminal
+    # doesn't support cursor position requests (CPR)" to print.
+    session = Session(home, cwd, "start", no_cpr=False)
+    session.acknowledge()
+    session.answer("fråga 1 av 4", ENTER)
+    session.expect("Vilken förvaltning")
+    session.child.send(CTRL_C)
+    session.child.expect(SAVED)
+    assert session.finish()[0] == 130
+    assert "\x1b[6n" not in session.log.getvalue()
+    assert "WARNING" not in session.transcript

@@ -28,6 +28,7 @@ tests can drive real prompts with prompt_toolkit's `create_pipe_input()` and
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from collections.abc import Callable, Sequence
@@ -47,6 +48,7 @@ from kontoguide.terminal.prompt_keys import Validate, add_choice_keys, text_keys
 from kontoguide.terminal.word_wrap import WordWrap
 
 QMARK = "?"
+NO_CPR = "PROMPT_TOOLKIT_NO_CPR"
 INDENT = "  "
 
 STYLE = questionary.Style(
@@ -138,6 +140,13 @@ class QuestionaryAsker:
         output: Output | None = None,
         show_help: Callable[[str], None] | None = None,
     ) -> None:
+        # prompt_toolkit asks the terminal where the cursor is; a terminal that does not
+        # answer (a serial console, some Windows and CI terminals) got an English
+        # "WARNING: your terminal doesn't support cursor position requests (CPR)" in the
+        # middle of the questions. The prompts here do not need the answer (no menu
+        # reserves space under them), so it is not asked for, unless the person set the
+        # variable themselves.
+        os.environ.setdefault(NO_CPR, "1")
         self.input = input
         self.output = output
         self._show_help = show_help if show_help is not None else self._print_help
