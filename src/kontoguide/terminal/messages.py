@@ -262,7 +262,17 @@ PL_SELECT_SHORT = "Svara med numret."
 PL_YESNO_SHORT = "Svara j eller n, eller numret."
 PL_CHECKBOX_SHORT = "Svara med numren, eller alla."
 PL_TEXT_SHORT = "Skriv svaret."
-PL_MULTILINE_SHORT = "Avsluta med en tom rad."
+# Said after the first line instead (PL_LINE_KEPT_FIRST), where it is needed.
+PL_MULTILINE_SHORT = ""
+# After each line of a long answer (said after every Enter: the shorter the better).
+PL_LINE_KEPT_FIRST = "Rad 1. En tom rad avslutar svaret."
+PL_LINE_KEPT = "Rad {number}."
+PL_LONG_STORED = "Sparat."
+# A refused answer said back, so that a long one need not be typed again from memory.
+PL_YOU_WROTE = "Du skrev: {text}"
+PL_YOU_WROTE_LINES = "Du skrev {count} rader:"
+PL_KEEP_WRITTEN = "Skriv + som första rad för att behålla det och skriva vidare."
+PL_KEPT_LINES = "Det du skrev står kvar. Skriv vidare, eller en tom rad för att avsluta."
 PL_FORMAT_SHORT = "Svara i formen {placeholder}."
 PL_HELP_KEY_SHORT = "Frågetecken ger hjälp."
 PL_BACK_KEY_SHORT = "Mindre än går tillbaka."
