@@ -74,6 +74,7 @@ class Session:
             timeout=20,
         )
         self.child.delaybeforesend = None
+        self.dimensions = dimensions
         self.log = io.StringIO()
         self.child.logfile_read = self.log
         self.asked: list[str] = []
@@ -85,6 +86,24 @@ class Session:
 
     def expect(self, text: str) -> None:
         self.child.expect_exact(text)
+
+    def screen(self) -> str:
+        """The terminal's rows as they stand, drawn from everything shown so far."""
+        import pyte
+
+        rows, columns = self.dimensions
+        screen = pyte.Screen(columns, rows)
+        pyte.Stream(screen).feed(self.log.getvalue())
+        return "\n".join(line.rstrip() for line in screen.display)
+
+    def drawn_after_redraws(self, text: str, redraws: int = 10) -> bool:
+        """Whether `text` is on the screen, waiting for up to `redraws` redraws (each
+        ends by showing the cursor again) rather than for a time."""
+        for _ in range(redraws):
+            if text in self.screen():
+                return True
+            self.child.expect_exact("\x1b[?25h")
+        return text in self.screen()
 
     def answer(self, label: str, keys: str) -> None:
         self.expect(label)
@@ -466,3 +485,32 @@ def test_a_terminal_that_does_not_answer_cursor_requests_gets_no_english_warning
     assert session.finish()[0] == 130
     assert "\x1b[6n" not in session.log.getvalue()
     assert "WARNING" not in session.transcript
+
+
+def test_where_the_person_types_enter_is_said_and_a_refused_choice_shows(
+    checklist: Checklist, home: Path, cwd: Path
+) -> None:
+    # The terminal answers no cursor position request (as every Session here): the
+    # line under the input and a choice list's refusal are drawn all the same.
+    steps = sequence(checklist, ANSWERS)
+    policy = next(i for i, (label, _) in enumerate(steps) if label.startswith("Har du läst"))
+    reason = next(i for i, (label, _) in enumerate(steps) if label.startswith("Varför räcker"))
+    session = Session(home, cwd, "start")
+    session.acknowledge()
+    session.run(steps[:1])
+    session.expect(steps[1][0])
+    session.expect(m.P_ENTER_SAVES)
+    session.child.send(steps[1][1])
+    session.run(steps[2:policy])
+    session.answer(steps[policy][0], DOWN + ENTER)  # Nej: the policy must be read
+    session.expect(m.V_YES_POLICY)
+    session.child.send(UP + ENTER)
+    session.run(steps[policy + 1 : reason])
+    session.expect(steps[reason][0])
+    session.expect(m.P_ENTER_LONG)
+    session.child.send("<")
+    # The line is redrawn in place, only its changed letters: read off the screen.
+    assert session.drawn_after_redraws(m.P_ENTER_GOES_BACK)
+    session.child.send(CTRL_C)
+    session.child.expect(SAVED)
+    assert session.finish()[0] == 130

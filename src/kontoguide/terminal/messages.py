@@ -68,6 +68,13 @@ P_HELP_KEY_CHOICE = "? visar mer hjälp."
 P_HELP_TITLE = "Mer hjälp:"
 P_OPTIONAL = "Frivillig fråga: tryck Enter utan att skriva något för att hoppa över den."
 P_MULTILINE = "Du kan skriva flera rader. Avsluta med Esc och sedan Enter (eller Alt+Enter)."
+# Windows terminals take Alt+Enter themselves (full screen): not offered there.
+P_MULTILINE_WINDOWS = "Du kan skriva flera rader. Avsluta med Esc och sedan Enter."
+# The line under the input: what Enter does there.
+P_ENTER_SAVES = "Enter sparar svaret."
+P_ENTER_LONG = "Enter ger en ny rad. Esc och sedan Enter (eller Alt+Enter) sparar svaret."
+P_ENTER_LONG_WINDOWS = "Enter ger en ny rad. Esc och sedan Enter sparar svaret."
+P_ENTER_GOES_BACK = "Enter går tillbaka till förra frågan."
 P_SELECT = "(Välj med piltangenterna och tryck Enter.)"
 P_CHECKBOX = "(Piltangenterna flyttar, mellanslag markerar, a markerar alla, Enter bekräftar.)"
 P_ALL_CHOSEN = "alla {count} markerade"

@@ -14,6 +14,8 @@ questionary draws the prompts; this module makes them fit the guide:
 - where the conversation offers it (`Prompt.back`), "<" and Enter (an answer
   like any other, so the previous question then waits for its own Enter), PgUp,
   and in the choice lists Left, raise `GoBack`;
+- under a text prompt's input a line says what Enter does there (saves, adds a
+  line in a long answer, goes back after "<"; see input_toolbar);
 - Ctrl-C and Ctrl-D hand the half-typed answer to `Prompt.keep_typed` first;
 - the choice lists stop at their first and last choice (questionary wraps
   around), and long choices wrap at words under their first line;
@@ -44,6 +46,7 @@ from prompt_toolkit.shortcuts import print_formatted_text
 
 from kontoguide.questionnaire.prompting import Check, GoBack, Option, Prompt
 from kontoguide.terminal import messages as m
+from kontoguide.terminal.input_toolbar import finish_long, show_toolbar_always, toolbar_text
 from kontoguide.terminal.prompt_keys import Validate, add_choice_keys, text_keys
 from kontoguide.terminal.word_wrap import WordWrap
 
@@ -64,6 +67,8 @@ STYLE = questionary.Style(
         ("validation-toolbar", "bg:default fg:ansired bold"),
         ("help", "fg:ansiyellow"),
         ("back-pending", "bg:default fg:ansicyan bold noreverse"),
+        ("bottom-toolbar", "noreverse"),
+        ("enter-hint", "fg:ansicyan"),
     ]
 )
 
@@ -160,7 +165,7 @@ class QuestionaryAsker:
         if not prompt.required:
             lines.append(wrap(m.P_OPTIONAL, width))
         if multiline:
-            lines.append(wrap(m.P_MULTILINE, width))
+            lines.append(wrap(finish_long(), width))
         keys = m.P_HELP_KEY_TEXT if not default else m.P_HELP_KEY_F1
         if prompt.back:
             keys += " " + (m.P_BACK_KEY_TEXT if not default else m.P_BACK_KEY_PGUP)
@@ -186,9 +191,12 @@ class QuestionaryAsker:
             input_processors=[WordWrap()],
             prompt_continuation=_under_the_input,
             erase_when_done=True,
+            # Under the input: what Enter does there (a new line, save, go back).
+            bottom_toolbar=toolbar_text(multiline=multiline, back=prompt.back),
             **self._io(),
         )
         _widen_validation_toolbar(question.application)
+        show_toolbar_always(question.application)
         try:
             answer = str(question.unsafe_ask())
         except (KeyboardInterrupt, EOFError):
@@ -224,6 +232,7 @@ class QuestionaryAsker:
         add_choice_keys(
             question.application, prompt, self._show_help, self._validator(prompt.validate, width)
         )
+        show_toolbar_always(question.application)  # where a refusal and "<" are shown
         answer = str(self._ask_erased(question, prompt.message, width))
         title = next((o.title for o in options if o.value == answer), answer)
         self._echo(prompt.message, title, width)
@@ -255,6 +264,7 @@ class QuestionaryAsker:
             **self._io(),
         )
         add_choice_keys(question.application, prompt, self._show_help, None)
+        show_toolbar_always(question.application)
         answer = [str(value) for value in self._ask_erased(question, prompt.message, width)]
         titles = [o.title for o in options if o.value in answer]
         shown = m.P_ALL_CHOSEN.format(count=len(titles)) if len(titles) == len(options) else ""
