@@ -55,6 +55,10 @@ def unit_words(organisation: Organisation) -> set[str]:
     return words - _GENERIC_WORDS
 
 
+def _folded(text: str | None) -> str:
+    return " ".join((text or "").casefold().split())
+
+
 def account_name_problem(name: str, organisation: Organisation) -> str | None:
     """Why a proposed account name does not show the unit and Stockholm, if it does not."""
     folded = name.casefold()
@@ -67,7 +71,10 @@ def account_name_problem(name: str, organisation: Organisation) -> str | None:
         return None
     if unit:
         return m.V_ACCOUNT_NAME_CITY
-    names = " eller ".join(f"”{part}”" for part in (organisation.unit, organisation.name) if part)
+    # A unit that is the organisation itself ("Kulturförvaltningen" twice) is named once.
+    unit_text, org_text = organisation.unit, organisation.name
+    same = bool(unit_text and org_text) and _folded(unit_text) == _folded(org_text)
+    names = " eller ".join(f"”{part}”" for part in (unit_text, None if same else org_text) if part)
     if city:
         return m.V_ACCOUNT_NAME_UNIT.format(names=names)
     return m.V_ACCOUNT_NAME_BOTH.format(names=names)
