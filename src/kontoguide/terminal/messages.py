@@ -252,7 +252,7 @@ PL_TONE_PREFIX = {"warning": "Observera: ", "problem": "Fel: "}
 
 # --- move: help, going back, the half-typed answer ---
 P_NO_MORE_HELP = "Det finns ingen mer hjälp till den här frågan."
-P_BACK_KEY_TEXT = "Skriv < och tryck Enter för att gå tillbaka till förra frågan."
+P_BACK_KEY_TEXT = "Skriv < och Enter för att gå tillbaka en fråga."
 P_BACK_KEY_PGUP = "Tryck PgUp för att gå tillbaka till förra frågan."
 P_BACK_KEY_CHOICE = "< och Enter: tillbaka till förra frågan."
 P_BACK_PENDING = "Tryck Enter för att gå tillbaka till förra frågan, eller välj vidare."
