@@ -17,7 +17,9 @@ from typing import Any
 
 from kontoguide.checklist.parts import Checklist, ItemField, Question
 from kontoguide.cli import messages as m
+from kontoguide.model import paths
 from kontoguide.model.record import Record
+from kontoguide.questionnaire.earlier_person import earlier_answer
 from kontoguide.questionnaire.events import Event
 from kontoguide.questionnaire.list_answers import offered_people
 from kontoguide.questionnaire.prompting import Option, Prompt
@@ -422,6 +424,7 @@ class RecordingScreen:
 DOWN = "\x1b[B"
 UP = "\x1b[A"
 ENTER = "\r"
+CLEAR_LINE = "\x15"  # Ctrl-U: the text before the cursor, an offered answer, goes
 FINISH_LONG = "\x1b\r"  # Esc, then Enter: ends a multi-line answer
 
 
@@ -497,7 +500,10 @@ def sequence(
             continue
         value = answers[question.field]
         if question.kind != "list":
-            steps.append((question.label, keys_for(checklist, question, value)))
+            keys = keys_for(checklist, question, value)
+            if earlier_answer(question.field, lambda field: paths.get(data, field)) is not None:
+                keys = CLEAR_LINE + keys  # a person named earlier is offered: typed over
+            steps.append((question.label, keys))
             continue
         for label, answer, spec in list_answers(question, value, data):
             if spec is not None:

@@ -327,7 +327,7 @@ def test_the_hint_is_the_help_when_there_is_no_help_text(pipe: PipeInput) -> Non
 def test_back_keys_on_a_text_prompt(pipe: PipeInput) -> None:
     kept: list[str] = []
     back = Prompt("Fråga", back=True, keep_typed=kept.append)
-    asker = asker_for(pipe, "<")
+    asker = asker_for(pipe, "<" + ENTER)
     with pytest.raises(GoBack):
         asker.text(back)
     # Inside an answer "<" is text; PgUp goes back and keeps what was typed.
@@ -344,7 +344,39 @@ def test_no_back_where_it_is_not_offered(pipe: PipeInput) -> None:
     assert asker.select(Prompt("Val"), OPTIONS) == "a"
 
 
-@pytest.mark.parametrize("key", ["<", LEFT, PAGE_UP])
+@pytest.mark.parametrize("multiline", [False, True])
+def test_less_than_is_an_answer_that_goes_back_on_enter(pipe: PipeInput, multiline: bool) -> None:
+    # "<" alone waits for Enter, like any answer: going back on the key left the Enter
+    # that followed to accept the previous question's answer at once.
+    kept: list[str] = []
+    back = Prompt("Fråga", back=True, keep_typed=kept.append)
+    asker = asker_for(pipe, "<" + "\x7f" + "svar" + (FINISH_LONG if multiline else ENTER))
+    assert asker.text(back, multiline=multiline) == "svar"
+    pipe.send_text("<" + ENTER + "nästa" + ENTER)
+    with pytest.raises(GoBack):
+        asker.text(back, multiline=multiline)
+    # The Enter was the back's own: the keys after it answer the next prompt.
+    assert asker.text(Prompt("Förra", back=True)) == "nästa"
+    assert kept == [""]
+
+
+@pytest.mark.parametrize("kind", ["select", "checkbox"])
+def test_less_than_in_a_choice_list_goes_back_on_the_enter_after_it(
+    pipe: PipeInput, kind: str
+) -> None:
+    asker = asker_for(pipe, "<" + ENTER + DOWN + ENTER)
+    ask = asker.select if kind == "select" else asker.checkbox
+    with pytest.raises(GoBack):
+        ask(Prompt("Val", back=True), OPTIONS)
+    # Not the previous prompt's Enter as well: it waits, and Down and Enter answer it.
+    answer = asker.select(Prompt("Förra", back=True), OPTIONS)
+    assert answer == "b"
+    # A move after "<" means choosing on: Enter then chooses.
+    pipe.send_text("<" + DOWN + ENTER)
+    assert asker.select(Prompt("Val", back=True), OPTIONS) == "b"
+
+
+@pytest.mark.parametrize("key", ["<" + ENTER, LEFT, PAGE_UP])
 def test_back_keys_on_choice_prompts(pipe: PipeInput, key: str) -> None:
     asker = asker_for(pipe, DOWN + key + key)
     with pytest.raises(GoBack):

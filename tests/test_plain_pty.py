@@ -233,3 +233,39 @@ def test_question_mark_says_the_help_of_questions_all_through_the_checklist(
     session.expect("resume")
     session.finish()
     assert m.PL_NO_HELP not in session.transcript
+
+
+def test_a_long_answer_talks_back_and_a_refused_one_is_given_back(
+    checklist: Checklist, home: Path, cwd: Path
+) -> None:
+    steps = plain_lines(checklist, ANSWERS)
+    reason = _index(steps, "Varför räcker inte stadens gemensamma konton?")
+    session = PlainSession(home, cwd, "start", "--enkel")
+    session.answer(NOTICE_CONFIRM, "j")
+    session.run(steps[:reason])
+    # Two lines, three words: too short a reason, refused.
+    session.answer(steps[reason][0], "Räcker inte")
+    session.expect(m.PL_LINE_KEPT.format(number=1))
+    session.child.send("alls." + "\r")
+    session.expect(m.PL_LINE_KEPT.format(number=2))
+    session.child.send("\r")
+    session.expect("Fel: ")
+    # Said back, line by line, and kept with "+": the person only adds to it.
+    session.expect(m.PL_YOU_WROTE_LINES.format(count=2) + "\r\nRäcker inte\r\nalls.")
+    session.expect(m.PL_KEEP_WRITTEN)
+    session.expect(m.PL_INPUT)
+    session.child.send("+" + "\r")
+    session.expect(m.PL_KEPT_LINES)
+    session.child.send("Barnen följer inte dem." + "\r")
+    session.expect(m.PL_LINE_KEPT.format(number=3))
+    session.child.send("\r")
+    session.expect(m.PL_LONG_STORED)
+    session.expect(steps[reason + 1][0])
+    session.expect(m.PL_INPUT)
+    session.child.send(CTRL_C)
+    session.child.expect(SAVED)
+    assert session.finish()[0] == 130
+    (record,) = records(home)
+    assert record["step1"]["shared_accounts_reason"] == (
+        "Räcker inte\nalls.\nBarnen följer inte dem."
+    )

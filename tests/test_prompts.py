@@ -82,6 +82,21 @@ def test_text_keeps_the_typed_text_when_refused(pipe: PipeInput) -> None:
     assert answer == "anna.lind@stockholm.se"
 
 
+def test_a_refused_long_answer_stays_to_be_added_to(pipe: PipeInput) -> None:
+    # Refused on Esc and Enter: both lines stay in the answer, and what is typed next
+    # goes on after them (nothing of a long answer is typed again).
+    seen: list[str] = []
+
+    def check(text: str) -> str | None:
+        seen.append(text)
+        return None if len(text.split()) >= 4 else "Minst fyra ord."
+
+    keys = "Räcker inte" + ENTER + "alls." + FINISH_LONG + " Barnen läser inte." + FINISH_LONG
+    answer = asker_for(pipe, keys).text(Prompt("Varför?", validate=check), multiline=True)
+    assert seen == ["Räcker inte\nalls.", "Räcker inte\nalls. Barnen läser inte."]
+    assert answer == "Räcker inte\nalls. Barnen läser inte."
+
+
 def test_text_checks_on_enter_only_not_while_typing(pipe: PipeInput) -> None:
     # The first key alone, then a pause: a check while typing would run on "a" and put
     # a red "Skriv en e-postadress…" under the answer from the first keystroke.

@@ -48,7 +48,12 @@ class Session:
     """One run of `python -m kontoguide` in a pty, with a transcript of what it showed."""
 
     def __init__(
-        self, home: Path, cwd: Path, *args: str, dimensions: tuple[int, int] = (50, 220)
+        self,
+        home: Path,
+        cwd: Path,
+        *args: str,
+        dimensions: tuple[int, int] = (50, 220),
+        no_cpr: bool = True,
     ) -> None:
         env = {
             **os.environ,
@@ -57,6 +62,8 @@ class Session:
             "TERM": "xterm-256color",
         }
         env.pop("NO_COLOR", None)
+        if not no_cpr:
+            env.pop("PROMPT_TOOLKIT_NO_CPR")
         self.child = pexpect.spawn(
             sys.executable,
             ["-m", "kontoguide", *args],
@@ -67,6 +74,7 @@ class Session:
             timeout=20,
         )
         self.child.delaybeforesend = None
+        self.dimensions = dimensions
         self.log = io.StringIO()
         self.child.logfile_read = self.log
         self.asked: list[str] = []
@@ -78,6 +86,24 @@ class Session:
 
     def expect(self, text: str) -> None:
         self.child.expect_exact(text)
+
+    def screen(self) -> str:
+        """The terminal's rows as they stand, drawn from everything shown so far."""
+        import pyte
+
+        rows, columns = self.dimensions
+        screen = pyte.Screen(columns, rows)
+        pyte.Stream(screen).feed(self.log.getvalue())
+        return "\n".join(line.rstrip() for line in screen.display)
+
+    def drawn_after_redraws(self, text: str, redraws: int = 10) -> bool:
+        """Whether `text` is on the screen, waiting for up to `redraws` redraws (each
+        ends by showing the cursor again) rather than for a time."""
+        for _ in range(redraws):
+            if text in self.screen():
+                return True
+            self.child.expect_exact("\x1b[?25h")
+        return text in self.screen()
 
     def answer(self, label: str, keys: str) -> None:
         self.expect(label)
@@ -400,7 +426,7 @@ def test_help_back_and_a_pause_mid_answer_in_a_narrow_terminal(
     session.expect("Namnet visar vem som står bakom kontot")
     session.child.send("Kulturförvaltningen" + ENTER)
     session.expect("fråga 3 av 4")
-    session.child.send("<")  # back to the organisation's name, kept as the default
+    session.child.send("<" + ENTER)  # back to the organisation's name, kept as the default
     session.expect("fråga 2 av 4")
     session.child.send("\x1b[5~")  # PgUp: back to the first question
     session.expect("fråga 1 av 4")
@@ -447,7 +473,8 @@ def test_question_mark_shows_the_help_of_questions_all_through_the_checklist(
         session.expect(label)
         if label in sample:
             assert helps[label], label
-            session.child.send("?")
+            # "?" asks for help in an empty answer; Ctrl-U first empties an offered one.
+            session.child.send("\x15?")
             session.expect(helps[label][:30])
             session.expect(label)  # the prompt is drawn again below the help: keys go to it
             sample.discard(label)
@@ -457,3 +484,73 @@ def test_question_mark_shows_the_help_of_questions_all_through_the_checklist(
     session.child.send(CTRL_C)
     session.finish()
     assert "Det finns ingen mer" not in session.transcript
+
+
+def test_less_than_and_enter_go_back_and_the_previous_question_waits(home: Path, cwd: Path) -> None:
+    session = Session(home, cwd, "start", dimensions=(24, 80))
+    session.acknowledge()
+    session.answer("fråga 1 av 4", ENTER)
+    session.answer("fråga 2 av 4", "Kulturförvaltningen" + ENTER)
+    session.expect("fråga 3 av 4")
+    session.expect("Vilken enhet")
+    # "<" is an answer like any other: it waits for Enter, and the Enter is its own.
+    session.child.send("<")
+    session.child.send(ENTER)
+    session.expect("fråga 2 av 4")
+    session.expect("Vilken förvaltning")
+    session.child.send("\x15" + "Kulturhuset" + ENTER)  # Ctrl-U clears the offered answer
+    session.answer("Vilken enhet", "Stadsbiblioteket" + ENTER)
+    session.expect("Vad kallar du kontot")
+    session.child.send(CTRL_C)
+    session.child.expect(SAVED)
+    assert session.finish()[0] == 130
+
+    (record,) = records(home)
+    assert record["organisation"]["name"] == "Kulturhuset"
+    assert record["organisation"]["unit"] == "Stadsbiblioteket"
+
+
+def test_a_terminal_that_does_not_answer_cursor_requests_gets_no_english_warning(
+    home: Path, cwd: Path
+) -> None:
+    # pexpect's pty never answers a cursor position request (ESC [6n): without one
+    # asked, prompt_toolkit has nothing to wait for and no "WARNING: your terminal
+    # doesn't support cursor position requests (CPR)" to print.
+    session = Session(home, cwd, "start", no_cpr=False)
+    session.acknowledge()
+    session.answer("fråga 1 av 4", ENTER)
+    session.expect("Vilken förvaltning")
+    session.child.send(CTRL_C)
+    session.child.expect(SAVED)
+    assert session.finish()[0] == 130
+    assert "\x1b[6n" not in session.log.getvalue()
+    assert "WARNING" not in session.transcript
+
+
+def test_where_the_person_types_enter_is_said_and_a_refused_choice_shows(
+    checklist: Checklist, home: Path, cwd: Path
+) -> None:
+    # The terminal answers no cursor position request (as every Session here): the
+    # line under the input and a choice list's refusal are drawn all the same.
+    steps = sequence(checklist, ANSWERS)
+    policy = next(i for i, (label, _) in enumerate(steps) if label.startswith("Har du läst"))
+    reason = next(i for i, (label, _) in enumerate(steps) if label.startswith("Varför räcker"))
+    session = Session(home, cwd, "start")
+    session.acknowledge()
+    session.run(steps[:1])
+    session.expect(steps[1][0])
+    session.expect(m.P_ENTER_SAVES)
+    session.child.send(steps[1][1])
+    session.run(steps[2:policy])
+    session.answer(steps[policy][0], DOWN + ENTER)  # Nej: the policy must be read
+    session.expect(m.V_YES_POLICY)
+    session.child.send(UP + ENTER)
+    session.run(steps[policy + 1 : reason])
+    session.expect(steps[reason][0])
+    session.expect(m.P_ENTER_LONG)
+    session.child.send("<")
+    # The line is redrawn in place, only its changed letters: read off the screen.
+    assert session.drawn_after_redraws(m.P_ENTER_GOES_BACK)
+    session.child.send(CTRL_C)
+    session.child.expect(SAVED)
+    assert session.finish()[0] == 130

@@ -453,6 +453,19 @@ def test_account_name_without_the_unit(
     }
 
 
+@pytest.mark.parametrize("unit", ["Kulturförvaltningen", "  kulturförvaltningen "])
+def test_a_unit_that_is_the_organisation_is_named_once(
+    complete_answers: dict[str, Any], checklist: Checklist, unit: str
+) -> None:
+    data = put(complete_answers, "organisation.unit", unit)
+    data = put(data, "organisation.name", "Kulturförvaltningen")
+    data = put(data, "step3.proposed_account_name", "Bibblan i Stockholms stad")
+    names = f"”{unit.strip()}”"  # (the answer as stored: trimmed)
+    assert all_problems(data, checklist) == {
+        "step3.proposed_account_name": m.V_ACCOUNT_NAME_UNIT.format(names=names)
+    }
+
+
 def test_another_effect_needs_its_description(
     complete_answers: dict[str, Any], checklist: Checklist
 ) -> None:

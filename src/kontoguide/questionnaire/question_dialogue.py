@@ -1,8 +1,9 @@
 """The checklist's questions asked in order, each in its step, with a way back.
 
 A question's default is its answer, else an answer set aside for it, else the
-suggestion from an earlier record; text typed before a pause is offered before
-any of them. Going back asks the previous applicable question again and then
+suggestion from an earlier record, else a person named earlier in the checklist
+(earlier_person); text typed before a pause is offered before any of them.
+Going back asks the previous applicable question again and then
 the ones after it in turn, so nothing between is skipped.
 """
 
@@ -15,6 +16,7 @@ from kontoguide.model import paths
 from kontoguide.questionnaire import messages as m
 from kontoguide.questionnaire.answer_prompts import TEXT_KINDS, AnswerPrompts, Asking
 from kontoguide.questionnaire.answer_text import shorten
+from kontoguide.questionnaire.earlier_person import NAME, earlier_answer
 from kontoguide.questionnaire.events import Note, Progress, Screen, SectionStarted
 from kontoguide.questionnaire.flow import Flow
 from kontoguide.questionnaire.list_dialogue import ListDialogue
@@ -99,18 +101,7 @@ class QuestionDialogue:
                 self.answers.in_list, self.lists.back = None, False
             return
         field = question.field
-        default = self.flow.value(field)
-        entry = self.flow.set_aside_for(field)
-        if entry is not None and not paths.is_answered(default):
-            default = entry[1]
-            show_set_aside(self.flow, self.screen, question, default)
-        elif not paths.is_answered(default):
-            default = self.flow.suggestion(field)
-        typed = self.flow.typed_for(field) if question.kind in TEXT_KINDS else None
-        if typed is not None:
-            # Text typed here before a pause: offered in the answer, said to be unsaved.
-            self.screen.show(Note(m.Q_TYPED_NOT_SAVED, "warning"))
-            default = typed
+        default = self._default(question)
 
         def check(value: Any) -> str | None:
             # "X" typed under "Annan plattform" is the listed X, not a too short name.
@@ -143,6 +134,28 @@ class QuestionDialogue:
             self.screen.show(Note(advice, "warning"))
         show_displaced(self.screen, displaced)
         show_set_aside_now(self.flow, self.screen, question)
+
+    def _default(self, question: Question) -> Any:
+        """What the prompt starts from: text typed before a pause, else the answer, else
+        an answer set aside, else the earlier record's, else a person named earlier."""
+        field = question.field
+        default = self.flow.value(field)
+        entry = self.flow.set_aside_for(field)
+        if entry is not None and not paths.is_answered(default):
+            default = entry[1]
+            show_set_aside(self.flow, self.screen, question, default)
+        elif not paths.is_answered(default):
+            default = self.flow.suggestion(field)
+        if not paths.is_answered(default):
+            default = earlier_answer(field, self.flow.value)
+            if default is not None and field.endswith("." + NAME):
+                self.screen.show(Note(m.Q_EARLIER_PERSON))
+        typed = self.flow.typed_for(field) if question.kind in TEXT_KINDS else None
+        if typed is not None:
+            # Text typed here before a pause: offered in the answer, said to be unsaved.
+            self.screen.show(Note(m.Q_TYPED_NOT_SAVED, "warning"))
+            default = typed
+        return default
 
     def _take_listed_choice(self, typed: str, question: Question, option: Any) -> None:
         """ "Annan plattform" and then the name of a listed one: that one, with its caution

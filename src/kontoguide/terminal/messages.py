@@ -68,6 +68,13 @@ P_HELP_KEY_CHOICE = "? visar mer hjälp."
 P_HELP_TITLE = "Mer hjälp:"
 P_OPTIONAL = "Frivillig fråga: tryck Enter utan att skriva något för att hoppa över den."
 P_MULTILINE = "Du kan skriva flera rader. Avsluta med Esc och sedan Enter (eller Alt+Enter)."
+# Windows terminals take Alt+Enter themselves (full screen): not offered there.
+P_MULTILINE_WINDOWS = "Du kan skriva flera rader. Avsluta med Esc och sedan Enter."
+# The line under the input: what Enter does there.
+P_ENTER_SAVES = "Enter sparar svaret."
+P_ENTER_LONG = "Enter ger en ny rad. Esc och sedan Enter (eller Alt+Enter) sparar svaret."
+P_ENTER_LONG_WINDOWS = "Enter ger en ny rad. Esc och sedan Enter sparar svaret."
+P_ENTER_GOES_BACK = "Enter går tillbaka till förra frågan."
 P_SELECT = "(Välj med piltangenterna och tryck Enter.)"
 P_CHECKBOX = "(Piltangenterna flyttar, mellanslag markerar, a markerar alla, Enter bekräftar.)"
 P_ALL_CHOSEN = "alla {count} markerade"
@@ -249,9 +256,10 @@ PL_TONE_PREFIX = {"warning": "Observera: ", "problem": "Fel: "}
 
 # --- move: help, going back, the half-typed answer ---
 P_NO_MORE_HELP = "Det finns ingen mer hjälp till den här frågan."
-P_BACK_KEY_TEXT = "Skriv < för att gå tillbaka till förra frågan."
+P_BACK_KEY_TEXT = "Skriv < och Enter för att gå tillbaka en fråga."
 P_BACK_KEY_PGUP = "Tryck PgUp för att gå tillbaka till förra frågan."
-P_BACK_KEY_CHOICE = "< tillbaka till förra frågan."
+P_BACK_KEY_CHOICE = "< och Enter: tillbaka till förra frågan."
+P_BACK_PENDING = "Tryck Enter för att gå tillbaka till förra frågan, eller välj vidare."
 P_WENT_BACK = "(tillbaka till förra frågan)"
 VIEW_PROGRESS_SKIPPED = "(fråga {numbers} behövs inte med dina svar)"
 
@@ -265,7 +273,17 @@ PL_SELECT_SHORT = "Svara med numret."
 PL_YESNO_SHORT = "Svara j eller n, eller numret."
 PL_CHECKBOX_SHORT = "Svara med numren, eller alla."
 PL_TEXT_SHORT = "Skriv svaret."
-PL_MULTILINE_SHORT = "Avsluta med en tom rad."
+# Said after the first line instead (PL_LINE_KEPT_FIRST), where it is needed.
+PL_MULTILINE_SHORT = ""
+# After each line of a long answer (said after every Enter: the shorter the better).
+PL_LINE_KEPT_FIRST = "Rad 1. En tom rad avslutar svaret."
+PL_LINE_KEPT = "Rad {number}."
+PL_LONG_STORED = "Sparat."
+# A refused answer said back, so that a long one need not be typed again from memory.
+PL_YOU_WROTE = "Du skrev: {text}"
+PL_YOU_WROTE_LINES = "Du skrev {count} rader:"
+PL_KEEP_WRITTEN = "Skriv + som första rad för att behålla det och skriva vidare."
+PL_KEPT_LINES = "Det du skrev står kvar. Skriv vidare, eller en tom rad för att avsluta."
 PL_FORMAT_SHORT = "Svara i formen {placeholder}."
 PL_HELP_KEY_SHORT = "Frågetecken ger hjälp."
 PL_BACK_KEY_SHORT = "Mindre än går tillbaka."

@@ -9,10 +9,13 @@ can pipe the answers in.
 - a choice: the number, or the start of the option's text (case and å/ä/ö do
   not matter; the start must fit one option only); j/ja/n/nej at yes or no;
 - several choices: numbers with commas or spaces between them, "alla", "inga";
-- a long answer: lines until an empty line;
+- a long answer: lines until an empty line, each line said back by its number
+  ("Rad 2.", the first time in a part with how to end) and the stored answer
+  confirmed ("Sparat."): a listener hears nothing else happen after an Enter;
 - "?" shows the help, "<" asks for the previous question (where offered);
-- an answer that does not fit: "Fel: <reason>" on its own line, then the
-  question again, so a screen reader user hears what is asked;
+- an answer that does not fit: "Fel: <reason>" on its own line, what was typed
+  ("Du skrev: …"), then the question again, so a screen reader user hears what is
+  asked; a refused long answer is kept: "+" as the first line starts from it;
 - how to answer is said in full the first time a kind of prompt comes (and
   after "?" or an error), then in a few words ("Svara med numret."), and once
   per part (a section, a heading): in a whole run the full lines were a sixth
@@ -44,6 +47,8 @@ T = TypeVar("T")
 # One line of how to answer: in full, and the few words said once it has been heard.
 Instruction = tuple[str, str]
 HELP, BACK, CLEAR = "?", "<", "-"
+# As the first line of a long answer after a refused one: start from the refused lines.
+KEEP = "+"
 ENV = "KONTOGUIDE_ENKEL"
 # The convention other command-line tools follow for a plain, accessible output.
 ACCESSIBLE_ENV = "ACCESSIBLE"
@@ -281,7 +286,7 @@ class PlainAsker:
                 return ""
             return typed
 
-        return self._ask(prompt, [], lines, parse, multiline=multiline)
+        return self._ask(prompt, [], lines, parse, multiline=multiline, give_back=True)
 
     def select(self, prompt: Prompt, options: Sequence[Option]) -> str:
         values = [option.value for option in options]
@@ -343,11 +348,15 @@ class PlainAsker:
         parse: Callable[[str], T | _Refused],
         *,
         multiline: bool = False,
+        give_back: bool = False,
     ) -> T:
         hint, ways = _ways(prompt)
         self._show(prompt, options, how, ways, hint=hint)
+        # A refused long answer, said back and kept for "+" (see _give_back).
+        refused: list[str] = []
         while True:
-            typed = self._read(prompt, multiline=multiline)
+            typed = self._read(prompt, multiline=multiline, refused=refused)
+            refused = []
             command = typed.strip()
             if command == HELP:
                 self._say(m.P_HELP_TITLE)
@@ -360,14 +369,39 @@ class PlainAsker:
                 self._refuse(m.PL_NO_BACK, prompt, options, how, ways)
                 continue
             value = parse(typed)
-            if isinstance(value, _Refused):
-                self._refuse(value.reason, prompt, options, how, ways)
-                continue
-            reason = prompt.validate(value) if prompt.validate is not None else None
+            reason = value.reason if isinstance(value, _Refused) else None
+            if reason is None and prompt.validate is not None:
+                reason = prompt.validate(value)
             if reason is not None:
-                self._refuse(reason, prompt, options, how, ways)
+                self._say(m.PL_ERROR.format(reason=reason))
+                if give_back:
+                    refused = self._give_back(typed, multiline=multiline)
+                self._show(prompt, options, how, ways, full=True)
                 continue
-            return value
+            if multiline and typed.strip():
+                self._say(m.PL_LONG_STORED)
+            return value  # type: ignore[return-value]
+
+    def _give_back(self, typed: str, *, multiline: bool) -> list[str]:
+        """Say a refused answer back, so that it need not be typed again from memory;
+        a long one is kept: "+" as the first line of the next answer starts from it.
+
+        An empty line cannot keep it (it ends an answer, and would send the refused
+        answer again unchanged), and a line cannot be edited here: "+" takes the lines
+        and lets the person add to them, or they type the answer anew."""
+        lines = [line for line in typed.split("\n") if line.strip()]
+        if not lines:
+            return []
+        if not multiline or len(lines) == 1:
+            self._say(m.PL_YOU_WROTE.format(text=lines[0].strip()))
+        else:
+            self._say(m.PL_YOU_WROTE_LINES.format(count=len(lines)))
+            for line in lines:
+                self._say(line)
+        if not multiline:
+            return []
+        self._say(m.PL_KEEP_WRITTEN)
+        return lines
 
     def _refuse(
         self,
@@ -400,10 +434,13 @@ class PlainAsker:
         untold = ways if full else [way for way in ways if way[0] not in self.told.said]
         self.told.said.update(long for long, _ in untold)
         (kind, _), *also = how
-        known = not full and kind in self.told.kinds and kind != m.PL_MULTILINE
+        known = not full and kind in self.told.kinds
         self.told.kinds.add(kind)
         lines = [*(also if known else how), *untold]
         said = [short if long in self.heard and not full else long for long, short in lines]
+        said = [line for line in said if line]  # (a long answer's short line is said later)
+        if m.PL_MULTILINE in said:  # how to end it was just said: not again after line 1
+            self.told.kinds.add(m.PL_LINE_KEPT_FIRST)
         self.heard.update(long for long, _ in lines)
         if said:
             self._say(" ".join(said))
@@ -411,21 +448,23 @@ class PlainAsker:
 
     # --- reading lines ------------------------------------------------------------------
 
-    def _read(self, prompt: Prompt, *, multiline: bool) -> str:
-        """One answer: a line, or for a long answer the lines up to an empty one."""
+    def _read(self, prompt: Prompt, *, multiline: bool, refused: Sequence[str] = ()) -> str:
+        """One answer: a line, or for a long answer the lines up to an empty one, each
+        line said to be kept (a listener hears nothing else happen after its Enter).
+        `refused`: the lines of a refused long answer, taken back by "+" as a first line."""
         lines: list[str] = []
         while True:
             try:
                 raw = self.input.readline()
             except KeyboardInterrupt:
-                self._pause(prompt, lines)
+                self._pause(prompt, lines or list(refused))
                 raise
             if not raw.endswith("\n"):
                 # The end of the input, perhaps after a last line without its Enter
                 # (Ctrl-D after typing): that line is kept, not taken as the answer.
                 if raw:
                     lines.append(raw.rstrip("\r"))
-                self._pause(prompt, lines)
+                self._pause(prompt, lines or list(refused))
                 raise EOFError
             line = raw.rstrip("\r\n")
             if self.echo:
@@ -436,7 +475,21 @@ class PlainAsker:
                 return "\n".join(lines)
             if not lines and line.strip() in (HELP, BACK):
                 return line
+            if not lines and refused and line.strip() == KEEP:
+                lines = list(refused)
+                self._say(m.PL_KEPT_LINES)
+                continue
             lines.append(line)
+            self._line_kept(len(lines))
+
+    def _line_kept(self, number: int) -> None:
+        """After a line of a long answer: its number, and the first time in a part also
+        how to end the answer."""
+        if number == 1 and m.PL_LINE_KEPT_FIRST not in self.told.kinds:
+            self.told.kinds.add(m.PL_LINE_KEPT_FIRST)
+            self._say(m.PL_LINE_KEPT_FIRST)
+        else:
+            self._say(m.PL_LINE_KEPT.format(number=number))
 
     @staticmethod
     def _pause(prompt: Prompt, lines: list[str]) -> None:

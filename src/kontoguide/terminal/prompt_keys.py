@@ -1,7 +1,7 @@
 """The keys the guide adds to questionary's prompts.
 
-"?" in an empty answer and F1 print the help, once; "<" in an empty answer, PgUp
-and, in a choice list, Left go back where the conversation offers it; Ctrl-C and
+"?" in an empty answer and F1 print the help, once; "<" as the whole answer and
+Enter, PgUp and, in a choice list, Left go back where the conversation offers it; Ctrl-C and
 Ctrl-D hand the typed text to the conversation first and end every prompt; the
 choice lists stop at their ends and check the choice on Enter.
 """
@@ -23,6 +23,11 @@ from kontoguide.terminal import messages as m
 ShowHelp = Callable[[str], None]
 # questionary's convention: True for an answer that holds, else the refusal as shown.
 Validate = Callable[[Any], bool | str]
+
+
+BACK_ANSWER = "<"
+# The answer in a text prompt is "<" alone: Enter goes back.
+asks_back = Condition(lambda: get_app().current_buffer.text.strip() == BACK_ANSWER)
 
 
 def help_text(prompt: Prompt) -> str:
@@ -85,10 +90,17 @@ def text_keys(prompt: Prompt, show_help: ShowHelp, *, multiline: bool) -> KeyBin
         leave(event, EOFError)
 
     if prompt.back:
-        buffer_empty = Condition(lambda: not get_app().current_buffer.text)
+        # "<" is a character an answer may hold: it goes back only as the whole answer,
+        # and like any answer on Enter. Going back on the key itself left the Enter that
+        # followed to accept the previous question's answer at once, so back seemed not
+        # to work.
+        @keys.add("enter", filter=asks_back, eager=True)
+        @keys.add("escape", "enter", filter=asks_back, eager=True)
+        def _back_on_enter(event: KeyPressEvent) -> None:
+            if keep is not None:
+                keep("")  # "<" is no text to offer again
+            event.app.exit(exception=GoBack, style="class:aborting")
 
-        # "<" is a character an answer may hold: it goes back only as the whole answer.
-        @keys.add("<", filter=buffer_empty, eager=True)
         @keys.add("pageup", eager=True)
         def _back(event: KeyPressEvent) -> None:
             # Text typed before PgUp is kept like on a pause, and offered again.
@@ -118,16 +130,9 @@ def add_choice_keys(
         event.app.exit(exception=EOFError, style="class:aborting")
 
     control = _inquirer(app)
-    if prompt.back:
-
-        @keys.add("<", eager=True)
-        @keys.add("left", eager=True)
-        @keys.add("pageup", eager=True)
-        def _back(event: KeyPressEvent) -> None:
-            event.app.exit(exception=GoBack, style="class:aborting")
-
+    back, moved = _choice_back_keys(control) if prompt.back else (None, _nothing)
     if control is not None:
-        _stop_at_the_ends(keys, control)
+        _stop_at_the_ends(keys, control, moved)
 
     if validate is not None and control is not None:
         # Added after questionary's own Enter binding, so this one wins.
@@ -147,14 +152,65 @@ def add_choice_keys(
 
     bindings = [app.key_bindings] if app.key_bindings is not None else []
     bindings.append(help_keys(prompt, show_help, empty_only=False))
-    app.key_bindings = merge_key_bindings([*bindings, keys])
+    # The back keys last: their Enter (after "<") wins over questionary's and the check's.
+    app.key_bindings = merge_key_bindings([*bindings, keys, *([back] if back else [])])
 
 
-def _stop_at_the_ends(keys: KeyBindings, control: InquirerControl) -> None:
+def _nothing() -> None:
+    pass
+
+
+def _choice_back_keys(control: InquirerControl | None) -> tuple[KeyBindings, Callable[[], None]]:
+    """Left and PgUp go back at once; "<" goes back on the Enter after it, as in a text
+    prompt (going back on the key itself left the Enter that followed to choose at the
+    previous question at once). The callable, called on a move, forgets the "<"."""
+    keys = KeyBindings()
+    # The list as it stood at "<": a mark or a move after it means choosing on.
+    pending: list[tuple[int, tuple[Any, ...]]] = []
+
+    @keys.add("left", eager=True)
+    @keys.add("pageup", eager=True)
+    def _back(event: KeyPressEvent) -> None:
+        event.app.exit(exception=GoBack, style="class:aborting")
+
+    @keys.add("<", eager=True)
+    def _ask_back(event: KeyPressEvent) -> None:
+        if control is None:
+            event.app.exit(exception=GoBack, style="class:aborting")
+            return
+        pending[:] = [_state(control)]
+        # InquirerControl declares error_message as always None; checkbox sets it too.
+        control.error_message = FormattedText(  # type: ignore[assignment]
+            [("class:back-pending", m.P_BACK_PENDING)]
+        )
+
+    asked = Condition(lambda: control is not None and pending == [_state(control)])
+
+    @keys.add("c-m", filter=asked, eager=True)
+    def _back_on_enter(event: KeyPressEvent) -> None:
+        event.app.exit(exception=GoBack, style="class:aborting")
+
+    def moved() -> None:
+        if pending and control is not None:
+            pending.clear()
+            control.error_message = None
+
+    return keys, moved
+
+
+def _state(control: InquirerControl) -> tuple[int, tuple[Any, ...]]:
+    """Where the pointer is and what is marked: a mark after "<" means choosing on."""
+    return control.pointed_at, tuple(control.selected_options)
+
+
+def _stop_at_the_ends(
+    keys: KeyBindings, control: InquirerControl, moved: Callable[[], None]
+) -> None:
     """Up and Down stop at the first and last choice instead of wrapping around:
     at the end of the list, one more Down must not land on the first choice."""
 
     def step(by: int) -> None:
+        moved()
         start = at = control.pointed_at
         while 0 <= at + by < control.choice_count:
             at += by

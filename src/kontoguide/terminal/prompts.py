@@ -11,8 +11,11 @@ questionary draws the prompts; this module makes them fit the guide:
 - "?" (in an empty answer) or F1 prints the question's help above the prompt
   without leaving it, once, on every prompt: its help text, else its hint, else
   a sentence saying there is no more help ("?" never becomes an answer);
-- where the conversation offers it (`Prompt.back`), "<" in an empty answer,
-  PgUp, and in the choice lists "<" and Left, raise `GoBack`;
+- where the conversation offers it (`Prompt.back`), "<" and Enter (an answer
+  like any other, so the previous question then waits for its own Enter), PgUp,
+  and in the choice lists Left, raise `GoBack`;
+- under a text prompt's input a line says what Enter does there (saves, adds a
+  line in a long answer, goes back after "<"; see input_toolbar);
 - Ctrl-C and Ctrl-D hand the half-typed answer to `Prompt.keep_typed` first;
 - the choice lists stop at their first and last choice (questionary wraps
   around), and long choices wrap at words under their first line;
@@ -27,6 +30,7 @@ tests can drive real prompts with prompt_toolkit's `create_pipe_input()` and
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from collections.abc import Callable, Sequence
@@ -42,10 +46,12 @@ from prompt_toolkit.shortcuts import print_formatted_text
 
 from kontoguide.questionnaire.prompting import Check, GoBack, Option, Prompt
 from kontoguide.terminal import messages as m
+from kontoguide.terminal.input_toolbar import finish_long, show_toolbar_always, toolbar_text
 from kontoguide.terminal.prompt_keys import Validate, add_choice_keys, text_keys
 from kontoguide.terminal.word_wrap import WordWrap
 
 QMARK = "?"
+NO_CPR = "PROMPT_TOOLKIT_NO_CPR"
 INDENT = "  "
 
 STYLE = questionary.Style(
@@ -60,6 +66,9 @@ STYLE = questionary.Style(
         ("placeholder", "fg:ansibrightblack"),
         ("validation-toolbar", "bg:default fg:ansired bold"),
         ("help", "fg:ansiyellow"),
+        ("back-pending", "bg:default fg:ansicyan bold noreverse"),
+        ("bottom-toolbar", "noreverse"),
+        ("enter-hint", "fg:ansicyan"),
     ]
 )
 
@@ -136,6 +145,13 @@ class QuestionaryAsker:
         output: Output | None = None,
         show_help: Callable[[str], None] | None = None,
     ) -> None:
+        # prompt_toolkit asks the terminal where the cursor is; a terminal that does not
+        # answer (a serial console, some Windows and CI terminals) got an English
+        # "WARNING: your terminal doesn't support cursor position requests (CPR)" in the
+        # middle of the questions. The prompts here do not need the answer (no menu
+        # reserves space under them), so it is not asked for, unless the person set the
+        # variable themselves.
+        os.environ.setdefault(NO_CPR, "1")
         self.input = input
         self.output = output
         self._show_help = show_help if show_help is not None else self._print_help
@@ -149,7 +165,7 @@ class QuestionaryAsker:
         if not prompt.required:
             lines.append(wrap(m.P_OPTIONAL, width))
         if multiline:
-            lines.append(wrap(m.P_MULTILINE, width))
+            lines.append(wrap(finish_long(), width))
         keys = m.P_HELP_KEY_TEXT if not default else m.P_HELP_KEY_F1
         if prompt.back:
             keys += " " + (m.P_BACK_KEY_TEXT if not default else m.P_BACK_KEY_PGUP)
@@ -175,9 +191,12 @@ class QuestionaryAsker:
             input_processors=[WordWrap()],
             prompt_continuation=_under_the_input,
             erase_when_done=True,
+            # Under the input: what Enter does there (a new line, save, go back).
+            bottom_toolbar=toolbar_text(multiline=multiline, back=prompt.back),
             **self._io(),
         )
         _widen_validation_toolbar(question.application)
+        show_toolbar_always(question.application)
         try:
             answer = str(question.unsafe_ask())
         except (KeyboardInterrupt, EOFError):
@@ -213,6 +232,7 @@ class QuestionaryAsker:
         add_choice_keys(
             question.application, prompt, self._show_help, self._validator(prompt.validate, width)
         )
+        show_toolbar_always(question.application)  # where a refusal and "<" are shown
         answer = str(self._ask_erased(question, prompt.message, width))
         title = next((o.title for o in options if o.value == answer), answer)
         self._echo(prompt.message, title, width)
@@ -244,6 +264,7 @@ class QuestionaryAsker:
             **self._io(),
         )
         add_choice_keys(question.application, prompt, self._show_help, None)
+        show_toolbar_always(question.application)
         answer = [str(value) for value in self._ask_erased(question, prompt.message, width)]
         titles = [o.title for o in options if o.value in answer]
         shown = m.P_ALL_CHOSEN.format(count=len(titles)) if len(titles) == len(options) else ""
