@@ -17,6 +17,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kontoguide.model.textsafe import terminal_safe
+
 _state = {"reader_gone": False}
 
 
@@ -67,14 +69,28 @@ def say(text: str = "") -> None:
 
 
 def say_bytes(data: bytes) -> None:
-    """Output as exact bytes (UTF-8 whatever the console's code page)."""
+    """Output as exact bytes (UTF-8 whatever the console's code page).
+
+    Exact to a file or a pipe; to a terminal, every control character is shown
+    escaped instead (textsafe.terminal_safe): the bytes came from files.
+    """
     stdout.flush()
     if _state["reader_gone"]:
         return
+    if _is_terminal():
+        text = data.decode("utf-8", errors="replace")
+        data = terminal_safe(text).encode("utf-8")
     try:
         sys.stdout.buffer.write(data)
     except BrokenPipeError:
         _silence_stdout()
+
+
+def _is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def finish() -> None:
