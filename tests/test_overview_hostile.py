@@ -465,3 +465,62 @@ def test_the_citys_list_may_be_named_by_its_format(tmp_path: Path, home: Path) -
     )
     assert done.returncode == ExitCode.OK, done.stderr
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+# --- 6. a record made with a variant that is not installed here -----------------------------
+
+
+def _variant_record(home: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """A ready record made with the example variant in `home`, where it is installed."""
+    import json
+
+    from kontoguide.checklist.install import install_checklist
+    from kontoguide.store import drafts
+    from kontoguide.store.storage import Store, record_json
+    from variant_support import VARIANT_ANSWERS
+
+    monkeypatch.setenv("KONTOGUIDE_HOME", str(home))
+    variant = install_checklist(str(ROOT / "examples" / "kulturforvaltningen.toml"))
+    record, _ = drafts.from_answers(VARIANT_ANSWERS, variant, Store(home / "records"))
+    data: dict[str, Any] = json.loads(record_json(record))
+    assert data["checklist_id"] == "kulturforvaltningen"
+    return data
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_a_record_of_a_variant_not_installed_here_is_shown_with_a_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = _variant_record(tmp_path / "hos-kultur", monkeypatch)
+    share = tmp_path / "delad"
+    path = write(share, data)
+    write(share, started())
+    here = tmp_path / "hos-oss"
+    here.mkdir()
+    monkeypatch.setenv("KONTOGUIDE_HOME", str(here))
+    report = build(gather([share], today=TODAY), TODAY)
+    assert not report.unreadable
+    row = next(row for row in report.records if row.id == data["id"])
+    assert row.state == data["status"] and row.state_label.endswith("(okänd checklista)")
+    assert row.attention[0].rule == "unknown_checklist"
+    assert "kulturforvaltningen.toml" in row.attention[0].text
+    assert "older_checklist" not in [item.rule for item in row.attention]
+    shown = build(gather([share], today=TODAY), TODAY)
+    for fmt in ("csv", "md", "html", "json"):
+        assert render(shown, fmt).decode("utf-8-sig").count(path.name) == 1, fmt
+
+
+def test_the_command_shows_it_and_names_its_path_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = _variant_record(tmp_path / "hos-kultur", monkeypatch)
+    share = tmp_path / "delad"
+    path = write(share, data)
+    here = tmp_path / "hos-oss"
+    here.mkdir()
+    done = run_kontoguide("overview", str(share), home=here)
+    assert done.returncode == ExitCode.OK, done.stderr
+    assert "(okänd" in done.stdout
+    assert (done.stdout + done.stderr).replace("\n", "").count(path.name) == 1

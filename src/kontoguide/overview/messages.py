@@ -34,6 +34,13 @@ OV_ATT_OLDER_CHECKLIST = (
     "Gjord med checklistans version {used}. Den gällande versionen är {current}: se vad som "
     "har ändrats."
 )
+OV_ATT_UNKNOWN_CHECKLIST = (
+    "Gjord med checklistan ”{checklist_id}” (version {version}), som inte finns på den här "
+    "datorn. Läget är räknat med stadens standardchecklista och kan vara ett annat med "
+    "varianten: svaren på variantens egna frågor räknas inte. Lägg checklistfilen "
+    "{checklist_id}.toml i {folder} för att se checklistan som den gjordes (kontoguides regel)."
+)
+OV_STATE_UNKNOWN_CHECKLIST = "{state} (okänd checklista)"
 OV_ATT_FUTURE = (
     "Enligt filen ändrades checklistan senast {moment}, efter dagen översikten gäller "
     "({today}). Datorns datum kan ha varit fel, eller filen har ändrats för hand. En kopia av "

@@ -21,6 +21,7 @@ the summary is read from that record; `kontoguide validate FIL` reports its prob
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -30,12 +31,12 @@ from typing import Any, get_args
 from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic_core.core_schema import ErrorType
 
-from kontoguide.checklist.loading import RecordChecklists
+from kontoguide.checklist.loading import RecordChecklists, shipped_standard
 from kontoguide.checklist.parts import Checklist
 from kontoguide.files.folderwalk import walk_files
 from kontoguide.files.inputfile import read_json_object
 from kontoguide.model.account_life import State
-from kontoguide.model.errors import FileProblem, KontoguideError
+from kontoguide.model.errors import FileProblem, KontoguideError, UnknownChecklistError
 from kontoguide.model.fieldtypes import Moment
 from kontoguide.model.steps import APPROVED
 from kontoguide.model.textsafe import printable
@@ -173,13 +174,18 @@ class Entry:
     checklist: Checklist
     source: Path
     also_in: tuple[Path, ...] = ()
+    # False when the record's own checklist (a variant) is not installed here and
+    # `checklist` is the city's standard, standing in for it.
+    checklist_known: bool = True
 
     @property
     def state_label(self) -> str:
         record = self.summary
         if record.status == "decided" and record.step5.outcome is not None:
-            return self.checklist.choice_label("outcomes", record.step5.outcome)
-        return m.STATE_LABELS[record.status]
+            label = self.checklist.choice_label("outcomes", record.step5.outcome)
+        else:
+            label = m.STATE_LABELS[record.status]
+        return label if self.checklist_known else m.OV_STATE_UNKNOWN_CHECKLIST.format(state=label)
 
     @property
     def platform_label(self) -> str | None:
@@ -247,9 +253,21 @@ class _Reader:
         self._by_id: dict[str, int] = {}
 
     def add(self, path: Path, data: dict[str, Any]) -> None:
-        checklist = self.checklist(path, summary_from_data(path, data).checklist_id)
+        checklist_id = summary_from_data(path, data).checklist_id
+        known = True
+        try:
+            checklist = self.checklist(path, checklist_id)
+        except UnknownChecklistError:
+            # Made with another administration's variant: shown, not left out. Every
+            # variant keeps the standard's questions (checklist.consistency), so the
+            # standard derives the state from those; the variant's own answers are set
+            # aside, and the attention list says that the state may differ.
+            standard = shipped_standard()
+            if standard is None:  # pragma: no cover - the standard is always shipped
+                raise
+            checklist, known = standard, False
         summary = derived_summary(path, data, checklist)
-        entry = Entry(summary, checklist, path)
+        entry = Entry(summary, checklist, path, checklist_known=known)
         index = self._by_id.get(summary.id)
         if index is None:
             self._by_id[summary.id] = len(self.found.entries)
@@ -262,7 +280,7 @@ class _Reader:
         else:
             winner, other = kept, entry
         also = (*winner.also_in, *other.also_in, other.source)
-        self.found.entries[index] = Entry(winner.summary, winner.checklist, winner.source, also)
+        self.found.entries[index] = dataclasses.replace(winner, also_in=also)
 
     def _rank(self, summary: Summary) -> tuple[bool, datetime]:
         # A copy whose time is in the future can be made to win by anyone: it loses
