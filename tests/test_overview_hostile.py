@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import sys
 from pathlib import Path
@@ -524,3 +525,61 @@ def test_the_command_shows_it_and_names_its_path_once(
     assert done.returncode == ExitCode.OK, done.stderr
     assert "(okänd" in done.stdout
     assert (done.stdout + done.stderr).replace("\n", "").count(path.name) == 1
+
+
+# --- generated shared folders ----------------------------------------------------------------
+
+# Bytes a file name may hold on Linux: all but "/" and NUL; not UTF-8, controls, blanks.
+_NAME_BYTES = st.binary(min_size=1, max_size=10).filter(
+    lambda raw: b"/" not in raw and b"\0" not in raw and raw not in (b".", b"..")
+)
+
+
+@st.composite
+def shared_folders(draw: st.DrawFn) -> list[tuple[str, bytes, int]]:
+    """What to put where: (kind, name, depth) with kind record, broken, link or folder link."""
+    kinds = st.sampled_from(["record", "record", "broken", "link", "folder-link"])
+    return draw(st.lists(st.tuples(kinds, _NAME_BYTES, st.integers(0, 3)), min_size=1, max_size=6))
+
+
+def _fill(share: Path, outside: Path, plan: list[tuple[str, bytes, int]]) -> None:
+    write(outside, started("utanfor"))
+    for number, (kind, raw, depth) in enumerate(plan):
+        folder = share
+        for level in range(depth):
+            folder = _bytes_name(folder, raw + str(level).encode())
+        folder.mkdir(parents=True, exist_ok=True)
+        path = _bytes_name(folder, raw + b".json")
+        if path.exists() or path.is_symlink():
+            continue
+        if kind == "record":
+            path.write_text(json.dumps(started(f"r{number}")), encoding="utf-8")
+        elif kind == "broken":
+            path.write_bytes(b"{" + raw)
+        elif kind == "link":
+            path.symlink_to(outside / "utanfor.json")
+        else:
+            path.symlink_to(outside, target_is_directory=True)
+
+
+@settings(max_examples=25, derandomize=True, database=None, deadline=None)
+@given(plan=shared_folders())
+def test_a_generated_shared_folder_never_breaks_any_format(
+    plan: list[tuple[str, bytes, int]],
+) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as temp:
+        share, outside = Path(temp) / "delad", Path(temp) / "eget"
+        share.mkdir()
+        _fill(share, outside, plan)
+        report = build(gather([share], today=TODAY), TODAY)
+        assert "utanfor" not in [row.id for row in report.records]  # no link followed
+        for fmt in (*FORMATS, "xlsx"):
+            data = render(report, fmt)
+            if fmt != "xlsx":
+                text = data.decode("utf-8-sig")  # always UTF-8, whatever the names
+                assert "\x1b" not in text and "\x07" not in text
+        for path in (*report.links, *(item.path for item in report.unreadable)):
+            assert path.isprintable()
+        assert all(row.source.isprintable() for row in report.records)
