@@ -67,14 +67,16 @@ def printable(text: object, limit: int | None = 80) -> str:
     return "".join(_printable_char(ch) for ch in cut)
 
 
-# What a terminal acts on: C0 and C1 controls, but tab, newline and the CR of a CRLF.
-_TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+# What a terminal acts on: C0 and C1 controls, but tab, newline and the CR of a CRLF;
+# and what cannot be written as UTF-8 at all (lone surrogates, bytes of a file name).
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]|\r(?!\n)")
 
 
 def terminal_safe(text: str) -> str:
-    """A whole document (lines kept) fit for a terminal: every control shown escaped.
+    """Text of many lines (lines and tabs kept) fit for a terminal, as `printable` shows it.
 
     A CSV, Markdown or HTML file written to the screen instead of to a file must
-    not clear the screen or set the window's title with what a record held.
+    not clear the screen or set the window's title with what a record held, and a
+    message must not, with a file name it quotes.
     """
-    return _TERMINAL_CONTROL.sub(lambda found: ascii(found.group())[1:-1], text)
+    return _TERMINAL_UNSAFE.sub(lambda found: _printable_char(found.group()), text)

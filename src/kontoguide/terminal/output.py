@@ -64,8 +64,12 @@ stdout = PipeSafeStdout()
 
 
 def say(text: str = "") -> None:
-    """One line of the command's output on stdout."""
-    stdout.write(text + "\n")
+    """One line of the command's output on stdout.
+
+    Made printable here, once for every message: a message quotes file names and
+    answers, and none of them may reach the terminal as control characters.
+    """
+    stdout.write(terminal_safe(text) + "\n")
 
 
 def say_bytes(data: bytes) -> None:
@@ -117,7 +121,7 @@ def settle_stderr() -> None:
 def complain(text: str) -> None:
     """A message on stderr; if even that cannot be written, the exit code must do."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
-        print(text, file=sys.stderr, flush=True)
+        print(terminal_safe(text), file=sys.stderr, flush=True)
 
 
 def _fd_open(fd: int) -> bool:
