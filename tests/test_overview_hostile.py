@@ -7,7 +7,6 @@ of range, fields a spreadsheet would run as formulas, and its own output.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
@@ -26,7 +25,6 @@ from kontoguide.cli.overview_command import overview, render
 from kontoguide.model.errors import ExitCode, UsageError
 from kontoguide.model.fieldtypes import ShortText, find_forbidden_char
 from kontoguide.model.textsafe import printable
-from kontoguide.overview.formats import csv_table, not_a_formula, to_csv
 from kontoguide.overview.records import Summary, gather
 from kontoguide.overview.report import MAX_DUE_WITHIN, Filters, build
 from overview_support import TODAY, started, write
@@ -395,67 +393,6 @@ def test_a_note_on_the_screen_quotes_a_file_name_escaped() -> None:
     PlainScreen(plain).note("Sparad i a\x1b]0;titel\x07b" + os.fsdecode(NOT_UTF8) + ".json")
     assert "\x1b[2J" not in shown.getvalue() and "a\\x1b[2Jb.json" in shown.getvalue()
     assert "\x07" not in plain.getvalue() and "\\xf6.json" in plain.getvalue()
-
-
-# --- 8. no cell a spreadsheet could run -----------------------------------------------------
-
-FORMULA_SIGNS = ("=", "+", "-", "@")
-
-
-def _cells(data: bytes, separator: str) -> list[str]:
-    text = data.decode("utf-8-sig")
-    return [
-        cell
-        for row in csv.reader(io.StringIO(text, newline=""), delimiter=separator)
-        for cell in row
-    ]
-
-
-def _no_formula(data: bytes) -> None:
-    for separator in (",", "\t", ";"):
-        for cell in _cells(data, separator):
-            assert not cell.strip().startswith(FORMULA_SIGNS), (separator, cell)
-
-
-@pytest.mark.parametrize(
-    "text", ["Kultur,=1+1", " =2+2", "Konto\t=3+3", "a;@SUM(A1)", 'x,"=1"', "a\t\t-2", "\r\n+1"]
-)
-def test_a_formula_after_a_separator_or_a_blank_is_neutralised(text: str) -> None:
-    guarded = not_a_formula(text)
-    assert guarded.replace("'", "") == text.replace("'", "")  # only apostrophes added
-    _no_formula(csv_table(["Rubrik"], [[text]]))
-
-
-def test_plain_text_is_left_as_it_is() -> None:
-    for text in ("Kulturförvaltningen", "Barn & unga, 7-12 år", "@"[:0], "a-b=c"):
-        assert not_a_formula(text) == text
-
-
-@settings(max_examples=300, derandomize=True, database=None, deadline=None)
-@given(
-    st.lists(
-        st.lists(
-            st.text(alphabet=st.sampled_from("ab =+-@,;\t\r\n \"'\u00a0\u2028x"), max_size=12),
-            min_size=1,
-            max_size=4,
-        ),
-        min_size=1,
-        max_size=4,
-    )
-)
-def test_no_generated_field_becomes_a_formula_with_any_separator(rows: list[list[str]]) -> None:
-    _no_formula(csv_table(["Konto", "Adress", "Enhet", "Plattform"][: len(rows[0])], rows))
-
-
-def test_the_overview_csv_has_no_formula_with_any_separator(tmp_path: Path) -> None:
-    data = started()
-    data["organisation"]["unit"] = "Kultur,=1+1"
-    data["account_name"] = data["step3"]["proposed_account_name"] = " =2+2"
-    folder = tmp_path / "delad"
-    write(folder, data)
-    report = build(gather([folder], today=TODAY), TODAY)
-    assert report.records[0].unit == "Kultur,=1+1"
-    _no_formula(to_csv(report))
 
 
 # --- 10. its own output, the city's list by its own suffix -----------------------------------
