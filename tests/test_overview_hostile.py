@@ -125,8 +125,24 @@ def test_a_moment_out_of_range_never_stops_the_overview(
     if where == "updated_at":  # refused as validate refuses it, with the same words
         (item,) = report.unreadable
         assert "Ange en tidpunkt mellan år 1900 och 2200" in item.reason
+    else:  # shown, the entry set aside as list sets it aside, and flagged with validate's words
+        row = next(row for row in report.records if row.id == "startat")
+        assert row.attention[0].rule == "answers_set_aside"
+        assert "Historik 1 › När: Ange en tidpunkt mellan år 1900 och 2200" in row.attention[0].text
     for fmt in (*FORMATS, "xlsx"):
         render(report, fmt)
+
+
+def test_a_forged_answer_is_flagged_where_it_was_silently_left_out(tmp_path: Path) -> None:
+    data = started()
+    data["step5"]["outcome"] = "+evil"
+    folder = tmp_path / "delad"
+    write(folder, data)
+    write(folder, started("hel"))
+    rows = {row.id: row for row in build(gather([folder], today=TODAY), TODAY).records}
+    (flag,) = [item for item in rows["startat"].attention if item.rule == "answers_set_aside"]
+    assert flag.text.startswith("3 svar i filen stämmer inte") and "Beslut: Välj" in flag.text
+    assert "answers_set_aside" not in [item.rule for item in rows["hel"].attention]
 
 
 # --- 3. --due-within out of range, a tree 1,500 levels deep ----------------------------

@@ -28,6 +28,7 @@ POSTPONED = "uppskjutet"
 
 Rule = Literal[
     "unknown_checklist",
+    "answers_set_aside",
     "changed_in_future",
     "follow_up_overdue",
     "goal_unmeasured",
@@ -40,6 +41,7 @@ Rule = Literal[
 # Most urgent first: the order of the table and of each record's list.
 RULES: tuple[Rule, ...] = (
     "unknown_checklist",
+    "answers_set_aside",
     "changed_in_future",
     "follow_up_overdue",
     "goal_unmeasured",
@@ -150,6 +152,18 @@ def _checklist(entry: Entry, today: date) -> list[Attention]:
     return [Attention("older_checklist", text, changed)]
 
 
+def _set_aside(entry: Entry, today: date) -> list[Attention]:
+    # With a checklist that is not installed the variant's own answers are set aside
+    # too; the note on the unknown checklist says so already.
+    if not entry.set_aside or not entry.checklist_known:
+        return []
+    first = entry.set_aside[0]
+    text = m.OV_ATT_SET_ASIDE.format(
+        count=len(entry.set_aside), first=printable(f"{first.title}: {first.message}", 200)
+    )
+    return [Attention("answers_set_aside", text, entry.summary.updated_at.astimezone().date())]
+
+
 def _future(entry: Entry, today: date) -> list[Attention]:
     record = entry.summary
     if not record.changed_after(today):
@@ -162,6 +176,7 @@ def _future(entry: Entry, today: date) -> list[Attention]:
 def attention(entry: Entry, today: date) -> list[Attention]:
     """Everything about `entry` that needs attention on `today`, most urgent first."""
     found = [
+        *_set_aside(entry, today),
         *_future(entry, today),
         *_follow_up(entry, today),
         *_goals(entry, today),

@@ -40,6 +40,10 @@ OV_ATT_UNKNOWN_CHECKLIST = (
     "varianten: svaren på variantens egna frågor räknas inte. Lägg checklistfilen "
     "{checklist_id}.toml i {folder} för att se checklistan som den gjordes (kontoguides regel)."
 )
+OV_ATT_SET_ASIDE = (
+    "{count} svar i filen stämmer inte och räknas inte, så läget är räknat utan dem (först: "
+    "{first}). kontoguide validate med filen som raden lästes från visar alla."
+)
 OV_STATE_UNKNOWN_CHECKLIST = "{state} (okänd checklista)"
 OV_ATT_FUTURE = (
     "Enligt filen ändrades checklistan senast {moment}, efter dagen översikten gäller "

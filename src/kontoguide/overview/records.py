@@ -41,6 +41,7 @@ from kontoguide.model.fieldtypes import Moment
 from kontoguide.model.steps import APPROVED
 from kontoguide.model.textsafe import printable
 from kontoguide.overview import messages as m
+from kontoguide.rules.field_problems import Problem
 from kontoguide.store import drafts
 from kontoguide.store.storage import Store, migrate
 
@@ -177,6 +178,8 @@ class Entry:
     # False when the record's own checklist (a variant) is not installed here and
     # `checklist` is the city's standard, standing in for it.
     checklist_known: bool = True
+    # Answers found invalid as the record was read (validate names each): not counted.
+    set_aside: tuple[Problem, ...] = ()
 
     @property
     def state_label(self) -> str:
@@ -217,12 +220,23 @@ class Gathered:
     links: list[Path] = field(default_factory=list)
 
 
-def summary_from_data(path: Path, data: dict[str, Any]) -> Summary:
-    """The overview's view of a stored record, migrated to today's format."""
+def record_data(path: Path, data: dict[str, Any]) -> dict[str, Any]:
+    """A stored record migrated to today's format; anything else is refused.
+
+    Its fields are checked once, by the record's own model as `list` and `validate`
+    check them (derived_summary): a moment out of range in `updated_at` refuses the
+    file in validate's words, one in `history` is set aside and named.
+    """
     data = migrate(path, data)
     missing = [key for key in _RECORD_KEYS if key not in data]
     if missing:
         raise FileProblem(path, m.OV_NOT_A_RECORD.format(missing=", ".join(missing)))
+    return data
+
+
+def summary_from_data(path: Path, data: dict[str, Any]) -> Summary:
+    """The overview's light view of a record's fields (already checked by the record's
+    model), or the problem with the first field it cannot read."""
     try:
         return Summary.model_validate(data)
     except ValidationError as exc:
@@ -235,12 +249,15 @@ def summary_from_data(path: Path, data: dict[str, Any]) -> Summary:
         raise FileProblem(path, problem) from None
 
 
-def derived_summary(path: Path, data: dict[str, Any], checklist: Checklist) -> Summary:
+def derived_summary(
+    path: Path, data: dict[str, Any], checklist: Checklist
+) -> tuple[Summary, list[Problem]]:
     """The summary of the record as `list` loads it: its stored `status` is not trusted,
     answers that are invalid (an unknown `outcome`, say) are set aside, and the state
-    is derived from what is left (lifecycle.state)."""
-    record = drafts.record_from_data(path, data, checklist).record
-    return Summary.model_validate(record.model_dump(mode="json"))
+    is derived from what is left (lifecycle.state). With it, what was set aside now:
+    the problems `kontoguide validate` reports for the same file."""
+    loaded = drafts.record_from_data(path, data, checklist)
+    return summary_from_data(path, loaded.record.model_dump(mode="json")), loaded.set_aside_now
 
 
 class _Reader:
@@ -253,7 +270,8 @@ class _Reader:
         self._by_id: dict[str, int] = {}
 
     def add(self, path: Path, data: dict[str, Any]) -> None:
-        checklist_id = summary_from_data(path, data).checklist_id
+        data = record_data(path, data)
+        checklist_id = data["checklist_id"]
         known = True
         try:
             checklist = self.checklist(path, checklist_id)
@@ -266,8 +284,8 @@ class _Reader:
             if standard is None:  # pragma: no cover - the standard is always shipped
                 raise
             checklist, known = standard, False
-        summary = derived_summary(path, data, checklist)
-        entry = Entry(summary, checklist, path, checklist_known=known)
+        summary, set_aside = derived_summary(path, data, checklist)
+        entry = Entry(summary, checklist, path, checklist_known=known, set_aside=tuple(set_aside))
         index = self._by_id.get(summary.id)
         if index is None:
             self._by_id[summary.id] = len(self.found.entries)
