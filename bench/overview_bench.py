@@ -12,6 +12,12 @@ and surrogate checks), which both commands use for every file.
 Target (issue 11): at most 0.5 ms per record on top of reading the JSON.
 
 Usage: python bench/overview_bench.py [--records 2000] [--runs 5] [--before SRC]
+       python bench/overview_bench.py --xlsx [--runs 3]
+
+--xlsx times the Excel workbook alone (overview.xlsx.to_xlsx, in this process, CPU
+time) for 1,250 and 10,000 records, interleaved, and prints the ratio: about 8 when
+the cost grows linearly with the records (issue 20: it was quadratic, 1,250 records
+3 s and 10,000 records 103 s).
 
 --before SRC also times an earlier version in the same run, interleaved with this
 one (SRC is the `src` folder of a checkout of it, e.g. from `git archive`), so the
@@ -21,11 +27,13 @@ figures before and after a change are measured under the same machine load.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import statistics
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -85,12 +93,46 @@ def _per_file(paths: list[Path], read: Any, runs: int) -> float:
     return statistics.median(samples)
 
 
+def xlsx_bench(runs: int, sizes: tuple[int, int] = (1250, 10_000)) -> None:
+    """The workbook's CPU time for the two sizes, interleaved; the ratio shows the growth."""
+    from kontoguide.overview.records import gather
+    from kontoguide.overview.report import build
+    from kontoguide.overview.xlsx import to_xlsx
+
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp) / "records"
+        make_records(folder, 8)
+        sample = build(gather([folder]), date(2027, 1, 10))
+    reports = {}
+    for size in sizes:
+        rows = [
+            row.model_copy(update={"id": f"b{index:06d}"})
+            for index, row in zip(range(size), itertools.cycle(sample.records), strict=False)
+        ]
+        reports[size] = sample.model_copy(update={"records": rows})
+    samples: dict[int, list[float]] = {size: [] for size in sizes}
+    for _ in range(runs):
+        for size in sizes:
+            began = time.process_time()
+            to_xlsx(reports[size])
+            samples[size].append(time.process_time() - began)
+    small, large = (statistics.median(samples[size]) for size in sizes)
+    print(f"xlsx, median CPU time of {runs} interleaved runs")
+    print(f"{sizes[0]:6d} records {small:7.2f} s ({small / sizes[0] * 1e3:.3f} ms/record)")
+    print(f"{sizes[1]:6d} records {large:7.2f} s ({large / sizes[1] * 1e3:.3f} ms/record)")
+    print(f"ratio {large / small:.1f} for {sizes[1] // sizes[0]} times the records (linear: 8)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--before", type=Path, help="the src folder of an earlier version")
+    parser.add_argument("--xlsx", action="store_true", help="time the Excel workbook only")
     options = parser.parse_args()
+    if options.xlsx:
+        xlsx_bench(options.runs)
+        return
     count = options.records
 
     from kontoguide.files.inputfile import read_json_object

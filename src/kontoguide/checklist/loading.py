@@ -44,7 +44,13 @@ from kontoguide.checklist.standard import with_standard_notice
 from kontoguide.files.regularfile import read_regular
 from kontoguide.files.textcoding import NotUtf8, decode_utf8_text
 from kontoguide.model import paths
-from kontoguide.model.errors import ChecklistError, CorruptFileError, UnreadableError, UsageError
+from kontoguide.model.errors import (
+    ChecklistError,
+    CorruptFileError,
+    UnknownChecklistError,
+    UnreadableError,
+    UsageError,
+)
 from kontoguide.model.fieldtypes import find_forbidden_char
 from kontoguide.model.textsafe import printable
 
@@ -398,7 +404,7 @@ def checklist_for_record(record: Path, value: object) -> Checklist:
         message = m.C_RECORD_UNKNOWN.format(
             checklist_id=printable(value), available=available, folder=folder
         )
-        raise UsageError(f"{record}: {message}")
+        raise UnknownChecklistError(record, value, message)
     return _load_cached(found[value])
 
 

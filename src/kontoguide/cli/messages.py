@@ -170,7 +170,9 @@ CLI_OPT_OV_DUE = (
 )
 CLI_OPT_OV_ATTENTION = "Bara konton som behöver uppmärksamhet."
 CLI_OPT_SCHEMA_OVERVIEW = "Visa JSON-schemat för översikten (kontoguide overview --format json)."
-OV_UNREADABLE = "{count} filer kunde inte läsas och finns inte med i översikten:"
+OV_UNREADABLE = (
+    "{count} filer eller mappar kunde inte läsas; det som finns i dem är inte med i översikten:"
+)
 OV_PATH_MISSING = "”{path}” finns inte. Ange en mapp eller fil med sparade checklistor."
 OV_FORMAT_UNKNOWN = "Formatet ”{fmt}” finns inte. Välj ett av: {formats}."
 OV_FORMAT_UNKNOWN_SUFFIX = (
@@ -181,10 +183,17 @@ OV_STATE_UNKNOWN = "Statusen ”{state}” finns inte. Välj en av: {states}."
 OV_XLSX_NEEDS_OUTPUT = (
     "Ange en fil att skriva Excel-filen till med --output, till exempel --output konton.xlsx."
 )
-OV_DUE_WITHIN_NEGATIVE = "Ange --due-within som ett antal dagar, 0 eller fler."
+OV_OUTPUT_INSIDE = (
+    "”{path}” ligger i en mapp som översikten läser, och nästa översikt skulle då läsa sin "
+    "egen JSON-fil. Skriv den utanför mappen, till exempel i mappen du står i."
+)
 OV_WRITTEN = "Översikten med {count} konton är skriven till {path}"
 OV_FILE_PREFIX = "kontooversikt"
-OV_UNREADABLE_ONE = "1 fil kunde inte läsas och finns inte med i översikten:"
+OV_UNREADABLE_ONE = (
+    "1 fil eller mapp kunde inte läsas; det som finns i den är inte med i översikten:"
+)
+OV_LINKS_ONE = "1 länk följdes inte (kontoguides regel, se nedan):"
+OV_LINKS = "{count} länkar följdes inte (kontoguides regel, se nedan):"
 OV_SCHEMA_ONE_AT_A_TIME = "Ange antingen --answers eller --overview, inte båda."
 
 # --- rules: answers that should not pass, problems grouped by step ---

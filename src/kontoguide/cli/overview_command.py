@@ -1,7 +1,9 @@
 """`kontoguide overview`: read, judge, filter and show or write the overview.
 
-Exit codes: 0 when every file was read, 1 when some could not be (they are listed
-at the end, the others are still shown), 2 for a usage error.
+Exit codes: 0 when every file was read, 1 when some file or folder could not be
+(they are listed at the end, the others are still shown), 2 for a usage error.
+Links inside a folder are never followed; they are named in a note and do not
+change the exit code: leaving them out is the rule, not a failure.
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ def choose_format(fmt: str | None, target: Path | None) -> str | None:
         return named or ("csv" if target is not None else None)
     if fmt not in FORMATS:
         raise UsageError(m.OV_FORMAT_UNKNOWN.format(fmt=fmt, formats=", ".join(FORMATS)))
-    if named is not None and EXTENSIONS.get(fmt, fmt) != named:
+    # x.stadens-lista names the format as well as x.csv does.
+    if named is not None and named not in (fmt, EXTENSIONS.get(fmt, fmt)):
         raise UsageError(m.EXPORT_FORMAT_MISMATCH.format(fmt=fmt, path=target))
     return fmt
 
@@ -85,14 +88,12 @@ def overview(
     chosen = choose_format(fmt, output_path)
     if chosen == "xlsx" and output_path is None:
         raise UsageError(m.OV_XLSX_NEEDS_OUTPUT)
-    if due_within is not None and due_within < 0:
-        raise UsageError(m.OV_DUE_WITHIN_NEGATIVE)
     filters = Filters(
         org=org, states=_states(states or []), due_within=due_within, attention_only=attention_only
     )
     for path in paths:
         if not path.exists():
-            raise UsageError(m.OV_PATH_MISSING.format(path=path))
+            raise UsageError(m.OV_PATH_MISSING.format(path=printable(str(path), None)))
     day = today or date.today()
     target = None
     if output_path is not None and chosen is not None:
@@ -100,6 +101,7 @@ def overview(
 
         name = f"{m.OV_FILE_PREFIX}-{day.isoformat()}.{EXTENSIONS.get(chosen, chosen)}"
         target = _target(output_path, name)
+        _not_read_next_time(target, paths or [Store().folder])
     store = Store()
     report = build(gather(paths, store, today=day), day, filters)
     if chosen is None:
@@ -108,8 +110,36 @@ def overview(
         output.say_bytes(render(report, chosen))
     else:
         write_output(render(report, chosen), target, force)
-        output.say(m.OV_WRITTEN.format(path=target, count=len(report.records)))
+        output.say(
+            m.OV_WRITTEN.format(path=printable(str(target), None), count=len(report.records))
+        )
+    _links(report)
     return _unreadable(report)
+
+
+def _links(report: Report) -> None:
+    if not report.links:
+        return
+    count = len(report.links)
+    output.complain(m.OV_LINKS_ONE if count == 1 else m.OV_LINKS.format(count=count))
+    output.complain("  " + m.OV_LINKS_NOTE)
+    for link in report.links:
+        output.complain(f"  - {link}")
+
+
+def _not_read_next_time(target: Path, paths: list[Path]) -> None:
+    """Refuse a JSON overview written into a folder it reads (the walk reads *.json).
+
+    Refused rather than recognised and skipped next time: a rule that skips files
+    by their content would let any file that looks like an overview hide itself,
+    while a refusal hides nothing. Other formats are never read, so they may go there.
+    """
+    if target.suffix != ".json":
+        return
+    where = target.resolve().parent
+    for path in paths:
+        if path.is_dir() and where.is_relative_to(path.resolve()):
+            raise UsageError(m.OV_OUTPUT_INSIDE.format(path=printable(str(target), None)))
 
 
 def _show(report: Report, drafts_folder: Path | None) -> None:
@@ -126,7 +156,8 @@ def _unreadable(report: Report) -> int:
     count = len(report.unreadable)
     output.complain(m.OV_UNREADABLE_ONE if count == 1 else m.OV_UNREADABLE.format(count=count))
     for item in report.unreadable:
-        output.complain(f"  - {printable(item.path, None)}: {item.reason}")
+        # The path comes printable from the report (report.shown).
+        output.complain(f"  - {item.path}: {item.reason}")
     return ExitCode.INVALID_DATA
 
 

@@ -182,6 +182,7 @@ def parse_json_object(path: Path, raw: bytes) -> dict[str, Any]:
     return data
 
 
-def read_json_object(path: Path) -> dict[str, Any]:
+def read_json_object(path: Path, *, follow_symlinks: bool = True) -> dict[str, Any]:
     """A JSON object from a regular file, bounded in size, depth and number length."""
-    return parse_json_object(path, read_regular(path, MAX_JSON_BYTES))
+    data = read_regular(path, MAX_JSON_BYTES, follow_symlinks=follow_symlinks)
+    return parse_json_object(path, data)

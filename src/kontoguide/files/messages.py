@@ -58,6 +58,10 @@ R_NOT_REGULAR = (
     "och läses därför inte."
 )
 R_DENIED = "du har inte behörighet att läsa filen."
+R_FOLDER_DENIED = (
+    "du har inte behörighet att läsa mappen; filerna i den är inte med. Be den som äger "
+    "mappen om läsrätt."
+)
 R_TOO_LARGE = "filen är större än {limit} och läses därför inte."
 R_SYMLINK = "sökvägen är en symbolisk länk; ange själva filen i stället."
 R_BAD_NAME = "sökvägen innehåller tecken som ett filnamn inte kan ha."

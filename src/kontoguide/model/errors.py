@@ -67,6 +67,15 @@ class ChecklistError(FileProblem):
     exit_code = ExitCode.USAGE
 
 
+class UnknownChecklistError(UsageError):
+    """A record names a checklist (a variant) that is not installed on this computer."""
+
+    def __init__(self, record: Path, checklist_id: str, message: str) -> None:
+        super().__init__(f"{printable(str(record), None)}: {message}")
+        self.path = record
+        self.checklist_id = checklist_id
+
+
 class DraftLockedError(KontoguideError):
     exit_code = ExitCode.USAGE
 

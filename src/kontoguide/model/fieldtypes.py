@@ -26,6 +26,7 @@ from pydantic_core import PydanticCustomError, core_schema
 
 from kontoguide.model import messages as m
 from kontoguide.model.city_domain import city_domain_suggestion
+from kontoguide.model.textsafe import is_escaped_byte, shown_char
 
 SHORT_MAX = 300
 LONG_MAX = 10_000
@@ -51,7 +52,7 @@ def find_forbidden_char(text: str) -> tuple[int, str] | None:
     found = _FORBIDDEN.search(text)
     if found is None:
         return None
-    return found.start() + 1, f"U+{ord(found.group()):04X}"
+    return found.start() + 1, shown_char(found.group())
 
 
 def normalise_text(value: str, *, multiline: bool, max_length: int) -> str:
@@ -59,6 +60,8 @@ def normalise_text(value: str, *, multiline: bool, max_length: int) -> str:
     text = value.replace("\r\n", "\n").replace("\r", "\n").strip()
     bad = find_forbidden_char(text)
     if bad is not None:
+        if is_escaped_byte(text[bad[0] - 1]):
+            raise _fail("text_control", m.V_TEXT_BAD_BYTE, pos=bad[0], code=bad[1])
         raise _fail("text_control", m.V_TEXT_CONTROL, pos=bad[0], code=bad[1])
     if not text:
         raise _fail("text_empty", m.V_TEXT_EMPTY)

@@ -20,6 +20,11 @@ V_TEXT_CONTROL = (
     "Ta bort det osynliga styrtecknet ({code}) på position {pos}; "
     "det går inte att spara i checklistan. Skriv om texten eller klistra in den som ren text."
 )
+V_TEXT_BAD_BYTE = (
+    "Ta bort tecknet på position {pos}: det är byten {code}, som inte är UTF-8 text (till "
+    "exempel text sparad med en annan teckenkodning). Skriv om texten eller klistra in den "
+    "som ren text."
+)
 V_REASON_SHORT = (
     "Förklara med minst en hel mening (minst {words} ord), så att den som beslutar förstår skälet."
 )

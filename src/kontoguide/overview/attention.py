@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from kontoguide.checklist.folders import user_checklist_folder
 from kontoguide.model.steps import APPROVED
+from kontoguide.model.textsafe import printable
 from kontoguide.overview import messages as m
 from kontoguide.overview.records import Entry
 
@@ -25,6 +27,8 @@ DECISION_DAYS = 60
 POSTPONED = "uppskjutet"
 
 Rule = Literal[
+    "unknown_checklist",
+    "answers_set_aside",
     "changed_in_future",
     "follow_up_overdue",
     "goal_unmeasured",
@@ -36,6 +40,8 @@ Rule = Literal[
 ]
 # Most urgent first: the order of the table and of each record's list.
 RULES: tuple[Rule, ...] = (
+    "unknown_checklist",
+    "answers_set_aside",
     "changed_in_future",
     "follow_up_overdue",
     "goal_unmeasured",
@@ -131,11 +137,31 @@ def _decision(entry: Entry, today: date) -> list[Attention]:
 
 def _checklist(entry: Entry, today: date) -> list[Attention]:
     record = entry.summary
+    changed = record.updated_at.astimezone().date()
+    if not entry.checklist_known:
+        text = m.OV_ATT_UNKNOWN_CHECKLIST.format(
+            checklist_id=record.checklist_id,
+            version=printable(record.checklist_version, 40),
+            folder=printable(str(user_checklist_folder()), None),
+        )
+        return [Attention("unknown_checklist", text, changed)]
     current = entry.checklist.version
     if record.checklist_version == current:
         return []
     text = m.OV_ATT_OLDER_CHECKLIST.format(used=record.checklist_version, current=current)
-    return [Attention("older_checklist", text, record.updated_at.astimezone().date())]
+    return [Attention("older_checklist", text, changed)]
+
+
+def _set_aside(entry: Entry, today: date) -> list[Attention]:
+    # With a checklist that is not installed the variant's own answers are set aside
+    # too; the note on the unknown checklist says so already.
+    if not entry.set_aside or not entry.checklist_known:
+        return []
+    first = entry.set_aside[0]
+    text = m.OV_ATT_SET_ASIDE.format(
+        count=len(entry.set_aside), first=printable(f"{first.title}: {first.message}", 200)
+    )
+    return [Attention("answers_set_aside", text, entry.summary.updated_at.astimezone().date())]
 
 
 def _future(entry: Entry, today: date) -> list[Attention]:
@@ -150,6 +176,7 @@ def _future(entry: Entry, today: date) -> list[Attention]:
 def attention(entry: Entry, today: date) -> list[Attention]:
     """Everything about `entry` that needs attention on `today`, most urgent first."""
     found = [
+        *_set_aside(entry, today),
         *_future(entry, today),
         *_follow_up(entry, today),
         *_goals(entry, today),

@@ -2,8 +2,8 @@
 
 - CSV for Swedish Excel (double-click opens it right): UTF-8 with BOM, semicolons,
   dates as ÅÅÅÅ-MM-DD. `stadens-lista` is the city's list of accounts: one row per
-  started account. A cell that starts like a formula (=, +, -, @) gets a leading
-  apostrophe, so a spreadsheet shows the text instead of running it.
+  started account. No cell can be read as a formula (=, +, -, @), whichever
+  separator the spreadsheet splits on: see `not_a_formula`.
 - HTML: one self-contained page (no network, no scripts) with the counts, a chart
   of states per organisation as CSS bars, the table and the attention list.
 - XLSX lives in overview_xlsx (openpyxl is imported only there).
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from datetime import date
 from html import escape
@@ -65,6 +66,10 @@ CITY_LIST_COLUMNS: tuple[tuple[str, Callable[[Row], Cell]], ...] = (
 )
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Where a spreadsheet may begin a cell inside our field: Excel in another locale, or
+# an import dialog, splits on commas or tabs (and on our semicolon if it ignores the
+# quotes), and a line break may start a row. Whitespace and a quote may come first.
+_FORMULA_INSIDE = re.compile(r"(^|[,;\t\r\n])([\s\"]*)(?=[=+\-@])")
 
 
 def cell_text(value: Cell) -> str:
@@ -76,17 +81,32 @@ def cell_text(value: Cell) -> str:
 
 
 def not_a_formula(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """`text` with an apostrophe before every =, +, - or @ that could begin a cell.
+
+    A field's first character is not enough: `Kultur,=1+1`, ` =2+2` and
+    `Konto<tab>=3+3` each hold a formula for a spreadsheet that splits on commas or
+    tabs or strips the blanks. The apostrophe goes right before the sign, so no
+    blank or separator can come between them.
+    """
+    guarded = _FORMULA_INSIDE.sub(r"\1\2'", text)
+    return "'" + guarded if guarded.startswith(_FORMULA_START) else guarded
+
+
+def csv_table(headers: list[str], rows: list[list[str]]) -> bytes:
+    """A CSV file for Swedish Excel, no cell of it a formula."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([not_a_formula(header) for header in headers])
+    writer.writerows([not_a_formula(cell) for cell in row] for row in rows)
+    # The BOM tells Excel the file is UTF-8; without it "å" turns into "Ã¥".
+    return buffer.getvalue().encode("utf-8-sig")
 
 
 def _csv(columns: tuple[tuple[str, Callable[[Row], Cell]], ...], rows: list[Row]) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([header for header, _ in columns])
-    for row in rows:
-        writer.writerow([not_a_formula(cell_text(get(row))) for _, get in columns])
-    # The BOM tells Excel the file is UTF-8; without it "å" turns into "Ã¥".
-    return buffer.getvalue().encode("utf-8-sig")
+    return csv_table(
+        [header for header, _ in columns],
+        [[cell_text(get(row)) for _, get in columns] for row in rows],
+    )
 
 
 def to_csv(report: Report) -> bytes:
@@ -162,6 +182,9 @@ def _md_sources(report: Report) -> list[str]:
     if report.unreadable:
         lines += ["", f"## {m.OV_UNREADABLE_TITLE}", ""]
         lines += [f"- {_md(item.path)}: {_md(item.reason)}" for item in report.unreadable]
+    if report.links:
+        lines += ["", f"## {m.OV_LINKS_TITLE}", "", _md(m.OV_LINKS_NOTE), ""]
+        lines += [f"- {_md(link)}" for link in report.links]
     return lines
 
 
@@ -300,6 +323,10 @@ def to_html(report: Report) -> bytes:
     if report.unreadable:
         out.append(f"<h2>{escape(m.OV_UNREADABLE_TITLE)}</h2><ul>")
         out += [f"<li>{escape(i.path)}: {escape(i.reason)}</li>" for i in report.unreadable]
+        out.append("</ul>")
+    if report.links:
+        out.append(f"<h2>{escape(m.OV_LINKS_TITLE)}</h2><p>{escape(m.OV_LINKS_NOTE)}</p><ul>")
+        out += [f"<li>{escape(link)}</li>" for link in report.links]
         out.append("</ul>")
     out.append("</body></html>")
     return ("\n".join(out) + "\n").encode("utf-8")

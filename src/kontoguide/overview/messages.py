@@ -34,14 +34,32 @@ OV_ATT_OLDER_CHECKLIST = (
     "Gjord med checklistans version {used}. Den gällande versionen är {current}: se vad som "
     "har ändrats."
 )
+OV_ATT_UNKNOWN_CHECKLIST = (
+    "Gjord med checklistan ”{checklist_id}” (version {version}), som inte finns på den här "
+    "datorn. Läget är räknat med stadens standardchecklista och kan vara ett annat med "
+    "varianten: svaren på variantens egna frågor räknas inte. Lägg checklistfilen "
+    "{checklist_id}.toml i {folder} för att se checklistan som den gjordes (kontoguides regel)."
+)
+OV_ATT_SET_ASIDE = (
+    "{count} svar i filen stämmer inte och räknas inte, så läget är räknat utan dem (först: "
+    "{first}). kontoguide validate med filen som raden lästes från visar alla."
+)
+OV_STATE_UNKNOWN_CHECKLIST = "{state} (okänd checklista)"
 OV_ATT_FUTURE = (
     "Enligt filen ändrades checklistan senast {moment}, efter dagen översikten gäller "
     "({today}). Datorns datum kan ha varit fel, eller filen har ändrats för hand. En kopia av "
     "samma checklista med en tid som inte ligger i framtiden visas före den här (kontoguides "
     "regel)."
 )
+OV_DUE_WITHIN_RANGE = (
+    "Ange --due-within som ett antal dagar från 0 till {most} (nu {given}). Med {most} kommer "
+    "alla uppföljningar med."
+)
 OV_NOT_A_RECORD = "är inte en sparad checklista från kontoguide (saknar {missing})."
 OV_BAD_FIELD = "är inte en sparad checklista som översikten kan läsa (fel i fältet {field})."
+OV_BAD_FIELD_SAID = (
+    "är inte en sparad checklista som översikten kan läsa (fel i fältet {field}: {said})"
+)
 OV_IN_DRAFTS = "utkast {name}"
 OV_NO_PLATFORM = "(plattform saknas)"
 OV_NO_ORGANISATION = "(organisation saknas)"
@@ -54,6 +72,11 @@ OV_ACCOUNTS = "Konton"
 OV_ATTENTION_LIST = "Behöver uppmärksamhet"
 OV_SOURCES = "Varifrån checklistorna lästes"
 OV_UNREADABLE_TITLE = "Filer som inte kunde läsas"
+OV_LINKS_TITLE = "Länkar som inte följdes"
+OV_LINKS_NOTE = (
+    "En symbolisk länk i en mapp följs inte: den kan peka på en fil som inte är delad, till "
+    "exempel någons eget utkast (kontoguides regel). Ska filen vara med, kopiera den till mappen."
+)
 OV_CHART_TITLE = "Status per förvaltning eller bolag"
 OV_TABLE_CAPTION = "Alla konton, det mest brådskande först"
 OV_SHEET_ACCOUNTS = "Konton"

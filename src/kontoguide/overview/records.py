@@ -1,12 +1,13 @@
 """The communication function's overview: every record from several places, once each.
 
 `gather` reads the drafts folder or the folders and files given (folders searched
-recursively for *.json), migrates older formats, and keeps each record once: the
-same id met twice counts once, the newest `updated_at` winning, except that a copy
-changed after `today` (by its own word) never wins over one that is not: a time in
-the future is forged or from a wrong clock, and the overview says so (attention
-rule "changed_in_future"). Files that cannot
-be used are kept as `Unreadable` with their reason; they never stop the others.
+recursively for *.json, links inside them never followed: files.folderwalk),
+migrates older formats, and keeps each record once: the same id met twice counts
+once, the newest `updated_at` winning, except that a copy changed after `today`
+(by its own word) never wins over one that is not: a time in the future is forged
+or from a wrong clock, and the overview says so (attention rule
+"changed_in_future"). Files and folders that cannot be used are kept as
+`Unreadable` with their reason; they never stop the others.
 
 A record is read here through `Summary`, a light model of only the fields the
 overview shows, not through the full record model: the full check of every answer
@@ -20,24 +21,32 @@ the summary is read from that record; `kontoguide validate FIL` reports its prob
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic_core.core_schema import ErrorType
 
-from kontoguide.checklist.loading import RecordChecklists
+from kontoguide.checklist.loading import RecordChecklists, shipped_standard
 from kontoguide.checklist.parts import Checklist
+from kontoguide.files.folderwalk import walk_files
 from kontoguide.files.inputfile import read_json_object
 from kontoguide.model.account_life import State
-from kontoguide.model.errors import FileProblem, KontoguideError
+from kontoguide.model.errors import FileProblem, KontoguideError, UnknownChecklistError
+from kontoguide.model.fieldtypes import Moment
 from kontoguide.model.steps import APPROVED
 from kontoguide.model.textsafe import printable
 from kontoguide.overview import messages as m
+from kontoguide.rules.field_problems import Problem
 from kontoguide.store import drafts
 from kontoguide.store.storage import Store, migrate
+
+# Pydantic's own kinds of error, whose messages are English; the rest are kontoguide's.
+_PYDANTIC_ERRORS = frozenset(get_args(ErrorType))
 
 # A saved record has all of these; an answers file or anything else does not.
 _RECORD_KEYS = ("id", "checklist_id", "checklist_version", "created_at", "updated_at")
@@ -104,7 +113,9 @@ class _Closing(_Part):
 
 class _Transition(_Part):
     what: str
-    at: AwareDatetime
+    # The record's own rule (1900–2200, with a time zone): a moment Python cannot
+    # shift into the local time zone never reaches the overview's date arithmetic.
+    at: Moment
 
 
 class Summary(_Part):
@@ -113,7 +124,7 @@ class Summary(_Part):
     id: str
     checklist_id: str
     checklist_version: str
-    updated_at: AwareDatetime
+    updated_at: Moment
     status: State = "draft"
     history: list[_Transition] = []
     organisation: _Organisation = _Organisation()
@@ -164,13 +175,20 @@ class Entry:
     checklist: Checklist
     source: Path
     also_in: tuple[Path, ...] = ()
+    # False when the record's own checklist (a variant) is not installed here and
+    # `checklist` is the city's standard, standing in for it.
+    checklist_known: bool = True
+    # Answers found invalid as the record was read (validate names each): not counted.
+    set_aside: tuple[Problem, ...] = ()
 
     @property
     def state_label(self) -> str:
         record = self.summary
         if record.status == "decided" and record.step5.outcome is not None:
-            return self.checklist.choice_label("outcomes", record.step5.outcome)
-        return m.STATE_LABELS[record.status]
+            label = self.checklist.choice_label("outcomes", record.step5.outcome)
+        else:
+            label = m.STATE_LABELS[record.status]
+        return label if self.checklist_known else m.OV_STATE_UNKNOWN_CHECKLIST.format(state=label)
 
     @property
     def platform_label(self) -> str | None:
@@ -198,35 +216,48 @@ class Gathered:
     unreadable: list[Unreadable] = field(default_factory=list)
     duplicates: int = 0
     sources: list[Path] = field(default_factory=list)
+    # Links met inside a folder, left alone (files.folderwalk says why).
+    links: list[Path] = field(default_factory=list)
 
 
-def summary_from_data(path: Path, data: dict[str, Any]) -> Summary:
-    """The overview's view of a stored record, migrated to today's format."""
+def record_data(path: Path, data: dict[str, Any]) -> dict[str, Any]:
+    """A stored record migrated to today's format; anything else is refused.
+
+    Its fields are checked once, by the record's own model as `list` and `validate`
+    check them (derived_summary): a moment out of range in `updated_at` refuses the
+    file in validate's words, one in `history` is set aside and named.
+    """
     data = migrate(path, data)
     missing = [key for key in _RECORD_KEYS if key not in data]
     if missing:
         raise FileProblem(path, m.OV_NOT_A_RECORD.format(missing=", ".join(missing)))
+    return data
+
+
+def summary_from_data(path: Path, data: dict[str, Any]) -> Summary:
+    """The overview's light view of a record's fields (already checked by the record's
+    model), or the problem with the first field it cannot read."""
     try:
         return Summary.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise FileProblem(path, m.OV_BAD_FIELD.format(field=printable(where, 60))) from None
+        where = printable(".".join(str(part) for part in first["loc"]), 60)
+        problem = m.OV_BAD_FIELD.format(field=where)
+        if first["type"] not in _PYDANTIC_ERRORS:
+            # The record's own rule (model.fieldtypes) said it, in the words validate uses.
+            problem = m.OV_BAD_FIELD_SAID.format(field=where, said=first["msg"])
+        raise FileProblem(path, problem) from None
 
 
-def derived_summary(path: Path, data: dict[str, Any], checklist: Checklist) -> Summary:
+def derived_summary(
+    path: Path, data: dict[str, Any], checklist: Checklist
+) -> tuple[Summary, list[Problem]]:
     """The summary of the record as `list` loads it: its stored `status` is not trusted,
     answers that are invalid (an unknown `outcome`, say) are set aside, and the state
-    is derived from what is left (lifecycle.state)."""
-    record = drafts.record_from_data(path, data, checklist).record
-    return Summary.model_validate(record.model_dump(mode="json"))
-
-
-def _json_files(folder: Path) -> Iterator[Path]:
-    try:
-        yield from sorted(p for p in folder.rglob("*.json") if not p.name.startswith("."))
-    except OSError as exc:
-        raise FileProblem(folder, m.F_UNREADABLE.format(detail=exc.strerror or exc)) from None
+    is derived from what is left (lifecycle.state). With it, what was set aside now:
+    the problems `kontoguide validate` reports for the same file."""
+    loaded = drafts.record_from_data(path, data, checklist)
+    return summary_from_data(path, loaded.record.model_dump(mode="json")), loaded.set_aside_now
 
 
 class _Reader:
@@ -239,9 +270,22 @@ class _Reader:
         self._by_id: dict[str, int] = {}
 
     def add(self, path: Path, data: dict[str, Any]) -> None:
-        checklist = self.checklist(path, summary_from_data(path, data).checklist_id)
-        summary = derived_summary(path, data, checklist)
-        entry = Entry(summary, checklist, path)
+        data = record_data(path, data)
+        checklist_id = data["checklist_id"]
+        known = True
+        try:
+            checklist = self.checklist(path, checklist_id)
+        except UnknownChecklistError:
+            # Made with another administration's variant: shown, not left out. Every
+            # variant keeps the standard's questions (checklist.consistency), so the
+            # standard derives the state from those; the variant's own answers are set
+            # aside, and the attention list says that the state may differ.
+            standard = shipped_standard()
+            if standard is None:  # pragma: no cover - the standard is always shipped
+                raise
+            checklist, known = standard, False
+        summary, set_aside = derived_summary(path, data, checklist)
+        entry = Entry(summary, checklist, path, checklist_known=known, set_aside=tuple(set_aside))
         index = self._by_id.get(summary.id)
         if index is None:
             self._by_id[summary.id] = len(self.found.entries)
@@ -254,16 +298,16 @@ class _Reader:
         else:
             winner, other = kept, entry
         also = (*winner.also_in, *other.also_in, other.source)
-        self.found.entries[index] = Entry(winner.summary, winner.checklist, winner.source, also)
+        self.found.entries[index] = dataclasses.replace(winner, also_in=also)
 
     def _rank(self, summary: Summary) -> tuple[bool, datetime]:
         # A copy whose time is in the future can be made to win by anyone: it loses
         # to every copy that is not, whatever its time says.
         return not summary.changed_after(self.today), summary.updated_at
 
-    def read_file(self, path: Path) -> None:
+    def read_file(self, path: Path, *, follow_symlinks: bool = True) -> None:
         try:
-            self.add(path, read_json_object(path))
+            self.add(path, read_json_object(path, follow_symlinks=follow_symlinks))
         except FileProblem as problem:
             self.found.unreadable.append(Unreadable(problem.path, problem.problem))
         except KontoguideError as problem:
@@ -297,13 +341,12 @@ def gather(
     for path in given:
         reader.found.sources.append(path)
         if path.is_dir():
-            try:
-                files = list(_json_files(path))
-            except FileProblem as problem:
-                reader.found.unreadable.append(Unreadable(problem.path, problem.problem))
-                continue
-            for file in files:
-                reader.read_file(file)
+            walk = walk_files(path, ".json")
+            reader.found.links += walk.links
+            reader.found.unreadable += [Unreadable(where, why) for where, why in walk.unreadable]
+            for file in walk.files:
+                # Not followed even if the file became a link since the walk saw it.
+                reader.read_file(file, follow_symlinks=False)
         else:
             reader.read_file(path)
     return reader.found

@@ -2,6 +2,9 @@
 
 Every format (the terminal table, CSV, XLSX, JSON, Markdown, HTML) is drawn from
 this one `Report`, so they agree; its JSON Schema is `kontoguide schema --overview`.
+A path in the report is printable text (textsafe.printable): a file name is not
+always UTF-8 nor free of escape sequences, and every format, and the terminal it
+may be written to, gets it in the one form (a byte that was not UTF-8 as `\xf6`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from kontoguide.model.account_life import LIFECYCLE_STATES, State
+from kontoguide.model.errors import UsageError
+from kontoguide.model.textsafe import printable
 from kontoguide.overview import messages as m
 from kontoguide.overview.attention import RULES, Attention, Rule, attention
 from kontoguide.overview.records import Entry, Gathered
@@ -79,14 +84,37 @@ class Report(_Out):
     by_state: dict[str, int] = Field(title="Antal per status")
     by_platform: dict[str, int] = Field(title="Antal per plattform")
     unreadable: list[UnreadableItem] = Field(title="Filer som inte kunde läsas")
+    links: list[str] = Field(
+        default_factory=list, title="Länkar i mapparna som inte följdes (kontoguides regel)"
+    )
+
+
+# Every date in a record lies between 1900 and 2200 (model.fieldtypes): more days than
+# that span asks for every follow-up, and keeps `today + days` a date Python can hold.
+MAX_DUE_WITHIN = 110_000
 
 
 @dataclass(frozen=True)
 class Filters:
+    """What to keep; a filter out of its range is refused here, wherever it came from."""
+
     org: str | None = None
     states: frozenset[State] = frozenset()
     due_within: int | None = None
     attention_only: bool = False
+
+    def __post_init__(self) -> None:
+        if self.due_within is not None and not 0 <= self.due_within <= MAX_DUE_WITHIN:
+            raise UsageError(
+                m.OV_DUE_WITHIN_RANGE.format(
+                    given=printable(self.due_within, 30), most=MAX_DUE_WITHIN
+                )
+            )
+
+
+def shown(path: Path) -> str:
+    """A path as the report holds it: printable, whole."""
+    return printable(str(path), None)
 
 
 def _row(entry: Entry, items: list[Attention]) -> Row:
@@ -110,8 +138,8 @@ def _row(entry: Entry, items: list[Attention]) -> Row:
         attention=[AttentionItem(rule=item.rule, text=item.text) for item in items],
         checklist=f"{record.checklist_id} {record.checklist_version}",
         updated_at=record.updated_at,
-        source=str(entry.source),
-        also_in=[str(path) for path in entry.also_in],
+        source=shown(entry.source),
+        also_in=[shown(path) for path in entry.also_in],
     )
 
 
@@ -150,14 +178,16 @@ def build(gathered: Gathered, today: date, filters: Filters | None = None) -> Re
     platforms = Counter(row.platform or m.OV_NO_PLATFORM for row in rows)
     return Report(
         today=today,
-        sources=[str(path) for path in gathered.sources],
+        sources=[shown(path) for path in gathered.sources],
         duplicates=gathered.duplicates,
         records=rows,
         by_state={m.STATE_LABELS[state]: states[state] for state in LIFECYCLE_STATES},
         by_platform=dict(sorted(platforms.items(), key=lambda pair: (-pair[1], pair[0]))),
         unreadable=[
-            UnreadableItem(path=str(item.path), reason=item.reason) for item in gathered.unreadable
+            UnreadableItem(path=shown(item.path), reason=item.reason)
+            for item in gathered.unreadable
         ],
+        links=[shown(path) for path in gathered.links],
     )
 
 

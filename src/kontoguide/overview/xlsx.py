@@ -41,9 +41,9 @@ def to_xlsx(report: Report) -> bytes:
     sheet.append([header for header, _ in COLUMNS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in report.records:
-        sheet.append([None] * len(COLUMNS))
-        line = sheet.max_row
+    # The line is counted here: openpyxl's max_row looks at every cell written so far,
+    # which made the workbook quadratic in the number of records (bench/overview_bench.py).
+    for line, row in enumerate(report.records, start=2):
         for index, (_, get) in enumerate(COLUMNS, start=1):
             value = _value(get(row))
             cell = sheet.cell(row=line, column=index)
@@ -59,7 +59,7 @@ def to_xlsx(report: Report) -> bytes:
         texts = [header] + [str(get(row) or "") for row in report.records]
         sheet.column_dimensions[get_column_letter(index)].width = _width(texts)
     sheet.freeze_panes = "B2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(sheet.max_row, 1)}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(report.records) + 1}"
 
     counts = book.create_sheet(m.OV_SHEET_COUNTS)
     counts.append([m.OV_COL_STATE, m.OV_COUNT])
@@ -67,9 +67,10 @@ def to_xlsx(report: Report) -> bytes:
         counts.append([name, count])
     counts.append([])
     counts.append([m.OV_COL_PLATFORM, m.OV_COUNT])
-    for name, count in report.by_platform.items():
+    first = len(report.by_state) + 4
+    for line, (name, count) in enumerate(report.by_platform.items(), start=first):
         counts.append([xml_safe(name), count])
-        counts.cell(row=counts.max_row, column=1).data_type = "s"  # a name, never a formula
+        counts.cell(row=line, column=1).data_type = "s"  # a name, never a formula
     for line in (1, len(report.by_state) + 3):
         for cell in counts[line]:
             cell.font = Font(bold=True)

@@ -17,6 +17,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kontoguide.model.textsafe import terminal_safe
+
 _state = {"reader_gone": False}
 
 
@@ -62,19 +64,37 @@ stdout = PipeSafeStdout()
 
 
 def say(text: str = "") -> None:
-    """One line of the command's output on stdout."""
-    stdout.write(text + "\n")
+    """One line of the command's output on stdout.
+
+    Made printable here, once for every message: a message quotes file names and
+    answers, and none of them may reach the terminal as control characters.
+    """
+    stdout.write(terminal_safe(text) + "\n")
 
 
 def say_bytes(data: bytes) -> None:
-    """Output as exact bytes (UTF-8 whatever the console's code page)."""
+    """Output as exact bytes (UTF-8 whatever the console's code page).
+
+    Exact to a file or a pipe; to a terminal, every control character is shown
+    escaped instead (textsafe.terminal_safe): the bytes came from files.
+    """
     stdout.flush()
     if _state["reader_gone"]:
         return
+    if _is_terminal():
+        text = data.decode("utf-8", errors="replace")
+        data = terminal_safe(text).encode("utf-8")
     try:
         sys.stdout.buffer.write(data)
     except BrokenPipeError:
         _silence_stdout()
+
+
+def _is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def finish() -> None:
@@ -101,7 +121,7 @@ def settle_stderr() -> None:
 def complain(text: str) -> None:
     """A message on stderr; if even that cannot be written, the exit code must do."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
-        print(text, file=sys.stderr, flush=True)
+        print(terminal_safe(text), file=sys.stderr, flush=True)
 
 
 def _fd_open(fd: int) -> bool:

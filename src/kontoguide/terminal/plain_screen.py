@@ -26,6 +26,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from kontoguide.model.textsafe import terminal_safe
 from kontoguide.questionnaire.answer_text import whole_titles
 from kontoguide.questionnaire.events import (
     Event,
@@ -81,7 +82,7 @@ class PlainScreen(RichScreen):
         self._lines(_RENDER[type(event)](event))
 
     def note(self, text: str, tone: Tone = "info") -> None:
-        self._lines(_note(Note(text, tone)))
+        self._lines(_note(Note(terminal_safe(text), tone)))
 
     def print(self, renderable: RenderableType) -> None:
         self._lines(_renderable(renderable))

@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kontoguide.checklist.parts import Notice, Section
+from kontoguide.model.textsafe import terminal_safe
 from kontoguide.questionnaire.events import (
     Event,
     Facts,
@@ -369,7 +370,8 @@ class RichScreen:
             self.print(renderable)
 
     def note(self, text: str, tone: Tone = "info") -> None:
-        for renderable in _note(Note(text, tone)):
+        # A note quotes file names and answers; rich would pass an escape sequence on.
+        for renderable in _note(Note(terminal_safe(text), tone)):
             self.print(renderable)
 
 
