@@ -36,6 +36,7 @@ from kontoguide.checklist.parts import Checklist
 from kontoguide.files.folderwalk import walk_files
 from kontoguide.files.inputfile import read_json_object
 from kontoguide.model.account_life import State
+from kontoguide.model.days import day_given
 from kontoguide.model.errors import FileProblem, KontoguideError, UnknownChecklistError
 from kontoguide.model.fieldtypes import Moment
 from kontoguide.model.steps import APPROVED
@@ -158,10 +159,10 @@ class Summary(_Part):
         return self.last_change().astimezone().date() > today
 
     def ready_on(self) -> date | None:
-        """As lifecycle.ready_on: the local day the record was first seen ready."""
+        """As lifecycle.ready_on: the day (where it was given) the record was first seen ready."""
         for entry in self.history:
             if entry.what == "ready":
-                return entry.at.astimezone().date()
+                return day_given(entry.at)
             if entry.what in ("decided", "started", "closed"):
                 return None
         return None
