@@ -55,6 +55,15 @@ def _options(command: Any, ctx: Any, formatter: Any) -> None:
                 formatter.write_dl(rows)
 
 
+def _summary(command: Any) -> str:
+    """A command's line in the list of commands: the first sentence of its help, whole
+    (Click cuts it with "..." at a width of its own, even in a wide terminal); the list
+    wraps it instead."""
+    text = " ".join(str(command.short_help or command.help or "").split("\n\n")[0].split())
+    end = text.find(". ")
+    return text if end < 0 else text[: end + 1]
+
+
 class SwedishCommand(typer.core.TyperCommand):
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         _usage(self, ctx, formatter)
@@ -81,7 +90,7 @@ class SwedishGroup(typer.core.TyperGroup):
     def format_options(self, ctx: Any, formatter: Any) -> None:
         _options(self, ctx, formatter)
         rows = [
-            (name, command.get_short_help_str(formatter.width - 6 - len(name)))
+            (name, _summary(command))
             for name, command in self.commands.items()
             if not command.hidden
         ]
