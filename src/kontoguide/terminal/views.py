@@ -41,6 +41,7 @@ from kontoguide.rules import lifecycle
 from kontoguide.rules.completeness import steps_done
 from kontoguide.store.drafts import Loaded
 from kontoguide.terminal import messages as m
+from kontoguide.terminal.command_wrap import has_command, wrap_keeping_commands
 from kontoguide.terminal.text_grid import Grid
 
 MAX_WIDTH = 80
@@ -366,12 +367,15 @@ class RichScreen:
         self.console.print(renderable, width=_width(self.console))
 
     def show(self, event: Event) -> None:
+        if isinstance(event, Note):
+            self.note(event.text, event.tone)
+            return
         for renderable in _RENDER[type(event)](event):
             self.print(renderable)
 
     def note(self, text: str, tone: Tone = "info") -> None:
         # A note quotes file names and answers; rich would pass an escape sequence on.
-        for renderable in _note(Note(terminal_safe(text), tone)):
+        for renderable in _note(Note(terminal_safe(text), tone), self.console.width):
             self.print(renderable)
 
 
@@ -402,24 +406,34 @@ def _item_progress(event: ItemProgress) -> Rendered:
     return [_BLANK, Text(text, style="dim")]
 
 
-def _note(event: Note) -> Rendered:
+def _note(event: Note, width: int | None = None) -> Rendered:
     style = _TONE_STYLE.get(event.tone, "")
     if event.tone == "caution":
         title = Text(m.VIEW_CAUTION_TITLE, style="bold")
         return [Panel(Text(event.text), title=title, title_align="left", border_style=style)]
     first, *rest = event.text.split("\n")
-    out: Rendered = [Text(_TONE_MARK.get(event.tone, "") + first, style=style)]
-    for line in rest:
-        if not line.startswith("- "):
+    out: Rendered = []
+    for line in (_TONE_MARK.get(event.tone, "") + first, *rest):
+        if line.startswith("- "):
+            out.append(_point(line, style))
+        elif width is not None and has_command(line):
+            # Wrapped here, never inside the command it gives (command_wrap).
+            out += [
+                Text(row, style=style, no_wrap=True, overflow="ignore")
+                for row in wrap_keeping_commands(line, width)
+            ]
+        else:
             out.append(Text(line, style=style))
-            continue
-        # A point under the note ("- Varför passar …") wraps under itself.
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
-        grid.add_column()
-        grid.add_row("-", Text(line[2:], style=style))
-        out.append(grid)
     return out
+
+
+def _point(line: str, style: str) -> RenderableType:
+    # A point under the note ("- Varför passar …") wraps under itself.
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row("-", Text(line[2:], style=style))
+    return grid
 
 
 def _overview(event: Overview) -> Rendered:
