@@ -215,3 +215,33 @@ def test_an_account_closed_under_an_earlier_version_stays_closed(tmp_path: Path)
     }
     assert state_of(data, tmp_path) == "closed"
     assert state_of({**data, "checklist_version": STANDARD.version}, tmp_path) != "closed"
+
+
+# --- records saved by kontoguide 0.1.0 with checklist 2026.4, before 2026.5 -------------
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.mark.parametrize(
+    ("name", "state", "kind"),
+    [
+        ("v0.1-2026.4-started.json", "started", "Kontot är startat"),
+        ("v0.1-2026.4-rejected.json", "decided", "Beslutat: Avslaget"),
+    ],
+)
+def test_a_record_saved_before_this_version_keeps_its_state_and_its_document(
+    name: str, state: str, kind: str
+) -> None:
+    from export_support import NOW, open_docx
+    from kontoguide.documents.export import render
+
+    path = DATA / name
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert (data["checklist_version"], data["status"]) == ("2026.4", state)
+    loaded = drafts.record_from_data(path, data)
+    assert (loaded.record.status, loaded.set_aside_now) == (state, [])
+    assert loaded.checklist.version == "2026.4"
+    document = open_docx(render(loaded.record, loaded.checklist, "docx", now=NOW))
+    text = [p.text for p in document.paragraphs]
+    assert kind in text
+    assert not any("UTKAST" in line for line in text)
