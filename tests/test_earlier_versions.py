@@ -245,3 +245,26 @@ def test_a_record_saved_before_this_version_keeps_its_state_and_its_document(
     text = [p.text for p in document.paragraphs]
     assert kind in text
     assert not any("UTKAST" in line for line in text)
+
+
+def test_resume_says_which_version_a_decision_is_read_by(home: Path) -> None:
+    import io
+
+    from rich.console import Console
+
+    from kontoguide.cli import messages as cm
+    from kontoguide.store.storage import Store
+    from kontoguide.terminal import interactive
+    from kontoguide.terminal.views import RichScreen
+    from scenario import INTERRUPT, ScriptedAsker
+
+    data = decided_under("2026.2", "startat-med-uppfoljning.json")
+    (home / "records").mkdir()
+    (home / "records" / "gammalt.json").write_text(json.dumps(data), encoding="utf-8")
+    out = io.StringIO()
+    screen = RichScreen(Console(file=out, width=200, no_color=True))
+    asker = ScriptedAsker({cm.I_MENU_WHAT: [INTERRUPT]})
+    assert interactive.resume(Store(), "gammalt", asker=asker, screen=screen) == 130
+    said = " ".join(out.getvalue().split())
+    expected = cm.I_DECIDED_UNDER.format(used="2026.2", current=STANDARD.version)
+    assert " ".join(expected.split()) in said

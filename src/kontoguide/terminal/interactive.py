@@ -22,7 +22,6 @@ from rich.text import Text
 
 from kontoguide.checklist.parts import Checklist
 from kontoguide.model.account_life import CONCLUSION_CLOSE
-from kontoguide.model.days import clock_behind, day_given
 from kontoguide.model.errors import ExitCode, KontoguideError, OutputExistsError, UsageError
 from kontoguide.model.parts import NoticeAck
 from kontoguide.model.record import Record
@@ -42,6 +41,7 @@ from kontoguide.store.drafts import Loaded
 from kontoguide.store.storage import Store, now
 from kontoguide.terminal import messages as m
 from kontoguide.terminal.console import make_console
+from kontoguide.terminal.resume_notes import resume_notes
 from kontoguide.terminal.views import (
     RichScreen,
     acknowledged_line,
@@ -121,7 +121,7 @@ def resume(
     with store.lock(draft_id):
         loaded = drafts.load(store, draft_id)
         record = loaded.record
-        _warn_if_clock_behind(screen, record)
+        resume_notes(screen, record, loaded.checklist, date.today())
         if record.notice is None:
             try:
                 acknowledged = ask_notice(loaded.checklist, asker, screen)
@@ -532,13 +532,6 @@ def _show_prefill(screen: RichScreen, answers: Path | None, invalid: list[Proble
         # Each reason is shown again at its question; a list here would push the
         # first question off an 80×24 screen.
         screen.note(m.I_PREFILL_INVALID.format(count=len(invalid)), "warning")
-
-
-def _warn_if_clock_behind(screen: RichScreen, record: Record) -> None:
-    today = date.today()
-    if clock_behind(today, record.updated_at):
-        changed = day_given(record.updated_at).isoformat()
-        screen.note(m.I_CLOCK_BEHIND.format(today=today.isoformat(), changed=changed), "warning")
 
 
 def _show_resume(

@@ -319,3 +319,8 @@ I_CLOCK_BEHIND = (
     "Kontrollera datorns datum och klocka. Svaren kontrolleras mot {changed}, så inget som "
     "stämde när det skrevs in läggs undan."
 )
+I_DECIDED_UNDER = (
+    "Beslutet fattades med version {used} av checklistan, och checklistan läses med den "
+    "fram till det som redan är inskrivet. Nu gäller version {current}: det som skrivs in "
+    "härefter (starten, uppföljningarna, avslutet) följer den."
+)
