@@ -177,3 +177,19 @@ def test_question_mark_at_the_notice_says_what_answering_means(
     assert interactive.ask_notice(checklist, plain, PlainScreen(io.StringIO())) is None
     assert str(checklist.notice.help) in out.getvalue()
     assert tm.PL_NO_HELP not in out.getvalue()
+
+
+FROM_OTHERS = (
+    "step4.archiving.case_number",
+    "step4.data_protection.dpo_name",
+    "step4.data_protection.dpo_date",
+)
+
+
+def test_a_fact_that_comes_from_someone_else_says_how_to_pause() -> None:
+    from kontoguide.checklist.loading import load_checklist
+
+    checklist = load_checklist()
+    for field in FROM_OTHERS:
+        hint = str(checklist.question(field).hint)
+        assert "Ctrl-C" in hint and "kontoguide resume" in hint, field
