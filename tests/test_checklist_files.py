@@ -23,7 +23,7 @@ import docx
 import pytest
 from typer.testing import CliRunner
 
-from cli_support import run_python
+from cli_support import run_kontoguide, run_python
 from export_support import NOW, example_record
 from kontoguide.checklist.install import checklist_for_start, install_checklist
 from kontoguide.checklist.loading import load_checklist, load_checklist_file
@@ -640,3 +640,17 @@ def test_a_failed_copy_of_the_base_document_installs_nothing(tmp_path: Path, hom
     assert not (home / "checklists" / "halv.toml").exists()
     with pytest.raises(UsageError):
         load_checklist("halv")
+
+
+@pytest.mark.parametrize("inside", ["checklists", "records", "."])
+def test_checklist_new_never_writes_into_kontoguides_own_folders(
+    tmp_path: Path, inside: str
+) -> None:
+    home = tmp_path / "home"
+    folder = home / inside
+    folder.mkdir(parents=True, exist_ok=True)
+    done = run_kontoguide("checklist", "new", "egen", home=home, cwd=folder)
+    assert done.returncode == 2, done.stdout
+    assert "kontoguides egen mapp" in " ".join(done.stderr.split())
+    assert not (folder / "egen.toml").exists()
+    assert "egen" not in run_kontoguide("checklist", "list", home=home).stdout

@@ -243,6 +243,11 @@ CV_NEW_NOTICE_COMMENT = (
 )
 CV_NEW_EXISTS = "{path} finns redan och skrivs inte över. Välj ett annat id eller en annan mapp."
 CV_NEW_FAILED = "Kunde inte skriva {path}: {detail}"
+CV_NEW_OWN_FOLDER = (
+    "{folder} är kontoguides egen mapp, och en fil där skulle användas utan att ha "
+    "kontrollerats. Skriv varianten i en annan mapp, till exempel Dokument, och installera "
+    "den sedan med: kontoguide start --checklist {checklist_id}.toml"
+)
 CV_NEW_WRITTEN = "En ny variant är sparad som {path}"
 CV_NEW_NEXT = (
     "Kontrollera den med: kontoguide checklist check {path}\n"
