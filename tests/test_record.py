@@ -18,7 +18,13 @@ from kontoguide.checklist.loading import load_checklist
 from kontoguide.checklist.parts import Checklist
 from kontoguide.cli import messages as m
 from kontoguide.model import paths
-from kontoguide.model.fieldtypes import LONG_MAX, SHORT_MAX, TEXT_MIN_CHARS, normalise_text
+from kontoguide.model.fieldtypes import (
+    LONG_MAX,
+    NUMBER_LIMIT,
+    SHORT_MAX,
+    TEXT_MIN_CHARS,
+    normalise_text,
+)
 from kontoguide.model.record import Record
 from kontoguide.model.steps import add_months
 from kontoguide.rules.completeness import problems
@@ -820,7 +826,7 @@ _CONTEXT = make_context(_CHECKLIST, today=TODAY, complete=True)
     long=st.lists(_valid_text(True), min_size=len(LONG_FIELDS), max_size=len(LONG_FIELDS)),
     goal_text=_valid_text(False),
     group_text=_valid_text(True),
-    target=st.floats(allow_nan=False, allow_infinity=False),
+    target=st.floats(min_value=-NUMBER_LIMIT, max_value=NUMBER_LIMIT),
     baseline=st.none() | st.integers(-(10**12), 10**12),
 )
 def test_json_round_trip(

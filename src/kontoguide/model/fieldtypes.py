@@ -479,7 +479,23 @@ PastYear = Annotated[
 UnitText = Annotated[
     str, AfterValidator(_one_line), Field(json_schema_extra={"maxLength": SHORT_MAX})
 ]
-Number = Annotated[float, BeforeValidator(swedish_number), Field(allow_inf_nan=False)]
+# Far beyond any count, share or amount a goal measures, and far from where a float's
+# arithmetic (the document's progress towards a goal) overflows into inf and NaN.
+NUMBER_LIMIT = 1_000_000_000_000
+
+
+def _within_reach(value: float) -> float:
+    if abs(value) > NUMBER_LIMIT:
+        raise PydanticCustomError("number_too_large", m.V_NUMBER_TOO_LARGE)
+    return value
+
+
+Number = Annotated[
+    float,
+    BeforeValidator(swedish_number),
+    Field(allow_inf_nan=False),
+    AfterValidator(_within_reach),
+]
 Count = Annotated[int, BeforeValidator(swedish_number)]
 
 

@@ -73,6 +73,9 @@ V_NUMBER_AMBIGUOUS = (
 V_NUMBER_RANGE = "Ange ett tal från {low} till och med {high}."
 V_NUMBER_MIN = "Ange ett tal som är {low} eller större."
 V_NUMBER_MAX = "Ange ett tal som är {high} eller mindre."
+V_NUMBER_TOO_LARGE = (
+    "Talet är för stort: ange ett tal mellan minus och plus 1 000 000 000 000 (en biljon)."
+)
 V_YEAR = "Skriv ett årtal med fyra siffror, till exempel 2026."
 V_CHOICE = "Välj ett av alternativen: {options}."
 V_CHOICE_TYPE = "Välj ett alternativ."
