@@ -23,7 +23,7 @@ from kontoguide.checklist.loading import (
 )
 from kontoguide.checklist.parts import Checklist, reserved_on_windows
 from kontoguide.cli import messages as m
-from kontoguide.files.homefolder import home_folder
+from kontoguide.files.homefolder import home_folder, own_folder_holding
 from kontoguide.files.regularfile import read_regular
 from kontoguide.model.errors import ChecklistError, ExitCode, UnreadableError, UsageError
 from kontoguide.model.textsafe import printable
@@ -143,18 +143,6 @@ EXAMPLES = """
 """
 
 
-def _own_folder_holding(target: Path) -> Path | None:
-    """kontoguide's own folder that `target` would land in, if any. A file written there
-    would be taken for an installed variant (or a record) without `start --checklist`'s
-    checks, which are the only way a variant is installed."""
-    where = target.parent.resolve()
-    for own in (home_folder(), *shipped_folders()):
-        own = own.resolve()
-        if where == own or own in where.parents:
-            return own
-    return None
-
-
 def new(checklist_id: str, folder: Path | None = None) -> int:
     """Write ID.toml in the current folder: the standard, renamed, plus the examples."""
     if not is_checklist_id(checklist_id):
@@ -179,7 +167,9 @@ def new(checklist_id: str, folder: Path | None = None) -> int:
     before, marker, after = text.partition(STEP5_MARKER)
     text = before + EXAMPLES.lstrip("\n") + "\n" + marker + after
     target = (folder or Path.cwd()) / f"{checklist_id}.toml"
-    own = _own_folder_holding(target)
+    # A file in kontoguide's own folders would be taken for an installed variant (or a
+    # record) without start --checklist's checks, the only way a variant is installed.
+    own = own_folder_holding(target, (home_folder(), *shipped_folders()))
     if own is not None:
         raise UsageError(m.CV_NEW_OWN_FOLDER.format(folder=own, checklist_id=checklist_id))
     try:

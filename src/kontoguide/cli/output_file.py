@@ -13,13 +13,12 @@ from kontoguide.cli import messages as m
 from kontoguide.files import atomicfile
 from kontoguide.model.errors import OutputExistsError, UnreadableError
 from kontoguide.store.write_failure import write_failure
+from kontoguide.store.write_target import may_write
 
 
 def write_output(content: bytes, target: Path, force: bool) -> None:
     """`content` into `target`, readable by others (it is for sharing)."""
-    from kontoguide.documents.export import _may_write
-
-    existed = _may_write(target)
+    existed = may_write(target)
     if existed and not force:
         raise OutputExistsError(m.EXPORT_EXISTS.format(path=target))
     try:

@@ -13,14 +13,12 @@ and only the .docx export needs it.
 from __future__ import annotations
 
 import re
-import stat
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kontoguide.checklist.folders import user_checklist_folder
 from kontoguide.checklist.parts import Checklist
 from kontoguide.documents import messages as m
 from kontoguide.files import atomicfile
@@ -30,6 +28,7 @@ from kontoguide.model.record import Record
 from kontoguide.store import drafts
 from kontoguide.store.storage import Store, record_json
 from kontoguide.store.write_failure import write_failure
+from kontoguide.store.write_target import may_write
 
 if TYPE_CHECKING:
     from kontoguide.documents.assessment import Assessment
@@ -177,7 +176,7 @@ def export(
     draft = assessed.draft
     day = local_time(now).date()
     target = _target(output, default_file_name(record, fmt, day, state=assessed.state))
-    existed = _may_write(target)
+    existed = may_write(target)
     if existed and not force:
         raise OutputExistsError(exists_message(target))
     content = render(record, checklist, fmt, now=now, assessed=assessed)
@@ -218,28 +217,6 @@ def exists_message(target: Path) -> str:
             return m.EXPORT_EXISTS.format(path=target)
         shown = f'"{shown}"'
     return m.EXPORT_EXISTS_SUGGEST.format(path=target, other=shown)
-
-
-def _may_write(target: Path) -> bool:
-    """Whether `target` exists; refused if it is not a regular file or is our own data.
-
-    Replacing a device, a FIFO or a link would put a file where something else
-    was (`-o /dev/null --force` as root); writing into the drafts or checklists
-    folder would replace a draft with a copy readable by others.
-    """
-    try:
-        info = target.lstat()
-    except FileNotFoundError:
-        info = None
-    except OSError as exc:
-        raise UnreadableError(target, m.F_UNREADABLE.format(detail=exc.strerror or exc)) from None
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        raise UsageError(m.EXPORT_NOT_REGULAR.format(path=target))
-    folder = target.parent.resolve()
-    for own in (Store().folder, user_checklist_folder()):
-        if folder == own.resolve() or own.resolve() in folder.parents:
-            raise UsageError(m.EXPORT_INTO_OWN_FOLDER.format(path=target, folder=own))
-    return info is not None
 
 
 def export_record(

@@ -83,14 +83,6 @@ STYLE_SIGN_LINE = "Underskriftsrad"
 STYLE_SIGN_CAPTION = "Underskriftstext"
 
 # --- export: files and the command ----------------------------------------
-EXPORT_NOT_REGULAR = (
-    "{path} finns redan och är inte en vanlig fil (utan till exempel en länk, en enhet eller "
-    "en namngiven pipe). kontoguide skriver bara över vanliga filer; välj ett annat namn."
-)
-EXPORT_INTO_OWN_FOLDER = (
-    "{path}: mappen {folder} är kontoguides egen mapp för utkast och checklistor. Spara "
-    "exporten någon annanstans, till exempel i Dokument."
-)
 EXPORT_EXISTS = (
     "{path} finns redan och har inte ändrats. Välj ett annat namn med --output, "
     "eller skriv över filen med --force."

@@ -7,6 +7,7 @@ that the loader finds the user's checklists without importing storage.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from kontoguide.files import messages as m
@@ -27,3 +28,13 @@ def home_folder() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("kontoguide", appauthor=False)
+
+
+def own_folder_holding(target: Path, folders: Iterable[Path]) -> Path | None:
+    """The one of `folders` (kontoguide's own) that `target` would land in, if any."""
+    where = target.parent.resolve()
+    for own in folders:
+        own = own.resolve()
+        if where == own or own in where.parents:
+            return own
+    return None

@@ -49,3 +49,13 @@ CLI_FROM_UNKNOWN = (
     "”{source}” är varken id för en sparad checklista eller en fil som finns. Se "
     "`kontoguide list` för de som finns."
 )
+
+# --- a file the user names for output (export, overview -o, schema -o) ------
+EXPORT_NOT_REGULAR = (
+    "{path} finns redan och är inte en vanlig fil (utan till exempel en länk, en enhet eller "
+    "en namngiven pipe). kontoguide skriver bara över vanliga filer; välj ett annat namn."
+)
+EXPORT_INTO_OWN_FOLDER = (
+    "{path}: mappen {folder} är kontoguides egen mapp för utkast och checklistor. Spara "
+    "exporten någon annanstans, till exempel i Dokument."
+)
