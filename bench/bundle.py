@@ -245,8 +245,30 @@ def _open_xlsx(path: Path) -> int:
     return int(rows or 0)
 
 
+def _listing(folder: Path) -> dict[str, tuple[int, int]]:
+    return {
+        str(path.relative_to(folder)): (path.stat().st_size, path.stat().st_mtime_ns)
+        for path in folder.rglob("*")
+    }
+
+
 def check(program: Path, scratch: Path) -> list[str]:
-    """Run the built program as a user does; return what it did, one line per step."""
+    """Run the built program as a user does; return what it did, one line per step.
+
+    The folder itself must be left as it was: installed where users cannot write
+    (C:\\Program Files), the program keeps everything in the user's own folder.
+    """
+    before = _listing(program.parent)
+    report = _steps(program, scratch)
+    after = _listing(program.parent)
+    if after != before:
+        changed = sorted(set(after.items()) ^ set(before.items()))
+        raise BundleError(f"running the program changed its own folder: {changed[:10]}")
+    report.append("the built folder is unchanged after every step")
+    return report
+
+
+def _steps(program: Path, scratch: Path) -> list[str]:
     runner = Runner(program, scratch)
     report: list[str] = []
     version = runner.run("--version").strip()
