@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -297,8 +298,13 @@ def _steps(program: Path, scratch: Path) -> list[str]:
     report.append("export --format md: written")
     followed = runner.start("startat-med-uppfoljning.json")
     runner.run("export", followed, "--format", "docx", "--output", "uppfoljning.docx")
-    paragraphs = _open_docx(runner.written("uppfoljning.docx"))
-    report.append(f"export of a record with a follow-up (chart): {paragraphs} paragraphs")
+    followed_docx = runner.written("uppfoljning.docx")
+    paragraphs = _open_docx(followed_docx)
+    with zipfile.ZipFile(followed_docx) as package:
+        charts = [name for name in package.namelist() if name.startswith("word/charts/")]
+    if not charts:
+        raise BundleError(f"{followed_docx} has no chart for its follow-up")
+    report.append(f"export with a follow-up: {paragraphs} paragraphs, chart {charts[0]}")
     runner.run("overview", "--format", "xlsx", "--output", "oversikt.xlsx")
     rows = _open_xlsx(runner.written("oversikt.xlsx"))
     report.append(f"overview --format xlsx: opens with openpyxl, {rows} rows")
