@@ -105,6 +105,8 @@ def pyinstaller_argv(launcher: Path, hooks: Path, dist: Path, work: Path) -> lis
         str(work),
         "--specpath",
         str(work),
+        # The checkout's code, whichever kontoguide the venv has installed: it goes with
+        # the checkout's checklists.
         "--paths",
         str(ROOT / "src"),
         "--add-data",
@@ -165,8 +167,8 @@ def _clean_env(home: Path) -> dict[str, str]:
         for key, value in os.environ.items()
         if key not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "PYTHONSTARTUP")
     }
+    env.pop("PYTHONIOENCODING", None)  # the program's own choice of encoding is tried
     env["KONTOGUIDE_HOME"] = str(home)
-    env["PYTHONIOENCODING"] = "utf-8"
     env["NO_COLOR"] = "1"
     return env
 
