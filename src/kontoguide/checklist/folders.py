@@ -21,8 +21,12 @@ def shipped_folders() -> list[Path]:
     packaged = resources.files("kontoguide") / "checklists"
     if packaged.is_dir():
         folders.append(Path(str(packaged)))
-    checkout = Path(__file__).resolve().parents[3] / "checklists"
-    if checkout.is_dir() and checkout not in folders:
+    # An editable install reads the checkout's folder; only a checkout's (beside its
+    # pyproject.toml), so a "checklists" folder someone puts beside an installed or
+    # one-folder program is never taken for the city's own.
+    root = Path(__file__).resolve().parents[3]
+    checkout = root / "checklists"
+    if (root / "pyproject.toml").is_file() and checkout.is_dir() and checkout not in folders:
         folders.append(checkout)
     return folders
 
