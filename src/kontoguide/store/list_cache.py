@@ -37,7 +37,7 @@ from kontoguide.store.list_row import Listed
 FORMAT = 1
 # Larger than any cache of a real folder (10,000 records take about 3 MB).
 _MAX_BYTES = 256 * 1024 * 1024
-# A file changed this recently may change again without its stamp changing.
+# A file modified this recently may change again within its modification time step.
 _SETTLED_NS = 2_000_000_000
 
 Stamp = tuple[int, ...]
@@ -188,7 +188,7 @@ class ListCache:
             return None
 
     def put(self, name: str, key: Stamp, row: Listed, *, now_ns: int) -> None:
-        if now_ns - max(key[3], key[4], key[6], key[7]) < _SETTLED_NS:
+        if now_ns - max(key[3], key[6]) < _SETTLED_NS:
             self._entries.pop(name, None)
             return
         self._entries[name] = [list(key), _encode(row)]
