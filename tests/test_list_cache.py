@@ -144,3 +144,27 @@ def test_an_entry_for_another_file_is_never_used(home: Path) -> None:
     cache.write_text(json.dumps(data), "utf-8")
     found, _ = scan_listed(store)
     assert "Falskt namn" not in [row.account_name for row in found]
+
+
+def test_a_session_at_the_terminal_freezes_what_the_imports_built(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from cli_support import clean_env
+
+    code = (
+        "import gc\n"
+        "from kontoguide.terminal import interactive\n"
+        "for plain in (False, True):\n"
+        "    gc.unfreeze()\n"
+        "    interactive._pair(plain, None, None)\n"
+        "    print(gc.get_freeze_count() > 0)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=clean_env(tmp_path / "home"),
+        check=True,
+    )
+    assert done.stdout.split() == ["True", "True"]
