@@ -19,6 +19,9 @@ time) for 1,250 and 10,000 records, interleaved, and prints the ratio: about 8 w
 the cost grows linearly with the records (issue 20: it was quadratic, 1,250 records
 3 s and 10,000 records 103 s).
 
+--memory prints the peak memory and CPU time of one `list` over --records records
+(target, issue 23: at most 150 MiB at 5,000), without and with the list cache.
+
 --before SRC also times an earlier version in the same run, interleaved with this
 one (SRC is the `src` folder of a checkout of it, e.g. from `git archive`), so the
 figures before and after a change are measured under the same machine load.
@@ -29,6 +32,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -79,6 +83,8 @@ def make_records(folder: Path, count: int) -> list[Path]:
         data["account_name"] = f"Konto {index}"
         path = folder / f"{data['id']}.json"
         path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        # Older than the list cache's two seconds, as a saved record is when it is listed.
+        os.utime(path, (time.time() - 60, time.time() - 60))
         paths.append(path)
     return paths
 
@@ -123,13 +129,43 @@ def xlsx_bench(runs: int, sizes: tuple[int, int] = (1250, 10_000)) -> None:
     print(f"ratio {large / small:.1f} for {sizes[1] // sizes[0]} times the records (linear: 8)")
 
 
+def memory_bench(count: int, before: Path | None) -> None:
+    """Peak memory and CPU time of one `kontoguide list` over `count` records: the
+    earlier version (--before), then this one without its list cache and with it."""
+    import shutil
+    import subprocess
+
+    def peak(env: dict[str, str]) -> tuple[float, float]:
+        argv = [sys.executable, "-m", "kontoguide", "list"]
+        child = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL)
+        _, _, usage = os.wait4(child.pid, 0)
+        return usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+    with tempfile.TemporaryDirectory() as temp:
+        home = Path(temp)
+        make_records(home / "records", count)
+        env = {**os.environ, "KONTOGUIDE_HOME": str(home), "COLUMNS": "100"}
+        sides = {}
+        if before:
+            sides["before"] = peak({**env, "PYTHONPATH": str(before.resolve())})
+        shutil.rmtree(home / "cache", ignore_errors=True)
+        sides["no cache"] = peak(env)
+        sides["cache"] = peak(env)
+    for name, (mib, cpu) in sides.items():
+        print(f"list over {count}, {name:8s} peak {mib:6.0f} MiB, CPU {cpu:5.2f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--before", type=Path, help="the src folder of an earlier version")
     parser.add_argument("--xlsx", action="store_true", help="time the Excel workbook only")
+    parser.add_argument("--memory", action="store_true", help="peak memory of list only")
     options = parser.parse_args()
+    if options.memory:
+        memory_bench(options.records, options.before)
+        return
     if options.xlsx:
         xlsx_bench(options.runs)
         return

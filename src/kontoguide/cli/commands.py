@@ -180,11 +180,12 @@ _PLAIN_TABLE_WIDTH = 10_000
 
 @collector_paused()
 def list_records(*, plain: bool = False) -> int:
+    from kontoguide.store.listing import scan_listed
     from kontoguide.terminal.console import make_console
     from kontoguide.terminal.views import drafts_table
 
     store = Store()
-    found, unusable = drafts.scan_records(store)
+    found, unusable = scan_listed(store)
     console = make_console(file=output.stdout)
     if not found and not unusable:
         from kontoguide.cli.list_empty import say_empty

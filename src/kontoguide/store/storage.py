@@ -167,7 +167,7 @@ class Store:
         path = self.path_for(draft_id)
         if not path.exists():
             raise UnknownDraftError(m.S_UNKNOWN_ID.format(draft_id=draft_id))
-        return _stored(path)
+        return stored_file(path)
 
     def save(self, record: Record) -> Path:
         self.ensure_folder()
@@ -210,24 +210,27 @@ class Store:
         """Every record file, readable ones and the problems of the others."""
         good: list[StoredFile] = []
         bad: list[FileProblem] = []
+        for path in self.record_files():
+            try:
+                good.append(stored_file(path))
+            except FileProblem as problem:  # a damaged file, or a link to nothing
+                bad.append(problem)
+        return good, bad
+
+    def record_files(self) -> list[Path]:
+        """The record files in the folder, in name order; none when there is no folder."""
         if not self.folder.exists():
             if self.folder.parent.exists() and not self.folder.parent.is_dir():
                 raise UsageError(
                     m.S_HOME_UNUSABLE.format(path=self.folder.parent, detail=m.S_NOT_A_FOLDER)
                 )
-            return good, bad
+            return []
         try:
-            files = sorted(self.folder.glob("*.json"))
+            return sorted(self.folder.glob("*.json"))
         except OSError as exc:
             raise UsageError(
                 m.S_HOME_UNUSABLE.format(path=self.folder, detail=exc.strerror or exc)
             ) from None
-        for path in files:
-            try:
-                good.append(_stored(path))
-            except FileProblem as problem:  # a damaged file, or a link to nothing
-                bad.append(problem)
-        return good, bad
 
     def sweep(self) -> None:
         """Remove what a killed process left behind: temp files and locks of no draft.
@@ -270,7 +273,7 @@ class Store:
                 lock.release()
 
 
-def _stored(path: Path) -> StoredFile:
+def stored_file(path: Path) -> StoredFile:
     """A record file as stored, its id checked against its name.
 
     The store reads, locks and writes a draft by the id in its file name; a file

@@ -6,7 +6,7 @@ colour is decoration only (NO_COLOR leaves every word in place).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -38,8 +38,8 @@ from kontoguide.questionnaire.events import (
 )
 from kontoguide.questionnaire.summary import Row, SectionSummary
 from kontoguide.rules import lifecycle
-from kontoguide.rules.completeness import steps_done
 from kontoguide.store.drafts import Loaded
+from kontoguide.store.list_row import Listed, listed
 from kontoguide.terminal import messages as m
 from kontoguide.terminal.command_wrap import has_command, wrap_keeping_commands
 from kontoguide.terminal.text_grid import Grid
@@ -230,23 +230,22 @@ def review_header() -> RenderableType:
     )
 
 
-def state_text(item: Loaded, today: date | None = None) -> str:
+def state_text(item: Loaded | Listed, today: date | None = None) -> str:
     """The record's state in Swedish: how far a draft has come, the outcome of a
     decision, and a follow-up (or review) that is overdue."""
-    record = item.record
-    text = lifecycle.state_label(record, item.checklist)
-    if record.status == "draft":
-        states = steps_done(record, item.checklist)
-        done = sum(1 for state in states.values() if state == "done")
-        text += " · " + m.STATE_DRAFT_STEPS.format(done=done, steps=len(states))
-    due = lifecycle.review_due(record)
+    row = item if isinstance(item, Listed) else listed(item)
+    text = row.label
+    if row.steps is not None:
+        done, steps = row.steps
+        text += " · " + m.STATE_DRAFT_STEPS.format(done=done, steps=steps)
+    due = row.review_due
     if due is not None and due < (today or date.today()):
         text += " · " + m.STATE_FOLLOW_UP_OVERDUE.format(due=due.isoformat())
     return text
 
 
 def drafts_table(
-    items: list[Loaded],
+    items: Sequence[Loaded | Listed],
     *,
     title: str | None = None,
     status: bool = True,
@@ -264,11 +263,11 @@ def drafts_table(
     """
     rows = []
     for item in items:
-        record = item.record
-        cells = [record.id, record.account_name or m.UNNAMED, record.organisation.name or "–"]
+        row = item if isinstance(item, Listed) else listed(item)
+        cells = [row.id, row.account_name or m.UNNAMED, row.organisation or "–"]
         if status:
-            cells.append(state_text(item, today))
-        cells.append(record.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+            cells.append(state_text(row, today))
+        cells.append(row.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"))
         rows.append(cells)
     headers = [m.LIST_COL_ID, m.LIST_COL_ACCOUNT, m.LIST_COL_ORG]
     if status:
