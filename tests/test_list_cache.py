@@ -147,10 +147,8 @@ def test_an_entry_for_another_file_is_never_used(home: Path) -> None:
 
 
 def test_a_session_at_the_terminal_freezes_what_the_imports_built(tmp_path: Path) -> None:
-    import subprocess
-    import sys
 
-    from cli_support import clean_env
+    from cli_support import run_python
 
     code = (
         "import gc\n"
@@ -160,11 +158,6 @@ def test_a_session_at_the_terminal_freezes_what_the_imports_built(tmp_path: Path
         "    interactive._pair(plain, None, None)\n"
         "    print(gc.get_freeze_count() > 0)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env=clean_env(tmp_path / "home"),
-        check=True,
-    )
+    done = run_python("-c", code, home=tmp_path / "home")
+    assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["True", "True"]

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from cli_support import clean_env
+from cli_support import run_python
 from kontoguide.cli import commands, list_command
 
 
@@ -48,13 +46,8 @@ def test_an_empty_list_loads_neither_the_models_nor_the_checklist(tmp_path: Path
         "heavy = ('kontoguide.model.record', 'kontoguide.checklist.parts', 'rich.console')\n"
         "print(sorted(name for name in heavy if name in sys.modules))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env=clean_env(tmp_path / "home"),
-        check=True,
-    )
+    done = run_python("-c", code, home=tmp_path / "home")
+    assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
