@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 
 from cli_support import run_kontoguide
+from kontoguide.model.fieldtypes import NUMBER_LIMIT
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -83,3 +84,52 @@ def test_the_schema_refuses_what_the_program_refuses(validator: Any) -> None:
     assert validator.is_valid(good)
     assert not validator.is_valid({**good, "status": "klar"})  # only the five states
     assert not validator.is_valid({**good, "step2": {**good["step2"], "goals": []} | {"x": 1}})
+
+
+def _number_fields(node: Any, where: str = "") -> list[tuple[str, dict[str, Any]]]:
+    """Every `"type": "number"` in a schema, with where it stands."""
+    found: list[tuple[str, dict[str, Any]]] = []
+    if isinstance(node, dict):
+        if node.get("type") == "number":
+            found.append((where, node))
+        for key, value in node.items():
+            found += _number_fields(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _number_fields(value, f"{where}/{index}")
+    return found
+
+
+def test_both_schemas_show_the_models_bound_on_every_number(
+    validator: Any, record_validator: Any
+) -> None:
+    for schema in (validator.schema, record_validator.schema):
+        numbers = _number_fields(schema)
+        assert len(numbers) >= 3  # a goal's baseline and target, a measured value
+        for where, field in numbers:
+            assert (field.get("minimum"), field.get("maximum")) == (
+                -NUMBER_LIMIT,
+                NUMBER_LIMIT,
+            ), where
+
+
+@pytest.mark.parametrize("value", [NUMBER_LIMIT + 1, -(NUMBER_LIMIT + 1), 1.7e308])
+def test_the_schema_refuses_a_number_beyond_the_models_bound(
+    validator: Any, record_validator: Any, value: float
+) -> None:
+    data = json.loads((EXAMPLES / "startat-med-uppfoljning.json").read_text(encoding="utf-8"))
+    assert validator.is_valid(data)
+    data["step2"]["goals"][0]["target"] = value
+    errors = list(validator.iter_errors(data))
+    assert errors
+    # The goals are "a list or null": the bound's own error is one of the list branch's.
+    deepest = {
+        ".".join(str(p) for p in inner.absolute_path)
+        for error in errors
+        for inner in [error, *(error.context or ())]
+        if inner.validator in ("maximum", "minimum")
+    }
+    assert deepest == {"step2.goals.0.target"}
+    data["step2"]["goals"][0]["target"] = NUMBER_LIMIT  # the bound itself is accepted
+    data["follow_ups"][0]["measurements"][0]["value"] = -NUMBER_LIMIT
+    assert validator.is_valid(data)

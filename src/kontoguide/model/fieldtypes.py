@@ -490,10 +490,15 @@ def _within_reach(value: float) -> float:
     return value
 
 
+# The bound is shown in the JSON Schema from the same constant, so an editor refuses
+# what the model refuses; the model's own check (in Swedish) stays the one that counts.
 Number = Annotated[
     float,
     BeforeValidator(swedish_number),
-    Field(allow_inf_nan=False),
+    Field(
+        allow_inf_nan=False,
+        json_schema_extra={"minimum": -NUMBER_LIMIT, "maximum": NUMBER_LIMIT},
+    ),
     AfterValidator(_within_reach),
 ]
 Count = Annotated[int, BeforeValidator(swedish_number)]
