@@ -25,6 +25,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -57,10 +58,10 @@ def main() -> None:
     for label, side in versions.items():
         tty = screen | {k: v for k, v in side.items() if k == "PYTHONPATH"}
         measures |= {
-            f"--help{label}": lambda s=side: cpu_of([*kontoguide, "--help"], s),
-            f"list{label}": lambda s=side: cpu_of([*kontoguide, "list"], s),
-            f"start{label}": lambda t=tty: cpu_until_shown([*kontoguide, "start"], CONFIRM, t),
-            f"schema{label}": lambda s=side: cpu_of([*kontoguide, "schema"], s),
+            f"--help{label}": partial(cpu_of, [*kontoguide, "--help"], side),
+            f"list{label}": partial(cpu_of, [*kontoguide, "list"], side),
+            f"start{label}": partial(cpu_until_shown, [*kontoguide, "start"], CONFIRM, tty),
+            f"schema{label}": partial(cpu_of, [*kontoguide, "schema"], side),
         }
     times = interleaved(measures, options.runs)
     typer_alone = times["import typer"]
