@@ -43,7 +43,8 @@ def test_an_empty_list_loads_neither_the_models_nor_the_checklist(tmp_path: Path
         "    entry.main()\n"
         "except SystemExit:\n"
         "    pass\n"
-        "heavy = ('kontoguide.model.record', 'kontoguide.checklist.parts', 'rich.console')\n"
+        "heavy = ('kontoguide.model.record', 'kontoguide.checklist.parts', 'rich.console',\n"
+        "         'kontoguide.terminal.plain_asker')\n"
         "print(sorted(name for name in heavy if name in sys.modules))\n"
     )
     done = run_python("-c", code, home=tmp_path / "home")

@@ -16,7 +16,7 @@ from kontoguide.cli import messages as m
 from kontoguide.model.errors import ExitCode
 from kontoguide.store.storage import Store
 from kontoguide.terminal import interactive
-from kontoguide.terminal.plain_asker import wanted
+from kontoguide.terminal.plain_wanted import wanted
 from kontoguide.terminal.views import RichScreen
 from scenario import INTERRUPT, ScriptedAsker
 from test_plain_cli import piped, records

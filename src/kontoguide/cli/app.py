@@ -125,7 +125,7 @@ def start(
     plain: PlainOption = False,
 ) -> None:
     from kontoguide.cli import commands
-    from kontoguide.terminal.plain_asker import wanted
+    from kontoguide.terminal.plain_wanted import wanted
 
     raise typer.Exit(
         commands.start(
@@ -145,7 +145,7 @@ def resume(
     plain: PlainOption = False,
 ) -> None:
     from kontoguide.cli import commands
-    from kontoguide.terminal.plain_asker import wanted
+    from kontoguide.terminal.plain_wanted import wanted
 
     raise typer.Exit(commands.resume(draft_id, plain=wanted(plain, os.environ)))
 
@@ -222,7 +222,7 @@ def list_records(
     plain: Annotated[bool, typer.Option("--enkel", help=m.CLI_OPT_PLAIN_LIST)] = False,
 ) -> None:
     from kontoguide.cli.list_command import list_records as listing
-    from kontoguide.terminal.plain_asker import wanted
+    from kontoguide.terminal.plain_wanted import wanted
 
     raise typer.Exit(listing(plain=wanted(plain, os.environ)))
 

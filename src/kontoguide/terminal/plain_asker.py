@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TextIO, TypeVar
@@ -49,10 +49,6 @@ Instruction = tuple[str, str]
 HELP, BACK, CLEAR = "?", "<", "-"
 # As the first line of a long answer after a refused one: start from the refused lines.
 KEEP = "+"
-ENV = "KONTOGUIDE_ENKEL"
-# The convention other command-line tools follow for a plain, accessible output.
-ACCESSIBLE_ENV = "ACCESSIBLE"
-_OFF = ("", "0", "nej", "no", "false")
 
 # What a line in this mode may not hold: escape sequences and control characters
 # (a carriage return among them); tabs and line ends stay.
@@ -69,21 +65,6 @@ _DATE_FORMAT = re.compile(r"ÅÅÅÅ-MM-DD(?!T)")
 _CTRL_KEY = re.compile(r"\bCtrl[-+]([A-Z])\b")
 # The arrow between the parts of a path ("Mätbara mål 2 › Målvärde"): silent.
 _PATH = re.compile(r"\s+›\s+")
-
-
-def wanted(flag: bool, environ: Mapping[str, str]) -> bool:
-    """Plain mode: asked for with --enkel, KONTOGUIDE_ENKEL or ACCESSIBLE, or a dumb terminal.
-
-    KONTOGUIDE_ENKEL is kontoguide's own and wins (KONTOGUIDE_ENKEL=0 turns the mode
-    off although ACCESSIBLE is set for other programs); ACCESSIBLE turns it on with any
-    value but an empty one, 0, false, no or nej."""
-    if flag:
-        return True
-    for name in (ENV, ACCESSIBLE_ENV):
-        setting = environ.get(name)
-        if setting is not None and (setting.strip() or name == ENV):
-            return setting.strip().lower() not in _OFF
-    return environ.get("TERM", "").strip().lower() == "dumb"
 
 
 def plain(text: str) -> str:
