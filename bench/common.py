@@ -1,9 +1,9 @@
 """Interleaved timing of commands, so both sides see the same machine load.
 
-median_times measures wall-clock time. median_cpu measures each child's CPU time
-(user and system, from os.wait4), which another process on a shared machine slows
-far less; cpu_until_shown runs a command in a pseudo-terminal and stops it once a
-text is on its screen, for the time to the first question of `kontoguide start`.
+cpu_of measures a child's CPU time (user and system, from os.wait4), which another
+process on a shared machine slows far less than wall-clock time; cpu_until_shown
+runs a command in a pseudo-terminal and stops it once a text is on its screen, for
+the time to the first question of `kontoguide start`.
 """
 
 from __future__ import annotations
@@ -14,18 +14,6 @@ import statistics
 import subprocess
 import time
 from collections.abc import Callable, Mapping, Sequence
-
-
-def median_times(commands: dict[str, Sequence[str]], runs: int) -> dict[str, float]:
-    samples: dict[str, list[float]] = {name: [] for name in commands}
-    for argv in commands.values():  # warm the file cache once
-        subprocess.run(argv, check=True, capture_output=True)
-    for _ in range(runs):
-        for name, argv in commands.items():
-            began = time.perf_counter()
-            subprocess.run(argv, check=True, capture_output=True)
-            samples[name].append(time.perf_counter() - began)
-    return {name: statistics.median(values) for name, values in samples.items()}
 
 
 def cpu_of(argv: Sequence[str], env: Mapping[str, str] | None = None) -> float:

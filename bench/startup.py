@@ -13,9 +13,10 @@ printed, with the ratio to the baseline (issue 23):
   `python -c "import typer,questionary,pydantic,rich.console"` (target at most 1.5);
 - `kontoguide schema`, which loads the models, for orientation.
 
---before SRC also times an earlier version (SRC is the `src` folder of a checkout
-of it, e.g. from `git archive`), interleaved with this one, so before and after are
-measured under the same load.
+--before SRC also times an earlier version, interleaved with this one, so before and
+after are measured under the same load. SRC is the `src` folder of a checkout of it,
+with its `checklists` and `pyproject.toml` beside it (kontoguide reads a checkout's
+checklists only there), e.g. `git archive COMMIT src checklists pyproject.toml`.
 """
 
 from __future__ import annotations
@@ -36,9 +37,13 @@ TARGETS = {"--help": 1.5, "list": 2.5, "start": 1.5}
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--before", type=Path, help="the src folder of an earlier version")
+    parser.add_argument(
+        "--before", type=Path, help="the src folder of an earlier checkout (see above)"
+    )
     options = parser.parse_args()
     python = sys.executable
     home = tempfile.mkdtemp(prefix="kg-bench-")
@@ -50,13 +55,14 @@ def main() -> None:
         "import typer": lambda: cpu_of([python, "-c", "import typer"], env),
         "import typer,questionary,...": lambda: cpu_of([python, "-c", libraries], env),
     }
-    versions = {"": env}
+    versions: dict[str, dict[str, str]] = {"": {}}
     if options.before:
-        before = {"PYTHONPATH": str(options.before.resolve())}
-        versions = {" (before)": env | before, "": env}
+        if not (options.before.parent / "pyproject.toml").is_file():
+            parser.error(f"{options.before}: no pyproject.toml beside it (see --help)")
+        versions = {" (before)": {"PYTHONPATH": str(options.before.resolve())}, "": {}}
     kontoguide = [python, "-m", "kontoguide"]
-    for label, side in versions.items():
-        tty = screen | {k: v for k, v in side.items() if k == "PYTHONPATH"}
+    for label, extra in versions.items():
+        side, tty = env | extra, screen | extra
         measures |= {
             f"--help{label}": partial(cpu_of, [*kontoguide, "--help"], side),
             f"list{label}": partial(cpu_of, [*kontoguide, "list"], side),
