@@ -107,3 +107,19 @@ def test_the_pause_names_the_plain_mode_with_the_id(checklist: Checklist, home: 
     (path,) = store.folder.glob("*.json")
     draft_id = json.loads(path.read_text(encoding="utf-8"))["id"]
     assert m.I_PLAIN_ON_RESUME.format(draft_id=draft_id) in _shown(screen)
+
+
+def test_the_offer_the_notice_and_its_question_fit_a_24_row_screen(
+    checklist: Checklist, home: Path
+) -> None:
+    # At 80x24 the offer scrolled away above a notice panel of 20 rows: the person who
+    # needs it most never saw it. The question and its choices take four rows.
+    screen = _screen()
+    asker = ScriptedAsker({NOTICE: ["nej"]})
+    assert interactive.start(checklist, Store(), asker=asker, screen=screen) == ExitCode.OK
+    file = screen.console.file
+    assert isinstance(file, io.StringIO)
+    rows = file.getvalue().splitlines()
+    offer = next(i for i, row in enumerate(rows) if row.startswith("Skärmläsare?"))
+    bottom = next(i for i, row in enumerate(rows) if row.startswith("╰"))
+    assert bottom - offer + 1 + 4 <= 24

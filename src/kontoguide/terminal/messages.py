@@ -52,9 +52,10 @@ I_DOCX_OVERWRITE_NO = "Nej, låt den vara"
 I_CHOOSE_CANCEL = "Inget, avbryt"
 # Plain mode named where the ordinary mode starts and where it pauses (issue 21):
 # a screen-reader user who followed the README's `kontoguide start` finds the way there.
+# Two rows at 80 columns: with the notice and its question it fits a 24-row screen.
 I_PLAIN_OFFER = (
-    "Använder du skärmläsare? Enkelt läge ställer frågorna som vanliga rader: avbryt med "
-    "Ctrl-C och starta med kontoguide start --enkel, eller sätt miljövariabeln ACCESSIBLE=1."
+    "Skärmläsare? Enkelt läge ställer frågorna som vanliga rader: tryck Ctrl-C och "
+    "starta med kontoguide start --enkel (eller sätt ACCESSIBLE=1)."
 )
 I_PLAIN_ON_RESUME = (
     "Med skärmläsare: kontoguide resume --enkel {draft_id} fortsätter i enkelt läge "

@@ -78,7 +78,9 @@ def notice_panel(notice: Notice) -> Panel:
         title=Text(notice.title, style="bold"),
         title_align="left",
         border_style="yellow",
-        padding=(1, 2),
+        # No blank rows inside the border: the plain-mode offer above it and the
+        # question below it stay on a 24-row screen.
+        padding=(0, 2),
     )
 
 
