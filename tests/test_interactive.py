@@ -175,6 +175,40 @@ def test_resume_asks_for_the_notice_when_the_draft_has_none(
     assert record["notice"]["acknowledged"] is True
 
 
+def _seen() -> dict[str, Any]:
+    moment = datetime.now(UTC) - timedelta(days=1)
+    return {"acknowledged": True, "acknowledged_at": moment.isoformat()}
+
+
+def test_resume_fits_the_overview_the_last_answers_and_the_question_on_80x24(
+    checklist: Checklist, store: Store, screen: RichScreen
+) -> None:
+    # The part's purpose was said when it was begun; said again under the overview and
+    # the last answers it pushed the "Du fortsätter" line off a 24-row screen.
+    basics = checklist.sections_upto("ready")[0]
+    assert basics.purpose
+    organisation = {"kind": "forvaltning", "name": "Kulturförvaltningen"}
+    draft_id = _draft(checklist, store, organisation=organisation, notice=_seen())
+    unit = "Vilken enhet eller avdelning ska driva kontot?"
+    asker = ScriptedAsker({unit: [INTERRUPT]})
+    assert interactive.resume(store, draft_id, asker=asker, screen=screen) == 130
+    before_question = shown(screen).split("✓ Utkastet är sparat")[0].strip("\n")
+    assert " ".join(basics.purpose.split()) not in " ".join(before_question.split())
+    assert basics.title in before_question
+    # The question itself, its hint, the help line, the input row and its hint: five rows.
+    assert len(before_question.splitlines()) + 5 <= 24
+
+
+def test_a_part_begun_for_the_first_time_says_its_purpose(
+    checklist: Checklist, store: Store, screen: RichScreen
+) -> None:
+    basics = checklist.sections_upto("ready")[0]
+    draft_id = _draft(checklist, store, notice=_seen())
+    asker = ScriptedAsker({"Hör kontot till en förvaltning eller ett bolag?": [INTERRUPT]})
+    assert interactive.resume(store, draft_id, asker=asker, screen=screen) == 130
+    assert " ".join(basics.purpose.split()) in " ".join(shown(screen).split())
+
+
 def test_resume_without_an_id_lets_the_user_choose(
     checklist: Checklist, store: Store, screen: RichScreen
 ) -> None:

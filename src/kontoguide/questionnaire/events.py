@@ -21,6 +21,9 @@ Tone = Literal["info", "warning", "caution", "problem", "success"]
 class SectionStarted:
     section: Section
     steps: int
+    # The part holds answers already (on resume, or going back into it): its purpose
+    # was said when it was first begun.
+    again: bool = False
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,8 @@ class QuestionDialogue:
     def announce(self, section: Section) -> None:
         if section.id != self._announced:
             self._announced = section.id
-            self.screen.show(SectionStarted(section, len(self.flow.checklist.steps)))
+            again = self.flow.section_state(section) != "empty"
+            self.screen.show(SectionStarted(section, len(self.flow.checklist.steps), again))
 
     def ask(
         self, section: Section, question: Question, *, changing: bool = False, back: bool = False

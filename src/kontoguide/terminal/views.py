@@ -84,14 +84,14 @@ def notice_panel(notice: Notice) -> Panel:
     )
 
 
-def step_header(section: Section, steps: int) -> RenderableType:
+def step_header(section: Section, steps: int, *, purpose: bool = True) -> RenderableType:
     if section.number is not None:
         heading = m.VIEW_STEP_HEADER.format(number=section.number, steps=steps, title=section.title)
     elif section.stage == "ready" and not all(q.is_added for q in section.questions):
         heading = m.VIEW_BASICS_HEADER.format(title=section.title)
     else:  # the decision, the start, the closing, a variant's own section: by its title
         heading = section.title
-    return header(heading, section.purpose)
+    return header(heading, section.purpose if purpose else None)
 
 
 def header(title: str, purpose: str | None) -> RenderableType:
@@ -385,7 +385,10 @@ _BLANK = Text("")
 
 
 def _section(event: SectionStarted) -> Rendered:
-    return [step_header(event.section, event.steps), Text(m.VIEW_PAUSE_HINT, style="dim")]
+    # On resume the overview and the last answers come first: without the purpose
+    # again, they and the question share one 80×24 screen.
+    heading = step_header(event.section, event.steps, purpose=not event.again)
+    return [heading, Text(m.VIEW_PAUSE_HINT, style="dim")]
 
 
 def _progress(event: Progress) -> Rendered:
