@@ -210,12 +210,26 @@ def problems_in(path: Path) -> tuple[list[ChecklistProblem], list[ChecklistProbl
                 read_base_document(base, where=path, within=path.parent)
             except ChecklistError as refused:
                 found.append(ChecklistProblem("base_docx", refused.problem))
+            else:
+                warnings += _base_fitted(base, path)
     if checklist is not None and checklist.notice_ignored:
         from kontoguide.checklist.lines import line_of
 
         line = line_of(raw.decode("utf-8"), "notice")
         warnings.append(ChecklistProblem("notice", m.CV_NOTICE_IGNORED, line))
     return found, warnings
+
+
+def _base_fitted(base: Path, path: Path) -> list[ChecklistProblem]:
+    """What every export changes in the base document (its page size, its images'
+    alternative text): said to the author, who can mend the base in Word."""
+    from kontoguide.documents.docx_look import open_base
+
+    try:
+        _, notes = open_base(base, path)
+    except ChecklistError as refused:
+        return [ChecklistProblem("base_docx", refused.problem)]
+    return [ChecklistProblem("base_docx", note) for note in notes]
 
 
 def _say_problem(shown: str, problem: ChecklistProblem, template: str) -> None:

@@ -24,6 +24,7 @@ from docx.table import Table
 
 from kontoguide.checklist.basedoc import read_base_document
 from kontoguide.documents import messages as m
+from kontoguide.documents.base_fit import fit_base
 from kontoguide.model.errors import ChecklistError
 
 LANGUAGE = "sv-SE"
@@ -52,9 +53,15 @@ GREY = RGBColor(0x55, 0x55, 0x55)
 
 
 def open_document(base: Path | None, checklist_source: Path | None) -> Document:
-    """The base document with its body cleared, or python-docx's default document."""
+    """The base document with its body cleared and fitted, or python-docx's default."""
     if base is None:
         return docx.Document()
+    return open_base(base, checklist_source)[0]
+
+
+def open_base(base: Path, checklist_source: Path | None) -> tuple[Document, tuple[str, ...]]:
+    """The base document with its body cleared and fitted (A4, images' alternative
+    text), and what fitting it changed."""
     within = checklist_source.parent if checklist_source is not None else None
     # Checked again at every export: the installed copy may have been replaced since.
     data = read_base_document(base, where=checklist_source or base, within=within)
@@ -67,7 +74,7 @@ def open_document(base: Path | None, checklist_source: Path | None) -> Document:
             body.remove(child)
     _drop_what_is_not_ours(document)
     _copy_missing_styles(document)
-    return document
+    return document, fit_base(document)
 
 
 # Parts of a base document that say something about its authors, not about this record:
@@ -81,6 +88,9 @@ _NOT_OURS = frozenset(
         "commentsExtensible",
         "people",
         "custom-properties",
+        # A picture of the base document's own first page, shown by file browsers as
+        # if it were this record.
+        "thumbnail",
     )
 )
 _COMMENT_MARKS = ("w:commentRangeStart", "w:commentRangeEnd", "w:commentReference")

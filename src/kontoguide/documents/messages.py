@@ -244,6 +244,35 @@ STYLE_NOTICE_NOTE = "Kommentar till rådet"
 STYLE_NOTICE_NOTE_HEADING = "Kommentar till rådet, rubrik"
 STYLE_ABOUT = "Om dokumentet"
 
+# --- a variant's base document fitted (base_fit.py); said by `checklist check` ---
+B_FIT_LETTER = "Letter (21,6 × 27,9 cm)"
+B_FIT_PAGE = (
+    "basdokumentet har sidstorleken {size}. kontoguide skriver alltid checklistan i A4, "
+    "med basdokumentets marginaler. Ändra basdokumentets sidstorlek till "
+    "A4 i Word och spara det igen, så ser du i Word det som skrivs ut."
+)
+B_FIT_PAGE_UNSET = (
+    "basdokumentet anger ingen sidstorlek, så Word skulle välja sin egen. kontoguide skriver "
+    "alltid checklistan i A4."
+)
+B_FIT_MARGINS = (
+    "basdokumentets marginaler lämnar mindre än 10 cm för texten i A4, så kontoguide sätter "
+    "vänster- och högermarginalen till 2,5 cm."
+)
+B_FIT_UNNAMED_IMAGE = "utan namn"
+B_FIT_ALT_MOVED = (
+    "bilden ”{name}” i sidhuvudet eller sidfoten har sin alternativtext bara i bildens egna "
+    "egenskaper, där Word och skärmläsare inte läser den. kontoguide sätter den som bildens "
+    "alternativtext i dokumentet. Skriv in den som bildens alternativtext i Word och spara "
+    "basdokumentet igen."
+)
+B_FIT_DECORATIVE = (
+    "bilden ”{name}” i sidhuvudet eller sidfoten har ingen alternativtext. kontoguide "
+    "markerar den som dekorativ, så att skärmläsare hoppar över den. Ska den läsas upp "
+    "(till exempel en logga som är förvaltningens namn): skriv en alternativtext till bilden "
+    "i Word och spara basdokumentet igen."
+)
+
 # --- doc: the filed document, readers and page numbers ---
 # A line in the list under a table, about one of its rows: the row's first cell, then the note.
 DOC_ROW_NOTE = "{row} – {note}"
