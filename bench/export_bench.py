@@ -1,15 +1,23 @@
-"""How long exporting the example checklist to .docx takes, relative to importing python-docx.
+"""What exporting a record to .docx costs, against loading what it needs, and how
+the largest record compares with an ordinary one (issue 23).
 
 Measured as commands, the way a user runs them: `kontoguide export ID --format docx`
-in a fresh Python process, against `python -c "import docx"` in a fresh process,
-in the same run and interleaved (A, B, A, B, ...) so that a busy machine slows
-both alike. The ratio is median(export) / median(import docx): about 1 means the
-export costs little more than loading python-docx itself.
+in a fresh Python process, in CPU time (user and system, bench/common.cpu_of), which
+another process on a shared machine slows far less than wall-clock time. Every
+measure runs once a round, in turn (A, B, C, ...), and the medians are compared:
 
-The example record is made first with `kontoguide start --answers
-examples/komplett.json --no-input` in a temporary KONTOGUIDE_HOME. For
-orientation the script also prints the in-process time of export_record alone
-(modules loaded, checklist cached), which is what the questionnaire pays at the end.
+- baseline: `python -c "import docx, pydantic, typer"`, the libraries an export
+  cannot do without;
+- the whole example record (examples/komplett.json) exported: target at most 2x
+  the baseline;
+- a started account with its follow-up (examples/startat-med-uppfoljning.json);
+- the largest record of the issue: that account with fifty goals and twenty
+  follow-ups measuring every goal: target at most 4x the started account, and a
+  document of at most 3 MB.
+
+Each record is first made with `kontoguide start --answers FILE --no-input` in a
+temporary KONTOGUIDE_HOME. The model allows more follow-ups (240) than twenty; the
+largest case here is the one the issue measured.
 
 Usage: python bench/export_bench.py [--runs N]
 """
@@ -17,73 +25,106 @@ Usage: python bench/export_bench.py [--runs N]
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import cpu_of, interleaved
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples" / "komplett.json"
+EXAMPLES = ROOT / "examples"
+GOALS = 50
+FOLLOW_UPS = 20
 
 
-def timed(command: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, env=env, check=True, capture_output=True)
-    return time.perf_counter() - start
+def largest_answers() -> dict[str, Any]:
+    """The started example with fifty goals and twenty weekly follow-ups after its
+    start, each measuring every goal."""
+    path = EXAMPLES / "startat-med-uppfoljning.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    goals = data["step2"]["goals"]
+    data["step2"]["goals"] = [
+        {**goals[i % len(goals)], "description": f"Mål nummer {i + 1}"} for i in range(GOALS)
+    ]
+    first = date.fromisoformat(data["start"]["started_on"]) + timedelta(days=1)
+    template = data["follow_ups"][-1]
+    follow_ups = []
+    for n in range(FOLLOW_UPS):
+        held = first + timedelta(weeks=n)
+        follow_up = {
+            **template,
+            "held_on": held.isoformat(),
+            "measurements": [
+                {"goal": i + 1, "value": 10 * i + n, "measured_on": held.isoformat()}
+                for i in range(GOALS)
+            ],
+            "assessment": f"Bedömning {n + 1}.",
+        }
+        follow_ups.append(follow_up)
+    data["follow_ups"] = follow_ups
+    return data
 
 
-def make_example(env: dict[str, str], home: Path) -> str:
-    kontoguide = [sys.executable, "-m", "kontoguide"]
-    command = [*kontoguide, "start", "--answers", str(EXAMPLE), "--no-input"]
-    subprocess.run(command, env=env, check=True, capture_output=True)
-    [record] = (home / "records").glob("*.json")
-    return record.stem
-
-
-def in_process(home: Path, record_id: str, target: Path, runs: int) -> float:
-    os.environ["KONTOGUIDE_HOME"] = str(home)
-    from kontoguide.documents.export import export_record, resolve_source
-
-    loaded = resolve_source(record_id)
-    times = []
-    for _ in range(runs + 1):
-        start = time.perf_counter()
-        export_record(loaded.record, loaded.checklist, "docx", target, force=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times[1:])  # the first run imports python-docx
+def make_record(env: dict[str, str], home: Path, answers: Path) -> str:
+    before = set((home / "records").glob("*.json")) if (home / "records").exists() else set()
+    command = [sys.executable, "-m", "kontoguide", "start", "--answers", str(answers)]
+    done = subprocess.run([*command, "--no-input"], env=env, capture_output=True, text=True)
+    made = set((home / "records").glob("*.json")) - before
+    if len(made) != 1:
+        raise SystemExit(f"{answers.name} was not saved: {done.stdout}{done.stderr}")
+    return made.pop().stem
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--runs", type=int, default=11)
     runs = parser.parse_args().runs
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder) / "home"
         env = {**os.environ, "KONTOGUIDE_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
-        record_id = make_example(env, home)
-        target = Path(folder) / "checklista.docx"
-        export = [sys.executable, "-m", "kontoguide", "export", record_id]
-        export += ["--format", "docx", "--output", str(target), "--force"]
-        import_docx = [sys.executable, "-c", "import docx"]
-        timed(export, env)  # warm the file cache and the .pyc files once
-        timed(import_docx, env)
-        exports: list[float] = []
-        imports: list[float] = []
-        for _ in range(runs):
-            imports.append(timed(import_docx, env))
-            exports.append(timed(export, env))
-        size = target.stat().st_size
-        inside = in_process(home, record_id, target, runs)
-    export_median = statistics.median(exports)
-    import_median = statistics.median(imports)
-    print(f"runs (interleaved):              {runs}")
-    print(f"python -c 'import docx', median: {import_median * 1000:7.1f} ms")
-    print(f"kontoguide export (docx), median: {export_median * 1000:6.1f} ms  ({size} bytes)")
-    print(f"ratio export / import docx:       {export_median / import_median:6.2f}")
-    print(f"in-process export_record, median: {inside * 1000:6.1f} ms (for orientation)")
+        largest = Path(folder) / "storst.json"
+        largest.write_text(json.dumps(largest_answers(), ensure_ascii=False), encoding="utf-8")
+        records = {
+            "komplett": make_record(env, home, EXAMPLES / "komplett.json"),
+            "startat": make_record(env, home, EXAMPLES / "startat-med-uppfoljning.json"),
+            "storst": make_record(env, home, largest),
+        }
+        targets = {name: Path(folder) / f"{name}.docx" for name in records}
+
+        def export(name: str) -> float:
+            command = [sys.executable, "-m", "kontoguide", "export", records[name]]
+            command += ["--format", "docx", "--output", str(targets[name]), "--force"]
+            return cpu_of(command, env)
+
+        baseline = [sys.executable, "-c", "import docx, pydantic, typer"]
+        medians = interleaved(
+            {
+                "baseline": lambda: cpu_of(baseline, env),
+                "komplett": lambda: export("komplett"),
+                "startat": lambda: export("startat"),
+                "storst": lambda: export("storst"),
+            },
+            runs,
+        )
+        sizes = {name: target.stat().st_size for name, target in targets.items()}
+    print(f"rounds (interleaved, CPU time, medians): {runs}")
+    print(f"import docx, pydantic, typer:          {medians['baseline'] * 1000:7.0f} ms")
+    for name, label in (
+        ("komplett", "export komplett.json"),
+        ("startat", "export startat-med-uppfoljning"),
+        ("storst", f"export {GOALS} goals x {FOLLOW_UPS} follow-ups"),
+    ):
+        size = sizes[name] / 1_000_000
+        print(f"{label + ':':38} {medians[name] * 1000:7.0f} ms  {size:5.2f} MB")
+    print(f"komplett / baseline:  {medians['komplett'] / medians['baseline']:5.2f}  (target <= 2)")
+    print(f"largest / started:    {medians['storst'] / medians['startat']:5.2f}  (target <= 4)")
+    print(f"largest document:     {sizes['storst'] / 1_000_000:5.2f} MB (target <= 3)")
 
 
 if __name__ == "__main__":
