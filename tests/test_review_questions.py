@@ -253,3 +253,51 @@ def test_a_dpo_date_after_the_decision_counts_only_when_given_at_a_review(
     assert [e["loc"] for e in refused.value.errors()] == [("step5", "decision_date")]
     data["follow_ups"][-1]["review_answers"] = ["step4.data_protection.dpo_date"]
     Record.model_validate(data, context={"checklist": loaded.checklist})
+
+
+# --- the document ---------------------------------------------------------------------
+
+
+def reviewed(tmp_path: Path) -> drafts.Loaded:
+    """The record after a review that answered every new question, read as on resume."""
+    loaded = decided_under_2026_2(tmp_path)
+    script = {**fu_script(), m.FU_REVIEW_OFFER: ["nu"], **REVIEW_ANSWERS}
+    _flow, _asker, saves = talk(loaded, script)
+    return drafts.record_from_data(tmp_path / "after.json", saves.last.model_dump(mode="json"))
+
+
+def test_the_document_says_which_answers_were_given_at_the_review(tmp_path: Path) -> None:
+    from export_support import NOW, open_docx
+    from kontoguide.documents import messages as dm
+    from kontoguide.documents.export import render
+    from kontoguide.documents.labels import question_label
+
+    loaded = reviewed(tmp_path)
+    line = dm.DOC_REVIEWED.format(day=day(0))
+    document = open_docx(render(loaded.record, loaded.checklist, "docx", now=NOW))
+    texts = [p.text for p in document.paragraphs]
+    assert not any("UTKAST" in text for text in texts)
+    # Under each answer given at the review, and nowhere else.
+    assert texts.count(line) == len(NEW_SINCE_2026_2)
+    for field in NEW_SINCE_2026_2:
+        question = STANDARD.question(field)
+        at = texts.index(question.document_label)
+        assert line in texts[at + 1 : at + 10]
+    name_at = texts.index(STANDARD.question("step4.data_protection.dpo_name").document_label)
+    assert texts[name_at + 1 : name_at + 3] == ["Maria Ek", line]
+    # An answer given before the decision says nothing of the kind.
+    policy_at = texts.index(question_label(loaded.checklist.question("step1.policy_read")))
+    assert line not in texts[policy_at : policy_at + 3]
+
+    markdown = render(loaded.record, loaded.checklist, "md", now=NOW).decode("utf-8")
+    assert markdown.count(f"*{line}*") == len(NEW_SINCE_2026_2)
+    assert f"Maria Ek\n\n*{line}*" in markdown
+
+
+def test_a_record_without_a_review_shows_no_review_line(tmp_path: Path) -> None:
+    from export_support import NOW
+    from kontoguide.documents.export import render
+
+    loaded = decided_under_2026_2(tmp_path)
+    markdown = render(loaded.record, loaded.checklist, "md", now=NOW).decode("utf-8")
+    assert "Besvarat vid omprövning" not in markdown
