@@ -301,3 +301,44 @@ def test_a_record_without_a_review_shows_no_review_line(tmp_path: Path) -> None:
     loaded = decided_under_2026_2(tmp_path)
     markdown = render(loaded.record, loaded.checklist, "md", now=NOW).decode("utf-8")
     assert "Besvarat vid omprövning" not in markdown
+
+
+# --- resume ---------------------------------------------------------------------------
+
+
+def resume_said(loaded: drafts.Loaded) -> str:
+    import io
+
+    from rich.console import Console
+
+    from kontoguide.model.days import day_given
+    from kontoguide.terminal.resume_notes import resume_notes
+    from kontoguide.terminal.views import RichScreen
+
+    out = io.StringIO()
+    screen = RichScreen(Console(file=out, width=300, no_color=True))
+    resume_notes(screen, loaded.record, loaded.checklist, day_given(loaded.record.updated_at))
+    return " ".join(out.getvalue().split())
+
+
+def test_resume_says_how_many_new_questions_are_still_unanswered(tmp_path: Path) -> None:
+    from kontoguide.terminal import messages as tm
+
+    open_four = tm.I_REVIEW_OPEN_MANY.format(count=4, current=STANDARD.version)
+    assert " ".join(open_four.split()) in resume_said(decided_under_2026_2(tmp_path))
+
+    loaded = decided_under_2026_2(tmp_path)
+    script = {
+        **fu_script(),
+        m.FU_REVIEW_OFFER: ["nu"],
+        **REVIEW_ANSWERS,
+        label("step4.data_protection.dpo_name"): [""],
+        label("step4.data_protection.dpo_date"): [""],
+    }
+    _flow, _asker, saves = talk(loaded, script)
+    again = drafts.record_from_data(tmp_path / "again.json", saves.last.model_dump(mode="json"))
+    open_two = tm.I_REVIEW_OPEN_MANY.format(count=2, current=STANDARD.version)
+    assert " ".join(open_two.split()) in resume_said(again)
+
+    done = reviewed(tmp_path)
+    assert "omprövningen" not in resume_said(done)
