@@ -342,3 +342,83 @@ def test_resume_says_how_many_new_questions_are_still_unanswered(tmp_path: Path)
 
     done = reviewed(tmp_path)
     assert "omprövningen" not in resume_said(done)
+
+
+# --- plain mode -------------------------------------------------------------------------
+
+
+def test_the_review_in_plain_mode_asks_each_question_as_lines(tmp_path: Path) -> None:
+    import io
+
+    from kontoguide.terminal.plain_asker import PlainAsker, Told
+
+    loaded = decided_under_2026_2(tmp_path)
+    typed = [
+        day(0),  # the follow-up's day
+        "Amir Haddad",
+        "250",
+        day(-2),
+        "",  # no comment
+        "44,5",
+        day(-1),
+        "",
+        "Kontot når fler, men målen är inte nådda.",
+        "",
+        "fortsätt",
+        day(90),
+        "ja",  # save the follow-up
+        "svara",  # answer the new questions now
+        "alla",  # records law: every item
+        "j",  # the unit is the controller
+        "Maria Ek",
+        "",  # the DPO's date left empty: skipped
+    ]
+    stdin = io.StringIO("".join(line + "\n" for line in typed))
+    out = io.StringIO()
+    asker = PlainAsker(stdin, out, echo=False, told=Told())
+    saves = Saves()
+    flow = Flow(loaded.checklist, loaded.record, save=saves, stage="started")
+    assert FollowUpDialogue(Conversation(flow, asker, RecordingScreen())).run() is not None
+    said = out.getvalue()
+    assert m.FU_REVIEW_OFFER in said
+    assert label("step4.data_protection.dpo_date") in said
+    last = saves.last
+    assert (last.follow_ups or [])[-1].review_answers == NEW_SINCE_2026_2[:3]
+    assert last.step4.data_protection.controller is True
+    assert last.status == "started"
+    assert [q.field for _, q in flow.review_questions()] == ["step4.data_protection.dpo_date"]
+
+
+def test_the_document_written_right_after_the_review_shows_its_answers(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import json
+
+    from rich.console import Console
+
+    from export_support import open_docx
+    from kontoguide.cli import messages as cm
+    from kontoguide.documents import messages as dm
+    from kontoguide.store.storage import Store
+    from kontoguide.terminal import interactive
+    from kontoguide.terminal.views import RichScreen
+
+    loaded = decided_under_2026_2(tmp_path)
+    (home / "records").mkdir(exist_ok=True)
+    record = loaded.record.model_dump(mode="json")
+    (home / "records" / f"{loaded.record.id}.json").write_text(json.dumps(record), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    screen = RichScreen(Console(file=io.StringIO(), width=200, no_color=True))
+    script = {
+        cm.I_MENU_WHAT: ["follow_up", "export", "leave"],
+        **fu_script(),
+        m.FU_REVIEW_OFFER: ["nu"],
+        **REVIEW_ANSWERS,
+    }
+    asker = ScriptedAsker(script)
+    assert interactive.resume(Store(), loaded.record.id, asker=asker, screen=screen) == 0
+    assert asker.left() == {}
+    (written,) = tmp_path.glob("*.docx")
+    texts = [p.text for p in open_docx(written.read_bytes()).paragraphs]
+    assert texts.count(dm.DOC_REVIEWED.format(day=day(0))) == len(NEW_SINCE_2026_2)
