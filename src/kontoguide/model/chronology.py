@@ -6,7 +6,9 @@
    kontoguide stamps it when the notice is shown, so it cannot be typed wrong, and
    a later one is a true later fact (confirmed again on resume after an old
    acknowledgement was set aside, or given when a decided record is imported);
-   refusing it would undo a decision taken.
+   refusing it would undo a decision taken. Nor is a date given at a review (a
+   question a later checklist version added, answered after a follow-up): it
+   tells of something done after the decision.
 2. The start (and its report to the city's list) on or after the decision day:
    an account may be opened the day it is approved.
 3. Every follow-up on or after the start.
