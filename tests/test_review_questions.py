@@ -233,6 +233,14 @@ def test_review_answers_are_answer_paths_each_once(fields: Any) -> None:
         FollowUp.model_validate({**FOLLOW_UP, "review_answers": fields})
 
 
+def test_an_answer_given_at_a_review_is_listed_once() -> None:
+    from kontoguide.model import messages as mm
+
+    with pytest.raises(ValidationError) as refused:
+        FollowUp.model_validate({**FOLLOW_UP, "review_answers": ["step4.x", "step4.x"]})
+    assert [e["msg"] for e in refused.value.errors()] == [mm.V_REVIEW_ANSWER_TWICE]
+
+
 def test_the_json_schema_has_the_review_answers() -> None:
     schema = file_schema()
     follow_up = schema["$defs"]["FollowUp"]["properties"]["review_answers"]
