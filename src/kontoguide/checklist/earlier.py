@@ -7,6 +7,12 @@ added; what it has not recorded yet (the start after a decision, the closing)
 follows the version in use now. A record without a decision is judged by the
 version in use now, and moves to it.
 
+The questions a later version added before the decision are asked when the account
+is next reviewed (omprövning: after a follow-up), never forced onto the decision
+(`review_questions`). What was answered there is listed in that follow-up
+(`review_answers`), and the record is judged by its version with those questions
+in it: they show in its document, and nothing else of the decision changes.
+
 Earlier versions live beside the checklists, one folder per version:
 `earlier/<id>/<version>/<id>.toml` (with its base document, if it names one). The
 city's earlier standard versions are shipped; an administration's variant keeps
@@ -21,7 +27,13 @@ from typing import Any
 
 from kontoguide.checklist import messages as m
 from kontoguide.checklist.folders import checklist_folders
-from kontoguide.checklist.parts import Checklist, reserved_on_windows, stage_rank
+from kontoguide.checklist.parts import (
+    Checklist,
+    Question,
+    Section,
+    reserved_on_windows,
+    stage_rank,
+)
 from kontoguide.files.regularfile import read_regular
 from kontoguide.model import paths
 from kontoguide.model.errors import ChecklistError, UnreadableError
@@ -74,22 +86,56 @@ def judged_by(current: Checklist, data: dict[str, Any]) -> Checklist:
     ):
         return current
     assert isinstance(version, str)
-    return decided_under(current, version, recorded_stage(data))
+    return decided_under(current, version, recorded_stage(data), reviewed_fields(data))
+
+
+def reviewed_fields(data: dict[str, Any]) -> frozenset[str]:
+    """The answers a record's follow-ups list as given at a review, from its content as
+    stored (not validated yet: anything but a list of names counts for nothing)."""
+    found: set[str] = set()
+    follow_ups = data.get("follow_ups")
+    for item in follow_ups if isinstance(follow_ups, list) else []:
+        fields = item.get("review_answers") if isinstance(item, dict) else None
+        found.update(f for f in (fields if isinstance(fields, list) else []) if isinstance(f, str))
+    return frozenset(found)
+
+
+def review_questions(
+    current: Checklist, judged: Checklist, data: dict[str, Any]
+) -> list[tuple[Section, Question]]:
+    """The questions before the decision that `current` asks and `judged` (the version
+    a decided record is judged by, with what was answered at reviews) does not, and
+    that apply to the answers `data`: offered at the next review, in `current`'s order.
+    The start's and the closing's questions follow `current` already."""
+    if judged is current or judged.id != current.id:
+        return []
+    asked = {question.field for _, question in judged.questions()}
+    return [
+        (section, question)
+        for section, question in current.questions("ready")
+        if question.field not in asked and question.applies_to(data)
+    ]
 
 
 # By the identity of today's checklist (kept alive here): hashing a frozen checklist would
 # walk every question, for every decided record `list` reads.
-_composed: dict[tuple[int, str, str], tuple[Checklist, Checklist]] = {}
+_composed: dict[tuple[int, str, str, frozenset[str]], tuple[Checklist, Checklist]] = {}
 
 
-def decided_under(current: Checklist, version: str, upto: str = "decided") -> Checklist:
+def decided_under(
+    current: Checklist,
+    version: str,
+    upto: str = "decided",
+    reviewed: frozenset[str] = frozenset(),
+) -> Checklist:
     """`current` as a record decided under `version`, with facts recorded up to stage
-    `upto`, reads it: the earlier version's sections up to that stage, today's after it;
-    `current` itself when that version is not kept. A kept file that cannot be read is
-    refused, naming it."""
-    key = (id(current), version, upto)
+    `upto`, reads it: the earlier version's sections up to that stage, today's after it,
+    and today's questions answered at a review (`reviewed`) where today's version asks
+    them; `current` itself when that version is not kept. A kept file that cannot be
+    read is refused, naming it."""
+    key = (id(current), version, upto, reviewed)
     if key not in _composed:
-        _composed[key] = (current, _compose(current, version, stage_rank(upto)))
+        _composed[key] = (current, _compose(current, version, stage_rank(upto), reviewed))
     return _composed[key][1]
 
 
@@ -98,11 +144,13 @@ def forget_kept() -> None:
     _composed.clear()
 
 
-def _compose(current: Checklist, version: str, rank: int) -> Checklist:
+def _compose(current: Checklist, version: str, rank: int, reviewed: frozenset[str]) -> Checklist:
     earlier = _kept(current.id, version)
     if earlier is None:
         return current
-    sections = tuple(s for s in earlier.sections if stage_rank(s.stage) <= rank)
+    sections = _with_reviewed(
+        tuple(s for s in earlier.sections if stage_rank(s.stage) <= rank), current, reviewed
+    )
     later = tuple(s for s in current.sections if stage_rank(s.stage) > rank)
     return Checklist(
         id=current.id,
@@ -117,6 +165,37 @@ def _compose(current: Checklist, version: str, rank: int) -> Checklist:
         sections=sections + later,
         source=earlier.source,
     )
+
+
+def _with_reviewed(
+    sections: tuple[Section, ...], current: Checklist, reviewed: frozenset[str]
+) -> tuple[Section, ...]:
+    """The earlier sections with today's questions answered at a review in them, each
+    after the question before it that both versions ask (a section today's version
+    added comes after the sections before it)."""
+    out = list(sections)
+    ready = current.sections_upto("ready")
+    for at_now, now in enumerate(ready):
+        wanted = [q for q in now.questions if q.field in reviewed]
+        wanted_fields = {q.field for q in wanted}
+        if not wanted:
+            continue
+        index = next((i for i, s in enumerate(out) if s.id == now.id), None)
+        if index is None:
+            before = {s.id for s in ready[:at_now]}
+            place = max((i + 1 for i, s in enumerate(out) if s.id in before), default=0)
+            out.insert(place, now.model_copy(update={"questions": tuple(wanted)}))
+            continue
+        questions = list(out[index].questions)
+        wanted_fields -= {q.field for q in questions}  # asked by that version already
+        for position, question in enumerate(now.questions):
+            if question.field not in wanted_fields:
+                continue
+            before_it = {q.field for q in now.questions[:position]}
+            place = max((i + 1 for i, q in enumerate(questions) if q.field in before_it), default=0)
+            questions.insert(place, question)
+        out[index] = out[index].model_copy(update={"questions": tuple(questions)})
+    return tuple(out)
 
 
 def _kept(checklist_id: str, version: str) -> Checklist | None:

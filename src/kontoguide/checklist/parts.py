@@ -185,6 +185,10 @@ class Question(_Asked):
     def is_added(self) -> bool:
         return self.id is not None
 
+    def applies_to(self, data: dict[str, Any]) -> bool:
+        """Whether the question is asked, given the answers `data` (its `when`)."""
+        return self.when is None or self.when.holds(data)
+
     @model_validator(mode="after")
     def _list_has_fields(self) -> Question:
         if self.kind == "list" and (not self.fields or not self.item_label):

@@ -5,6 +5,7 @@ as it was given, with the reason it needs correcting).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from kontoguide.checklist.folders import DEFAULT_CHECKLIST
@@ -167,7 +168,10 @@ def section_view(
     set_aside: SetAsideCounts,
     checklist: Checklist,
     aside: SetAside | None = None,
+    reviewed: dict[str, date] | None = None,
 ) -> SectionView:
+    """The section's questions and answers; `reviewed`: the day of each answer given at
+    a review (omprövning), said under it."""
     shown = []
     aside = aside or SetAside({}, {})
     for question in section.questions:
@@ -192,7 +196,11 @@ def section_view(
         elif given:
             items = tuple(given)
         label = question_label(question)
-        shown.append(QuestionView(question.field, label, answer, note, items))
+        day = (reviewed or {}).get(question.field)
+        at_review = m.DOC_REVIEWED.format(day=day.isoformat()) if day else None
+        if isinstance(answer, NoAnswer):
+            at_review = None
+        shown.append(QuestionView(question.field, label, answer, note, items, at_review))
     heading = section.title
     if section.number is not None:
         heading = m.DOC_STEP_HEADING.format(number=section.number, title=section.title)

@@ -37,7 +37,7 @@ from kontoguide.documents.view import (
     Properties,
     SectionView,
 )
-from kontoguide.model.account_life import State
+from kontoguide.model.account_life import State, reviewed_on
 from kontoguide.model.record import Record
 from kontoguide.rules import lifecycle
 from kontoguide.rules.completeness import SetAsideCounts
@@ -188,10 +188,11 @@ def build(
 
         given = set_aside_reasons(record, checklist, reference_day(record.updated_at))
     by_field = questions_by_field(checklist)
+    at_review = reviewed_on(record.follow_ups)
 
     def shown(stage: str) -> tuple[SectionView, ...]:
         return tuple(
-            section_view(section, data, aside, checklist, given)
+            section_view(section, data, aside, checklist, given, at_review)
             for section in checklist.sections
             if section.stage == stage
         )

@@ -48,6 +48,9 @@ DOC_NO_CASE_NUMBER = "Inget diarienummer"
 DOC_CAUTION = "Observera (kontoguides kommentar, inte stadens råd): {text}"
 DOC_CAUTION_VARIANT = "Observera (kommentar i checklistan {checklist}, inte stadens råd): {text}"
 DOC_LABELLED = "{label}: {text}"
+# kontoguide's words: an answer to a question a later checklist version added, given at
+# a review after the decision (the decision was not judged by it).
+DOC_REVIEWED = "Besvarat vid omprövning {day}"
 DOC_DECISION_HEADING = "Beslut"
 DOC_DECISION_OUTCOME = "Beslut"
 DOC_DECISION_DATE = "Beslutsdatum"

@@ -137,6 +137,8 @@ class _Writer(DocxWriter):
     def question(self, question: QuestionView) -> None:
         self.para(self.document, question.label, "Heading 2")
         self.answer(question.answer)
+        if question.reviewed:
+            self.para(self.document, question.reviewed, m.STYLE_ANSWER)
         for given, reason in question.set_aside:
             self.set_aside(given, reason)
         if question.note:

@@ -125,6 +125,8 @@ def _section(section: SectionView) -> list[list[str]]:
         answer = _answer(question.answer)
         if answer:
             blocks.append(answer)
+        if question.reviewed:
+            blocks.append([f"*{escape(question.reviewed)}*"])
         blocks.extend(_set_aside(given, reason) for given, reason in question.set_aside)
         if question.note:
             blocks.append([escape(question.note)])

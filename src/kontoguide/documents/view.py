@@ -63,6 +63,8 @@ class QuestionView:
     note: str | None = None  # a caution that belongs with the answer (TikTok, X)
     # Set-aside items of a list, each as given with its reason (the list shows the rest).
     set_aside: tuple[tuple[str, str], ...] = ()
+    # The answer was given at a review (omprövning), after the decision: on which day.
+    reviewed: str | None = None
 
 
 @dataclass(frozen=True)

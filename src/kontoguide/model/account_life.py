@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import Field, StringConstraints, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from kontoguide.model import messages as m
@@ -25,6 +25,13 @@ from kontoguide.model.steps import _review_within_a_year
 
 # The conclusion of a follow-up that ends the account: no next review then.
 CONCLUSION_CLOSE = "avsluta"
+# The path of a checklist answer ("step4.archiving.records_law", "extra.x"), as the
+# checklist names its questions' fields.
+AnswerPath = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)*$", max_length=200)
+]
+# The most answers one review may give: far more than a version adds.
+MAX_REVIEW_ANSWERS = 200
 
 
 class AccountStart(Part):
@@ -55,6 +62,25 @@ class FollowUp(Part):
     assessment: LongText = Field(title="Samlad bedömning")
     conclusion: Annotated[str, ChoiceFrom("follow_up_conclusions")] = Field(title="Slutsats")
     next_review: AnyDate | None = Field(None, validate_default=True, title="Nästa uppföljning")
+    # Questions of a later checklist version than the record was decided under, answered
+    # at this follow-up (the review, omprövning): the decision is not judged by them.
+    review_answers: list[AnswerPath] = Field(
+        default_factory=list,
+        max_length=MAX_REVIEW_ANSWERS,
+        title="Besvarat vid omprövningen",
+        description=(
+            "Frågor som en senare version av checklistan ställer och som besvarades vid "
+            "den här uppföljningen, med svarens sökvägar (till exempel "
+            "step4.archiving.records_law). Beslutet prövas inte mot dem."
+        ),
+    )
+
+    @field_validator("review_answers")
+    @classmethod
+    def _each_answer_once(cls, fields: list[str]) -> list[str]:
+        if len(set(fields)) != len(fields):
+            raise PydanticCustomError("review_twice", m.V_REVIEW_ANSWER_TWICE)
+        return fields
 
     @field_validator("measurements")
     @classmethod
@@ -104,6 +130,15 @@ class Closing(Part):
         None, title="Arkiveringen levererad till stadens e-arkiv"
     )
     archive_reference: ShortText | None = Field(None, title="Leveransens referens i e-arkivet")
+
+
+def reviewed_on(follow_ups: list[FollowUp] | None) -> dict[str, date]:
+    """The day each answer given at a review was given: its follow-up's day."""
+    return {
+        field: follow_up.held_on
+        for follow_up in follow_ups or []
+        for field in follow_up.review_answers
+    }
 
 
 LIFECYCLE_STATES = ("draft", "ready", "decided", "started", "closed")

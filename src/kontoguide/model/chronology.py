@@ -6,7 +6,9 @@
    kontoguide stamps it when the notice is shown, so it cannot be typed wrong, and
    a later one is a true later fact (confirmed again on resume after an old
    acknowledgement was set aside, or given when a decided record is imported);
-   refusing it would undo a decision taken.
+   refusing it would undo a decision taken. Nor is a date given at a review (a
+   question a later checklist version added, answered after a follow-up): it
+   tells of something done after the decision.
 2. The start (and its report to the city's list) on or after the decision day:
    an account may be opened the day it is approved.
 3. Every follow-up on or after the start.
@@ -24,27 +26,40 @@ from typing import Any
 
 from kontoguide.model import messages as m
 
+# Each groundwork date: where the record holds it, and its Swedish name.
+_GROUNDWORK = (
+    (("step1", "comms_contact", "date"), m.V_EARLIER_COMMS),
+    (("step3", "officer_dialogue", "date"), m.V_EARLIER_OFFICER),
+    (("step4", "data_protection", "dpo_date"), m.V_EARLIER_DPO),
+)
 
-def groundwork_dates(data: dict[str, Any]) -> list[tuple[str, date]]:
+
+def groundwork_dates(
+    data: dict[str, Any], reviewed: frozenset[str] = frozenset()
+) -> list[tuple[str, date]]:
     """The dates that must lie on or before the decision, each with its Swedish name,
-    in the order of the checklist; `data` is the record's fields checked so far."""
+    in the order of the checklist; `data` is the record's fields checked so far.
+
+    A date given at a review (`reviewed`: answers a later checklist version asked
+    after the decision) tells of something done after the decision, truly: it is
+    not groundwork of that decision."""
     found: list[tuple[str, date]] = []
-    step1, step3, step4 = data.get("step1"), data.get("step3"), data.get("step4")
-    for day, what in (
-        (getattr(getattr(step1, "comms_contact", None), "date", None), m.V_EARLIER_COMMS),
-        (getattr(getattr(step3, "officer_dialogue", None), "date", None), m.V_EARLIER_OFFICER),
-        (getattr(getattr(step4, "data_protection", None), "dpo_date", None), m.V_EARLIER_DPO),
-    ):
+    for (part, group, name), what in _GROUNDWORK:
+        if f"{part}.{group}.{name}" in reviewed:
+            continue
+        day = getattr(getattr(data.get(part), group, None), name, None)
         if isinstance(day, date):
             found.append((what, day))
     return found
 
 
-def decision_too_early(decided: date | None, data: dict[str, Any]) -> str | None:
+def decision_too_early(
+    decided: date | None, data: dict[str, Any], reviewed: frozenset[str] = frozenset()
+) -> str | None:
     """Why the decision date comes before its groundwork, if it does."""
     if decided is None:
         return None
-    for what, day in groundwork_dates(data):
+    for what, day in groundwork_dates(data, reviewed):
         if day > decided:
             return m.V_DECIDED_BEFORE_EARLIER.format(
                 decision=decided.isoformat(), what=what, earlier=day.isoformat()

@@ -171,6 +171,7 @@ V_FOLLOW_UP_EVERY_GOAL = (
     "Uppföljning {number} ska ha ett uppmätt värde för vart och ett av de {goals} målen, "
     "ett per mål."
 )
+V_REVIEW_ANSWER_TWICE = "Samma fråga står två gånger bland svaren från omprövningen."
 V_FOLLOW_UP_GOAL_TWICE = "Samma mål har fått två mätvärden i samma uppföljning."
 V_MEASURED_AFTER_FOLLOW_UP = "Ett mätdatum kan inte ligga efter uppföljningens datum {date}."
 V_FOLLOW_UP_NEXT_REQUIRED = (

@@ -64,8 +64,10 @@ def _error_at(field: str, value: Any, message: str) -> ValidationError:
     """An error on one field of a part, raised by a check of the part (or of its parent):
     the problem is reported, and the answer set aside, where the user gave it."""
     error = PydanticCustomError("checked_with_others", message)
+    # A dotted field ("step5.decision_date") is reached from the part that checks it.
+    loc = tuple(field.split("."))
     return ValidationError.from_exception_data(
-        "Record", [InitErrorDetails(type=error, loc=(field,), input=value)]
+        "Record", [InitErrorDetails(type=error, loc=loc, input=value)]
     )
 
 

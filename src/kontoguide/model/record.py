@@ -15,11 +15,25 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from pydantic import ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic import (
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from kontoguide.model import messages as m
-from kontoguide.model.account_life import AccountStart, Closing, FollowUp, State, Transition
+from kontoguide.model.account_life import (
+    AccountStart,
+    Closing,
+    FollowUp,
+    State,
+    Transition,
+    reviewed_on,
+)
 from kontoguide.model.chronology import decision_too_early
 from kontoguide.model.fieldtypes import Moment, ShortText
 from kontoguide.model.parts import LIST_MAXIMUMS, NoticeAck, Organisation, Part, _error_at
@@ -176,15 +190,6 @@ class Answers(Part):
                 )
         return routines
 
-    @field_validator("step5")
-    @classmethod
-    def _decided_after_groundwork(cls, decision: Decision, info: ValidationInfo) -> Decision:
-        decided = decision.decision_date
-        problem = decision_too_early(decided, info.data)
-        if decided is not None and problem is not None:
-            raise _error_at("decision_date", decided.isoformat(), problem)
-        return decision
-
     @field_validator("start")
     @classmethod
     def _started_after_approval(cls, start: AccountStart, info: ValidationInfo) -> AccountStart:
@@ -234,6 +239,17 @@ class Answers(Part):
                     "follow_up_goals", m.V_FOLLOW_UP_EVERY_GOAL.format(number=number, goals=goals)
                 )
         return follow_ups
+
+    @model_validator(mode="after")
+    def _decided_after_groundwork(self) -> Answers:
+        # Checked once the whole record is: a date given at a review (in a follow-up,
+        # after the decision) is not groundwork of the decision.
+        decided = self.step5.decision_date
+        parts = {"step1": self.step1, "step3": self.step3, "step4": self.step4}
+        problem = decision_too_early(decided, parts, frozenset(reviewed_on(self.follow_ups)))
+        if decided is not None and problem is not None:
+            raise _error_at("step5.decision_date", decided.isoformat(), problem)
+        return self
 
     @field_validator("closing")
     @classmethod

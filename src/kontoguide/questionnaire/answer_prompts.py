@@ -79,7 +79,12 @@ class AnswerPrompts:
             return self.ask_text(spec, default, check)
         if spec.kind == "multichoice":
             options = self._options(spec)
-            prompt = self._prompt(spec, _known_choices(default, options), check)
+
+            def chosen_or_none(chosen: Any) -> str | None:
+                # Nothing chosen for an optional question leaves it empty, as for text.
+                return None if not chosen and not spec.required else check(chosen)
+
+            prompt = self._prompt(spec, _known_choices(default, options), chosen_or_none)
             return self.asker.checkbox(prompt, options) or None
         if spec.kind == "yesno":
             options = yes_no(m.ANSWER_YES, m.ANSWER_NO)

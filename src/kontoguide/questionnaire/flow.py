@@ -20,7 +20,8 @@ Rules it keeps:
 `Flow` is put together from its parts, one module each: the shared record
 (session.py), answers as text (answer_text.py), set-aside answers (set_aside.py),
 applying an answer (applying.py), the order of the questions (order.py), lists
-(list_answers.py), summaries (summary.py) and follow-ups (follow_up_answers.py).
+(list_answers.py), summaries (summary.py), follow-ups (follow_up_answers.py) and
+answers given at a review (review_answers.py).
 What is left here is when the walk is done.
 """
 
@@ -31,6 +32,7 @@ from kontoguide.model.record import Record
 from kontoguide.questionnaire.follow_up_answers import FollowUpAnswers
 from kontoguide.questionnaire.list_answers import ListAnswers
 from kontoguide.questionnaire.order import QuestionOrder
+from kontoguide.questionnaire.review_answers import ReviewAnswers
 from kontoguide.questionnaire.session import Refused
 from kontoguide.questionnaire.summary import Summaries
 from kontoguide.rules import lifecycle
@@ -38,7 +40,7 @@ from kontoguide.rules.field_problems import Problem
 from kontoguide.store.storage import now
 
 
-class Flow(QuestionOrder, ListAnswers, FollowUpAnswers, Summaries):
+class Flow(QuestionOrder, ListAnswers, FollowUpAnswers, ReviewAnswers, Summaries):
     """The engine over one record: its parts, and the end of the walk."""
 
     def completion_problems(self) -> list[Problem]:

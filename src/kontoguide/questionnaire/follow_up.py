@@ -8,6 +8,8 @@ closed) the next follow-up. Every answer is checked by the record model through
 the Flow (Flow.check_follow_up) and refused answers are asked again with the
 reason. The answers so far are saved after each one as the unfinished
 follow-up, so an interruption loses nothing and the next session continues it.
+Once saved, the questions a later checklist version added are offered
+(review_offer.py), unless the account is to be closed.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from kontoguide.questionnaire.answer_text import format_number, shorten
 from kontoguide.questionnaire.dialogue import Conversation
 from kontoguide.questionnaire.events import Facts, Heading, ItemProgress, Note
 from kontoguide.questionnaire.prompting import NO, YES, Option, Prompt, yes_no
+from kontoguide.questionnaire.review_offer import offer_review
 from kontoguide.questionnaire.session import Refused
 
 _MISSING = object()
@@ -148,6 +151,9 @@ class FollowUpDialogue:
                     self.screen.show(Note(refused.message, "problem"))
                     continue
                 self.screen.show(Note(self._saved_text(item), "success"))
+                if item.get("conclusion") != CONCLUSION_CLOSE:
+                    # The follow-up is the review: a later version's new questions now.
+                    offer_review(self.conversation)
                 return item
             if choice == _DROP and self._drop_sure():
                 self.flow.drop_unfinished_follow_up()

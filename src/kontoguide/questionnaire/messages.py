@@ -163,6 +163,22 @@ FU_DROP_YES = "Ja, släng den"
 FU_DROPPED = "Uppföljningen är slängd. Inget annat i checklistan har ändrats."
 FU_SAVED = "Uppföljningen är sparad. Nästa uppföljning senast {next}."
 FU_SAVED_CLOSE = "Uppföljningen är sparad."
+# kontoguide's own words: the review (omprövning) of questions a later version added.
+FU_REVIEW_ONE = (
+    "Checklistan har fått 1 ny fråga som gäller kontot sedan beslutet (beslutet följde "
+    "version {used}, nu gäller version {current}). Den är frivillig vid omprövningen och "
+    "ändrar inte beslutet."
+)
+FU_REVIEW_MANY = (
+    "Checklistan har fått {count} nya frågor som gäller kontot sedan beslutet (beslutet "
+    "följde version {used}, nu gäller version {current}). De är frivilliga vid omprövningen "
+    "och ändrar inte beslutet."
+)
+FU_REVIEW_OFFER = "Vill du svara på de nya frågorna nu?"
+FU_REVIEW_NOW = "Svara nu (en fråga du lämnar tom hoppas över)"
+FU_REVIEW_LATER = "Inte nu"
+FU_REVIEW_LATER_NOTE = "De nya frågorna erbjuds igen efter nästa uppföljning."
+FU_REVIEW_DONE = "Omprövningen är sparad: {answered} av {count} nya frågor besvarade."
 FU_PICK = "Vilket svar i uppföljningen vill du ändra?"
 FU_PICK_GOAL = "Mål {number} av {count}: {label}"
 

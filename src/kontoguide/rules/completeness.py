@@ -22,7 +22,7 @@ from kontoguide.rules.validation import context_record, make_context, validate_r
 
 
 def applicable(question: Question, data: dict[str, Any]) -> bool:
-    return question.when is None or question.when.holds(data)
+    return question.applies_to(data)
 
 
 def missing_answers(

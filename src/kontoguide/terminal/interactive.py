@@ -441,7 +441,10 @@ class _Desk:
             ],
         )
         if choice == _FOLLOW_UP:
-            item = FollowUpDialogue(self._conversation("started")).run()
+            conversation = self._conversation("started")
+            item = FollowUpDialogue(conversation).run()
+            # Answers given at the review are judged with their questions in (the document).
+            self.checklist = conversation.flow.checklist
             if item is not None and item.get("conclusion") == CONCLUSION_CLOSE:
                 return self._offer_closing()
             return True

@@ -325,3 +325,12 @@ I_DECIDED_UNDER = (
     "fram till det som redan är inskrivet. Nu gäller version {current}: det som skrivs in "
     "härefter (starten, uppföljningarna, avslutet) följer den."
 )
+# kontoguide's words: the questions a later version added, offered after a follow-up.
+I_REVIEW_OPEN_ONE = (
+    "1 fråga som version {current} har lagt till före beslutet är inte besvarad än. Den "
+    "erbjuds efter nästa uppföljning (omprövningen), och beslutet prövas inte mot den."
+)
+I_REVIEW_OPEN_MANY = (
+    "{count} frågor som version {current} har lagt till före beslutet är inte besvarade "
+    "än. De erbjuds efter nästa uppföljning (omprövningen), och beslutet prövas inte mot dem."
+)
