@@ -41,6 +41,8 @@ PROMPT = "Svar: "
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
 OPTION_NUMBER = re.compile(r"^\d+\.\s+")
+# The cue said after each line of a long answer ("Rad 2."); the line typed next is echoed.
+LINE_CUE = re.compile(r"Rad \d+\.")
 
 
 def _moved(value: Any, by: timedelta) -> Any:
@@ -128,8 +130,20 @@ def heard(stdout: str) -> list[str]:
     while PROMPT in rest:
         before, rest = rest.split(PROMPT, 1)
         blocks.append(before)
-        rest = rest.split("\n", 1)[1] if "\n" in rest else ""  # the echoed answer
+        rest = _after_answer(rest)
     return blocks
+
+
+def _after_answer(rest: str) -> str:
+    """What follows a prompt without the echo of the answer: its first line and, in a
+    long answer, the line typed after each line's cue (the cue itself is said)."""
+    rest = rest.partition("\n")[2]
+    cues = ""
+    while LINE_CUE.match(rest):
+        cue, _, rest = rest.partition("\n")
+        cues += cue + "\n"
+        rest = rest.partition("\n")[2]  # the next line typed, echoed
+    return cues + rest
 
 
 def count(stdout: str) -> dict[str, Any]:

@@ -93,3 +93,12 @@ def test_a_whole_plain_walk_says_less_and_repeats_less() -> None:
     assert found["words_per_question"] < 40
     assert found["repeated_share"] < 0.30
     assert stdout.count(m.PL_BACK_KEY_SHORT) + stdout.count(m.PL_BACK_KEY) < 10
+
+
+def test_the_walk_counts_a_long_answers_lines_as_typed_not_as_said() -> None:
+    # The echo of a long answer's second line follows the cue of its first ("Rad 1.").
+    stdout = "Fråga 1 av 2.\nSvar: första\nRad 1. En tom rad avslutar svaret.\nandra raden\n"
+    stdout += "Rad 2.\n\nSparat.\n\nFråga 2 av 2.\nSvar: j\n"
+    said = plain_walk.heard(stdout)
+    assert said[1] == "Rad 1. En tom rad avslutar svaret.\nRad 2.\nSparat.\n\nFråga 2 av 2.\n"
+    assert "andra" not in " ".join(said)
