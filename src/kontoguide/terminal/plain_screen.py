@@ -26,6 +26,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from kontoguide.checklist.parts import Section
 from kontoguide.model.textsafe import terminal_safe
 from kontoguide.questionnaire.answer_text import whole_titles
 from kontoguide.questionnaire.events import (
@@ -76,10 +77,25 @@ class PlainScreen(RichScreen):
     def show(self, event: Event) -> None:
         if isinstance(event, SectionStarted | Heading):
             self.told.new_part()
+        if isinstance(event, SectionStarted):
+            # The heading has just said the step: the first position need not again.
+            self.told.where = _where(event.section, event.steps)
         if isinstance(event, Progress):
             self._lines(["", position(event, self.told)])
             return
-        self._lines(_RENDER[type(event)](event))
+        if isinstance(event, ItemStarted):
+            self.told.item = None
+        if isinstance(event, ItemProgress):
+            self._lines(_item_progress(event, self.told))
+            return
+        lines = _RENDER[type(event)](event)
+        if isinstance(event, SectionStarted | Heading):
+            # How answers are kept and how to pause are the same in every part: said at
+            # the first heading of a run, and on "?" at every question.
+            if m.VIEW_PAUSE_HINT in self.told.ever:
+                lines = [line for line in lines if line != m.VIEW_PAUSE_HINT]
+            self.told.ever.add(m.VIEW_PAUSE_HINT)
+        self._lines(lines)
 
     def note(self, text: str, tone: Tone = "info") -> None:
         self._lines(_note(Note(terminal_safe(text), tone)))
@@ -176,20 +192,23 @@ def _heading(event: Heading) -> Lines:
     return [*out, m.VIEW_PAUSE_HINT]
 
 
+def _where(section: Section, steps: int) -> str:
+    if section.number is None:
+        return section.title
+    return m.VIEW_STEP_SHORT.format(number=section.number, steps=steps)
+
+
 def position(event: Progress, told: Told | None = None) -> str:
     """Where the question stands: "Steg 2 av 5. Fråga 4 av 20.", the step left out
-    while it is the same as at the question before in this part (`told`)."""
-    section = event.section
-    if section.number is None:
-        where = section.title
-    else:
-        where = m.VIEW_STEP_SHORT.format(number=section.number, steps=event.steps)
+    while it is the one said before in this part (`told`): at the question before, or
+    by the step's heading just said. The count stays: "Fråga 17 av 32" tells how far."""
+    where = _where(event.section, event.steps)
     if told is not None and told.where == where:
         text = m.PL_POSITION_SAME.format(index=event.index, count=event.count)
     else:
         text = m.PL_POSITION.format(where=where, index=event.index, count=event.count)
     if told is not None:
-        told.where = where
+        told.where, told.item = where, None
     skipped = skipped_note(event)
     return text if skipped is None else f"{text} {skipped}"
 
@@ -202,10 +221,18 @@ def _item_started(event: ItemStarted) -> Lines:
     return []  # the item's name and number lead every position line below
 
 
-def _item_progress(event: ItemProgress) -> Lines:
-    text = m.PL_ITEM_POSITION.format(
-        label=event.label, number=event.number, index=event.index, count=event.count
-    )
+def _item_progress(event: ItemProgress, told: Told | None = None) -> Lines:
+    """Where in an item the question stands: "Mål 2. Fråga 3 av 9.", the item and the
+    count left out while it is the item of the question before (`told`)."""
+    item = f"{event.label} {event.number}"
+    if told is not None and told.item == item:
+        text = m.PL_POSITION_NUMBER.format(index=event.index)
+    else:
+        text = m.PL_ITEM_POSITION.format(
+            label=event.label, number=event.number, index=event.index, count=event.count
+        )
+    if told is not None:
+        told.item = item
     skipped = item_skipped_note(event)
     return ["", text if skipped is None else f"{text} {skipped}"]
 
