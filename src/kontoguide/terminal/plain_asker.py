@@ -214,11 +214,14 @@ class Told:
         # What is the same in every part (how answers are kept and how to pause): said
         # the first time in a run, and on "?".
         self.ever: set[str] = set()
+        # The items of each list said in this part, by the list's field.
+        self.listed: dict[str, tuple[str, ...]] = {}
 
     def new_part(self) -> None:
         self.said.clear()
         self.kinds.clear()
         self.sentences.clear()
+        self.listed.clear()
         self.where = None
         self.item = None
 
@@ -312,7 +315,8 @@ class PlainAsker:
         default = prompt.default if isinstance(prompt.default, str) else None
         if default in values:
             title = next(shown_title(n, o) for n, o in enumerate(options, 1) if o.value == default)
-            line = m.PL_DEFAULT_CHOICE.format(choice=title)
+            # "sparas." and the template's own period would be read as one: "sparas.."
+            line = m.PL_DEFAULT_CHOICE.format(choice=title.removesuffix("."))
             # The same choices with the same default as heard before: "Samma val som förut".
             lines.append((line, "") if self._heard_options(prompt, options) else _always(line))
 

@@ -88,7 +88,8 @@ class PlainScreen(RichScreen):
         if isinstance(event, ItemProgress):
             self._lines(_item_progress(event, self.told))
             return
-        lines = _RENDER[type(event)](event)
+        lines = _list_again(event, self.told) if isinstance(event, ListShown) else None
+        lines = lines if lines is not None else _RENDER[type(event)](event)
         if isinstance(event, SectionStarted | Heading):
             # How answers are kept and how to pause are the same in every part: said at
             # the first heading of a run, and on "?" at every question.
@@ -317,6 +318,20 @@ def _list(event: ListShown) -> Lines:
     elif not event.intro:
         out.append(m.VIEW_LIST_EMPTY)
     return out
+
+
+def _list_again(event: ListShown, told: Told) -> Lines | None:
+    """A list shown again in this part with items added at its end: its count and the
+    new items only, the others said when they were added (None: the whole list)."""
+    before = told.listed.get(event.question.field)
+    told.listed[event.question.field] = event.titles
+    if event.intro or not before or event.titles[: len(before)] != before:
+        return None
+    if len(event.titles) == len(before):
+        return None
+    out = ["", m.VIEW_LIST_SO_FAR.format(count=len(event.titles))]
+    added = enumerate(event.titles[len(before) :], len(before) + 1)
+    return out + [f"{number}. {title}" for number, title in added]
 
 
 def _facts(event: Facts) -> Lines:
