@@ -31,8 +31,9 @@ from kontoguide.questionnaire.flow import Flow
 from kontoguide.questionnaire.prompting import NO, YES, GoBack, Option, Prompt
 from kontoguide.rules.field_problems import Problem
 from kontoguide.terminal import plain_screen
-from kontoguide.terminal.plain_asker import PlainAsker, choose, choose_several, fold, plain
+from kontoguide.terminal.plain_asker import PlainAsker, choose, choose_several, plain
 from kontoguide.terminal.plain_screen import PlainScreen, position
+from kontoguide.terminal.plain_told import fold
 from kontoguide.terminal.plain_wanted import wanted
 from kontoguide.terminal.views import notice_panel
 from plain_support import SAVE_READY, plain_lines

@@ -21,8 +21,9 @@ from kontoguide.questionnaire.events import (
     SectionStarted,
 )
 from kontoguide.questionnaire.prompting import NO, YES, Option, Prompt, yes_no
-from kontoguide.terminal.plain_asker import PlainAsker, Told, plain
+from kontoguide.terminal.plain_asker import PlainAsker, plain
 from kontoguide.terminal.plain_screen import PlainScreen
+from kontoguide.terminal.plain_told import Told
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 import plain_walk

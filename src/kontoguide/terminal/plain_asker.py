@@ -33,16 +33,16 @@ from __future__ import annotations
 
 import re
 import sys
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TextIO, TypeVar
 
-from kontoguide.questionnaire import messages as qm
 from kontoguide.questionnaire.prompting import NO, YES, GoBack, Option, Prompt
 from kontoguide.terminal import messages as m
 from kontoguide.terminal import output
+from kontoguide.terminal.plain_told import PLAIN_YES_NO, Told, fold, shown_title
+from kontoguide.terminal.plain_wrap import width_of, wrapped
 
 T = TypeVar("T")
 # One line of how to answer: in full, and the few words said once it has been heard.
@@ -66,13 +66,6 @@ _DATE_FORMAT = re.compile(r"ÅÅÅÅ-MM-DD(?!T)")
 _CTRL_KEY = re.compile(r"\bCtrl[-+]([A-Z])\b")
 # The arrow between the parts of a path ("Mätbara mål 2 › Målvärde"): silent.
 _PATH = re.compile(r"\s+›\s+")
-# Where a hint's sentences part: one said already in this part is not said again.
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
-# The way out of an item, the last option of each of its choices.
-_CANCELS = (qm.Q_ITEM_CANCEL, qm.Q_ITEM_CANCEL_CHANGE)
-# The plain two-way choice, said by its instruction ("Svara j eller n") once it is known.
-_PLAIN_YES_NO = ("ja", "nej")
-_YES_NO_KNOWN = "ja eller nej"
 
 
 def plain(text: str) -> str:
@@ -92,19 +85,6 @@ def example_date(today: date) -> str:
 @dataclass(frozen=True)
 class _Refused:
     reason: str
-
-
-def fold(text: str) -> str:
-    """Text as compared with an option: lower case, å/ä/ö as a/a/o, spaces single."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.split())
-
-
-def shown_title(number: int, option: Option) -> str:
-    """An option's text without a number it already starts with ("1. Mål" as option 1)."""
-    prefix = f"{number}. "
-    return option.title[len(prefix) :] if option.title.startswith(prefix) else option.title
 
 
 def choose(text: str, options: Sequence[Option], default: Any = None) -> str | _Refused:
@@ -171,17 +151,11 @@ def choose_several(
     return [option.value for n, option in enumerate(options, 1) if n in numbers]
 
 
-def _said_options(prompt: Prompt, options: Sequence[Option]) -> tuple[str, ...]:
-    """A question with its options and default, as remembered once said in full."""
-    default = prompt.default if isinstance(prompt.default, str) else ""
-    return (prompt.message.strip(), default, *(option.title for option in options))
-
-
 def _names_whole(typed: str, number: int, option: Option) -> bool:
     """Whether the typed answer says the option itself ("facebook" for Facebook, "j" at
     a plain Ja): then it is not said back, only an answer by number or by a start is."""
     wanted, title = fold(typed), fold(shown_title(number, option))
-    if title in _PLAIN_YES_NO:
+    if title in PLAIN_YES_NO:
         return wanted in (title, title[0])
     return wanted == title
 
@@ -189,41 +163,6 @@ def _names_whole(typed: str, number: int, option: Option) -> bool:
 def _always(line: str) -> Instruction:
     """A line about this question only (its default, that it may be skipped): said whole."""
     return (line, line)
-
-
-class Told:
-    """The ways around (help, back, cancelling an item) already said in this part.
-
-    They are the same at every question: said once per section (the screen calls
-    `new_part` at each heading), and in full again after "?" or an error, so that
-    the listener hears, before each question, what changes there."""
-
-    def __init__(self) -> None:
-        self.said: set[str] = set()
-        # How a kind of prompt is answered ("Skriv svaret."), once said in this part:
-        # not said again at the next prompt of that kind, but for a long answer (the
-        # empty line that ends it is easily forgotten).
-        self.kinds: set[str] = set()
-        # Where the last question stood ("Steg 2 av 5"): said again only when it changes.
-        self.where: str | None = None
-        # The item the last question was in ("Mål 2"): said again at the next item.
-        self.item: str | None = None
-        # The hints' sentences said in this part: the same example or rule at the next
-        # item or question is not said again ("?" says the whole hint).
-        self.sentences: set[str] = set()
-        # What is the same in every part (how answers are kept and how to pause): said
-        # the first time in a run, and on "?".
-        self.ever: set[str] = set()
-        # The items of each list said in this part, by the list's field.
-        self.listed: dict[str, tuple[str, ...]] = {}
-
-    def new_part(self) -> None:
-        self.said.clear()
-        self.kinds.clear()
-        self.sentences.clear()
-        self.listed.clear()
-        self.where = None
-        self.item = None
 
 
 def _is_terminal(stream: TextIO) -> bool:
@@ -269,8 +208,6 @@ class PlainAsker:
         self.output = output_stream if output_stream is not None else output.stdout
         self.echo = (not _is_terminal(self.input)) if echo is None else echo
         self.heard: set[str] = set()  # the instructions already said in full
-        # The option lists said in full, with their question: the same again is said short.
-        self.options_heard: set[tuple[str, ...]] = set()
         self.told = told if told is not None else Told()
 
     # --- the three kinds of prompt ------------------------------------------------------
@@ -318,7 +255,7 @@ class PlainAsker:
             # "sparas." and the template's own period would be read as one: "sparas.."
             line = m.PL_DEFAULT_CHOICE.format(choice=title.removesuffix("."))
             # The same choices with the same default as heard before: "Samma val som förut".
-            lines.append((line, "") if self._heard_options(prompt, options) else _always(line))
+            lines.append((line, "") if self.told.heard_options(prompt, options) else _always(line))
 
         typed_last = [""]
 
@@ -377,7 +314,7 @@ class PlainAsker:
         give_back: bool = False,
     ) -> T:
         hint, ways = _ways(prompt)
-        said_hint = self._unsaid(hint)
+        said_hint = self.told.unsaid(hint)
         self._show(prompt, options, how, ways, hint=said_hint)
         # A refused long answer, said back and kept for "+" (see _give_back).
         refused: list[str] = []
@@ -460,7 +397,7 @@ class PlainAsker:
         self._say(prompt.message.strip())
         if hint:
             self._say(hint)
-        for line in self._options(prompt, options, full=full):
+        for line in self.told.options(prompt, options, full=full):
             self._say(line)
         untold = ways if full else [way for way in ways if way[0] not in self.told.said]
         self.told.said.update(long for long, _ in untold)
@@ -476,43 +413,6 @@ class PlainAsker:
         if said:
             self._say(" ".join(said))
         self._write(m.PL_INPUT)
-
-    def _unsaid(self, hint: str | None) -> str | None:
-        """The hint without the sentences already said in this part (the same example at
-        the next item, "Du behöver svara ja" at each rule of a step)."""
-        if hint is None:
-            return None
-        sentences = [" ".join(part.split()) for part in _SENTENCE.split(hint)]
-        new = [sentence for sentence in sentences if sentence not in self.told.sentences]
-        self.told.sentences.update(sentences)
-        return " ".join(new) or None
-
-    def _heard_options(self, prompt: Prompt, options: Sequence[Option]) -> bool:
-        return _said_options(prompt, options) in self.options_heard
-
-    def _options(self, prompt: Prompt, options: Sequence[Option], *, full: bool) -> list[str]:
-        """The options as said: all of them the first time and on "?"; then without the
-        way out of an item and the plain Ja and Nej once said in this part, and a list
-        said before at the same question in a few words."""
-        lines = [
-            f"{number}. {shown_title(number, option)}" for number, option in enumerate(options, 1)
-        ]
-        heard = self._heard_options(prompt, options)
-        self.options_heard.add(_said_options(prompt, options))
-        if full:
-            return lines
-        if options and options[-1].title in _CANCELS:
-            cancel = options[-1].title
-            if cancel in self.told.said:
-                lines = lines[:-1]
-            self.told.said.add(cancel)
-        if tuple(fold(option.title) for option in options[:2]) == _PLAIN_YES_NO:
-            known = _YES_NO_KNOWN in self.told.kinds
-            self.told.kinds.add(_YES_NO_KNOWN)
-            return lines[2:] if known else lines
-        if heard and len(lines) > 2:
-            return [m.PL_SAME_OPTIONS.format(count=len(options))]
-        return lines
 
     # --- reading lines ------------------------------------------------------------------
 
@@ -568,7 +468,7 @@ class PlainAsker:
     # --- writing ------------------------------------------------------------------------
 
     def _write(self, text: str) -> None:
-        self.output.write(plain(text))
+        self.output.write(wrapped(plain(text), width_of(self.output)))
         self.output.flush()
 
     def _say(self, text: str = "") -> None:

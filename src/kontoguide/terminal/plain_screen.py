@@ -4,7 +4,7 @@ For screen readers and scripts: no colour or other escape sequence, no box
 drawing, no redraw. What the normal mode draws in a panel or a table becomes
 a heading line and paragraphs; a table row becomes one line of "name: value"
 pairs, so a screen reader reads each row whole and in order. Lines are not
-wrapped: the terminal (or the screen reader) does that.
+broken here for a pipe; at a terminal, plain_wrap.py breaks them at spaces.
 
 PlainScreen stands in for RichScreen wherever the session uses one, so the
 session's own `print` calls (the notice's panel, the records table) come out
@@ -49,7 +49,9 @@ from kontoguide.questionnaire.events import (
 from kontoguide.questionnaire.summary import SectionSummary
 from kontoguide.terminal import messages as m
 from kontoguide.terminal import output
-from kontoguide.terminal.plain_asker import PlainAsker, Told, plain
+from kontoguide.terminal.plain_asker import PlainAsker, plain
+from kontoguide.terminal.plain_told import Told
+from kontoguide.terminal.plain_wrap import width_of, wrapped
 from kontoguide.terminal.views import RichScreen, item_skipped_note, skipped_note
 
 # Box drawing and block elements: what rich draws around panels and tables.
@@ -105,10 +107,11 @@ class PlainScreen(RichScreen):
         self._lines(_renderable(renderable))
 
     def _lines(self, lines: Iterable[str]) -> None:
+        width = width_of(self.stream)
         for line in lines:
             if _DRAWING.search(line):  # a rule before a heading ("─── Titel")
                 line = _DRAWING.sub("", line).strip()
-            self.stream.write(plain(line) + "\n")
+            self.stream.write(wrapped(plain(line), width) + "\n")
         self.stream.flush()
 
 
