@@ -22,7 +22,11 @@ can pipe the answers in.
   of all words a listener heard. The ways around the questions (help, back,
   cancelling an item) are said once per part as well (`Told`, shared with the
   screen, which starts each part); what changes (the options, a default) is
-  said at every question. bench/plain_walk.py counts a whole walk;
+  said at every question. A hint's sentences, the plain Ja and Nej and an item's
+  way out are said once per part too, an option list heard at the same question
+  in a few words ("Samma val som förut"), all kept in `Told` (plain_told.py);
+  "Valt: …" follows an answer by number or by a start, not the option typed whole.
+  bench/plain_walk.py counts a whole walk;
 - Ctrl-C or the end of the input: the text typed so far goes to
   `prompt.keep_typed`, then KeyboardInterrupt or EOFError as in the normal mode.
 
