@@ -215,13 +215,17 @@ def test_a_list_grown_at_its_end_says_its_count_and_the_new_items_only(
     checklist: Checklist,
 ) -> None:
     question = next(q for _, q in checklist.questions("ready") if q.kind == "list")
-    screen, _, out = _pair()
+    screen, ask, out = _pair("?", "klart")
     screen.show(Heading("Mål"))
     screen.show(ListShown(question, ("Första",)))
     screen.show(ListShown(question, ("Första", "Andra")))
     said = out.getvalue()
     assert said.count("1. Första") == 1
     assert m.VIEW_LIST_SO_FAR.format(count=2) + "\n2. Andra\n" in said
+    # "?" at the menu says the whole list.
+    ask.select(_menu(), _MENU)
+    after_help = out.getvalue().split(m.P_HELP_TITLE)[1]
+    assert f"{m.VIEW_LIST_SO_FAR.format(count=2)}\n1. Första\n2. Andra\n" in after_help
     screen.show(ListShown(question, ("Andra",)))  # one taken away: the whole list
     assert out.getvalue().endswith(m.VIEW_LIST_SO_FAR.format(count=1) + "\n1. Andra\n")
 
@@ -232,3 +236,12 @@ def test_a_default_ending_in_a_period_is_said_with_one() -> None:
     assert ask.select(Prompt("Vill du gå vidare?", default=NO), options) == NO
     assert "Bara Enter väljer: Nej, jag avbryter här. Inget sparas.\n" in out.getvalue()
     assert "sparas.." not in out.getvalue()
+
+
+def test_ja_and_nej_among_other_options_stay_listed() -> None:
+    screen, ask, out = _pair("j", "j")
+    screen.show(Heading("Steg"))
+    ask.select(Prompt("Fråga 1?"), yes_no("Ja", "Nej"))
+    three = [*yes_no("Ja", "Nej"), Option("vet", "Vet inte")]
+    ask.select(Prompt("Fråga 2?"), three)
+    assert "Fråga 2?\n1. Ja\n2. Nej\n3. Vet inte\n" in out.getvalue()

@@ -330,6 +330,8 @@ class PlainAsker:
                 self._say(m.P_HELP_TITLE)
                 self._say(prompt.help.strip() if prompt.help else m.PL_NO_HELP)
                 self._say(m.VIEW_PAUSE_HINT)
+                for line in self.told.list_lines:  # at a list's menu: the whole list
+                    self._say(line)
                 # The hint whole again where part of it was left out as said before.
                 self._show(
                     prompt, options, how, ways, hint=None if said_hint == hint else hint, full=True

@@ -82,6 +82,8 @@ class PlainScreen(RichScreen):
         if isinstance(event, SectionStarted):
             # The heading has just said the step: the first position need not again.
             self.told.where = _where(event.section, event.steps)
+        if isinstance(event, Progress | ItemProgress):
+            self.told.list_lines = []  # a question again: the list's menu is behind
         if isinstance(event, Progress):
             self._lines(["", position(event, self.told)])
             return
@@ -90,6 +92,8 @@ class PlainScreen(RichScreen):
         if isinstance(event, ItemProgress):
             self._lines(_item_progress(event, self.told))
             return
+        if isinstance(event, ListShown):
+            self.told.list_lines = [line for line in _list(event) if line]
         lines = _list_again(event, self.told) if isinstance(event, ListShown) else None
         lines = lines if lines is not None else _RENDER[type(event)](event)
         if isinstance(event, SectionStarted | Heading):

@@ -74,12 +74,16 @@ class Told:
         # The option lists said in full, with their question and default, in this run:
         # the same again is said in a few words.
         self.options_heard: set[tuple[str, ...]] = set()
+        # The last list shown, whole, while its menu is asked: "?" there says it again
+        # (the screen says only the items added since it was last shown).
+        self.list_lines: list[str] = []
 
     def new_part(self) -> None:
         self.said.clear()
         self.kinds.clear()
         self.sentences.clear()
         self.listed.clear()
+        self.list_lines = []
         self.where = None
         self.item = None
 
@@ -108,12 +112,13 @@ class Told:
         self.options_heard.add(_said_options(prompt, options))
         if full:
             return lines
+        choices = list(options)
         if options and options[-1].title in _CANCELS:
-            cancel = options[-1].title
+            cancel = choices.pop().title
             if cancel in self.said:
                 lines = lines[:-1]
             self.said.add(cancel)
-        if tuple(fold(option.title) for option in options[:2]) == PLAIN_YES_NO:
+        if tuple(fold(option.title) for option in choices) == PLAIN_YES_NO:
             known = _YES_NO_KNOWN in self.kinds
             self.kinds.add(_YES_NO_KNOWN)
             return lines[2:] if known else lines
