@@ -1,6 +1,6 @@
 """What a listener hears in a whole plain walk (`start --enkel`), counted.
 
-Run: python bench/plain_walk.py [EXAMPLE.json] [--show]. The example's answers
+Run: python bench/plain_walk.py [EXAMPLE.json] [--show] [--before SRC]. The example's answers
 (default: examples/klar-for-beslut.json, everything up to the decision maker) are
 turned into the lines a person types, with the example's dates moved by the same
 number of days so that they keep their distance to the notice's acknowledgement
@@ -13,7 +13,10 @@ of what was typed:
 - repetition: the share of all words that are in a sentence already said once.
 
 Targets (issue 21): at most 30 words before a question on average, at most 15 %
-repeated. --show prints the most repeated sentences.
+repeated. --show prints the most repeated sentences. --before SRC also walks an
+earlier version with the same typed lines, in the same run: SRC is the `src` folder
+of a whole copy of it (its pyproject.toml and checklists beside), for example
+`git archive main | tar -x -C /tmp/main` and then --before /tmp/main/src.
 """
 
 from __future__ import annotations
@@ -41,6 +44,8 @@ PROMPT = "Svar: "
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
 OPTION_NUMBER = re.compile(r"^\d+\.\s+")
+# The cue said after each line of a long answer ("Rad 2."); the line typed next is echoed.
+LINE_CUE = re.compile(r"Rad \d+\.")
 
 
 def _moved(value: Any, by: timedelta) -> Any:
@@ -100,10 +105,13 @@ def typed_lines(checklist: Checklist, data: dict[str, Any]) -> list[str]:
     return lines
 
 
-def walk(lines: list[str]) -> str:
-    """Standard out of `kontoguide start --enkel` with the lines piped in."""
+def walk(lines: list[str], src: Path | None = None) -> str:
+    """Standard out of `kontoguide start --enkel` with the lines piped in (the version
+    in `src`, when given, instead of this one)."""
     with tempfile.TemporaryDirectory(prefix="kg-plain-walk-") as folder:
         env = {**os.environ, "KONTOGUIDE_HOME": folder, "PYTHONIOENCODING": "utf-8"}
+        if src is not None:
+            env["PYTHONPATH"] = str(src.resolve())
         for name in ("KONTOGUIDE_ENKEL", "ACCESSIBLE", "NO_COLOR"):
             env.pop(name, None)
         done = subprocess.run(
@@ -128,8 +136,20 @@ def heard(stdout: str) -> list[str]:
     while PROMPT in rest:
         before, rest = rest.split(PROMPT, 1)
         blocks.append(before)
-        rest = rest.split("\n", 1)[1] if "\n" in rest else ""  # the echoed answer
+        rest = _after_answer(rest)
     return blocks
+
+
+def _after_answer(rest: str) -> str:
+    """What follows a prompt without the echo of the answer: its first line and, in a
+    long answer, the line typed after each line's cue (the cue itself is said)."""
+    rest = rest.partition("\n")[2]
+    cues = ""
+    while LINE_CUE.match(rest):
+        cue, _, rest = rest.partition("\n")
+        cues += cue + "\n"
+        rest = rest.partition("\n")[2]  # the next line typed, echoed
+    return cues + rest
 
 
 def count(stdout: str) -> dict[str, Any]:
@@ -161,24 +181,43 @@ def count(stdout: str) -> dict[str, Any]:
     }
 
 
+def _report(stdout: str, name: str, *, show: bool) -> None:
+    if "Checklistan är klar för beslut." not in stdout:
+        raise SystemExit(f"the walk{name} did not reach 'klar för beslut':\n" + stdout[-3000:])
+    found = count(stdout)
+    print(
+        f"{name.strip() or 'this version'}: {found['prompts']} prompts, {found['errors']} refused"
+    )
+    print(f"  words heard before the prompts: {found['words']}")
+    print(
+        f"  words before a question, on average: {found['words_per_question']:.1f} (target <= 30)"
+    )
+    print(
+        f"  share of words in a sentence said before: {found['repeated_share']:.1%}"
+        " (target <= 15 %)"
+    )
+    if show:
+        for sentence, times in found["most_repeated"]:
+            print(f"  {times:4d} × {sentence}")
+
+
 def main() -> None:
-    args = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
+    argv = sys.argv[1:]
+    before: Path | None = None
+    if "--before" in argv:
+        at = argv.index("--before")
+        if at + 1 >= len(argv) or not (Path(argv[at + 1]).parent / "pyproject.toml").is_file():
+            raise SystemExit("--before SRC: the src folder of a whole copy (see the docstring)")
+        before = Path(argv[at + 1])
+        del argv[at : at + 2]
+    args = [arg for arg in argv if not arg.startswith("--")]
     example = Path(args[0]) if args else ROOT / "examples" / "klar-for-beslut.json"
     checklist = load_checklist()
     lines = typed_lines(checklist, example_answers(example, date.today()))
-    stdout = walk(lines)
-    if "Checklistan är klar för beslut." not in stdout:
-        raise SystemExit("the walk did not reach 'klar för beslut':\n" + stdout[-3000:])
-    found = count(stdout)
-    print(f"example: {example.name}; {found['prompts']} prompts, {found['errors']} refused")
-    print(f"words heard before the prompts: {found['words']}")
-    print(f"words before a question, on average: {found['words_per_question']:.1f} (target <= 30)")
-    print(
-        f"share of words in a sentence said before: {found['repeated_share']:.1%} (target <= 15 %)"
-    )
-    if "--show" in sys.argv:
-        for sentence, times in found["most_repeated"]:
-            print(f"  {times:4d} × {sentence}")
+    print(f"example: {example.name}")
+    if before is not None:
+        _report(walk(lines, before), " (before)", show="--show" in argv)
+    _report(walk(lines), "", show="--show" in argv)
 
 
 if __name__ == "__main__":

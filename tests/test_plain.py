@@ -31,8 +31,9 @@ from kontoguide.questionnaire.flow import Flow
 from kontoguide.questionnaire.prompting import NO, YES, GoBack, Option, Prompt
 from kontoguide.rules.field_problems import Problem
 from kontoguide.terminal import plain_screen
-from kontoguide.terminal.plain_asker import PlainAsker, choose, choose_several, fold
+from kontoguide.terminal.plain_asker import PlainAsker, choose, choose_several, plain
 from kontoguide.terminal.plain_screen import PlainScreen, position
+from kontoguide.terminal.plain_told import fold
 from kontoguide.terminal.plain_wanted import wanted
 from kontoguide.terminal.views import notice_panel
 from plain_support import SAVE_READY, plain_lines
@@ -225,7 +226,8 @@ def test_question_mark_shows_the_help_then_the_question_again() -> None:
     assert ask.text(Prompt("Fråga?", help="Så här svarar du.")) == "Svar"
     shown = out.getvalue()
     assert m.PL_HELP_KEY in shown
-    assert f"{m.P_HELP_TITLE}\nSå här svarar du.\nFråga?\n" in shown
+    # Then how answers are kept and how to pause, said at the first heading only.
+    assert f"{m.P_HELP_TITLE}\nSå här svarar du.\n{plain(m.VIEW_PAUSE_HINT)}\nFråga?\n" in shown
     ask, out = asker("?", "Svar")
     assert ask.text(Prompt("Fråga?")) == "Svar"
     assert m.PL_NO_HELP in out.getvalue()

@@ -36,7 +36,7 @@ POLICY_HELP = "Policy för Stockholms stads konton i sociala medier antogs"
 class PlainSession:
     """One run of `python -m kontoguide ... --enkel` in a pty, with its transcript."""
 
-    def __init__(self, home: Path, cwd: Path, *args: str) -> None:
+    def __init__(self, home: Path, cwd: Path, *args: str, columns: int = 200) -> None:
         env = {**os.environ, "KONTOGUIDE_HOME": str(home), "TERM": "xterm-256color"}
         env.pop("NO_COLOR", None)
         env.pop("KONTOGUIDE_ENKEL", None)
@@ -45,7 +45,7 @@ class PlainSession:
             ["-m", "kontoguide", *args],
             env=env,
             cwd=str(cwd),
-            dimensions=(50, 200),
+            dimensions=(50, columns),
             encoding="utf-8",
             timeout=20,
         )
@@ -269,3 +269,16 @@ def test_a_long_answer_talks_back_and_a_refused_one_is_given_back(
     assert record["step1"]["shared_accounts_reason"] == (
         "Räcker inte\nalls.\nBarnen följer inte dem."
     )
+
+
+def test_at_80_columns_lines_are_broken_at_spaces(
+    checklist: Checklist, home: Path, cwd: Path
+) -> None:
+    # The terminal would break the city's long sentence inside a word.
+    session = PlainSession(home, cwd, "start", "--enkel", columns=80)
+    session.answer(NOTICE_CONFIRM, "n")
+    code, said = session.finish()
+    assert code == 0
+    lines = [line.rstrip("\r") for line in said.split("\n")]
+    assert max(len(line) for line in lines) <= 79
+    assert " ".join(line.strip() for line in lines if line.strip()).count(checklist.notice.text)

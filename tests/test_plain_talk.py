@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from kontoguide.cli import messages as m
 from kontoguide.questionnaire.prompting import Prompt
-from kontoguide.terminal.plain_asker import PlainAsker, Told
+from kontoguide.terminal.plain_asker import PlainAsker
+from kontoguide.terminal.plain_told import Told
 
 
 class Lines(io.StringIO):

@@ -107,7 +107,7 @@ def test_the_notice_in_plain_mode_numbers_ja_1_and_enter_declines(
     said = out.getvalue()
     assert f"1. {m.I_NOTICE_ACCEPT}" in said
     assert f"2. {m.I_NOTICE_DECLINE}" in said
-    assert m.PL_DEFAULT_CHOICE.format(choice=m.I_NOTICE_DECLINE) in said
+    assert m.PL_DEFAULT_CHOICE.format(choice=m.I_NOTICE_DECLINE.removesuffix(".")) in said
     assert checklist.notice.declined in said
     assert not list(home.rglob("*.json"))
 

@@ -309,6 +309,12 @@ PL_RESUMING = "Du fortsätter med {name}, utkast {draft_id}."
 # --- plainonce: each instruction once in plain mode (issue 21) ---
 # The position while the step is the one said at the question before.
 PL_POSITION_SAME = "Fråga {index} av {count}."
+# The position in an item once its count has been said at the item's first question.
+PL_POSITION_NUMBER = "Fråga {index}."
+# Options heard in full before at the same question (the list's menu, a field at the
+# next item): said in a few words; "?" says them all.
+PL_SAME_OPTIONS = "Samma val som förut, 1 till {count}."
+PL_OPTIONAL_SHORT = "Frivillig fråga."
 # The half-typed answer as this mode shows it: there is no box, the text is the
 # "Ifyllt svar" of the instruction line.
 PL_TYPED_NOT_SAVED = (

@@ -22,7 +22,11 @@ can pipe the answers in.
   of all words a listener heard. The ways around the questions (help, back,
   cancelling an item) are said once per part as well (`Told`, shared with the
   screen, which starts each part); what changes (the options, a default) is
-  said at every question. bench/plain_walk.py counts a whole walk;
+  said at every question. A hint's sentences, the plain Ja and Nej and an item's
+  way out are said once per part too, an option list heard at the same question
+  in a few words ("Samma val som förut"), all kept in `Told` (plain_told.py);
+  "Valt: …" follows an answer by number or by a start, not the option typed whole.
+  bench/plain_walk.py counts a whole walk;
 - Ctrl-C or the end of the input: the text typed so far goes to
   `prompt.keep_typed`, then KeyboardInterrupt or EOFError as in the normal mode.
 
@@ -33,7 +37,6 @@ from __future__ import annotations
 
 import re
 import sys
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -42,6 +45,8 @@ from typing import Any, TextIO, TypeVar
 from kontoguide.questionnaire.prompting import NO, YES, GoBack, Option, Prompt
 from kontoguide.terminal import messages as m
 from kontoguide.terminal import output
+from kontoguide.terminal.plain_told import PLAIN_YES_NO, Told, fold, shown_title
+from kontoguide.terminal.plain_wrap import width_of, wrapped
 
 T = TypeVar("T")
 # One line of how to answer: in full, and the few words said once it has been heard.
@@ -84,19 +89,6 @@ def example_date(today: date) -> str:
 @dataclass(frozen=True)
 class _Refused:
     reason: str
-
-
-def fold(text: str) -> str:
-    """Text as compared with an option: lower case, å/ä/ö as a/a/o, spaces single."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.split())
-
-
-def shown_title(number: int, option: Option) -> str:
-    """An option's text without a number it already starts with ("1. Mål" as option 1)."""
-    prefix = f"{number}. "
-    return option.title[len(prefix) :] if option.title.startswith(prefix) else option.title
 
 
 def choose(text: str, options: Sequence[Option], default: Any = None) -> str | _Refused:
@@ -163,31 +155,18 @@ def choose_several(
     return [option.value for n, option in enumerate(options, 1) if n in numbers]
 
 
+def _names_whole(typed: str, number: int, option: Option) -> bool:
+    """Whether the typed answer says the option itself ("facebook" for Facebook, "j" at
+    a plain Ja): then it is not said back, only an answer by number or by a start is."""
+    wanted, title = fold(typed), fold(shown_title(number, option))
+    if title in PLAIN_YES_NO:
+        return wanted in (title, title[0])
+    return wanted == title
+
+
 def _always(line: str) -> Instruction:
     """A line about this question only (its default, that it may be skipped): said whole."""
     return (line, line)
-
-
-class Told:
-    """The ways around (help, back, cancelling an item) already said in this part.
-
-    They are the same at every question: said once per section (the screen calls
-    `new_part` at each heading), and in full again after "?" or an error, so that
-    the listener hears, before each question, what changes there."""
-
-    def __init__(self) -> None:
-        self.said: set[str] = set()
-        # How a kind of prompt is answered ("Skriv svaret."), once said in this part:
-        # not said again at the next prompt of that kind, but for a long answer (the
-        # empty line that ends it is easily forgotten).
-        self.kinds: set[str] = set()
-        # Where the last question stood ("Steg 2 av 5"): said again only when it changes.
-        self.where: str | None = None
-
-    def new_part(self) -> None:
-        self.said.clear()
-        self.kinds.clear()
-        self.where = None
 
 
 def _is_terminal(stream: TextIO) -> bool:
@@ -258,7 +237,7 @@ class PlainAsker:
             if not prompt.required:
                 lines.append(_always(m.PL_TEXT_CLEAR))
         elif not prompt.required:
-            lines.append(_always(m.PL_OPTIONAL))
+            lines.append((m.PL_OPTIONAL, m.PL_OPTIONAL_SHORT))
 
         def parse(typed: str) -> str:
             if not typed.strip():
@@ -277,14 +256,21 @@ class PlainAsker:
         default = prompt.default if isinstance(prompt.default, str) else None
         if default in values:
             title = next(shown_title(n, o) for n, o in enumerate(options, 1) if o.value == default)
-            lines.append(_always(m.PL_DEFAULT_CHOICE.format(choice=title)))
+            # "sparas." and the template's own period would be read as one: "sparas.."
+            line = m.PL_DEFAULT_CHOICE.format(choice=title.removesuffix("."))
+            # The same choices with the same default as heard before: "Samma val som förut".
+            lines.append((line, "") if self.told.heard_options(prompt, options) else _always(line))
+
+        typed_last = [""]
 
         def parse(typed: str) -> str | _Refused:
+            typed_last[0] = typed
             return choose(typed, options, default)
 
         answer = self._ask(prompt, options, lines, parse)
         number, chosen = next((n, o) for n, o in enumerate(options, 1) if o.value == answer)
-        self._say(m.PL_CHOSEN.format(choice=shown_title(number, chosen)))
+        if not _names_whole(typed_last[0], number, chosen):
+            self._say(m.PL_CHOSEN.format(choice=shown_title(number, chosen)))
         return answer
 
     def checkbox(self, prompt: Prompt, options: Sequence[Option]) -> list[str]:
@@ -332,7 +318,8 @@ class PlainAsker:
         give_back: bool = False,
     ) -> T:
         hint, ways = _ways(prompt)
-        self._show(prompt, options, how, ways, hint=hint)
+        said_hint = self.told.unsaid(hint)
+        self._show(prompt, options, how, ways, hint=said_hint)
         # A refused long answer, said back and kept for "+" (see _give_back).
         refused: list[str] = []
         while True:
@@ -342,7 +329,13 @@ class PlainAsker:
             if command == HELP:
                 self._say(m.P_HELP_TITLE)
                 self._say(prompt.help.strip() if prompt.help else m.PL_NO_HELP)
-                self._show(prompt, options, how, ways, full=True)
+                self._say(m.VIEW_PAUSE_HINT)
+                for line in self.told.list_lines:  # at a list's menu: the whole list
+                    self._say(line)
+                # The hint whole again where part of it was left out as said before.
+                self._show(
+                    prompt, options, how, ways, hint=None if said_hint == hint else hint, full=True
+                )
                 continue
             if command == BACK:
                 if prompt.back:
@@ -410,8 +403,8 @@ class PlainAsker:
         self._say(prompt.message.strip())
         if hint:
             self._say(hint)
-        for number, option in enumerate(options, 1):
-            self._say(f"{number}. {shown_title(number, option)}")
+        for line in self.told.options(prompt, options, full=full):
+            self._say(line)
         untold = ways if full else [way for way in ways if way[0] not in self.told.said]
         self.told.said.update(long for long, _ in untold)
         (kind, _), *also = how
@@ -481,7 +474,7 @@ class PlainAsker:
     # --- writing ------------------------------------------------------------------------
 
     def _write(self, text: str) -> None:
-        self.output.write(plain(text))
+        self.output.write(wrapped(plain(text), width_of(self.output)))
         self.output.flush()
 
     def _say(self, text: str = "") -> None:

@@ -4,7 +4,7 @@ For screen readers and scripts: no colour or other escape sequence, no box
 drawing, no redraw. What the normal mode draws in a panel or a table becomes
 a heading line and paragraphs; a table row becomes one line of "name: value"
 pairs, so a screen reader reads each row whole and in order. Lines are not
-wrapped: the terminal (or the screen reader) does that.
+broken here for a pipe; at a terminal, plain_wrap.py breaks them at spaces.
 
 PlainScreen stands in for RichScreen wherever the session uses one, so the
 session's own `print` calls (the notice's panel, the records table) come out
@@ -26,6 +26,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from kontoguide.checklist.parts import Section
 from kontoguide.model.textsafe import terminal_safe
 from kontoguide.questionnaire.answer_text import whole_titles
 from kontoguide.questionnaire.events import (
@@ -48,7 +49,9 @@ from kontoguide.questionnaire.events import (
 from kontoguide.questionnaire.summary import SectionSummary
 from kontoguide.terminal import messages as m
 from kontoguide.terminal import output
-from kontoguide.terminal.plain_asker import PlainAsker, Told, plain
+from kontoguide.terminal.plain_asker import PlainAsker, plain
+from kontoguide.terminal.plain_told import Told
+from kontoguide.terminal.plain_wrap import width_of, wrapped
 from kontoguide.terminal.views import RichScreen, item_skipped_note, skipped_note
 
 # Box drawing and block elements: what rich draws around panels and tables.
@@ -76,10 +79,30 @@ class PlainScreen(RichScreen):
     def show(self, event: Event) -> None:
         if isinstance(event, SectionStarted | Heading):
             self.told.new_part()
+        if isinstance(event, SectionStarted):
+            # The heading has just said the step: the first position need not again.
+            self.told.where = _where(event.section, event.steps)
+        if isinstance(event, Progress | ItemProgress):
+            self.told.list_lines = []  # a question again: the list's menu is behind
         if isinstance(event, Progress):
             self._lines(["", position(event, self.told)])
             return
-        self._lines(_RENDER[type(event)](event))
+        if isinstance(event, ItemStarted):
+            self.told.item = None
+        if isinstance(event, ItemProgress):
+            self._lines(_item_progress(event, self.told))
+            return
+        if isinstance(event, ListShown):
+            self.told.list_lines = [line for line in _list(event) if line]
+        lines = _list_again(event, self.told) if isinstance(event, ListShown) else None
+        lines = lines if lines is not None else _RENDER[type(event)](event)
+        if isinstance(event, SectionStarted | Heading):
+            # How answers are kept and how to pause are the same in every part: said at
+            # the first heading of a run, and on "?" at every question.
+            if m.VIEW_PAUSE_HINT in self.told.ever:
+                lines = [line for line in lines if line != m.VIEW_PAUSE_HINT]
+            self.told.ever.add(m.VIEW_PAUSE_HINT)
+        self._lines(lines)
 
     def note(self, text: str, tone: Tone = "info") -> None:
         self._lines(_note(Note(terminal_safe(text), tone)))
@@ -88,10 +111,11 @@ class PlainScreen(RichScreen):
         self._lines(_renderable(renderable))
 
     def _lines(self, lines: Iterable[str]) -> None:
+        width = width_of(self.stream)
         for line in lines:
             if _DRAWING.search(line):  # a rule before a heading ("─── Titel")
                 line = _DRAWING.sub("", line).strip()
-            self.stream.write(plain(line) + "\n")
+            self.stream.write(wrapped(plain(line), width) + "\n")
         self.stream.flush()
 
 
@@ -176,20 +200,23 @@ def _heading(event: Heading) -> Lines:
     return [*out, m.VIEW_PAUSE_HINT]
 
 
+def _where(section: Section, steps: int) -> str:
+    if section.number is None:
+        return section.title
+    return m.VIEW_STEP_SHORT.format(number=section.number, steps=steps)
+
+
 def position(event: Progress, told: Told | None = None) -> str:
     """Where the question stands: "Steg 2 av 5. Fråga 4 av 20.", the step left out
-    while it is the same as at the question before in this part (`told`)."""
-    section = event.section
-    if section.number is None:
-        where = section.title
-    else:
-        where = m.VIEW_STEP_SHORT.format(number=section.number, steps=event.steps)
+    while it is the one said before in this part (`told`): at the question before, or
+    by the step's heading just said. The count stays: "Fråga 17 av 32" tells how far."""
+    where = _where(event.section, event.steps)
     if told is not None and told.where == where:
         text = m.PL_POSITION_SAME.format(index=event.index, count=event.count)
     else:
         text = m.PL_POSITION.format(where=where, index=event.index, count=event.count)
     if told is not None:
-        told.where = where
+        told.where, told.item = where, None
     skipped = skipped_note(event)
     return text if skipped is None else f"{text} {skipped}"
 
@@ -202,10 +229,18 @@ def _item_started(event: ItemStarted) -> Lines:
     return []  # the item's name and number lead every position line below
 
 
-def _item_progress(event: ItemProgress) -> Lines:
-    text = m.PL_ITEM_POSITION.format(
-        label=event.label, number=event.number, index=event.index, count=event.count
-    )
+def _item_progress(event: ItemProgress, told: Told | None = None) -> Lines:
+    """Where in an item the question stands: "Mål 2. Fråga 3 av 9.", the item and the
+    count left out while it is the item of the question before (`told`)."""
+    item = f"{event.label} {event.number}"
+    if told is not None and told.item == item:
+        text = m.PL_POSITION_NUMBER.format(index=event.index)
+    else:
+        text = m.PL_ITEM_POSITION.format(
+            label=event.label, number=event.number, index=event.index, count=event.count
+        )
+    if told is not None:
+        told.item = item
     skipped = item_skipped_note(event)
     return ["", text if skipped is None else f"{text} {skipped}"]
 
@@ -290,6 +325,20 @@ def _list(event: ListShown) -> Lines:
     elif not event.intro:
         out.append(m.VIEW_LIST_EMPTY)
     return out
+
+
+def _list_again(event: ListShown, told: Told) -> Lines | None:
+    """A list shown again in this part with items added at its end: its count and the
+    new items only, the others said when they were added (None: the whole list)."""
+    before = told.listed.get(event.question.field)
+    told.listed[event.question.field] = event.titles
+    if event.intro or not before or event.titles[: len(before)] != before:
+        return None
+    if len(event.titles) == len(before):
+        return None
+    out = ["", m.VIEW_LIST_SO_FAR.format(count=len(event.titles))]
+    added = enumerate(event.titles[len(before) :], len(before) + 1)
+    return out + [f"{number}. {title}" for number, title in added]
 
 
 def _facts(event: Facts) -> Lines:
