@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,20 @@ EXAMPLES = ROOT / "examples"
 def _no_accessible_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     """ACCESSIBLE=1 on the machine running the tests would turn every run plain."""
     monkeypatch.delenv("ACCESSIBLE", raising=False)
+
+
+@pytest.fixture
+def zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """Sets the process's local time zone (TZ) for the test, and back after it
+    (time.tzset is POSIX only: mark such tests to skip on Windows)."""
+
+    def use(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield use
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture
