@@ -308,3 +308,37 @@ def test_a_damaged_draft_never_crashes_and_is_never_overwritten_unread(
         assert code in ALLOWED | {ExitCode.INTERRUPTED}
         if list_code != ExitCode.OK:  # the store could not use it: it stays as it was
             assert path.read_bytes() == before
+
+
+# --- plain mode: the end of the input in a line with bytes that are not UTF-8 -----------
+
+# A byte that is not UTF-8 as a terminal's input keeps it (surrogateescape, cli.app).
+_ESCAPED_BYTES = st.integers(min_value=0x80, max_value=0xFF).map(lambda b: chr(0xDC00 + b))
+_TYPED = st.lists(
+    st.one_of(st.text(alphabet="abcåäö ,.-", min_size=1, max_size=8), _ESCAPED_BYTES),
+    min_size=1,
+    max_size=8,
+).map("".join)
+
+
+@hostile_settings
+@given(typed=_TYPED)
+def test_the_end_of_plain_input_mid_line_keeps_the_typed_text(typed: str) -> None:
+    from kontoguide.checklist.loading import load_checklist
+    from kontoguide.model.textsafe import xml_safe
+    from kontoguide.terminal.plain_asker import PlainAsker
+    from kontoguide.terminal.plain_screen import PlainScreen
+
+    with private_home() as home:
+        out = io.StringIO()
+        # The notice confirmed, the kind of organisation chosen, then its name typed
+        # without Enter before the input ends (Ctrl-D twice in a terminal).
+        asker = PlainAsker(io.StringIO("j\n1\n" + typed), out)
+        code = interactive.start(
+            load_checklist(), Store(home / "records"), asker=asker, screen=PlainScreen(out)
+        )
+        assert code == ExitCode.INTERRUPTED
+        (saved,) = (home / "records").glob("*.json")
+        record = json.loads(saved.read_text(encoding="utf-8"))
+        if typed.strip():
+            assert record["typed"] == {"organisation.name": xml_safe(typed)}
