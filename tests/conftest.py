@@ -23,6 +23,17 @@ def _no_accessible_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("ACCESSIBLE", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _titles_shortened_again() -> Iterator[None]:
+    """A plain-mode run in this process (`resume --enkel` through CliRunner) says every
+    title whole from then on (plain_screen); the next test must not inherit that."""
+    from kontoguide.questionnaire.answer_text import whole_titles
+
+    token = whole_titles.set(False)
+    yield
+    whole_titles.reset(token)
+
+
 @pytest.fixture
 def zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     """Sets the process's local time zone (TZ) for the test, and back after it
