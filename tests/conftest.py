@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,31 @@ EXAMPLES = ROOT / "examples"
 def _no_accessible_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     """ACCESSIBLE=1 on the machine running the tests would turn every run plain."""
     monkeypatch.delenv("ACCESSIBLE", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _titles_shortened_again() -> Iterator[None]:
+    """A plain-mode run in this process (`resume --enkel` through CliRunner) says every
+    title whole from then on (plain_screen); the next test must not inherit that."""
+    from kontoguide.questionnaire.answer_text import whole_titles
+
+    token = whole_titles.set(False)
+    yield
+    whole_titles.reset(token)
+
+
+@pytest.fixture
+def zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """Sets the process's local time zone (TZ) for the test, and back after it
+    (time.tzset is POSIX only: mark such tests to skip on Windows)."""
+
+    def use(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield use
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture

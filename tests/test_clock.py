@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -22,19 +20,6 @@ from scenario import Saves
 
 STANDARD = load_checklist()
 POSIX_ONLY = pytest.mark.skipif(sys.platform == "win32", reason="time.tzset is POSIX only")
-
-
-@pytest.fixture
-def zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    """Sets the process's local time zone (TZ) for the test, and back after it."""
-
-    def use(name: str) -> None:
-        monkeypatch.setenv("TZ", name)
-        time.tzset()
-
-    yield use
-    monkeypatch.undo()
-    time.tzset()
 
 
 def started_at_kiritimati() -> dict[str, Any]:

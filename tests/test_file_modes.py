@@ -75,3 +75,53 @@ def test_a_folder_that_exists_keeps_its_mode(
     assert done.exit_code == 0, done.output
     assert mode(home) == 0o750
     assert mode(home / "records") == 0o700
+
+
+def test_every_output_and_a_new_variant_are_not_open_to_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, open_umask: None
+) -> None:
+    home = tmp_path / "home"
+    monkeypatch.setenv("KONTOGUIDE_HOME", str(home))
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    answers = ROOT / "examples" / "startat-med-uppfoljning.json"
+    done = runner.invoke(app, ["start", "--answers", str(answers), "--no-input"])
+    assert done.exit_code == 0, done.output
+    (record,) = home.glob("records/*.json")
+    written: list[Path] = []
+    for fmt in ("docx", "md", "json"):
+        out = tmp_path / f"dokument.{fmt}"
+        made = runner.invoke(app, ["export", record.stem, "--format", fmt, "-o", str(out)])
+        assert made.exit_code == 0, made.output
+        written.append(out)
+    for fmt in ("csv", "xlsx", "json", "md", "html", "stadens-lista"):
+        out = tmp_path / f"oversikt.{fmt}"
+        made = runner.invoke(app, ["overview", "--format", fmt, "-o", str(out)])
+        assert made.exit_code == 0, made.output
+        written.append(out)
+    # A variant's file is not personal data, but its words become advice in an export.
+    made = runner.invoke(app, ["checklist", "new", "min-variant"])
+    assert made.exit_code == 0, made.output
+    written.append(tmp_path / "min-variant.toml")
+    for path in written:
+        assert mode(path) & 0o037 == 0, (path.name, oct(mode(path)))
+
+
+def test_kontoguides_folders_left_open_by_an_earlier_run_are_closed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, open_umask: None
+) -> None:
+    home = tmp_path / "home"
+    for folder in (home, home / "records", home / "checklists"):
+        folder.mkdir()
+        folder.chmod(0o777)  # as a mkdir under umask 000 left them
+    monkeypatch.setenv("KONTOGUIDE_HOME", str(home))
+    variant = ROOT / "examples" / "kulturforvaltningen.toml"
+    done = CliRunner().invoke(
+        app,
+        ["start", "--checklist", str(variant), "--answers", str(VARIANT_ANSWERS), "--no-input"],
+    )
+    assert done.exit_code == 0, done.output
+    # Nobody else can replace the installed variant or a draft now.
+    assert mode(home / "checklists") & 0o027 == 0, oct(mode(home / "checklists"))
+    assert mode(home / "records") & 0o027 == 0, oct(mode(home / "records"))
+    assert mode(home) == 0o777  # the user's own folder is theirs to set

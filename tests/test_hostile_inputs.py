@@ -308,3 +308,68 @@ def test_a_damaged_draft_never_crashes_and_is_never_overwritten_unread(
         assert code in ALLOWED | {ExitCode.INTERRUPTED}
         if list_code != ExitCode.OK:  # the store could not use it: it stays as it was
             assert path.read_bytes() == before
+
+
+# --- plain mode: the end of the input in a line with bytes that are not UTF-8 -----------
+
+# A byte that is not UTF-8 as a terminal's input keeps it (surrogateescape, cli.app).
+_ESCAPED_BYTES = st.integers(min_value=0x80, max_value=0xFF).map(lambda b: chr(0xDC00 + b))
+_TYPED = st.lists(
+    st.one_of(st.text(alphabet="abcåäö ,.-", min_size=1, max_size=8), _ESCAPED_BYTES),
+    min_size=1,
+    max_size=8,
+).map("".join)
+
+
+@hostile_settings
+@given(typed=_TYPED)
+def test_the_end_of_plain_input_mid_line_keeps_the_typed_text(typed: str) -> None:
+    from kontoguide.checklist.loading import load_checklist
+    from kontoguide.model.textsafe import xml_safe
+    from kontoguide.terminal.plain_asker import PlainAsker
+    from kontoguide.terminal.plain_screen import PlainScreen
+
+    with private_home() as home:
+        out = io.StringIO()
+        # The notice confirmed, the kind of organisation chosen, then its name typed
+        # without Enter before the input ends (Ctrl-D twice in a terminal).
+        asker = PlainAsker(io.StringIO("j\n1\n" + typed), out)
+        code = interactive.start(
+            load_checklist(), Store(home / "records"), asker=asker, screen=PlainScreen(out)
+        )
+        assert code == ExitCode.INTERRUPTED
+        (saved,) = (home / "records").glob("*.json")
+        record = json.loads(saved.read_text(encoding="utf-8"))
+        if typed.strip():
+            assert record["typed"] == {"organisation.name": xml_safe(typed)}
+
+
+# --- a byte that is not UTF-8 in a file: named as the byte, with its place -------------
+
+
+@hostile_settings
+@given(data=st.data())
+def test_a_byte_that_is_not_utf8_is_named_with_its_line_and_column(data: st.DataObject) -> None:
+    from kontoguide.cli.messages import F_NOT_UTF8
+
+    text = json.dumps(EXAMPLES[0], ensure_ascii=False, indent=2)
+    at = data.draw(st.integers(min_value=0, max_value=len(text)), label="at")
+    byte = data.draw(st.integers(min_value=0x80, max_value=0xFF), label="byte")
+    bom = data.draw(st.booleans(), label="bom")
+    before = text[:at]
+    raw = (b"\xef\xbb\xbf" if bom else b"") + before.encode() + bytes([byte]) + text[at:].encode()
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    expected = F_NOT_UTF8.format(byte=f"0x{byte:02X}", line=line, col=column)
+    with private_home() as home:
+        answers = home / "svar.json"
+        answers.write_bytes(raw)
+        started = ("start", "--answers", str(answers), "--no-input")
+        for args in (("validate", str(answers)), started):
+            code, out, err = invoke(*args, cwd=home)
+            assert code == ExitCode.INVALID_DATA
+            said = " ".join((out + err).split())
+            assert " ".join(expected.split()) in said
+            assert f"byten 0x{byte:02X} på rad {line}, kolumn {column}" in said
+            assert "U+DC" not in said
+        assert answers.read_bytes() == raw

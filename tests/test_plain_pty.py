@@ -36,8 +36,10 @@ POLICY_HELP = "Policy för Stockholms stads konton i sociala medier antogs"
 class PlainSession:
     """One run of `python -m kontoguide ... --enkel` in a pty, with its transcript."""
 
-    def __init__(self, home: Path, cwd: Path, *args: str, columns: int = 200) -> None:
-        env = {**os.environ, "KONTOGUIDE_HOME": str(home), "TERM": "xterm-256color"}
+    def __init__(
+        self, home: Path, cwd: Path, *args: str, columns: int = 200, **extra_env: str
+    ) -> None:
+        env = {**os.environ, "KONTOGUIDE_HOME": str(home), "TERM": "xterm-256color", **extra_env}
         env.pop("NO_COLOR", None)
         env.pop("KONTOGUIDE_ENKEL", None)
         self.child = pexpect.spawn(
@@ -47,6 +49,8 @@ class PlainSession:
             cwd=str(cwd),
             dimensions=(50, columns),
             encoding="utf-8",
+            # The terminal echoes a typed byte that is not UTF-8 as it is.
+            codec_errors="replace",
             timeout=20,
         )
         self.log = io.StringIO()
@@ -282,3 +286,26 @@ def test_at_80_columns_lines_are_broken_at_spaces(
     lines = [line.rstrip("\r") for line in said.split("\n")]
     assert max(len(line) for line in lines) <= 79
     assert " ".join(line.strip() for line in lines if line.strip()).count(checklist.notice.text)
+
+
+# Python's own choice for a terminal: surrogateescape in a C or C.UTF-8 locale, strict
+# in others (en_US.UTF-8, sv_SE.UTF-8), which PYTHONIOENCODING stands in for here.
+@pytest.mark.parametrize("errors", ["", "utf-8:strict"], ids=["locale", "strict"])
+def test_the_end_of_input_after_a_byte_that_is_not_utf8_keeps_the_line(
+    home: Path, cwd: Path, errors: str
+) -> None:
+    extra = {"PYTHONIOENCODING": errors} if errors else {}
+    session = PlainSession(home, cwd, "start", "--enkel", **extra)
+    session.answer(NOTICE_CONFIRM, "j")
+    session.answer("Hör kontot till en förvaltning eller ett bolag?", "1")
+    session.expect(m.PL_INPUT)
+    # "Kulturförvaltningen" typed in Latin-1, then Ctrl-D twice in the middle of the line.
+    os.write(session.child.child_fd, "Kulturförvaltningen".encode("latin-1"))
+    os.write(session.child.child_fd, b"\x04")
+    os.write(session.child.child_fd, b"\x04")
+    session.child.expect(SAVED)
+    status, transcript = session.finish()
+    assert status == 130
+    assert "Traceback" not in transcript
+    (record,) = records(home)
+    assert record["typed"] == {"organisation.name": "Kulturf\ufffdrvaltningen"}

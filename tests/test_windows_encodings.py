@@ -61,6 +61,21 @@ def test_a_checklist_in_utf16_says_how_to_save_it(
     assert "UTF-16" in str(raised.value)
 
 
+def test_a_checklist_with_a_latin1_byte_names_the_byte_and_its_line(
+    tmp_path: Path, home: Path
+) -> None:
+    path = tmp_path / "kultur-latin1.toml"
+    raw = variant_bytes("kultur-latin1")
+    line = raw[: raw.index(b'title = "')].count(b"\n") + 1
+    # An "ö" saved as Latin-1 in the title, after `title = "Kultur`.
+    path.write_bytes(codecs.BOM_UTF8 + raw.replace(b'title = "', b'title = "Kultur\xf6', 1))
+    _, problems = checklist_problems(path, path.read_bytes())
+    (problem,) = problems
+    assert problem.line == line
+    assert f"byten 0xF6 på rad {line}, kolumn 16" in problem.detail
+    assert "U+" not in problem.detail
+
+
 def test_a_json_record_with_a_bom_is_read(tmp_path: Path) -> None:
     path = tmp_path / "svar.json"
     path.write_bytes(codecs.BOM_UTF8 + KOMPLETT.read_bytes())

@@ -279,7 +279,7 @@ def checklist_problems(path: Path, raw: bytes) -> tuple[Checklist | None, list[C
     try:
         text = decode_utf8_text(raw)
     except NotUtf8 as wrong:
-        return None, [ChecklistProblem("", wrong.message)]
+        return None, [ChecklistProblem("", wrong.message, wrong.line)]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -325,6 +325,11 @@ def _utf8_streams() -> None:
     reconfigure = getattr(sys.stdin, "reconfigure", None)
     if reconfigure is not None and not _is_terminal(sys.stdin):
         reconfigure(encoding="utf-8-sig", errors="replace")
+    elif reconfigure is not None:
+        # A terminal's byte that is not UTF-8 (a Latin-1 "ö" pasted in plain mode) is
+        # kept as that byte, whatever the locale: the answer is then refused naming the
+        # byte, and a pause keeps the line, instead of a UnicodeDecodeError losing it.
+        reconfigure(errors="surrogateescape")
 
 
 def _is_terminal(stream: object) -> bool:

@@ -23,6 +23,7 @@ from kontoguide.checklist.loading import (
 )
 from kontoguide.checklist.parts import Checklist, reserved_on_windows
 from kontoguide.cli import messages as m
+from kontoguide.files import atomicfile
 from kontoguide.files.homefolder import home_folder, own_folder_holding
 from kontoguide.files.regularfile import read_regular
 from kontoguide.model.errors import ChecklistError, ExitCode, UnreadableError, UsageError
@@ -173,8 +174,9 @@ def new(checklist_id: str, folder: Path | None = None) -> int:
     if own is not None:
         raise UsageError(m.CV_NEW_OWN_FOLDER.format(folder=own, checklist_id=checklist_id))
     try:
-        with target.open("x", encoding="utf-8", newline="\n") as file:
-            file.write(text)
+        # Atomic, never over an existing file, and not writable by anyone else whatever
+        # the umask: the file becomes the variant whose words an export shows.
+        atomicfile.write_bytes(target, text.encode("utf-8"), private=False, overwrite=False)
     except FileExistsError:
         raise UsageError(m.CV_NEW_EXISTS.format(path=target)) from None
     except OSError as exc:

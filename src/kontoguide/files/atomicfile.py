@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -111,9 +112,13 @@ def private_folder(folder: Path) -> None:
 
     kontoguide's own folders hold drafts with personal data and the installed
     variants whose words are shown as advice: with `umask 000` a plain mkdir made
-    them 0777, and another user replaced a variant. Folders that already exist are
-    the user's and are left as they are.
+    them 0777, and another user replaced a variant. Parents that already exist are
+    the user's and are left as they are; `folder` itself (records, checklists, cache:
+    kontoguide's) is closed to others if an earlier kontoguide made it open.
     """
+    if folder.is_dir() and not folder.is_symlink():
+        _close_to_others(folder)
+        return
     missing: list[Path] = []
     current = folder
     while not current.exists() and current != current.parent:
@@ -126,3 +131,14 @@ def private_folder(folder: Path) -> None:
             continue  # made at the same moment by another kontoguide
         if os.name == "posix":
             path.chmod(0o700)  # mkdir's mode is cut by the umask, never widened
+
+
+def _close_to_others(folder: Path) -> None:
+    # Nobody else may add, remove or replace a file in it (a group may still look);
+    # a folder of another user's, which cannot be changed, is left as it is.
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        current = stat.S_IMODE(folder.stat().st_mode)
+        if current & 0o027:
+            folder.chmod(current & ~0o027)

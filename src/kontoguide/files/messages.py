@@ -13,7 +13,11 @@ from kontoguide.model.messages import *  # noqa: F403
 # --- files and storage ---------------------------------------------------
 F_NOT_JSON = "filen är inte giltig JSON (fel på rad {line}, kolumn {col}). Filen har inte ändrats."
 F_NOT_OBJECT = "filen innehåller inte en checklista (JSON-objekt väntades). Filen har inte ändrats."
-F_NOT_UTF8 = "filen är inte sparad som UTF-8 text. Filen har inte ändrats."
+F_NOT_UTF8 = (
+    "filen är inte sparad som UTF-8 text: byten {byte} på rad {line}, kolumn {col} är inte "
+    "UTF-8 (till exempel ett ”ö” sparat med en äldre teckenkodning). Spara filen som UTF-8: "
+    "i Anteckningar med Arkiv → Spara som → Kodning UTF-8. Filen har inte ändrats."
+)
 F_UTF16 = (
     "filen är sparad som UTF-16 (så sparar till exempel Windows PowerShell med > eller "
     "Out-File), inte som UTF-8. Spara den som UTF-8: i Anteckningar med Arkiv → Spara som → "

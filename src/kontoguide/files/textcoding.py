@@ -17,11 +17,12 @@ _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, cod
 
 
 class NotUtf8(ValueError):
-    """The bytes are not UTF-8 text; `message` says why in Swedish."""
+    """The bytes are not UTF-8 text; `message` says why in Swedish, `line` where."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, line: int | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.line = line
 
 
 def looks_like_utf16(raw: bytes) -> bool:
@@ -37,7 +38,19 @@ def decode_utf8_text(raw: bytes) -> str:
     """The text in `raw` without a leading UTF-8 BOM, or NotUtf8 with the reason."""
     if looks_like_utf16(raw):
         raise NotUtf8(m.F_UTF16)
+    body = raw.removeprefix(codecs.BOM_UTF8)
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise NotUtf8(m.F_NOT_UTF8) from None
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _place(body, exc.start)
+        # The byte itself, as a person can look it up, never the code point Python
+        # keeps it as (U+DCF6 for 0xF6).
+        byte = f"0x{body[exc.start]:02X}"
+        raise NotUtf8(m.F_NOT_UTF8.format(byte=byte, line=line, col=column), line) from None
+
+
+def _place(body: bytes, offset: int) -> tuple[int, int]:
+    """Line and column (1-based, in characters) of the byte at `offset`."""
+    start = body.rfind(b"\n", 0, offset) + 1
+    before = body[start:offset].decode("utf-8", errors="replace")
+    return body.count(b"\n", 0, offset) + 1, len(before) + 1

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from kontoguide.checklist.folders import user_checklist_folder
+from kontoguide.model.days import day_given
 from kontoguide.model.steps import APPROVED
 from kontoguide.model.textsafe import printable
 from kontoguide.overview import messages as m
@@ -123,9 +124,9 @@ def _goals(entry: Entry, today: date) -> list[Attention]:
 def _decision(entry: Entry, today: date) -> list[Attention]:
     record = entry.summary
     if record.status == "ready":
-        since = record.ready_on() or record.updated_at.astimezone().date()
+        since = record.ready_on() or day_given(record.updated_at)
     elif record.status == "decided" and record.step5.outcome == POSTPONED:
-        since = record.step5.decision_date or record.updated_at.astimezone().date()
+        since = record.step5.decision_date or day_given(record.updated_at)
     else:
         return []
     waited = (today - since).days
@@ -137,7 +138,7 @@ def _decision(entry: Entry, today: date) -> list[Attention]:
 
 def _checklist(entry: Entry, today: date) -> list[Attention]:
     record = entry.summary
-    changed = record.updated_at.astimezone().date()
+    changed = day_given(record.updated_at)
     if not entry.checklist_known:
         text = m.OV_ATT_UNKNOWN_CHECKLIST.format(
             checklist_id=record.checklist_id,
@@ -161,16 +162,17 @@ def _set_aside(entry: Entry, today: date) -> list[Attention]:
     text = m.OV_ATT_SET_ASIDE.format(
         count=len(entry.set_aside), first=printable(f"{first.title}: {first.message}", 200)
     )
-    return [Attention("answers_set_aside", text, entry.summary.updated_at.astimezone().date())]
+    return [Attention("answers_set_aside", text, day_given(entry.summary.updated_at))]
 
 
 def _future(entry: Entry, today: date) -> list[Attention]:
     record = entry.summary
     if not record.changed_after(today):
         return []
+    # Shown in the reader's zone, the zone of `today` it is compared with (changed_after).
     moment = record.last_change().astimezone()
     text = m.OV_ATT_FUTURE.format(moment=f"{moment:%Y-%m-%d %H:%M}", today=today.isoformat())
-    return [Attention("changed_in_future", text, moment.date())]
+    return [Attention("changed_in_future", text, day_given(record.last_change()))]
 
 
 def attention(entry: Entry, today: date) -> list[Attention]:

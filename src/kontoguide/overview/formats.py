@@ -19,6 +19,7 @@ from datetime import date
 from html import escape
 
 from kontoguide.model.account_life import LIFECYCLE_STATES
+from kontoguide.model.days import day_given
 from kontoguide.overview import messages as m
 from kontoguide.overview.report import Report, Row, org_states
 
@@ -50,7 +51,7 @@ COLUMNS: tuple[tuple[str, Callable[[Row], Cell]], ...] = (
     (m.OV_COL_ATTENTION, attention_text),
     (m.OV_COL_ID, lambda row: row.id),
     (m.OV_COL_CHECKLIST, lambda row: row.checklist),
-    (m.OV_COL_CHANGED, lambda row: row.updated_at.astimezone().date()),
+    (m.OV_COL_CHANGED, lambda row: day_given(row.updated_at)),
     (m.OV_COL_SOURCE, lambda row: row.source),
 )
 

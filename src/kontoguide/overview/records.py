@@ -155,7 +155,14 @@ class Summary(_Part):
         return max((self.updated_at, *(entry.at for entry in self.history)))
 
     def changed_after(self, today: date) -> bool:
-        """Whether the record says it was changed after `today` (local days)."""
+        """Whether the record says it was changed after the end of `today`, the
+        computer's own date.
+
+        A moment, not a day (day_given), is compared here: a record changed on its
+        writer's 2026-12-08 at UTC+14 was changed on 2026-12-07 at UTC-8, so it is not
+        in the future for a reader there whose date is 2026-12-07. Read in the zone
+        that `today` is in, a real change is never after it, wherever it was made.
+        """
         return self.last_change().astimezone().date() > today
 
     def ready_on(self) -> date | None:

@@ -187,7 +187,9 @@ class Session:
         """Save the text typed at `field` when the person pauses (empty text: forget it)."""
         typed = dict(self._record.typed)
         if text.strip():
-            typed[field] = text[:TYPED_LIMIT]
+            # Kept whole, but storable: a byte that was not UTF-8 (kept by the input as
+            # a lone surrogate) cannot be written as UTF-8, and would lose the draft.
+            typed[field] = xml_safe(text)[:TYPED_LIMIT]
         else:
             typed.pop(field, None)
         if typed != self._record.typed:

@@ -33,6 +33,11 @@ F_ID_NOT_FILE_NAME = (
     "eget id; filen har inte ändrats. Är det en kopia för ett nytt konto? Flytta den ut ur "
     "mappen för utkast och starta det nya kontot från den: kontoguide start --answers FIL"
 )
+F_NO_ID_IN_DRAFTS = (
+    "filen har inget id och är alltså inget sparat utkast (kanske en svarsfil); filen har inte "
+    "ändrats. Flytta den ut ur mappen för utkast. En svarsfil läser du in med: "
+    "kontoguide start --answers FIL"
+)
 S_UNSAFE_ID = (
     "”{draft_id}” är inte ett utkast-id. Ett id består av små bokstäver, siffror och bindestreck; "
     "se `kontoguide list`."

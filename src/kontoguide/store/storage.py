@@ -281,6 +281,8 @@ def stored_file(path: Path) -> StoredFile:
     """
     data = migrate(path, read_json_object(path))
     found = data.get("id")
+    if found is None:
+        raise CorruptFileError(path, m.F_NO_ID_IN_DRAFTS)
     if found != path.stem:
         raise CorruptFileError(
             path,

@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kontoguide.checklist.parts import Notice, Section
+from kontoguide.model.days import day_given
 from kontoguide.model.textsafe import terminal_safe
 from kontoguide.questionnaire.events import (
     Event,
@@ -342,7 +343,7 @@ def draft_title(item: Loaded) -> str:
     """
     record = item.record
     state = lifecycle.state_label(record, item.checklist)
-    changed = record.updated_at.astimezone().strftime("%Y-%m-%d")
+    changed = day_given(record.updated_at).isoformat()
     tail = f" ({state}, {changed})"
     name = " ".join((record.account_name or m.UNNAMED).split())
     room = 72 - len(record.id) - 3 - len(tail)
