@@ -331,6 +331,19 @@ def test_table_header_rows_repeat_on_each_page(document: Any) -> None:
         assert table.rows[0]._tr.xpath("w:trPr/w:tblHeader")
 
 
+def test_no_table_row_splits_across_pages(document: Any) -> None:
+    # A label on one page and its value on the next (or half a list item) misreads as
+    # a record: every row, of key-value and list tables alike, is kept whole.
+    body = document.element.body
+    rows = list(body.iter(qn("w:tr")))
+    assert len(rows) > 30
+    kept = [tr for tr in rows if tr.xpath("w:trPr/w:cantSplit")]
+    assert len(kept) == len(rows)
+    # Of the kinds kontoguide writes: key-value tables and list tables both.
+    looks = {t.xpath("string(w:tblPr/w:tblLook/@w:firstColumn)") for t in body.iter(qn("w:tbl"))}
+    assert looks == {"0", "1"}
+
+
 def test_every_xml_part_is_well_formed_and_clean(record: Record, checklist: Checklist) -> None:
     data = render(record, checklist, "docx", now=NOW)
     forbidden = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
