@@ -31,6 +31,7 @@ from export_support import (
 )
 from kontoguide.checklist.loading import load_checklist
 from kontoguide.checklist.parts import Checklist
+from kontoguide.documents import messages as m
 from kontoguide.documents.document import build
 from kontoguide.documents.export import render
 from kontoguide.documents.follow_ups import goal_progress
@@ -145,11 +146,13 @@ def first_page(document: Any) -> tuple[list[Paragraph], dict[str, str]]:
     blocks = list(body_blocks(document))
     table = next(b for b in blocks if isinstance(b, Table))
     before = [b for b in blocks[: blocks.index(table)] if isinstance(b, Paragraph)]
-    return before, {row.cells[0].text: row.cells[1].text for row in table.rows}
+    return before, facts_of(table)
 
 
 def facts_of(table: Table) -> dict[str, str]:
-    return {row.cells[0].text: row.cells[1].text for row in table.rows}
+    """A label-and-value table's rows under its header row (label → value)."""
+    assert [c.text for c in table.rows[0].cells] == list(m.DOC_FACTS_HEADERS)
+    return {row.cells[0].text: row.cells[1].text for row in table.rows[1:]}
 
 
 def headings(document: Any) -> list[str]:
@@ -583,7 +586,7 @@ def test_markdown_of_the_basis_for_a_decision(mds: dict[str, str]) -> None:
     text = mds["ready"]
     assert text.startswith("Klar för beslut · Inget diarienummer\n")
     assert "\n**Underlag för beslut**\n" in text
-    assert "- **Konto:** Stadsbiblioteket Unga – Stockholms stad\n" in text
+    assert "\n| Konto | Stadsbiblioteket Unga – Stockholms stad |\n" in text
     assert "\n- ☐ Godkänt\n- ☐ Avslaget\n- ☐ Uppskjutet\n" in text
     assert "\nBeslutsdatum: ______" in text
     assert "\nDiarienummer: ______" in text
@@ -596,8 +599,8 @@ def test_markdown_of_the_basis_for_a_decision(mds: dict[str, str]) -> None:
 def test_markdown_of_a_rejection(mds: dict[str, str]) -> None:
     text = mds["rejected"]
     assert "\n- ☐ Godkänt\n- ☒ Avslaget\n- ☐ Uppskjutet\n" in text
-    assert "- **Beslut:** Avslaget\n" in text
-    assert "- **Motivering:** Stadsledningskontoret avråder" in text
+    assert "\n| Beslut | Avslaget |\n" in text
+    assert "\n| Motivering | Stadsledningskontoret avråder" in text
     assert text.count("Godkänt") == 1
     assert "Underskrift:" not in text  # no line to sign on a decided record
 
@@ -746,7 +749,7 @@ def test_page_one_carries_the_head_block_of_its_state(
     )
     for label in HEAD_ALWAYS + HEAD_BY_STATE[name]:
         assert label in facts, label
-        assert f"- **{label}:** " in mds[name], label
+        assert f"\n| {label} | " in mds[name], label
     assert facts["Dokumentets datum"] == NOW.date().isoformat()
     assert facts["Checklista"].endswith(f"version {records[name].checklist_version}")
     record = records[name]

@@ -324,11 +324,17 @@ def test_styles_not_hand_formatted_runs(document: Any) -> None:
 def test_table_header_rows_repeat_on_each_page(document: Any) -> None:
     tables = [b for b in body_blocks(document) if isinstance(b, Table)]
     grids = [t for t in tables if style_name(t) == "Checklistetabell"]
-    # Key-value tables have their labels in the first column, list tables a header row.
-    list_tables = [t for t in grids if t._tbl.tblPr.xpath("w:tblLook/@w:firstRow") == ["1"]]
-    assert len(list_tables) >= 5  # existing accounts, goals, target groups, team, history
-    for table in list_tables:
+    # Every table has a header row, key-value tables too (accessibility checkers flag a
+    # table without one); key-value tables also have their labels in the first column.
+    assert all(t._tbl.tblPr.xpath("w:tblLook/@w:firstRow") == ["1"] for t in grids)
+    for table in grids:
         assert table.rows[0]._tr.xpath("w:trPr/w:tblHeader")
+        assert not any(row._tr.xpath("w:trPr/w:tblHeader") for row in table.rows[1:])
+    key_value = [t for t in grids if t._tbl.tblPr.xpath("w:tblLook/@w:firstColumn") == ["1"]]
+    assert len(key_value) >= 3  # the head block, what the decision is about, the decision
+    for table in key_value:
+        assert [cell.text for cell in table.rows[0].cells] == ["Uppgift", "Värde"]
+    assert len(grids) - len(key_value) >= 5  # accounts, goals, target groups, team, history
 
 
 def test_no_table_row_splits_across_pages(document: Any) -> None:

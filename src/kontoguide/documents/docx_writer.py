@@ -169,10 +169,15 @@ class DocxWriter:
                 paragraph.paragraph_format.space_before = Pt(6)
 
     def facts_table(self, facts: tuple[tuple[str, str], ...]) -> Any:
-        table = self.new_table(len(facts), 2)
-        # A key-value table: the first column holds the labels, there is no header row.
-        table_look(table, first_row=False, first_column=True)
-        for row, (label, value) in zip(table.rows, facts, strict=True):
+        """A label-and-value table: a header row naming the two columns (repeated on each
+        page, announced by screen readers), then the labels in the first column."""
+        table = self.new_table(len(facts) + 1, 2)
+        table_look(table, first_row=True, first_column=True)
+        header, *rows = table.rows
+        header._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+        for cell, text in zip(header.cells, m.DOC_FACTS_HEADERS, strict=True):
+            self.fill(cell, [text], m.STYLE_TABLE_HEADING)
+        for row, (label, value) in zip(rows, facts, strict=True):
             self.fill(row.cells[0], [label], m.STYLE_TABLE_HEADING)
             self.fill(row.cells[1], [value], m.STYLE_TABLE_TEXT)
         labels = int(self.width * FACTS_LABEL_SHARE)

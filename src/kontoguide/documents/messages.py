@@ -18,6 +18,9 @@ DOC_MISSING_HEADING = "Det här saknas eller behöver rättas ({count})"
 DOC_MISSING_IN_STEP = "Steg {number}: {label}"
 DOC_MISSING_ITEM = "{where} – {message}"
 DOC_FACTS_CAPTION = "Uppgifter om kontot"
+# The header row of every label-and-value table (kontoguide's wording): accessibility
+# checkers (Word's, PDF/UA) flag a table without one.
+DOC_FACTS_HEADERS = ("Uppgift", "Värde")
 DOC_FACT_ORGANISATION = "Förvaltning eller bolag"
 DOC_FACT_UNIT = "Enhet"
 DOC_FACT_PLATFORM = "Plattform"

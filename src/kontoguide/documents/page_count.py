@@ -24,12 +24,13 @@ from kontoguide.documents.table_layout import EMU_PER_PT
 TWIPS_PER_PT = 20
 # Arial's (and Liberation Sans's) line height is 1.149 em; "single" spacing is that.
 SINGLE_LINE = 1.149
-# Spacing and borders around a table row: the table style's cell margins (45 twips
-# above and below), the border line, and what more LibreOffice gives each row. Measured
-# with LibreOffice 7.4 and Liberation Sans over the nine documents of tests/test_page_count:
-# from 6.2 to 6.5 pt every one comes out with LibreOffice's page count (4.5 pt put a
-# three-column history table a page lower; 7 pt adds a page to four of them).
-ROW_EXTRA_PT = 6.35
+# Spacing and borders around a table row, beyond its paragraphs' own spacing: the table
+# style's cell margins (45 twips above and below) and the border line. Measured in
+# LibreOffice 7.4's PDFs (pdftotext -bbox): a row of n lines of 10 pt text takes
+# 11.5 n + 7 pt, of which 2 pt are the paragraphs' spacing. (6.35 pt, fitted to the
+# page counts alone, was 1.35 pt too much a row: once the head block had a header row
+# it moved the notice to page 2, where LibreOffice keeps it on page 1.)
+ROW_EXTRA_PT = 5.0
 
 
 @dataclass(frozen=True)
