@@ -209,8 +209,9 @@ def test_page_one_and_the_header_say_the_state_and_the_case_number(
         kind,
     ]
     # Page 1 identifies the case and dates the document; the internal id comes last.
-    assert list(facts)[:6] == [
+    assert list(facts)[:7] == [
         "Dokumentets datum",
+        "Upprättat av",
         "Ärende",
         "Förvaltning eller bolag",
         "Enhet",
@@ -715,6 +716,7 @@ def test_a_decision_without_a_case_number_says_where_to_find_the_signed_one_late
 
 HEAD_ALWAYS = [
     "Dokumentets datum",
+    "Upprättat av",
     "Ärende",
     "Förvaltning eller bolag",
     "Enhet",
@@ -756,11 +758,16 @@ def test_page_one_carries_the_head_block_of_its_state(
     for label, person in (
         ("Ansvarig för kontot", record.step2.responsible),
         ("Beslutsfattare", record.step5.decision_maker),
+        ("Upprättat av", record.step5.prepared_by),
     ):
         if person.name is None:
             assert facts[label] == "Inte besvarad"
         else:
             assert facts[label].startswith(person.name)
     assert record.step2.responsible.email in facts["Ansvarig för kontot"]
+    # Who prepared it, with the unit and the address to reach them by.
+    prepared = record.step5.prepared_by
+    if prepared.name is not None:
+        assert facts["Upprättat av"] == f"{prepared.name}, {prepared.unit}, {prepared.email}"
     if "Kontots adress" in facts:
         assert facts["Kontots adress"] == record.start.address

@@ -34,14 +34,14 @@ from variant_support import VARIANT_ANSWERS
 # look at the pages before updating them.
 LIBREOFFICE_PAGES = {
     "draft": 9,
-    "ready": 8,
+    "ready": 9,
     "approved": 8,
     "rejected": 8,
     "postponed": 8,
-    "started": 10,
-    "closed": 10,
-    "lowering": 10,
-    "komplett": 9,
+    "started": 11,
+    "closed": 11,
+    "lowering": 11,
+    "komplett": 10,
     # The example variant (its base document, Letter size, Calibri and Cambria as theme
     # fonts). Measured where those fonts are missing and LibreOffice lays out in DejaVu:
     # the count agrees, the page breaks fall a little differently than estimated.

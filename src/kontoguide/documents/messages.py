@@ -26,6 +26,7 @@ DOC_FACT_UNIT = "Enhet"
 DOC_FACT_PLATFORM = "Plattform"
 DOC_FACT_STATUS = "Status"
 DOC_FACT_DOCUMENT_DATE = "Dokumentets datum"
+DOC_FACT_PREPARED_BY = "Upprättat av"
 DOC_FACT_MATTER = "Ärende"
 # kontoguide's own wording for the matter (ärendemening), not the city's.
 DOC_MATTER = "Start av ett nytt konto i sociala medier: {account} på {platform}"

@@ -255,6 +255,7 @@ class _Layout:
         self.pages = 1
         self.used = 0.0
         self.after = 0.0  # the space after the last block placed
+        self.strict = False  # whether a block's space after must fit on its page
 
     def new_page(self) -> None:
         self.pages += 1
@@ -282,7 +283,17 @@ class _Layout:
                 needed += member.bottom if whole else 0.0
                 after = member.after
             needed -= group[-1].slack
+            if self.strict:
+                needed += group[-1].after
             if self.used > 0 and self.used + needed > self.height and needed <= self.height:
+                alone = max(self.after, block.before) + block.top + block.line
+                if len(group) > 1 and self.used + alone <= self.height:
+                    # A heading that would have fitted moves on with what it is kept
+                    # with. Seen in LibreOffice 7.4: on the pages after such a move, the
+                    # last paragraph's space after must fit too (the basis for a
+                    # decision, whose head block leaves room under the notice, took a
+                    # page more than estimated without this).
+                    self.strict = True
                 self.new_page()
             for member in group:
                 self._one(member)
