@@ -151,6 +151,10 @@ ANSWERS: dict[str, Any] = {
     "step4.closing_routine": "Vi avslutar kontot om målen inte nås och arkiverar först.",
     "step5.decision_maker.name": "Maria Ström",
     "step5.decision_maker.title": "Enhetschef",
+    # The responsible person of step 2 prepared it: offered, and typed over the same.
+    "step5.prepared_by.name": "Erik Berg",
+    "step5.prepared_by.unit": "Stadsbiblioteket",
+    "step5.prepared_by.email": "erik.berg@stockholm.se",
 }
 
 # The decision is taken the day the checklist is ready (the scenario's record

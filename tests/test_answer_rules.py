@@ -468,3 +468,38 @@ def test_the_account_name_message_names_a_unit_that_is_the_organisation_once(
     assert messages_at(found, "step3.proposed_account_name") == [
         m.V_ACCOUNT_NAME_UNIT.format(names="”Kulturförvaltningen”")
     ]
+
+
+# --- who prepared the checklist (issue 19) ----------------------------------------------
+
+
+def test_who_prepared_it_is_optional(
+    complete_answers: dict[str, Any], checklist: Checklist
+) -> None:
+    complete_answers["step5"].pop("prepared_by", None)
+    assert strict(complete_answers, checklist) == []
+
+
+@pytest.mark.parametrize(
+    ("part", "value", "message"),
+    [
+        ("name", "Kommunikation", m.V_PERSON_NAME),
+        ("email", "amir.haddad@", m.V_EMAIL),
+    ],
+)
+def test_who_prepared_it_is_checked_like_the_other_people(
+    complete_answers: dict[str, Any], checklist: Checklist, part: str, value: str, message: str
+) -> None:
+    field = f"step5.prepared_by.{part}"
+    found = messages_at(strict(put(complete_answers, field, value), checklist), field)
+    assert found == [message]
+    # The same answer for the responsible person is refused in the same words.
+    same = f"step2.responsible.{part}"
+    assert messages_at(strict(put(complete_answers, same, value), checklist), same) == found
+
+
+def test_who_prepared_it_has_no_other_fields(
+    complete_answers: dict[str, Any], checklist: Checklist
+) -> None:
+    data = put(complete_answers, "step5.prepared_by.phone", "08-508 000 00")
+    assert messages_at(strict(data, checklist), "step5.prepared_by.phone")

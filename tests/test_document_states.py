@@ -31,6 +31,7 @@ from export_support import (
 )
 from kontoguide.checklist.loading import load_checklist
 from kontoguide.checklist.parts import Checklist
+from kontoguide.documents import messages as m
 from kontoguide.documents.document import build
 from kontoguide.documents.export import render
 from kontoguide.documents.follow_ups import goal_progress
@@ -145,11 +146,13 @@ def first_page(document: Any) -> tuple[list[Paragraph], dict[str, str]]:
     blocks = list(body_blocks(document))
     table = next(b for b in blocks if isinstance(b, Table))
     before = [b for b in blocks[: blocks.index(table)] if isinstance(b, Paragraph)]
-    return before, {row.cells[0].text: row.cells[1].text for row in table.rows}
+    return before, facts_of(table)
 
 
 def facts_of(table: Table) -> dict[str, str]:
-    return {row.cells[0].text: row.cells[1].text for row in table.rows}
+    """A label-and-value table's rows under its header row (label → value)."""
+    assert [c.text for c in table.rows[0].cells] == list(m.DOC_FACTS_HEADERS)
+    return {row.cells[0].text: row.cells[1].text for row in table.rows[1:]}
 
 
 def headings(document: Any) -> list[str]:
@@ -206,8 +209,9 @@ def test_page_one_and_the_header_say_the_state_and_the_case_number(
         kind,
     ]
     # Page 1 identifies the case and dates the document; the internal id comes last.
-    assert list(facts)[:6] == [
+    assert list(facts)[:7] == [
         "Dokumentets datum",
+        "Upprättat av",
         "Ärende",
         "Förvaltning eller bolag",
         "Enhet",
@@ -583,7 +587,7 @@ def test_markdown_of_the_basis_for_a_decision(mds: dict[str, str]) -> None:
     text = mds["ready"]
     assert text.startswith("Klar för beslut · Inget diarienummer\n")
     assert "\n**Underlag för beslut**\n" in text
-    assert "- **Konto:** Stadsbiblioteket Unga – Stockholms stad\n" in text
+    assert "\n| Konto | Stadsbiblioteket Unga – Stockholms stad |\n" in text
     assert "\n- ☐ Godkänt\n- ☐ Avslaget\n- ☐ Uppskjutet\n" in text
     assert "\nBeslutsdatum: ______" in text
     assert "\nDiarienummer: ______" in text
@@ -596,8 +600,8 @@ def test_markdown_of_the_basis_for_a_decision(mds: dict[str, str]) -> None:
 def test_markdown_of_a_rejection(mds: dict[str, str]) -> None:
     text = mds["rejected"]
     assert "\n- ☐ Godkänt\n- ☒ Avslaget\n- ☐ Uppskjutet\n" in text
-    assert "- **Beslut:** Avslaget\n" in text
-    assert "- **Motivering:** Stadsledningskontoret avråder" in text
+    assert "\n| Beslut | Avslaget |\n" in text
+    assert "\n| Motivering | Stadsledningskontoret avråder" in text
     assert text.count("Godkänt") == 1
     assert "Underskrift:" not in text  # no line to sign on a decided record
 
@@ -712,6 +716,7 @@ def test_a_decision_without_a_case_number_says_where_to_find_the_signed_one_late
 
 HEAD_ALWAYS = [
     "Dokumentets datum",
+    "Upprättat av",
     "Ärende",
     "Förvaltning eller bolag",
     "Enhet",
@@ -746,18 +751,23 @@ def test_page_one_carries_the_head_block_of_its_state(
     )
     for label in HEAD_ALWAYS + HEAD_BY_STATE[name]:
         assert label in facts, label
-        assert f"- **{label}:** " in mds[name], label
+        assert f"\n| {label} | " in mds[name], label
     assert facts["Dokumentets datum"] == NOW.date().isoformat()
     assert facts["Checklista"].endswith(f"version {records[name].checklist_version}")
     record = records[name]
     for label, person in (
         ("Ansvarig för kontot", record.step2.responsible),
         ("Beslutsfattare", record.step5.decision_maker),
+        ("Upprättat av", record.step5.prepared_by),
     ):
         if person.name is None:
             assert facts[label] == "Inte besvarad"
         else:
             assert facts[label].startswith(person.name)
     assert record.step2.responsible.email in facts["Ansvarig för kontot"]
+    # Who prepared it, with the unit and the address to reach them by.
+    prepared = record.step5.prepared_by
+    if prepared.name is not None:
+        assert facts["Upprättat av"] == f"{prepared.name}, {prepared.unit}, {prepared.email}"
     if "Kontots adress" in facts:
         assert facts["Kontots adress"] == record.start.address

@@ -1,5 +1,6 @@
 """Step 3 offers the communication contact of step 1 as the communications officer
-(issue 21), as step 4 offers the people of step 2 for the team."""
+(issue 21), as step 4 offers the people of step 2 for the team; step 5 offers the
+responsible person of step 2 as the one who prepared the checklist (issue 19)."""
 
 from __future__ import annotations
 
@@ -13,18 +14,22 @@ from scenario import ANSWERS, full_script
 from test_flow import make
 
 OFFICER = "step3.officer_dialogue"
+PREPARED = "step5.prepared_by"
 
 
-def defaults(checklist: Checklist, answers: dict[str, Any]) -> dict[str, Any]:
+def defaults(
+    checklist: Checklist,
+    answers: dict[str, Any],
+    person: str = OFFICER,
+    parts: tuple[str, ...] = ("name", "role", "email", "date"),
+    note: str = m.Q_EARLIER_PERSON,
+) -> dict[str, Any]:
     _flow, conversation, asker, screen, _ = make(checklist, full_script(checklist, answers))
     conversation.run()
-    labels = {
-        checklist.question(f"{OFFICER}.{part}").label: part
-        for part in ("name", "role", "email", "date")
-    }
+    labels = {checklist.question(f"{person}.{part}").label: part for part in parts}
     shown = {labels[p.message]: p.default for p in asker.prompts if p.message in labels}
     notes = [note.text for note in screen.of(Note)]
-    shown["noted"] = m.Q_EARLIER_PERSON in notes
+    shown["noted"] = note in notes
     return shown
 
 
@@ -59,3 +64,29 @@ def test_only_the_officer_is_offered_an_earlier_person() -> None:
     assert earlier_answer("step3.officer_dialogue.date", answers.get) is None
     assert earlier_answer("step1.comms_contact.name", answers.get) is None
     assert earlier_answer("step3.officer_dialogue.role", answers.get) is None
+
+
+def prepared(checklist: Checklist, answers: dict[str, Any]) -> dict[str, Any]:
+    parts = ("name", "unit", "email")
+    return defaults(checklist, answers, PREPARED, parts, m.Q_EARLIER_RESPONSIBLE)
+
+
+def test_the_responsible_person_is_offered_as_who_prepared_it(checklist: Checklist) -> None:
+    shown = prepared(checklist, ANSWERS)
+    assert shown == {
+        "name": ANSWERS["step2.responsible.name"],
+        "unit": ANSWERS["step2.responsible.unit"],
+        "email": ANSWERS["step2.responsible.email"],
+        "noted": True,
+    }
+
+
+def test_someone_else_who_prepared_it_is_not_offered_the_responsibles_unit(
+    checklist: Checklist,
+) -> None:
+    answers = {**ANSWERS, f"{PREPARED}.name": "Per Ek", f"{PREPARED}.email": "per.ek@stockholm.se"}
+    shown = prepared(checklist, answers)
+    assert shown["name"] == ANSWERS["step2.responsible.name"]
+    assert shown["unit"] == shown["email"] == ""
+    # The step 1 contact's note belongs to step 3, not here.
+    assert m.Q_EARLIER_PERSON not in m.Q_EARLIER_RESPONSIBLE

@@ -358,8 +358,9 @@ def test_tables_read_with_their_header_and_a_row_per_item(
 ) -> None:
     view, read = reading(exported, name, reader)
     tables = [rows for kind, rows in read.blocks if kind == "table"]
-    # The facts table first, a label and a value a row.
-    assert tables[0] == [[label, _words(value)] for label, value in view.facts]
+    # The facts table first: its header row, then a label and a value a row.
+    head = [list(m.DOC_FACTS_HEADERS)]
+    assert tables[0] == head + [[label, _words(value)] for label, value in view.facts]
     expected = [
         [list(answer.headers)] + [[_words(" ".join(cell)) for cell in row] for row in answer.rows]
         for _, answer in _tables(view)

@@ -324,11 +324,30 @@ def test_styles_not_hand_formatted_runs(document: Any) -> None:
 def test_table_header_rows_repeat_on_each_page(document: Any) -> None:
     tables = [b for b in body_blocks(document) if isinstance(b, Table)]
     grids = [t for t in tables if style_name(t) == "Checklistetabell"]
-    # Key-value tables have their labels in the first column, list tables a header row.
-    list_tables = [t for t in grids if t._tbl.tblPr.xpath("w:tblLook/@w:firstRow") == ["1"]]
-    assert len(list_tables) >= 5  # existing accounts, goals, target groups, team, history
-    for table in list_tables:
+    # Every table has a header row, key-value tables too (accessibility checkers flag a
+    # table without one); key-value tables also have their labels in the first column.
+    assert all(t._tbl.tblPr.xpath("w:tblLook/@w:firstRow") == ["1"] for t in grids)
+    for table in grids:
         assert table.rows[0]._tr.xpath("w:trPr/w:tblHeader")
+        assert not any(row._tr.xpath("w:trPr/w:tblHeader") for row in table.rows[1:])
+    key_value = [t for t in grids if t._tbl.tblPr.xpath("w:tblLook/@w:firstColumn") == ["1"]]
+    assert len(key_value) >= 3  # the head block, what the decision is about, the decision
+    for table in key_value:
+        assert [cell.text for cell in table.rows[0].cells] == ["Uppgift", "Värde"]
+    assert len(grids) - len(key_value) >= 5  # accounts, goals, target groups, team, history
+
+
+def test_no_table_row_splits_across_pages(document: Any) -> None:
+    # A label on one page and its value on the next (or half a list item) misreads as
+    # a record: every row, of key-value and list tables alike, is kept whole.
+    body = document.element.body
+    rows = list(body.iter(qn("w:tr")))
+    assert len(rows) > 30
+    kept = [tr for tr in rows if tr.xpath("w:trPr/w:cantSplit")]
+    assert len(kept) == len(rows)
+    # Of the kinds kontoguide writes: key-value tables and list tables both.
+    looks = {t.xpath("string(w:tblPr/w:tblLook/@w:firstColumn)") for t in body.iter(qn("w:tbl"))}
+    assert looks == {"0", "1"}
 
 
 def test_every_xml_part_is_well_formed_and_clean(record: Record, checklist: Checklist) -> None:

@@ -112,7 +112,7 @@ def test_every_answer_is_under_its_question(
 
 def test_facts_notice_and_decision(markdown: str, record: Record) -> None:
     # The id and the checklist version are in the last line, not among the facts.
-    assert f"- **Id i kontoguide:** {record.id}" not in markdown
+    assert f"| Id i kontoguide | {record.id}" not in markdown
     last = markdown.rstrip("\n").splitlines()[-1]
     assert last.startswith("Om dokumentet:") and f"Id i kontoguide: {record.id}." in last
     assert "stockholm-standard, version 2026.5" in last
@@ -120,8 +120,8 @@ def test_facts_notice_and_decision(markdown: str, record: Record) -> None:
     assert "> Just nu avråder stadsledningskontoret" in markdown
     assert "<br>" not in markdown
     assert "Bekräftat att rådet är läst: 2026-11-02 kl. 09:14." in markdown
-    assert "- **Beslut:** Godkänt" in markdown
-    assert "- **Diarienummer:** KUF 2026/1187" in markdown
+    assert "\n| Beslut | Godkänt |\n" in markdown
+    assert "\n| Diarienummer | KUF 2026/1187 |\n" in markdown
 
 
 def test_the_markdown_renders_to_the_same_headings(markdown: str) -> None:

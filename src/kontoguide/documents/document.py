@@ -64,6 +64,7 @@ def _facts(
     )
     facts = [
         (m.DOC_FACT_DOCUMENT_DATE, today.isoformat()),
+        (m.DOC_FACT_PREPARED_BY, _person(record.step5.prepared_by)),
         (
             m.DOC_FACT_MATTER,
             m.DOC_MATTER.format(

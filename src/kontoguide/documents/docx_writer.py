@@ -87,6 +87,8 @@ class DocxWriter:
     def new_table(self, rows: int, cols: int, *, styled: bool = True) -> Any:
         # python-docx's Table methods have no type hints: tables are handled as Any.
         table: Any = self.document.add_table(rows=rows, cols=cols)
+        for tr in table._tbl.tr_lst:
+            keep_row(tr)
         if styled:
             table._tbl.tblPr.get_or_add_tblStyle().val = self.ids[m.STYLE_TABLE]
         return table
@@ -145,7 +147,7 @@ class DocxWriter:
         twips = [Emu(width).twips for width in widths]
         # The header row repeats on each page and is announced as such by screen readers.
         rows = [
-            "<w:tr><w:trPr><w:tblHeader/></w:trPr>"
+            f"<w:tr><w:trPr>{_KEEP_ROW}<w:tblHeader/></w:trPr>"
             + "".join(
                 _cell_xml((h,), heading, w) for h, w in zip(answer.headers, twips, strict=True)
             )
@@ -153,7 +155,7 @@ class DocxWriter:
         ]
         for values in answer.rows:
             cells = (_cell_xml(v, text, w) for v, w in zip(values, twips, strict=True))
-            rows.append("<w:tr>" + "".join(cells) + "</w:tr>")
+            rows.append(f"<w:tr><w:trPr>{_KEEP_ROW}</w:trPr>" + "".join(cells) + "</w:tr>")
         parsed = parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(rows)}</w:tbl>")
         table._tbl.extend(list(parsed))
         below = [
@@ -167,15 +169,32 @@ class DocxWriter:
                 paragraph.paragraph_format.space_before = Pt(6)
 
     def facts_table(self, facts: tuple[tuple[str, str], ...]) -> Any:
-        table = self.new_table(len(facts), 2)
-        # A key-value table: the first column holds the labels, there is no header row.
-        table_look(table, first_row=False, first_column=True)
-        for row, (label, value) in zip(table.rows, facts, strict=True):
+        """A label-and-value table: a header row naming the two columns (repeated on each
+        page, announced by screen readers), then the labels in the first column."""
+        table = self.new_table(len(facts) + 1, 2)
+        table_look(table, first_row=True, first_column=True)
+        header, *rows = table.rows
+        header._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+        for cell, text in zip(header.cells, m.DOC_FACTS_HEADERS, strict=True):
+            self.fill(cell, [text], m.STYLE_TABLE_HEADING)
+        for row, (label, value) in zip(rows, facts, strict=True):
             self.fill(row.cells[0], [label], m.STYLE_TABLE_HEADING)
             self.fill(row.cells[1], [value], m.STYLE_TABLE_TEXT)
         labels = int(self.width * FACTS_LABEL_SHARE)
         self.set_widths(table, [labels, self.width - labels])
         return table
+
+
+# A row split across two pages leaves a label on one page and its value, or half a
+# list item, on the next: every row kontoguide writes stays whole (w:cantSplit).
+_KEEP_ROW = "<w:cantSplit/>"
+
+
+def keep_row(tr: Any) -> None:
+    """Mark a python-docx table row as one that is never split across pages."""
+    tr_pr = tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:cantSplit")) is None:
+        tr_pr.insert(0, parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
 
 
 def _runs_xml(text: str) -> str:

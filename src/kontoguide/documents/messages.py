@@ -18,11 +18,15 @@ DOC_MISSING_HEADING = "Det här saknas eller behöver rättas ({count})"
 DOC_MISSING_IN_STEP = "Steg {number}: {label}"
 DOC_MISSING_ITEM = "{where} – {message}"
 DOC_FACTS_CAPTION = "Uppgifter om kontot"
+# The header row of every label-and-value table (kontoguide's wording): accessibility
+# checkers (Word's, PDF/UA) flag a table without one.
+DOC_FACTS_HEADERS = ("Uppgift", "Värde")
 DOC_FACT_ORGANISATION = "Förvaltning eller bolag"
 DOC_FACT_UNIT = "Enhet"
 DOC_FACT_PLATFORM = "Plattform"
 DOC_FACT_STATUS = "Status"
 DOC_FACT_DOCUMENT_DATE = "Dokumentets datum"
+DOC_FACT_PREPARED_BY = "Upprättat av"
 DOC_FACT_MATTER = "Ärende"
 # kontoguide's own wording for the matter (ärendemening), not the city's.
 DOC_MATTER = "Start av ett nytt konto i sociala medier: {account} på {platform}"

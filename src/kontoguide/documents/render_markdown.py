@@ -114,7 +114,9 @@ def _set_aside(given: str | None, reason: str | None) -> list[str]:
 
 
 def _facts(facts: tuple[tuple[str, str], ...]) -> list[str]:
-    return [f"- **{escape(label)}:** {escape(value)}" for label, value in facts]
+    """A label-and-value table with its header row, as in the Word document."""
+    rows = tuple(((label,), (value,)) for label, value in facts)
+    return _table(TableAnswer(headers=m.DOC_FACTS_HEADERS, rows=rows, notes=((),) * len(rows)))
 
 
 def _section(section: SectionView) -> list[list[str]]:

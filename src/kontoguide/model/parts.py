@@ -227,6 +227,15 @@ class Crisis(Part):
     takeover_routine: LongText | None = Field(None, title="Om kontot kapas")
 
 
+class PreparedBy(Part):
+    """Who prepared the checklist (upprättade handlingen): named on the document's first
+    page, so that a registrar and the decision maker know whom to ask."""
+
+    name: PersonName | None = Field(None, title="Namn")
+    unit: ShortText | None = Field(None, title="Enhet")
+    email: Email | None = Field(None, title="E-post")
+
+
 class DecisionMaker(Part):
     name: PersonName | None = Field(None, title="Namn")
     title: ShortText | None = Field(None, title="Befattning")

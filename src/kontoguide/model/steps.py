@@ -38,6 +38,7 @@ from kontoguide.model.parts import (
     Part,
     Person,
     PlanReference,
+    PreparedBy,
     Security,
     Source,
     TargetGroup,
@@ -196,6 +197,7 @@ class Decision(Part):
     """Steg 5: vem som beslutar, och beslutet när det är fattat."""
 
     decision_maker: DecisionMaker = Field(default_factory=DecisionMaker, title="Beslutsfattare")
+    prepared_by: PreparedBy = Field(default_factory=PreparedBy, title="Upprättat av")
     outcome: Annotated[str, ChoiceFrom("outcomes")] | None = Field(None, title="Beslut")
     decision_date: PastDate | None = Field(None, title="Beslutsdatum")
     case_number_status: Annotated[str, ChoiceFrom("case_number_states")] | None = Field(

@@ -206,6 +206,7 @@ Q_ITEM_NOT_ADMIN = "inte administratör"
 Q_WHO_RESPONSIBLE = "ansvarig för kontot"
 # Said before the name of step 1's contact, offered in step 3 (the name is in the answer).
 Q_EARLIER_PERSON = "Förslag från steg 1."
+Q_EARLIER_RESPONSIBLE = "Förslag: den ansvariga för kontot, från steg 2."
 Q_WHO_DEPUTY = "ersättare för den ansvariga"
 Q_PERSON_OFFER = "Ska {name} ({who}, steg 2) vara med i teamet?"
 Q_PERSON_TAKE = "Ja, namn och e-post som i steg 2 (du väljer roll och behörighet)"

@@ -16,7 +16,7 @@ from kontoguide.model import paths
 from kontoguide.questionnaire import messages as m
 from kontoguide.questionnaire.answer_prompts import TEXT_KINDS, AnswerPrompts, Asking
 from kontoguide.questionnaire.answer_text import shorten
-from kontoguide.questionnaire.earlier_person import NAME, earlier_answer
+from kontoguide.questionnaire.earlier_person import earlier_answer, earlier_note
 from kontoguide.questionnaire.events import Note, Progress, Screen, SectionStarted
 from kontoguide.questionnaire.flow import Flow
 from kontoguide.questionnaire.list_dialogue import ListDialogue
@@ -149,8 +149,9 @@ class QuestionDialogue:
             default = self.flow.suggestion(field)
         if not paths.is_answered(default):
             default = earlier_answer(field, self.flow.value)
-            if default is not None and field.endswith("." + NAME):
-                self.screen.show(Note(m.Q_EARLIER_PERSON))
+            note = earlier_note(field)
+            if default is not None and note is not None:
+                self.screen.show(Note(note))
         typed = self.flow.typed_for(field) if question.kind in TEXT_KINDS else None
         if typed is not None:
             # Text typed here before a pause: offered in the answer, said to be unsaved.
