@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from kontoguide.checklist import earlier
 from kontoguide.checklist.loading import load_checklist
 from kontoguide.checklist.parts import Condition, Question
+from kontoguide.model import paths
 from kontoguide.model.account_life import FollowUp
 from kontoguide.model.record import Record, file_schema
 from kontoguide.questionnaire import messages as m
@@ -430,3 +431,17 @@ def test_the_document_written_right_after_the_review_shows_its_answers(
     (written,) = tmp_path.glob("*.docx")
     texts = [p.text for p in open_docx(written.read_bytes()).paragraphs]
     assert texts.count(dm.DOC_REVIEWED.format(day=day(0))) == len(NEW_SINCE_2026_2)
+
+
+def test_a_question_the_record_answers_already_is_not_asked_again(tmp_path: Path) -> None:
+    # 2026.2 did not ask who prepared the document; the example answers it anyway.
+    preparer = ["step5.prepared_by.name", "step5.prepared_by.unit", "step5.prepared_by.email"]
+    loaded = decided_under_2026_2(tmp_path)
+    data = loaded.record.model_dump(mode="json")
+    assert all(paths.is_answered(paths.get(data, field)) for field in preparer)
+    asked = [q.field for _, q in earlier.review_questions(STANDARD, loaded.checklist, data)]
+    assert not set(preparer) & set(asked)
+
+    data["step5"].pop("prepared_by")
+    asked = [q.field for _, q in earlier.review_questions(STANDARD, loaded.checklist, data)]
+    assert asked == [*NEW_SINCE_2026_2, *preparer]

@@ -104,16 +104,21 @@ def review_questions(
     current: Checklist, judged: Checklist, data: dict[str, Any]
 ) -> list[tuple[Section, Question]]:
     """The questions before the decision that `current` asks and `judged` (the version
-    a decided record is judged by, with what was answered at reviews) does not, and
-    that apply to the answers `data`: offered at the next review, in `current`'s order.
-    The start's and the closing's questions follow `current` already."""
+    a decided record is judged by, with what was answered at reviews) does not, that
+    apply to the answers `data` and are not answered in it yet: offered at the next
+    review, in `current`'s order. The start's and the closing's questions follow
+    `current` already."""
     if judged is current or judged.id != current.id:
         return []
     asked = {question.field for _, question in judged.questions()}
     return [
         (section, question)
         for section, question in current.questions("ready")
-        if question.field not in asked and question.applies_to(data)
+        if question.field not in asked
+        and question.applies_to(data)
+        # An answer the record holds already (an imported record, a file from a
+        # later version) is not asked for again.
+        and not paths.is_answered(paths.get(data, question.field))
     ]
 
 
