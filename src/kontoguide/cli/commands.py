@@ -21,6 +21,7 @@ from kontoguide.rules.lifecycle import state_label
 from kontoguide.store import drafts
 from kontoguide.store.collector import collector_paused
 from kontoguide.store.storage import Store
+from kontoguide.store.write_target import refuse_too_long
 from kontoguide.terminal import output
 from kontoguide.terminal.output import say, say_bytes
 
@@ -144,6 +145,8 @@ def validate(source: str) -> int:
 def export(source: str, *, fmt: str | None, output: Path | None, force: bool) -> int:
     from kontoguide.documents.export import choose_format, export, resolve_source
 
+    if output is not None:
+        refuse_too_long(output)
     chosen = choose_format(fmt, output)
     loaded = resolve_source(source)
     done = export(loaded.record, loaded.checklist, chosen, output, force)

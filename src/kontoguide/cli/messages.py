@@ -81,6 +81,7 @@ HELP_COMMANDS = "Kommandon"
 HELP_HELP_OPTION = "Visa den här hjälpen och avsluta."
 HELP_REQUIRED = "[krävs]"
 CLI_E_OS = "Det gick inte att läsa eller skriva ({detail})."
+CLI_E_TOO_LONG = "{path}: {reason}. Välj en mapp med kortare sökväg eller ett kortare namn."
 CLI_E_STDOUT_CLOSED = (
     "Utskriften är stängd (>&-), så kontoguide har ingenstans att skriva. Kör kommandot utan >&-."
 )
