@@ -236,3 +236,15 @@ def test_length_problem_counts_bytes_except_on_windows(monkeypatch: pytest.Monke
     monkeypatch.setattr(pathlimits, "on_windows", lambda: True)
     assert pathlimits.length_problem(Path("C:/") / swedish) is None
     assert atomicfile._temp_prefix("å" * 200).encode("utf-8") == b"." + "å".encode() * 50 + b"."
+
+
+@pytest.mark.parametrize("command", [["validate"], ["overview"]])
+def test_a_too_long_name_to_read_is_named_too(
+    home: Path, tmp_path: Path, command: list[str]
+) -> None:
+    source = tmp_path / f"{'f' * 300}.json"
+    result = CliRunner().invoke(app, [*command, str(source)])
+    text = one_line(result.output)
+    assert result.exit_code == ExitCode.USAGE, text
+    assert str(source) in text and "för långt för filsystemet" in text
+    assert "Traceback" not in text
