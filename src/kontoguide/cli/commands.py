@@ -130,7 +130,10 @@ def validate(source: str) -> int:
     # The same ID|FILE rule as export; a file may also be an answers file.
     loaded, found = drafts.check(
         drafts.resolve(
-            source, lambda path: drafts.record_or_answers(path, "kontroll"), m.CLI_VALIDATE_UNKNOWN
+            # The same words as for `start --from`: the same rule for ID|FIL.
+            source,
+            lambda path: drafts.record_or_answers(path, "kontroll"),
+            m.CLI_FROM_UNKNOWN,
         )
     )
     state = state_label(loaded.record, loaded.checklist)
