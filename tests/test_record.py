@@ -888,3 +888,19 @@ def test_the_record_models_are_built_on_first_use_not_before_the_notice(tmp_path
     done = run_python("-c", code, home=tmp_path / "home")
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["False", "True"]
+
+
+def test_loading_the_standard_reads_its_file_once(tmp_path: Path) -> None:
+    # The standard's notice is its own: reading the shipped file a second time for it
+    # was a twentieth of the time to start's first question (issue 23).
+    from cli_support import run_python
+
+    code = (
+        "from kontoguide.checklist import standard\n"
+        "from kontoguide.checklist.loading import load_checklist\n"
+        "load_checklist()\n"
+        "print(standard._standard_data.cache_info().misses)\n"
+    )
+    done = run_python("-c", code, home=tmp_path / "home")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["0"]
