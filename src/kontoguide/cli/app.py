@@ -133,7 +133,12 @@ def start(
     ] = None,
     plain: PlainOption = False,
 ) -> None:
-    from kontoguide.cli import commands
+    from kontoguide.store.collector import collector_paused
+
+    # What the imports and the checklist build lives as long as the command: Python's
+    # collector walking it again and again slowed the first question (issue 23).
+    with collector_paused():
+        from kontoguide.cli import commands
     from kontoguide.terminal.plain_wanted import wanted
 
     raise typer.Exit(

@@ -65,7 +65,8 @@ def start(
         raise UsageError(m.CLI_FROM_NEEDS_TERMINAL)
     if no_input and answers is None:
         raise UsageError(m.CLI_NO_INPUT_NEEDS_ANSWERS)
-    checklist = _checklist_for(answers, checklist_name)
+    with collector_paused():  # what loading builds lives as long as the command
+        checklist = _checklist_for(answers, checklist_name)
     if checklist.notice_ignored:
         # The variant's own notice is not what is shown: its author must hear it.
         where = printable(str(checklist.source or checklist.id))
@@ -88,7 +89,8 @@ def start(
     if not plain and not _has_terminal():
         raise UsageError(m.CLI_FROM_NEEDS_TERMINAL if from_source else m.CLI_NO_TTY)
     earlier = drafts.earlier_record(from_source, store) if from_source is not None else None
-    from kontoguide.terminal import interactive
+    with collector_paused():
+        from kontoguide.terminal import interactive
 
     return interactive.start(checklist, store, answers=answers, earlier=earlier, plain=plain)
 
