@@ -16,6 +16,18 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 
 
+def installed_env(**extra: str) -> dict[str, str]:
+    """This process's environment as an installed kontoguide runs in, plus `extra`.
+
+    An installed program has its modules compiled (pip writes the .pyc files, as it
+    did for the libraries the baselines import); with PYTHONDONTWRITEBYTECODE set, as
+    on some machines, every run compiled kontoguide's hundred modules again, a fifth
+    of the time to `start`'s first question, and the warm-up run did not change that.
+    """
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    return env | extra
+
+
 def cpu_of(argv: Sequence[str], env: Mapping[str, str] | None = None) -> float:
     """The CPU time (user + system) of one run of `argv` to its end."""
     child = subprocess.Popen(

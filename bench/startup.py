@@ -13,6 +13,9 @@ printed, with the ratio to the baseline (issue 23):
   `python -c "import typer,questionary,pydantic,rich.console"` (target at most 1.5);
 - `kontoguide schema`, which loads the models, for orientation.
 
+The children run without PYTHONDONTWRITEBYTECODE, so the warm-up round compiles each
+version's modules as installing it would (see common.installed_env).
+
 --before SRC also times an earlier version, interleaved with this one, so before and
 after are measured under the same load. SRC is the `src` folder of a checkout of it,
 with its `checklists` and `pyproject.toml` beside it (kontoguide reads a checkout's
@@ -22,7 +25,6 @@ checklists only there), e.g. `git archive COMMIT src checklists pyproject.toml`.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from collections.abc import Callable
@@ -30,7 +32,7 @@ from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import cpu_of, cpu_until_shown, interleaved
+from common import cpu_of, cpu_until_shown, installed_env, interleaved
 
 CONFIRM = "Jag har läst rådet och vill ändå gå vidare".encode()
 TARGETS = {"--help": 1.5, "list": 2.5, "start": 1.5}
@@ -47,7 +49,7 @@ def main() -> None:
     options = parser.parse_args()
     python = sys.executable
     home = tempfile.mkdtemp(prefix="kg-bench-")
-    env = {**os.environ, "KONTOGUIDE_HOME": home, "PYTHONIOENCODING": "utf-8"}
+    env = installed_env(KONTOGUIDE_HOME=home, PYTHONIOENCODING="utf-8")
     screen = {**env, "TERM": "xterm-256color", "PROMPT_TOOLKIT_NO_CPR": "1", "COLUMNS": "100"}
     screen.pop("NO_COLOR", None)
     libraries = "import typer,questionary,pydantic,rich.console"

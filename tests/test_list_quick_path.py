@@ -61,3 +61,34 @@ def test_a_broken_files_long_path_is_printed_whole(
     commands.list_records()
     err = capsys.readouterr().err
     assert str(folder / ("ett-mycket-langt-filnamn-" * 4 + ".json")) in err
+
+
+def test_an_empty_list_imports_neither_pydantic_nor_the_other_layers_texts(
+    tmp_path: Path,
+) -> None:
+    # Typer built a pydantic TypeAdapter for -h/--help's missing default, and the
+    # command's texts read every layer's: a third of an empty list (issue 23).
+    code = (
+        "import sys\n"
+        "from kontoguide.cli import entry\n"
+        "sys.argv = ['kontoguide', 'list']\n"
+        "try:\n"
+        "    entry.main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ('pydantic', 'importlib.metadata', 'kontoguide.terminal.messages',\n"
+        "         'kontoguide.store.messages')\n"
+        "print(sorted(name for name in heavy if name in sys.modules))\n"
+    )
+    done = run_python("-c", code, home=tmp_path / "home")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_commands_texts_still_reach_every_layers_words() -> None:
+    from kontoguide.cli import messages as m
+    from kontoguide.store import messages as store_words
+
+    assert m.S_UNKNOWN_ID == store_words.S_UNKNOWN_ID
+    with pytest.raises(AttributeError, match="NO_SUCH_TEXT"):
+        _ = m.NO_SUCH_TEXT  # type: ignore[attr-defined]

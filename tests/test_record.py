@@ -869,3 +869,38 @@ def test_a_stored_draft_with_a_removed_legal_basis_has_it_set_aside(
     assert record.set_aside == {"step4.data_protection.legal_basis": "samtycke"}
     assert record.step4.data_protection.legal_basis is None
     assert [problem.path for problem in found] == ["step4.data_protection.legal_basis"]
+
+
+def test_the_record_models_are_built_on_first_use_not_before_the_notice(tmp_path: Path) -> None:
+    # `start` shows the notice (its first question) with the checklist alone: building
+    # the record's validators at import was a tenth of the time to it (issue 23).
+    from cli_support import run_python
+
+    code = (
+        "from kontoguide.checklist.loading import load_checklist\n"
+        "from kontoguide.model.record import Record\n"
+        "from kontoguide.terminal import interactive\n"
+        "load_checklist()\n"
+        "print(Record.__pydantic_complete__)\n"
+        "Record.model_json_schema()\n"
+        "print(Record.__pydantic_complete__)\n"
+    )
+    done = run_python("-c", code, home=tmp_path / "home")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True"]
+
+
+def test_loading_the_standard_reads_its_file_once(tmp_path: Path) -> None:
+    # The standard's notice is its own: reading the shipped file a second time for it
+    # was a twentieth of the time to start's first question (issue 23).
+    from cli_support import run_python
+
+    code = (
+        "from kontoguide.checklist import standard\n"
+        "from kontoguide.checklist.loading import load_checklist\n"
+        "load_checklist()\n"
+        "print(standard._standard_data.cache_info().misses)\n"
+    )
+    done = run_python("-c", code, home=tmp_path / "home")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["0"]

@@ -76,8 +76,10 @@ def with_standard_notice(data: dict[str, Any]) -> tuple[dict[str, Any], bool]:
     The notice is the city's advice, quoted as the city's guide gives it: a variant
     can neither leave it out nor change its words.
     """
+    if data.get("id") == DEFAULT_CHECKLIST:
+        return data, False  # its own notice is the standard's: no second reading of it
     standard = _standard_data().get("notice")
-    if data.get("id") == DEFAULT_CHECKLIST or not isinstance(standard, dict):
+    if not isinstance(standard, dict):
         return data, False
     own = data.get("notice")
     differs = own is not None and not _same_notice(own, standard)

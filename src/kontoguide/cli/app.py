@@ -90,7 +90,7 @@ def _run(command: Callable[..., Any], *args: Any, **kwargs: Any) -> int:
         output.reader_gone_now()
         return int(ExitCode.OK)
     except OSError as error:  # a full disk or a closed terminal while writing output
-        output.complain(m.CLI_E_OS.format(detail=error.strerror or error))
+        output.complain(_os_error_text(error))
         return int(ExitCode.USAGE)
     except Exception as error:
         # Ctrl-C while a module is still being imported can surface wrapped in
@@ -100,6 +100,15 @@ def _run(command: Callable[..., Any], *args: Any, **kwargs: Any) -> int:
             return int(ExitCode.INTERRUPTED)
         raise
     return int(ExitCode.OK)
+
+
+def _os_error_text(error: OSError) -> str:
+    from kontoguide.files.pathlimits import is_too_long, too_long_reason
+
+    if is_too_long(error) and error.filename:
+        # A path too long for the file system, met where no writer named it yet.
+        return m.CLI_E_TOO_LONG.format(path=error.filename, reason=too_long_reason(error))
+    return m.CLI_E_OS.format(detail=error.strerror or error)
 
 
 AnswersOption = Annotated[
@@ -124,7 +133,12 @@ def start(
     ] = None,
     plain: PlainOption = False,
 ) -> None:
-    from kontoguide.cli import commands
+    from kontoguide.store.collector import collector_paused
+
+    # What the imports and the checklist build lives as long as the command: Python's
+    # collector walking it again and again slowed the first question (issue 23).
+    with collector_paused():
+        from kontoguide.cli import commands
     from kontoguide.terminal.plain_wanted import wanted
 
     raise typer.Exit(

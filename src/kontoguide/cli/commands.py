@@ -21,6 +21,7 @@ from kontoguide.rules.lifecycle import state_label
 from kontoguide.store import drafts
 from kontoguide.store.collector import collector_paused
 from kontoguide.store.storage import Store
+from kontoguide.store.write_target import refuse_too_long
 from kontoguide.terminal import output
 from kontoguide.terminal.output import say, say_bytes
 
@@ -64,7 +65,8 @@ def start(
         raise UsageError(m.CLI_FROM_NEEDS_TERMINAL)
     if no_input and answers is None:
         raise UsageError(m.CLI_NO_INPUT_NEEDS_ANSWERS)
-    checklist = _checklist_for(answers, checklist_name)
+    with collector_paused():  # what loading builds lives as long as the command
+        checklist = _checklist_for(answers, checklist_name)
     if checklist.notice_ignored:
         # The variant's own notice is not what is shown: its author must hear it.
         where = printable(str(checklist.source or checklist.id))
@@ -87,7 +89,8 @@ def start(
     if not plain and not _has_terminal():
         raise UsageError(m.CLI_FROM_NEEDS_TERMINAL if from_source else m.CLI_NO_TTY)
     earlier = drafts.earlier_record(from_source, store) if from_source is not None else None
-    from kontoguide.terminal import interactive
+    with collector_paused():
+        from kontoguide.terminal import interactive
 
     return interactive.start(checklist, store, answers=answers, earlier=earlier, plain=plain)
 
@@ -129,7 +132,10 @@ def validate(source: str) -> int:
     # The same ID|FILE rule as export; a file may also be an answers file.
     loaded, found = drafts.check(
         drafts.resolve(
-            source, lambda path: drafts.record_or_answers(path, "kontroll"), m.CLI_VALIDATE_UNKNOWN
+            # The same words as for `start --from`: the same rule for ID|FIL.
+            source,
+            lambda path: drafts.record_or_answers(path, "kontroll"),
+            m.CLI_FROM_UNKNOWN,
         )
     )
     state = state_label(loaded.record, loaded.checklist)
@@ -144,6 +150,8 @@ def validate(source: str) -> int:
 def export(source: str, *, fmt: str | None, output: Path | None, force: bool) -> int:
     from kontoguide.documents.export import choose_format, export, resolve_source
 
+    if output is not None:
+        refuse_too_long(output)
     chosen = choose_format(fmt, output)
     loaded = resolve_source(source)
     done = export(loaded.record, loaded.checklist, chosen, output, force)

@@ -64,7 +64,20 @@ def _summary(command: Any) -> str:
     return text if end < 0 else text[: end + 1]
 
 
+def _help_option_unset_is_false(option: Any) -> Any:
+    # Typer gives -h/--help no default, and a flag's None goes through a pydantic
+    # TypeAdapter to become False: that imported pydantic (and importlib.metadata for
+    # its plugins) for every command, even an empty `list` (issue 23). False is what
+    # the coercion made of it; nothing printed changes.
+    if option is not None and option.default is None:
+        option.default = False
+    return option
+
+
 class SwedishCommand(typer.core.TyperCommand):
+    def get_help_option(self, ctx: Any) -> Any:
+        return _help_option_unset_is_false(super().get_help_option(ctx))
+
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         _usage(self, ctx, formatter)
 
@@ -73,6 +86,9 @@ class SwedishCommand(typer.core.TyperCommand):
 
 
 class SwedishGroup(typer.core.TyperGroup):
+    def get_help_option(self, ctx: Any) -> Any:
+        return _help_option_unset_is_false(super().get_help_option(ctx))
+
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         # Click's error names the mistyped command only in its English text, and the
         # arguments are gone by the time the error is shown: keep the name on the

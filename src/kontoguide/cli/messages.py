@@ -2,11 +2,31 @@
 
 Each layer keeps the words it says; this catalogue also holds, through the
 imports below, every text of the layers it builds on, so `m.NAME` reaches both.
+
+Here the layers below are read only when one of their texts is first asked for:
+every command imports this module for its help, and reading all the layers' texts
+was a fifth of an empty `kontoguide list` (issue 23). The type checker reads the
+star import, so a name that is nowhere is still an error before the program runs.
 """
 
 from __future__ import annotations
 
-from kontoguide.terminal.messages import *  # noqa: F403
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kontoguide.terminal.messages import *  # noqa: F403
+else:
+
+    def __getattr__(name: str) -> object:
+        from kontoguide.terminal import messages as below
+
+        try:
+            value = getattr(below, name)
+        except AttributeError:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+        globals()[name] = value
+        return value
+
 
 # --- CLI -----------------------------------------------------------------
 CLI_HELP = "Guide för att starta ett nytt konto i sociala medier i Stockholms stad."
@@ -81,6 +101,7 @@ HELP_COMMANDS = "Kommandon"
 HELP_HELP_OPTION = "Visa den här hjälpen och avsluta."
 HELP_REQUIRED = "[krävs]"
 CLI_E_OS = "Det gick inte att läsa eller skriva ({detail})."
+CLI_E_TOO_LONG = "{path}: {reason}. Välj en mapp med kortare sökväg eller ett kortare namn."
 CLI_E_STDOUT_CLOSED = (
     "Utskriften är stängd (>&-), så kontoguide har ingenstans att skriva. Kör kommandot utan >&-."
 )
@@ -141,8 +162,6 @@ CLI_VALIDATE_SOURCE = (
     "Id för en sparad checklista (se kontoguide list), eller en sparad checklista eller "
     "svarsfil (JSON)."
 )
-# The same words as for `start --from`: the same rule for ID|FIL.
-CLI_VALIDATE_UNKNOWN = CLI_FROM_UNKNOWN  # noqa: F405
 CLI_NEXT_RESUME = "Fortsätt med: kontoguide resume {draft_id}"
 CLI_NEXT_EXPORT = "Skapa dokumentet med: kontoguide export {draft_id}"
 

@@ -19,6 +19,7 @@ from kontoguide.model.textsafe import printable
 from kontoguide.overview.report import STATE_WORDS, Report, state_from_word
 from kontoguide.store.collector import collector_paused
 from kontoguide.store.storage import Store
+from kontoguide.store.write_target import refuse_too_long
 from kontoguide.terminal import output
 
 FORMATS = ("csv", "xlsx", "json", "md", "html", "stadens-lista")
@@ -85,6 +86,8 @@ def overview(
     from kontoguide.overview.records import gather
     from kontoguide.overview.report import Filters, build
 
+    if output_path is not None:
+        refuse_too_long(output_path)
     chosen = choose_format(fmt, output_path)
     if chosen == "xlsx" and output_path is None:
         raise UsageError(m.OV_XLSX_NEEDS_OUTPUT)

@@ -16,6 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from kontoguide.files.pathlimits import refuse_too_long
+
 # On Windows a virus scanner, the search indexer or OneDrive may hold the target for
 # a moment right after it was written; the rename then fails with PermissionError.
 _RETRY_REPLACE = os.name == "nt"
@@ -77,8 +79,34 @@ def _publish_new(temp: Path, path: Path) -> None:
         temp.unlink()
 
 
+class FolderNotWritableError(PermissionError):
+    """No file can be made in the folder (read-only, or not ours): not the target's fault."""
+
+
+_TEMP_SUFFIX = ".tmp"
+_TEMP_RANDOM = 8  # the characters mkstemp puts between the prefix and the suffix
+# The temp file's name holds at most this much of the target's, so that a name the
+# file system takes (up to 255 bytes) does not fail for its temp file's longer name;
+# a draft's ".<id>.json." stays whole (Store.sweep finds its temp files by it).
+_TEMP_NAME_BYTES = 100
+
+
+def _temp_prefix(name: str) -> str:
+    kept = name.encode("utf-8", "surrogateescape")[:_TEMP_NAME_BYTES]
+    return f".{kept.decode('utf-8', 'ignore')}."
+
+
+def _make_temp(path: Path) -> tuple[int, str]:
+    prefix = _temp_prefix(path.name)
+    refuse_too_long(path, len(prefix) + _TEMP_RANDOM + len(_TEMP_SUFFIX))
+    try:
+        return tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=_TEMP_SUFFIX)
+    except PermissionError as exc:
+        raise FolderNotWritableError(exc.errno, exc.strerror, str(path.parent)) from None
+
+
 def write_bytes(path: Path, data: bytes, *, private: bool = True, overwrite: bool = True) -> None:
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, temp_name = _make_temp(path)
     temp = Path(temp_name)
     handle = os.fdopen(fd, "wb")
     try:

@@ -52,7 +52,27 @@ F_LONE_SURROGATE = (
 F_WHOLE_FILE = "filen"
 F_NOT_JSON_GENERIC = "filen är inte giltig JSON. Filen har inte ändrats."
 S_NO_SUCH_USER = "användaren efter ~ finns inte på den här datorn"
-S_HOME_UNUSABLE = "{path}: mappen för utkast går inte att använda ({detail})."
+S_HOME_UNUSABLE = (
+    "{path}: mappen för utkast går inte att använda ({detail}). Välj en annan mapp för "
+    "kontoguides filer med miljövariabeln KONTOGUIDE_HOME (README, ”Var sparas utkasten?”)."
+)
+
+# --- paths too long to write (kontoguide's own wording) ---
+F_NAME_TOO_LONG = (
+    "namnet ”{name}” är för långt ({size} {unit}; de flesta filsystem tillåter högst {limit})"
+)
+F_BYTES = "byte, där å, ä och ö räknas som två"
+F_CHARACTERS = "tecken"
+F_PATH_TOO_LONG_WINDOWS = (
+    "sökvägen blir {length} tecken lång med kontoguides tillfälliga fil, och Windows klarar "
+    "högst {limit}"
+)
+F_PATH_TOO_LONG_SYSTEM = "sökvägen eller ett namn i den är för långt för filsystemet ({detail})"
+S_HOME_TOO_LONG = (
+    "{path}: mappen för utkast går inte att använda: {reason}. Välj en mapp med kortare "
+    "sökväg för kontoguides filer med miljövariabeln KONTOGUIDE_HOME (README, ”Var sparas "
+    "utkasten?”)."
+)
 
 # --- reliability: checklist files and base documents ---
 # Reading a checklist or base document: only ordinary files of a sane size.

@@ -57,7 +57,9 @@ def is_complete_mode(info: ValidationInfo) -> bool:
 
 
 class Part(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Each part's validator is built on its first use, not at import: `start` shows its
+    # first question (the notice) before any record exists (issue 23).
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 def _error_at(field: str, value: Any, message: str) -> ValidationError:

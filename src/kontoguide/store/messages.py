@@ -22,6 +22,25 @@ F_SET_ASIDE_NOT_OBJECT = (
 )
 F_RECORD_INVALID = "filen innehåller svar som inte stämmer med checklistan:\n{problems}"
 F_WRITE_FAILED_NEW = "det gick inte att spara ({detail}). Ingen fil skapades."
+F_KEPT = "Det tidigare innehållet är kvar."
+F_NONE_MADE = "Ingen fil skapades."
+F_WRITE_TOO_LONG = "det gick inte att spara: {reason}. {choose} {kept}"
+F_FOLDER_NOT_WRITABLE = "det går inte att skapa filer i mappen {folder} ({detail}). {choose} {kept}"
+F_CHOOSE_OUTPUT_SHORTER = (
+    "Välj en mapp med kortare sökväg eller ett kortare filnamn med --output, till exempel "
+    "en mapp direkt i Dokument."
+)
+F_CHOOSE_OUTPUT_FOLDER = (
+    "Välj en mapp där du får spara med --output, till exempel en mapp i Dokument."
+)
+F_CHOOSE_HOME_SHORTER = (
+    "Välj en mapp med kortare sökväg för kontoguides filer med miljövariabeln "
+    "KONTOGUIDE_HOME (README, ”Var sparas utkasten?”)."
+)
+F_CHOOSE_HOME_FOLDER = (
+    "Välj en mapp där du får spara för kontoguides filer med miljövariabeln "
+    "KONTOGUIDE_HOME (README, ”Var sparas utkasten?”)."
+)
 # Windows refuses to replace a file that Word or Excel holds open; kontoguide's own
 # wording, said only when the file exists and access was refused.
 F_WRITE_HELD_OPEN = (
@@ -60,6 +79,7 @@ EXPORT_NOT_REGULAR = (
     "{path} finns redan och är inte en vanlig fil (utan till exempel en länk, en enhet eller "
     "en namngiven pipe). kontoguide skriver bara över vanliga filer; välj ett annat namn."
 )
+OUTPUT_TOO_LONG = "{path}: {reason}. {choose} Ingen fil skapades."
 EXPORT_INTO_OWN_FOLDER = (
     "{path}: mappen {folder} är kontoguides egen mapp för utkast och checklistor. Spara "
     "exporten någon annanstans, till exempel i Dokument."

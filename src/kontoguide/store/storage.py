@@ -176,7 +176,7 @@ class Store:
         try:
             atomicfile.write_text(path, record_json(record))
         except OSError as exc:
-            raise UnreadableError(path, write_failure(exc, existed)) from None
+            raise UnreadableError(path, write_failure(exc, existed, where="home")) from None
         return path
 
     def allocate_id(self) -> str:

@@ -7,9 +7,20 @@ from pathlib import Path
 
 from kontoguide.checklist.folders import user_checklist_folder
 from kontoguide.files.homefolder import own_folder_holding
+from kontoguide.files.pathlimits import length_problem
 from kontoguide.model.errors import UnreadableError, UsageError
 from kontoguide.store import messages as m
 from kontoguide.store.storage import Store
+
+
+def refuse_too_long(target: Path) -> None:
+    """A name no file system takes is refused before the first look at it, which
+    would fail with the system's English "File name too long"."""
+    problem = length_problem(target)
+    if problem is not None:
+        raise UsageError(
+            m.OUTPUT_TOO_LONG.format(path=target, reason=problem, choose=m.F_CHOOSE_OUTPUT_SHORTER)
+        )
 
 
 def may_write(target: Path) -> bool:
@@ -19,6 +30,7 @@ def may_write(target: Path) -> bool:
     was (`-o /dev/null --force` as root); writing into the drafts or checklists
     folder would replace a draft with a copy readable by others.
     """
+    refuse_too_long(target)
     try:
         info = target.lstat()
     except FileNotFoundError:

@@ -64,6 +64,7 @@ def start(
     screen: RichScreen | None = None,
     plain: bool = False,
 ) -> int:
+    own_asker = asker is None
     screen, asker = _pair(plain, screen, asker)
     suggestions = drafts.suggestions_from(earlier.record) if earlier is not None else None
     # Read the answers file before the notice, so a wrong path fails before any question.
@@ -81,6 +82,8 @@ def start(
         return ExitCode.OK
     record, invalid = _new_record(checklist, store.allocate_id(), acknowledged, prefill)
     record = drafts.settle(record, checklist)
+    if own_asker:  # the record's validators, built on first use, join the frozen imports
+        gc.freeze()
     with store.lock(record.id):
         store.save(record)
         try:
@@ -107,6 +110,7 @@ def resume(
     screen: RichScreen | None = None,
     plain: bool = False,
 ) -> int:
+    own_asker = asker is None
     screen, asker = _pair(plain, screen, asker)
     if draft_id is None:
         try:
@@ -121,6 +125,8 @@ def resume(
         store.read(draft_id)  # raises the "no such draft" message
     with store.lock(draft_id):
         loaded = drafts.load(store, draft_id)
+        if own_asker:
+            gc.freeze()  # as in start
         record = loaded.record
         resume_notes(screen, record, loaded.checklist, date.today())
         if record.notice is None:
