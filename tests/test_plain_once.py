@@ -245,3 +245,23 @@ def test_ja_and_nej_among_other_options_stay_listed() -> None:
     three = [*yes_no("Ja", "Nej"), Option("vet", "Vet inte")]
     ask.select(Prompt("Fråga 2?"), three)
     assert "Fråga 2?\n1. Ja\n2. Nej\n3. Vet inte\n" in out.getvalue()
+
+
+def test_how_to_clear_a_kept_answer_is_said_once_per_part_and_on_question_mark(
+    checklist: Checklist,
+) -> None:
+    # Three optional questions that offer an earlier answer (who prepared the checklist):
+    # the minus sign was explained at each of them.
+    first, second = (s for s in checklist.sections if s.number in (4, 5))
+    screen, ask, out = _pair("", "?", "", "", "")
+    screen.show(SectionStarted(first, 5))
+    for value in ("Anna", "Enheten", "anna@stockholm.se"):
+        ask.text(Prompt(f"{value}?", help="Mer.", default=value, required=False))
+    part = out.getvalue()
+    assert part.count(m.PL_TEXT_CLEAR) == 2  # the first question, and after "?"
+    out.truncate(0)
+    out.seek(0)
+    screen.show(SectionStarted(second, 5))
+    ask.text(Prompt("Namn?", help="Mer.", default="Anna", required=False))
+    # In a few words now that it has been heard, once in the new part.
+    assert out.getvalue().count(m.PL_TEXT_CLEAR_SHORT) == 1

@@ -14,6 +14,7 @@ from xml.etree import ElementTree
 import docx
 import pytest
 from docx.oxml.ns import qn
+from docx.shared import Cm, Mm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from hypothesis import HealthCheck, assume, given, settings
@@ -744,6 +745,11 @@ def test_the_table_font_scales_the_widths_arial_and_its_twins_as_estimated() -> 
 def _georgia_base(path: Path) -> None:
     base = docx.Document()
     base.styles["Normal"].font.name = "Georgia"
+    # A4 (every export is; python-docx's own page is Letter) with the text width of
+    # python-docx's Letter page, 16.51 cm, which these tests were measured on.
+    section = base.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Cm((21.0 - 16.51) / 2)
     base.save(str(path))
 
 

@@ -23,7 +23,7 @@ from rich.text import Text
 
 from kontoguide.checklist.parts import Checklist
 from kontoguide.model.account_life import CONCLUSION_CLOSE
-from kontoguide.model.errors import ExitCode, KontoguideError, OutputExistsError, UsageError
+from kontoguide.model.errors import ExitCode, KontoguideError, OutputExistsError
 from kontoguide.model.parts import NoticeAck
 from kontoguide.model.record import Record
 from kontoguide.model.steps import APPROVED
@@ -38,16 +38,14 @@ from kontoguide.questionnaire.prompting import NO, YES, Asker, Option, Prompt, y
 from kontoguide.rules import lifecycle
 from kontoguide.rules.field_problems import Problem
 from kontoguide.store import drafts
-from kontoguide.store.drafts import Loaded
 from kontoguide.store.storage import Store, now
 from kontoguide.terminal import messages as m
 from kontoguide.terminal.console import make_console
+from kontoguide.terminal.draft_chooser import choose_draft
 from kontoguide.terminal.resume_notes import resume_notes
 from kontoguide.terminal.views import (
     RichScreen,
     acknowledged_line,
-    draft_title,
-    drafts_table,
     notice_panel,
 )
 
@@ -566,37 +564,3 @@ def _show_resume(
         screen.show(SummaryShown((flow.latest_answers(*found),), answered_only=True))
     if set_aside:
         screen.note(m.I_SET_ASIDE_ON_LOAD.format(count=len(set_aside)), "warning")
-
-
-def has_work_left(item: Loaded) -> bool:
-    """Whether a record waits for something: answers, a decision, the start, follow-ups.
-
-    A postponed decision waits for a new one; a rejected one and a closed account
-    are done (`resume ID` still opens them, for the document or a new decision).
-    """
-    record = item.record
-    if record.status == "decided":
-        return record.step5.outcome != "avslaget"
-    return record.status != "closed"
-
-
-def choose_draft(store: Store, asker: Asker, screen: RichScreen) -> str | None:
-    """Let the user pick a record with something left to do; None if they cancel."""
-    everything, unusable = drafts.scan_records(store)
-    for message in unusable:
-        screen.note(message, "problem")
-    found = [item for item in everything if has_work_left(item)]
-    if not found:
-        raise UsageError(m.I_NOTHING_TO_RESUME)
-    screen.print(Text(""))
-    table = drafts_table(
-        found, title=m.VIEW_RESUMABLE_TITLE, status=True, width=screen.console.width
-    )
-    screen.print(table)
-    options = [Option(item.record.id, draft_title(item)) for item in found]
-    options.append(Option("", m.I_CHOOSE_CANCEL))
-    choice = asker.select(Prompt(m.I_CHOOSE_RECORD, default=options[0].value), options)
-    if not choice:
-        screen.note(m.I_STOPPED_NOTHING_CHANGED)
-        return None
-    return choice

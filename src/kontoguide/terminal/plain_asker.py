@@ -235,7 +235,9 @@ class PlainAsker:
             shown = " ".join(default.split()).removesuffix(".")
             lines.append(_always(m.PL_TEXT_DEFAULT.format(value=shown)))
             if not prompt.required:
-                lines.append(_always(m.PL_TEXT_CLEAR))
+                # How to clear a kept answer is the same at every such question: once
+                # in a part, and on "?".
+                lines.append((m.PL_TEXT_CLEAR, m.PL_TEXT_CLEAR_SHORT))
         elif not prompt.required:
             lines.append((m.PL_OPTIONAL, m.PL_OPTIONAL_SHORT))
 
