@@ -74,6 +74,7 @@ def test_every_answer_is_offered_and_only_the_earlier_life_stays_behind(
     for part in ("organisation", "account_name", "step1", "step2", "step3", "step4"):
         assert data[part] == old[part], part
     assert data["step5"]["decision_maker"] == old["step5"]["decision_maker"]
+    assert data["step5"]["prepared_by"] == old["step5"]["prepared_by"]
     assert data["status"] == "ready"
     # ... but nothing of the earlier account's own life.
     assert data["id"] != old["id"]
@@ -89,6 +90,10 @@ def test_from_a_file_and_from_an_unknown_source(home: Path, checklist: Checklist
     loaded = drafts.earlier_record(str(EXAMPLES / "komplett.json"), Store())
     assert drafts.suggestions_from(loaded.record)["step3"]["platform"] == "instagram"
     assert "start" not in drafts.suggestions_from(loaded.record)
+    # Who prepared the checklist is an answer like the others, not the decision.
+    step5 = drafts.suggestions_from(loaded.record)["step5"]
+    assert step5["prepared_by"] == loaded.record.step5.prepared_by.model_dump(mode="json")
+    assert "outcome" not in step5
     result = run_kontoguide("start", "--from", "finnsinte", home=home)
     assert result.returncode == ExitCode.USAGE
 

@@ -287,9 +287,11 @@ def resolve(
 # What a new record takes over from an earlier one as suggestions (`start --from`):
 # the answers up to the decision. Not the identity, the notice (acknowledged anew),
 # the decision, the start, the follow-ups, the closing, the history or what was set
-# aside: those belong to the earlier account's own life.
+# aside: those belong to the earlier account's own life. Of step 5, who decides and
+# who prepared the checklist are answers like the others (the README: only the
+# decision and what follows stay behind), offered to be confirmed or changed.
 _NOT_SUGGESTED = ("notice", "start", "follow_ups", "closing")
-_DECISION_SUGGESTED = ("decision_maker",)
+_DECISION_SUGGESTED = ("decision_maker", "prepared_by")
 
 
 def suggestions_from(record: Record) -> dict[str, Any]:
