@@ -4,6 +4,7 @@ and never forced onto the decision, which stays what it was (issue 19)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -255,12 +256,44 @@ def test_a_dpo_date_after_the_decision_counts_only_when_given_at_a_review(
 ) -> None:
     loaded = decided_under_2026_2(tmp_path)
     data = loaded.record.model_dump(mode="json")
-    data["step4"]["data_protection"].update({"dpo_name": "Maria Ek", "dpo_date": day(-1)})
+    # The day of the follow-up: after the decision, and not after the review's follow-up.
+    held = data["follow_ups"][-1]["held_on"]
+    data["step4"]["data_protection"].update({"dpo_name": "Maria Ek", "dpo_date": held})
     # As groundwork of the decision (not given at a review) it comes too late.
     with pytest.raises(ValidationError) as refused:
         Record.model_validate(data, context={"checklist": loaded.checklist})
     assert [e["loc"] for e in refused.value.errors()] == [("step5", "decision_date")]
     data["follow_ups"][-1]["review_answers"] = ["step4.data_protection.dpo_date"]
+    Record.model_validate(data, context={"checklist": loaded.checklist})
+
+
+@pytest.mark.parametrize("when", ["before_the_decision", "after_its_follow_up"])
+def test_a_date_given_at_a_review_lies_between_the_decision_and_its_follow_up(
+    tmp_path: Path, when: str
+) -> None:
+    loaded = decided_under_2026_2(tmp_path)
+    decided = loaded.record.step5.decision_date
+    # The follow-up before the one of the review: its day lies in the past.
+    first = loaded.record.follow_ups[0].model_dump(mode="json")
+    held = loaded.record.follow_ups[0].held_on
+    assert decided is not None and held > decided + timedelta(days=1)
+    wrong, other = (
+        (decided - timedelta(days=1), decided)
+        if when == "before_the_decision"
+        else (held + timedelta(days=1), held)
+    )
+    data = loaded.record.model_dump(mode="json")
+    data["step4"]["data_protection"].update({"dpo_name": "Maria Ek", "dpo_date": wrong.isoformat()})
+    data["follow_ups"] = [{**first, "review_answers": ["step4.data_protection.dpo_date"]}]
+    with pytest.raises(ValidationError) as refused:
+        Record.model_validate(data, context={"checklist": loaded.checklist})
+    [error] = refused.value.errors()
+    # Refused at the date given at the review, naming both dates.
+    assert error["loc"] == ("step4", "data_protection", "dpo_date")
+    assert wrong.isoformat() in error["msg"]
+    assert other.isoformat() in error["msg"]
+    # Between the decision and the follow-up it is the review's, truly.
+    data["step4"]["data_protection"]["dpo_date"] = held.isoformat()
     Record.model_validate(data, context={"checklist": loaded.checklist})
 
 

@@ -8,7 +8,9 @@
    acknowledgement was set aside, or given when a decided record is imported);
    refusing it would undo a decision taken. Nor is a date given at a review (a
    question a later checklist version added, answered after a follow-up): it
-   tells of something done after the decision.
+   tells of something done after the decision, so it lies on or after the
+   decision and on or before the day of the follow-up it was given at (else a
+   hand-edited record could list any late groundwork date as reviewed).
 2. The start (and its report to the city's list) on or after the decision day:
    an account may be opened the day it is approved.
 3. Every follow-up on or after the start.
@@ -51,6 +53,34 @@ def groundwork_dates(
         if isinstance(day, date):
             found.append((what, day))
     return found
+
+
+def _value_at(record: Any, field: str) -> Any:
+    node = record
+    for name in field.split("."):
+        node = getattr(node, name, None)
+    return node
+
+
+def review_out_of_order(
+    record: Any, decided: date | None, reviewed: dict[str, date]
+) -> tuple[str, date, str] | None:
+    """A date given at a review that lies before the decision or after the follow-up
+    it was given at: its field, the date and why, if there is one. `reviewed` is each
+    answer given at a review and the day of its follow-up."""
+    for field, held in reviewed.items():
+        day = _value_at(record, field)
+        if not isinstance(day, date):
+            continue
+        if decided is not None and day < decided:
+            why = m.V_REVIEWED_BEFORE_DECISION.format(
+                day=day.isoformat(), decision=decided.isoformat(), held=held.isoformat()
+            )
+            return field, day, why
+        if day > held:
+            why = m.V_REVIEWED_AFTER_FOLLOW_UP.format(day=day.isoformat(), held=held.isoformat())
+            return field, day, why
+    return None
 
 
 def decision_too_early(

@@ -155,6 +155,17 @@ V_DECIDED_BEFORE_EARLIER = (
     "färdiga underlaget, så {what} ska ligga samma dag eller tidigare. Rätta det datum "
     "som är fel."
 )
+V_REVIEWED_BEFORE_DECISION = (
+    "Datumet {day} gavs vid omprövningen (uppföljningen {held}) men ligger före "
+    "beslutsdatumet {decision}. Ett svar från omprövningen berättar om något som gjordes "
+    "efter beslutet: datumet ska ligga samma dag som beslutet eller senare. Rätta det datum "
+    "som är fel."
+)
+V_REVIEWED_AFTER_FOLLOW_UP = (
+    "Datumet {day} gavs vid omprövningen men ligger efter uppföljningen {held}, där det "
+    "gavs. Ett svar från omprövningen kan inte berätta om något som ännu inte hade hänt: "
+    "datumet ska ligga samma dag som uppföljningen eller tidigare."
+)
 V_EARLIER_COMMS = "dialogen med kommunikationsfunktionen (steg 1)"
 V_EARLIER_OFFICER = "dialogen med kommunikationsansvarig (steg 3)"
 V_EARLIER_DPO = "avstämningen med dataskyddsombudet (steg 4)"

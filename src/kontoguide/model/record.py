@@ -34,7 +34,7 @@ from kontoguide.model.account_life import (
     Transition,
     reviewed_on,
 )
-from kontoguide.model.chronology import decision_too_early
+from kontoguide.model.chronology import decision_too_early, review_out_of_order
 from kontoguide.model.fieldtypes import Moment, ShortText
 from kontoguide.model.parts import LIST_MAXIMUMS, NoticeAck, Organisation, Part, _error_at
 from kontoguide.model.steps import APPROVED, Channel, Decision, Groundwork, Purpose, Routines
@@ -245,8 +245,13 @@ class Answers(Part):
         # Checked once the whole record is: a date given at a review (in a follow-up,
         # after the decision) is not groundwork of the decision.
         decided = self.step5.decision_date
+        reviewed = reviewed_on(self.follow_ups)
+        out_of_order = review_out_of_order(self, decided, reviewed)
+        if out_of_order is not None:
+            field, day, why = out_of_order
+            raise _error_at(field, day.isoformat(), why)
         parts = {"step1": self.step1, "step3": self.step3, "step4": self.step4}
-        problem = decision_too_early(decided, parts, frozenset(reviewed_on(self.follow_ups)))
+        problem = decision_too_early(decided, parts, frozenset(reviewed))
         if decided is not None and problem is not None:
             raise _error_at("step5.decision_date", decided.isoformat(), problem)
         return self
