@@ -37,6 +37,8 @@ from kontoguide.checklist.parts import (
 from kontoguide.files.regularfile import read_regular
 from kontoguide.model import paths
 from kontoguide.model.errors import ChecklistError, UnreadableError
+from kontoguide.model.record import Record
+from kontoguide.model.steps import APPROVED
 
 EARLIER_FOLDER = "earlier"
 # A version comes from a record, which is data: it names a folder, so only a plain name.
@@ -120,6 +122,16 @@ def review_questions(
         # later version) is not asked for again.
         and not paths.is_answered(paths.get(data, question.field))
     ]
+
+
+def open_at_review(current: Checklist, judged: Checklist, record: Record) -> int:
+    """How many questions of `current` the next review is to offer `record` (judged by
+    `judged`), derived from its answers: none for an account that has no review to
+    come (a closed account, a rejected or postponed one, one not decided yet)."""
+    approved = record.status == "decided" and record.step5.outcome == APPROVED
+    if record.status != "started" and not approved:
+        return 0
+    return len(review_questions(current, judged, record.model_dump(mode="json")))
 
 
 # By the identity of today's checklist (kept alive here): hashing a frozen checklist would

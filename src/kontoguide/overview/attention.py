@@ -37,6 +37,7 @@ Rule = Literal[
     "approved_not_started",
     "waiting_for_decision",
     "follow_up_soon",
+    "review_open",
     "older_checklist",
 ]
 # Most urgent first: the order of the table and of each record's list.
@@ -50,6 +51,7 @@ RULES: tuple[Rule, ...] = (
     "approved_not_started",
     "waiting_for_decision",
     "follow_up_soon",
+    "review_open",
     "older_checklist",
 )
 
@@ -153,6 +155,16 @@ def _checklist(entry: Entry, today: date) -> list[Attention]:
     return [Attention("older_checklist", text, changed)]
 
 
+def _review(entry: Entry, today: date) -> list[Attention]:
+    count = entry.review_open
+    if not count:
+        return []
+    text = m.OV_ATT_REVIEW_ONE if count == 1 else m.OV_ATT_REVIEW_MANY
+    current = entry.checklist.version
+    changed = day_given(entry.summary.updated_at)
+    return [Attention("review_open", text.format(count=count, current=current), changed)]
+
+
 def _set_aside(entry: Entry, today: date) -> list[Attention]:
     # With a checklist that is not installed the variant's own answers are set aside
     # too; the note on the unknown checklist says so already.
@@ -184,6 +196,7 @@ def attention(entry: Entry, today: date) -> list[Attention]:
         *_goals(entry, today),
         *_start(entry, today),
         *_decision(entry, today),
+        *_review(entry, today),
         *_checklist(entry, today),
     ]
     return sorted(found, key=lambda item: item.rank)

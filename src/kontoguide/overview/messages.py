@@ -34,6 +34,16 @@ OV_ATT_OLDER_CHECKLIST = (
     "Gjord med checklistans version {used}. Den gällande versionen är {current}: se vad som "
     "har ändrats."
 )
+OV_ATT_REVIEW_ONE = (
+    "1 fråga som checklistans version {current} har lagt till före beslutet är inte besvarad "
+    "än. Den erbjuds efter nästa uppföljning (omprövningen), och beslutet prövas inte mot den "
+    "(kontoguides regel)."
+)
+OV_ATT_REVIEW_MANY = (
+    "{count} frågor som checklistans version {current} har lagt till före beslutet är inte "
+    "besvarade än. De erbjuds efter nästa uppföljning (omprövningen), och beslutet prövas inte "
+    "mot dem (kontoguides regel)."
+)
 OV_ATT_UNKNOWN_CHECKLIST = (
     "Gjord med checklistan ”{checklist_id}” (version {version}), som inte finns på den här "
     "datorn. Läget är räknat med stadens standardchecklista och kan vara ett annat med "

@@ -31,6 +31,7 @@ from typing import Any, get_args
 from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic_core.core_schema import ErrorType
 
+from kontoguide.checklist.earlier import open_at_review
 from kontoguide.checklist.loading import RecordChecklists, shipped_standard
 from kontoguide.checklist.parts import Checklist
 from kontoguide.files.folderwalk import walk_files
@@ -188,6 +189,9 @@ class Entry:
     checklist_known: bool = True
     # Answers found invalid as the record was read (validate names each): not counted.
     set_aside: tuple[Problem, ...] = ()
+    # Questions a later checklist version added that the next review is to ask, derived
+    # from the answers as the record was read (checklist.earlier), never from the file.
+    review_open: int = 0
 
     @property
     def state_label(self) -> str:
@@ -259,13 +263,16 @@ def summary_from_data(path: Path, data: dict[str, Any]) -> Summary:
 
 def derived_summary(
     path: Path, data: dict[str, Any], checklist: Checklist
-) -> tuple[Summary, list[Problem]]:
+) -> tuple[Summary, list[Problem], int]:
     """The summary of the record as `list` loads it: its stored `status` is not trusted,
     answers that are invalid (an unknown `outcome`, say) are set aside, and the state
     is derived from what is left (lifecycle.state). With it, what was set aside now:
-    the problems `kontoguide validate` reports for the same file."""
+    the problems `kontoguide validate` reports for the same file; and how many questions
+    of `checklist` (today's version) the next review is to ask, as resume counts them."""
     loaded = drafts.record_from_data(path, data, checklist)
-    return summary_from_data(path, loaded.record.model_dump(mode="json")), loaded.set_aside_now
+    summary = summary_from_data(path, loaded.record.model_dump(mode="json"))
+    review_open = open_at_review(checklist, loaded.checklist, loaded.record)
+    return summary, loaded.set_aside_now, review_open
 
 
 class _Reader:
@@ -292,8 +299,15 @@ class _Reader:
             if standard is None:  # pragma: no cover - the standard is always shipped
                 raise
             checklist, known = standard, False
-        summary, set_aside = derived_summary(path, data, checklist)
-        entry = Entry(summary, checklist, path, checklist_known=known, set_aside=tuple(set_aside))
+        summary, set_aside, review_open = derived_summary(path, data, checklist)
+        entry = Entry(
+            summary,
+            checklist,
+            path,
+            checklist_known=known,
+            set_aside=tuple(set_aside),
+            review_open=review_open,
+        )
         index = self._by_id.get(summary.id)
         if index is None:
             self._by_id[summary.id] = len(self.found.entries)

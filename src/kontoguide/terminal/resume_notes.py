@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from kontoguide.checklist.earlier import review_questions
+from kontoguide.checklist.earlier import open_at_review
 from kontoguide.checklist.loading import load_checklist
 from kontoguide.checklist.parts import Checklist
 from kontoguide.model.days import clock_behind, day_given
 from kontoguide.model.errors import KontoguideError
 from kontoguide.model.record import Record
-from kontoguide.model.steps import APPROVED
 from kontoguide.terminal import messages as m
 from kontoguide.terminal.views import RichScreen
 
@@ -27,12 +26,7 @@ def resume_notes(screen: RichScreen, record: Record, judged_by: Checklist, today
         return
     if judged_by.version != current.version:
         screen.note(m.I_DECIDED_UNDER.format(used=judged_by.version, current=current.version))
-    # Reviewed at follow-ups: an account started, or approved and about to be (a closed
-    # account, or one rejected, has none to come).
-    approved = record.status == "decided" and record.step5.outcome == APPROVED
-    if record.status != "started" and not approved:
-        return
-    count = len(review_questions(current, judged_by, record.model_dump(mode="json")))
+    count = open_at_review(current, judged_by, record)
     if count:
         text = m.I_REVIEW_OPEN_ONE if count == 1 else m.I_REVIEW_OPEN_MANY
         screen.note(text.format(count=count, current=current.version))
