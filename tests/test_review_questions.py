@@ -171,6 +171,42 @@ def test_after_a_follow_up_the_new_questions_are_offered_and_each_answer_saved(
     assert [q.field for _, q in flow.checklist.questions()] == judged
 
 
+def test_a_question_that_starts_to_apply_in_the_review_is_asked_in_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kontoguide.questionnaire import review_answers
+
+    dpo_date = "step4.data_protection.dpo_date"
+    # The version in use now, as an example: the DPO's date asked only once the unit
+    # has said it is the controller, a question that is new at this review too.
+    follows = Condition(field="step4.data_protection.controller", equals=[True])
+    sections = tuple(
+        s.model_copy(
+            update={
+                "questions": tuple(
+                    q.model_copy(update={"when": follows}) if q.field == dpo_date else q
+                    for q in s.questions
+                )
+            }
+        )
+        for s in STANDARD.sections
+    )
+    variant = STANDARD.model_copy(update={"sections": sections})
+    monkeypatch.setattr(review_answers, "load_checklist", lambda _id: variant)
+    loaded = decided_under_2026_2(tmp_path)
+    data = loaded.record.model_dump(mode="json")
+    before = [q.field for _, q in earlier.review_questions(variant, loaded.checklist, data)]
+    assert dpo_date not in before  # the controller is not answered yet
+
+    script = {**fu_script(), m.FU_REVIEW_OFFER: ["nu"], **REVIEW_ANSWERS}
+    _flow, asker, saves = talk(loaded, script)
+
+    asked = [p.message for p in asker.prompts]
+    assert asked.index(label(dpo_date)) > asked.index(label("step4.data_protection.controller"))
+    assert (saves.last.follow_ups or [])[-1].review_answers == NEW_SINCE_2026_2
+    assert saves.last.step4.data_protection.dpo_date is not None
+
+
 def test_not_now_is_the_default_and_asks_nothing(tmp_path: Path) -> None:
     loaded = decided_under_2026_2(tmp_path)
     flow, asker, saves = talk(loaded, {**fu_script(), m.FU_REVIEW_OFFER: ["inte_nu"]})

@@ -4,6 +4,7 @@ question as an optional one, through the same engine as every other question."""
 
 from __future__ import annotations
 
+from kontoguide.checklist.parts import Question, Section
 from kontoguide.model import paths
 from kontoguide.questionnaire import messages as m
 from kontoguide.questionnaire.dialogue import Conversation
@@ -34,15 +35,28 @@ def offer_review(conversation: Conversation) -> int:
     if choice != _NOW:
         conversation.screen.show(Note(m.FU_REVIEW_LATER_NOTE))
         return 0
-    flow.in_review = frozenset(question.field for _, question in asked)
+    seen: list[str] = []
     try:
-        for section, question in asked:
+        # The list is asked for again after each answer: a question that starts to apply
+        # because of an answer given here is asked in this review, not the next one.
+        while (upcoming := _next(flow.review_questions(), seen)) is not None:
+            section, question = upcoming
+            seen.append(question.field)
+            flow.in_review = frozenset(seen)
             conversation.questions.announce(section)
             conversation.ask(section, question.model_copy(update={"required": False}))
     finally:
         flow.in_review = frozenset()
-    answered = sum(1 for _, question in asked if paths.is_answered(flow.value(question.field)))
+    answered = sum(1 for field in seen if paths.is_answered(flow.value(field)))
     conversation.screen.show(
-        Note(m.FU_REVIEW_DONE.format(answered=answered, count=count), "success")
+        Note(m.FU_REVIEW_DONE.format(answered=answered, count=len(seen)), "success")
     )
     return answered
+
+
+def _next(
+    questions: list[tuple[Section, Question]], seen: list[str]
+) -> tuple[Section, Question] | None:
+    """The first question not asked in this review yet (one left empty stays offered
+    for the next review, but is not asked twice in this one)."""
+    return next((item for item in questions if item[1].field not in seen), None)
