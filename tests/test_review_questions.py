@@ -514,3 +514,18 @@ def test_a_question_the_record_answers_already_is_not_asked_again(tmp_path: Path
     data["step5"].pop("prepared_by")
     asked = [q.field for _, q in earlier.review_questions(STANDARD, loaded.checklist, data)]
     assert asked == [*NEW_SINCE_2026_2, *preparer]
+
+
+def test_a_review_answer_listed_without_its_answer_does_not_undo_the_decision(
+    tmp_path: Path,
+) -> None:
+    # A hand edit: the follow-up says the records-law question was answered at the
+    # review, but the record holds no answer. The decision stands, by its own version.
+    data = started_example(STANDARD).model_dump(mode="json")
+    for field in [*NEW_SINCE_2026_2, *DECISION_SINCE_2026_2]:
+        _without(data, field)
+    data["checklist_version"] = "2026.2"
+    data["follow_ups"][-1]["review_answers"] = ["step4.archiving.records_law"]
+    assert earlier.reviewed_fields(data) == frozenset()
+    loaded = drafts.record_from_data(tmp_path / f"{data['id']}.json", data)
+    assert (loaded.record.status, loaded.checklist.version) == ("started", "2026.2")

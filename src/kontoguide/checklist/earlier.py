@@ -93,12 +93,19 @@ def judged_by(current: Checklist, data: dict[str, Any]) -> Checklist:
 
 def reviewed_fields(data: dict[str, Any]) -> frozenset[str]:
     """The answers a record's follow-ups list as given at a review, from its content as
-    stored (not validated yet: anything but a list of names counts for nothing)."""
+    stored (not validated yet: anything but a list of names counts for nothing). Only
+    answers the record holds count: a listed question without an answer (a hand edit)
+    would otherwise join the version the decision is judged by, as a required question
+    unanswered, and undo the decision."""
     found: set[str] = set()
     follow_ups = data.get("follow_ups")
     for item in follow_ups if isinstance(follow_ups, list) else []:
         fields = item.get("review_answers") if isinstance(item, dict) else None
-        found.update(f for f in (fields if isinstance(fields, list) else []) if isinstance(f, str))
+        found.update(
+            f
+            for f in (fields if isinstance(fields, list) else [])
+            if isinstance(f, str) and paths.is_answered(paths.get(data, f))
+        )
     return frozenset(found)
 
 
