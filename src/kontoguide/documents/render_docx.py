@@ -110,7 +110,9 @@ class _Writer(DocxWriter):
 
     def set_aside(self, given: str | None, reason: str | None) -> None:
         if given is not None:
-            self.para(self.document, m.DOC_SET_ASIDE_GIVEN.format(given=given), m.STYLE_ANSWER)
+            text = m.DOC_SET_ASIDE_GIVEN.format(given=given)
+            # The answer given and why it must be fixed read as one: never a page apart.
+            self.para(self.document, text, m.STYLE_ANSWER).paragraph_format.keep_with_next = True
         self.para(
             self.document,
             m.DOC_SET_ASIDE_REASON.format(reason=reason or m.DOC_SET_ASIDE),
