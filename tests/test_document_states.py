@@ -513,6 +513,12 @@ def test_a_closed_record_shows_the_closing(docs: dict[str, Any]) -> None:
         ["Ja"],
         ["Ja"],
     ]
+    # Whose title: read page by page, "Befattning" stood alone at the top of a page,
+    # the name it belongs to at the foot of the one before.
+    assert list(questions)[:2] == [
+        "Beslutade att avsluta kontot",
+        "Beslutade att avsluta kontot: befattning",
+    ]
     order = headings(document)
     assert order.index("Uppföljning 1: 2026-11-16") < order.index("Kontot avslutas")
     assert order[-1] == "Historik"
