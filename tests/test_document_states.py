@@ -274,6 +274,17 @@ def test_a_draft_is_marked_on_every_page_and_lists_what_is_missing(
 # --- ready: the basis for a decision --------------------------------------------------
 
 
+def test_an_answer_set_aside_keeps_its_reason_on_its_page(docs: dict[str, Any]) -> None:
+    # Read page by page in LibreOffice, the draft had "Angivet svar: Bibblan Unga" at
+    # the foot of one page and why it must be fixed at the top of the next.
+    paragraphs = docs["draft"].paragraphs
+    given = [i for i, p in enumerate(paragraphs) if p.text.startswith("Angivet svar: ")]
+    assert len(given) > 5
+    for index in given:
+        assert paragraphs[index + 1].text.startswith("Behöver rättas: ")
+        assert paragraphs[index].paragraph_format.keep_with_next, paragraphs[index].text
+
+
 def test_a_ready_record_is_the_basis_for_a_decision(docs: dict[str, Any]) -> None:
     document = docs["ready"]
     assert document.core_properties.category == "Underlag för beslut"
@@ -501,6 +512,12 @@ def test_a_closed_record_shows_the_closing(docs: dict[str, Any]) -> None:
         ["Ja"],
         ["Ja"],
         ["Ja"],
+    ]
+    # Whose title: read page by page, "Befattning" stood alone at the top of a page,
+    # the name it belongs to at the foot of the one before.
+    assert list(questions)[:2] == [
+        "Beslutade att avsluta kontot",
+        "Beslutade att avsluta kontot: befattning",
     ]
     order = headings(document)
     assert order.index("Uppföljning 1: 2026-11-16") < order.index("Kontot avslutas")

@@ -172,6 +172,16 @@ def test_the_example_adds_questions_of_every_kind_a_condition_a_list_and_a_secti
     assert variant.base_docx == "kulturforvaltningen-mall.docx"
 
 
+def test_the_example_names_every_question_in_record_form(variant: Checklist) -> None:
+    # Read page by page, the variant's document printed "Har du läst förvaltningens
+    # egen kanalstrategi?" as a heading: a question to the applicant, not a record.
+    from kontoguide.documents.labels import question_label
+
+    for checklist in (load_checklist(), variant):
+        asked = [q.field for _, q in checklist.questions() if question_label(q).endswith("?")]
+        assert asked == [], checklist.id
+
+
 def test_the_example_answers_file_validates_with_the_variant(installed: Checklist) -> None:
     result = run("validate", str(EXAMPLE_ANSWERS))
     assert result.exit_code == 0, result.output
@@ -410,7 +420,7 @@ def test_start_validate_and_export_with_the_variant_end_to_end(
     cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
     # Added questions stand in their step, in checklist order, like standard ones.
     order = [
-        "Har du läst förvaltningens egen kanalstrategi?",
+        "Förvaltningens kanalstrategi är läst",
         "Förvaltningens publiker",
         "Viktigaste publiken",
         "Anpassning för barn",
@@ -439,9 +449,7 @@ def test_start_validate_and_export_with_the_variant_end_to_end(
 
     assert run("export", stored.stem, "-o", "ut.md").exit_code == 0
     markdown = (tmp_path / "ut.md").read_text(encoding="utf-8")
-    assert markdown.index("Har du läst förvaltningens egen kanalstrategi?") < markdown.index(
-        "Steg 2"
-    )
+    assert markdown.index("Förvaltningens kanalstrategi är läst") < markdown.index("Steg 2")
     assert "| Sommarboken – startträff |" in markdown
     assert run("export", stored.stem, "-o", "ut.json").exit_code == 0
     exported = json.loads((tmp_path / "ut.json").read_text(encoding="utf-8"))

@@ -243,6 +243,7 @@ class _Block:
     # The part of a line that is extra line spacing (1.15 lines): the last line on a
     # page fits without it.
     slack: float = 0.0
+    element: Any = None  # the body paragraph it stands for, if any
 
 
 class _Layout:
@@ -256,6 +257,7 @@ class _Layout:
         self.used = 0.0
         self.after = 0.0  # the space after the last block placed
         self.strict = False  # whether a block's space after must fit on its page
+        self.page_starts: list[Any] = []  # paragraphs that begin a page after the first
 
     def new_page(self) -> None:
         self.pages += 1
@@ -300,6 +302,8 @@ class _Layout:
             index += len(group)
 
     def _one(self, block: _Block) -> None:
+        if self.used == 0 and self.pages > 1 and block.element is not None:
+            self.page_starts.append(block.element)
         if self.used > 0:
             self.used += max(self.after, block.before)
         self.used += block.top
@@ -358,6 +362,16 @@ def _table_blocks(tbl: Any, styles: _Styles) -> list[_Block]:
 
 def estimate_pages(document: Document) -> int:
     """The number of pages the document will have when laid out (an estimate)."""
+    return _laid_out(document).pages
+
+
+def begins_page(document: Document, paragraph: Any) -> bool:
+    """Whether the body paragraph `paragraph` (a w:p) is estimated to begin a page other
+    than the first: where a paragraph kept with those after it is moved on whole."""
+    return any(element is paragraph for element in _laid_out(document).page_starts)
+
+
+def _laid_out(document: Document) -> _Layout:
     section = document.sections[-1]
     page_height = (section.page_height or 0) / EMU_PER_PT
     top = (section.top_margin or 0) / EMU_PER_PT
@@ -403,8 +417,9 @@ def estimate_pages(document: Document) -> int:
                     block.slack = max(look.line_height() - look.size * SINGLE_LINE, 0.0)
             block.keep_next, block.page_break = look.keep_next, look.page_break
             block.keep_together, block.top, block.bottom = look.keep_lines, top, bottom
+            block.element = child
             blocks.append(block)
             previous = look
     layout = _Layout(math.floor(page_height - body_top - body_bottom))
     layout.place(blocks)
-    return layout.pages
+    return layout

@@ -30,7 +30,7 @@ from kontoguide.documents.chart import CHART_NS, chart_xml, size_emu
 from kontoguide.documents.docx_header import header_and_footer
 from kontoguide.documents.docx_look import LANGUAGE, finish_package, prepare
 from kontoguide.documents.docx_writer import DocxWriter
-from kontoguide.documents.page_count import estimate_pages
+from kontoguide.documents.page_count import begins_page, estimate_pages
 from kontoguide.documents.view import (
     Answer,
     ChecksAnswer,
@@ -110,7 +110,9 @@ class _Writer(DocxWriter):
 
     def set_aside(self, given: str | None, reason: str | None) -> None:
         if given is not None:
-            self.para(self.document, m.DOC_SET_ASIDE_GIVEN.format(given=given), m.STYLE_ANSWER)
+            text = m.DOC_SET_ASIDE_GIVEN.format(given=given)
+            # The answer given and why it must be fixed read as one: never a page apart.
+            self.para(self.document, text, m.STYLE_ANSWER).paragraph_format.keep_with_next = True
         self.para(
             self.document,
             m.DOC_SET_ASIDE_REASON.format(reason=reason or m.DOC_SET_ASIDE),
@@ -196,6 +198,12 @@ class _Writer(DocxWriter):
             paragraph.paragraph_format.keep_together = True
         for paragraph in parts[:-1]:
             paragraph.paragraph_format.keep_with_next = True
+        # LibreOffice 7.4 does not always honour the keeps: under a variant's head block
+        # it left the heading and the source line on one page and the city's words on
+        # the next. Where the notice is estimated to move on whole, a page break before
+        # it says so to every program.
+        if begins_page(body, parts[0]._p):
+            parts[0].paragraph_format.page_break_before = True
 
     def body(self, view: DocumentView) -> None:
         body = self.document
