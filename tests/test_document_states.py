@@ -368,7 +368,7 @@ def test_a_decision_shows_what_was_decided_when_by_whom_and_why(
     assert facts["Beslutsfattare"] == "Helena Ström, Avdelningschef, Stockholms stadsbibliotek"
     assert facts["Diarienummer"] == "KUF 2026/1187"
     assert facts["Motivering"].startswith("Stadsledningskontoret avråder från nya konton")
-    assert "Nästa omprövning" not in facts  # only an approval is reviewed
+    assert "Nästa omprövning enligt beslutet" not in facts  # only an approval is reviewed
     # Signed already: the document records the decision, it is no form to sign again,
     # and it says where the signed decision is (issue 19).
     assert signature_captions(document) == []
@@ -390,7 +390,7 @@ def test_an_approval_shows_when_it_is_reviewed_and_nothing_of_a_start(
     assert texts(taken)[:3] == ["☒ Godkänt", "☐ Avslaget", "☐ Uppskjutet"]
     facts = facts_of(next(b for b in taken if isinstance(b, Table)))
     assert facts["Beslut"] == "Godkänt"
-    assert facts["Nästa omprövning"] == "2027-11-01"
+    assert facts["Nästa omprövning enligt beslutet"] == "2027-11-01"
     # Every outcome has its reason, an approval too.
     assert facts["Motivering"].startswith("Ungdomarna i målgruppen")
     assert "Kontot startas" not in headings(document)

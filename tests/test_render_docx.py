@@ -242,7 +242,7 @@ def test_the_decision_block_shows_the_decision_as_taken(document: Any) -> None:
     assert facts["Beslutsdatum"] == "2026-11-20"
     assert facts["Diarienummer"] == "KUF 2026/1187"
     assert facts["Beslutsfattare"] == "Helena Ström, Avdelningschef, Stockholms stadsbibliotek"
-    assert facts["Nästa omprövning"] == "2027-11-01"
+    assert facts["Nästa omprövning enligt beslutet"] == "2027-11-01"
 
 
 def test_footer_has_page_x_of_y_fields(document: Any) -> None:
