@@ -15,6 +15,10 @@ measure runs once a round, in turn (A, B, C, ...), and the medians are compared:
   follow-ups measuring every goal: target at most 4x the started account, and a
   document of at most 3 MB.
 
+The children run as an installed program does, its modules compiled once
+(common.installed_env): with PYTHONDONTWRITEBYTECODE set, as on some machines, every
+export compiled kontoguide's modules again.
+
 Each record is first made with `kontoguide start --answers FILE --no-input` in a
 temporary KONTOGUIDE_HOME. The model allows more follow-ups (240) than twenty; the
 largest case here is the one the issue measured.
@@ -26,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -35,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import cpu_of, interleaved
+from common import cpu_of, installed_env, interleaved
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -87,7 +90,7 @@ def main() -> None:
     runs = parser.parse_args().runs
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder) / "home"
-        env = {**os.environ, "KONTOGUIDE_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
+        env = installed_env(KONTOGUIDE_HOME=str(home), PYTHONIOENCODING="utf-8")
         largest = Path(folder) / "storst.json"
         largest.write_text(json.dumps(largest_answers(), ensure_ascii=False), encoding="utf-8")
         records = {
