@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from docx.document import Document
 from docx.oxml import parse_xml
@@ -20,6 +19,7 @@ from kontoguide.documents import messages as m
 from kontoguide.documents.docx_look import table_look
 from kontoguide.documents.table_layout import column_widths, columns_that_fit, width_scale
 from kontoguide.documents.view import TableAnswer
+from kontoguide.documents.xml_text import escape, quoteattr
 from kontoguide.model.textsafe import xml_safe
 
 FACTS_LABEL_SHARE = 0.32  # of the text width, for the label column of key-value tables
