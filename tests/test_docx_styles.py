@@ -11,6 +11,7 @@ from lxml import etree
 
 from kontoguide.documents import messages as m
 from kontoguide.documents.docx_look import _Styles, define_own_styles
+from kontoguide.documents.docx_writer import DocxWriter
 
 
 def _xml(document: object) -> bytes:
@@ -56,3 +57,22 @@ def test_styles_already_there_are_kept_and_set_up_once() -> None:
     first = _xml(document)
     define_own_styles(document)
     assert _xml(document) == first
+
+
+@pytest.mark.parametrize("before", ["new", "with properties", "with text"])
+def test_a_paragraphs_style_is_set_as_python_docx_sets_it(before: str) -> None:
+    documents = []
+    for ours in (True, False):
+        document = docx.Document()
+        define_own_styles(document)
+        paragraph = document.add_paragraph("text" if before == "with text" else "")
+        if before == "with properties":
+            paragraph.paragraph_format.keep_with_next = True
+        writer = DocxWriter(document)
+        if ours:
+            writer.style(paragraph, m.STYLE_ANSWER)
+        else:
+            paragraph._p.style = writer.ids[m.STYLE_ANSWER]
+        documents.append(etree.tostring(document.element.body))
+    assert documents[0] == documents[1]
+    assert b"w:pStyle" in documents[0]
