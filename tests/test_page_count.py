@@ -174,3 +174,13 @@ def test_a_row_taller_than_a_page_ends(checklist: Checklist, tmp_path: Path) -> 
     record, _ = drafts.from_answers(answers, checklist, Store(tmp_path / "records"))
     data_out = render(record, checklist, "docx", now=NOW)
     assert int(stored_results(data_out)["NUMPAGES"]) > LIBREOFFICE_PAGES["komplett"]
+
+
+def test_the_qualified_names_are_python_docxs() -> None:
+    # page_count remembers each name it builds (issue 23): the same names as python-docx's.
+    from docx.oxml.ns import qn as docx_qn
+
+    from kontoguide.documents import page_count
+
+    for tag in ("w:p", "w:pPr", "w:spacing", "wp:extent", "w:tblHeader"):
+        assert page_count.qn(tag) == docx_qn(tag)
