@@ -15,27 +15,37 @@ measure runs once a round, in turn (A, B, C, ...), and the medians are compared:
   follow-ups measuring every goal: target at most 4x the started account, and a
   document of at most 3 MB.
 
+The children run as an installed program does, its modules compiled once
+(common.installed_env): with PYTHONDONTWRITEBYTECODE set, as on some machines, every
+export compiled kontoguide's modules again.
+
 Each record is first made with `kontoguide start --answers FILE --no-input` in a
 temporary KONTOGUIDE_HOME. The model allows more follow-ups (240) than twenty; the
 largest case here is the one the issue measured.
 
-Usage: python bench/export_bench.py [--runs N]
+--before SRC also exports each record with an earlier version (the src folder of an
+earlier checkout, pyproject.toml and checklists beside it, e.g. from `git archive int
+src checklists pyproject.toml`), interleaved with this one, so before and after see the
+same machine load.
+
+Usage: python bench/export_bench.py [--runs N] [--before SRC]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import cpu_of, interleaved
+from common import cpu_of, installed_env, interleaved
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -84,10 +94,14 @@ def make_record(env: dict[str, str], home: Path, answers: Path) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=11)
-    runs = parser.parse_args().runs
+    parser.add_argument("--before", type=Path, help="the src folder of an earlier checkout")
+    options = parser.parse_args()
+    before, runs = options.before, options.runs
+    if before is not None and not (before.parent / "pyproject.toml").is_file():
+        parser.error(f"{before}: no pyproject.toml beside it (see --help)")
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder) / "home"
-        env = {**os.environ, "KONTOGUIDE_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
+        env = installed_env(KONTOGUIDE_HOME=str(home), PYTHONIOENCODING="utf-8")
         largest = Path(folder) / "storst.json"
         largest.write_text(json.dumps(largest_answers(), ensure_ascii=False), encoding="utf-8")
         records = {
@@ -97,33 +111,36 @@ def main() -> None:
         }
         targets = {name: Path(folder) / f"{name}.docx" for name in records}
 
-        def export(name: str) -> float:
+        versions = {"": env}
+        if before is not None:
+            versions = {" (before)": env | {"PYTHONPATH": str(before.resolve())}, "": env}
+
+        def export(name: str, side: dict[str, str]) -> float:
             command = [sys.executable, "-m", "kontoguide", "export", records[name]]
             command += ["--format", "docx", "--output", str(targets[name]), "--force"]
-            return cpu_of(command, env)
+            return cpu_of(command, side)
 
         baseline = [sys.executable, "-c", "import docx, pydantic, typer"]
-        medians = interleaved(
-            {
-                "baseline": lambda: cpu_of(baseline, env),
-                "komplett": lambda: export("komplett"),
-                "startat": lambda: export("startat"),
-                "storst": lambda: export("storst"),
-            },
-            runs,
-        )
+        measures: dict[str, Callable[[], float]] = {"baseline": partial(cpu_of, baseline, env)}
+        for label, side in versions.items():
+            measures |= {name + label: partial(export, name, side) for name in records}
+        medians = interleaved(measures, runs)
         sizes = {name: target.stat().st_size for name, target in targets.items()}
     print(f"rounds (interleaved, CPU time, medians): {runs}")
     print(f"import docx, pydantic, typer:          {medians['baseline'] * 1000:7.0f} ms")
-    for name, label in (
-        ("komplett", "export komplett.json"),
-        ("startat", "export startat-med-uppfoljning"),
-        ("storst", f"export {GOALS} goals x {FOLLOW_UPS} follow-ups"),
-    ):
-        size = sizes[name] / 1_000_000
-        print(f"{label + ':':38} {medians[name] * 1000:7.0f} ms  {size:5.2f} MB")
-    print(f"komplett / baseline:  {medians['komplett'] / medians['baseline']:5.2f}  (target <= 2)")
-    print(f"largest / started:    {medians['storst'] / medians['startat']:5.2f}  (target <= 4)")
+    for label in versions:
+        for name, what in (
+            ("komplett", "export komplett.json"),
+            ("startat", "export startat-med-uppfoljning"),
+            ("storst", f"export {GOALS} goals x {FOLLOW_UPS} follow-ups"),
+        ):
+            size = sizes[name] / 1_000_000
+            print(f"{what + label + ':':47} {medians[name + label] * 1000:7.0f} ms  {size:5.2f} MB")
+    for label in versions:
+        komplett = medians["komplett" + label] / medians["baseline"]
+        largest = medians["storst" + label] / medians["startat" + label]
+        print(f"komplett / baseline{label}:  {komplett:5.2f}  (target <= 2)")
+        print(f"largest / started{label}:    {largest:5.2f}  (target <= 4)")
     print(f"largest document:     {sizes['storst'] / 1_000_000:5.2f} MB (target <= 3)")
 
 

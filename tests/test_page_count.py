@@ -192,3 +192,13 @@ def test_a_notice_that_moves_on_whole_starts_with_a_page_break(
     assert _notice_heading(exported["komplett"]).paragraph_format.page_break_before
     # Where the notice fits under the head block it stays there.
     assert not _notice_heading(exported["approved"]).paragraph_format.page_break_before
+
+
+def test_the_qualified_names_are_python_docxs() -> None:
+    # page_count remembers each name it builds (issue 23): the same names as python-docx's.
+    from docx.oxml.ns import qn as docx_qn
+
+    from kontoguide.documents import page_count
+
+    for tag in ("w:p", "w:pPr", "w:spacing", "wp:extent", "w:tblHeader"):
+        assert page_count.qn(tag) == docx_qn(tag)

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
+
+from kontoguide.documents.xml_text import escape
 
 WIDTH_INCHES = 6.3  # the text width of an A4 page in the built-in look (16.6 cm)
 ROW_INCHES = 0.42  # per goal
@@ -93,7 +94,7 @@ def _text(text: str) -> str:
 
 
 def _attr(text: str) -> str:
-    return escape(text, {'"': "&quot;"})
+    return escape(text, quote=True)
 
 
 def _fill(colour: str) -> str:

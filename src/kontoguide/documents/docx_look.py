@@ -20,6 +20,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.styles import BabelFish
+from docx.styles.style import StyleFactory
 from docx.table import Table
 
 from kontoguide.checklist.basedoc import read_base_document
@@ -152,13 +154,44 @@ def _copy_missing_styles(document: Document) -> None:
 # --- styles -----------------------------------------------------------------
 
 
-def _paragraph_style(document: Document, name: str, base: str = "Normal") -> Any:
-    styles = document.styles
-    try:
-        return styles[name]
-    except KeyError:
-        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = styles[base]
+class _Styles:
+    """The document's styles by name, as `document.styles[name]` finds them, and adding
+    a paragraph style as `add_style` does.
+
+    python-docx scans every style of the document for each look-up and again for each
+    style added, which was most of the time the styles took to set up (issue 23).
+    """
+
+    def __init__(self, document: Document) -> None:
+        self.styles = document.styles
+        self.by_name: dict[str, Any] = {}
+        self.ids: set[str] = set()
+        for element in self.styles.element.style_lst:
+            # The first of two styles with one name wins, as in python-docx's look-up.
+            self.by_name.setdefault(element.name_val, element)
+            self.ids.add(element.styleId)
+
+    def get(self, name: str) -> Any:
+        element = self.by_name.get(BabelFish.ui2internal(name))
+        if element is not None:
+            return StyleFactory(element)
+        if name in self.ids:  # python-docx's look-up by id, and its warning
+            return self.styles[name]
+        return None
+
+    def paragraph_style(self, name: str, base: str = "Normal") -> Any:
+        found = self.get(name)
+        if found is not None:
+            return found
+        internal = BabelFish.ui2internal(name)
+        element = self.styles.element.add_style_of_type(internal, WD_STYLE_TYPE.PARAGRAPH, False)
+        self.by_name[internal] = element
+        self.ids.add(element.styleId)
+        style: Any = StyleFactory(element)
+        based_on = self.get(base)
+        if based_on is None:
+            raise KeyError(f"no style with name '{base}'")
+        style.base_style = based_on
         style.quick_style = True
         return style
 
@@ -166,26 +199,26 @@ def _paragraph_style(document: Document, name: str, base: str = "Normal") -> Any
 def define_own_styles(document: Document) -> None:
     """The document's own styles; a base document that defines them keeps its look."""
     existing = {style.name for style in document.styles}
-    own = _paragraph_style
-    draft = own(document, m.STYLE_DRAFT)
-    header_draft = own(document, m.STYLE_HEADER_DRAFT, "Header")
-    lead = own(document, m.STYLE_LEAD)
+    own = _Styles(document).paragraph_style
+    draft = own(m.STYLE_DRAFT)
+    header_draft = own(m.STYLE_HEADER_DRAFT, "Header")
+    lead = own(m.STYLE_LEAD)
     # Based on Word's Quote, so that readers that map styles (pandoc) read a quotation.
-    notice = own(document, m.STYLE_NOTICE, "Quote")
-    answer = own(document, m.STYLE_ANSWER)
-    no_answer = own(document, m.STYLE_NO_ANSWER, m.STYLE_ANSWER)
-    caution = own(document, m.STYLE_CAUTION, m.STYLE_ANSWER)
-    table_heading = own(document, m.STYLE_TABLE_HEADING)
-    table_text = own(document, m.STYLE_TABLE_TEXT)
-    sign_line = own(document, m.STYLE_SIGN_LINE)
-    sign_caption = own(document, m.STYLE_SIGN_CAPTION)
-    kind = own(document, m.STYLE_KIND)
-    header_state = own(document, m.STYLE_HEADER_STATE, "Header")
-    figure = own(document, m.STYLE_FIGURE)
-    figure_caption = own(document, m.STYLE_FIGURE_CAPTION)
-    note_heading = own(document, m.STYLE_NOTICE_NOTE_HEADING)
-    note = own(document, m.STYLE_NOTICE_NOTE)
-    about = own(document, m.STYLE_ABOUT)
+    notice = own(m.STYLE_NOTICE, "Quote")
+    answer = own(m.STYLE_ANSWER)
+    no_answer = own(m.STYLE_NO_ANSWER, m.STYLE_ANSWER)
+    caution = own(m.STYLE_CAUTION, m.STYLE_ANSWER)
+    table_heading = own(m.STYLE_TABLE_HEADING)
+    table_text = own(m.STYLE_TABLE_TEXT)
+    sign_line = own(m.STYLE_SIGN_LINE)
+    sign_caption = own(m.STYLE_SIGN_CAPTION)
+    kind = own(m.STYLE_KIND)
+    header_state = own(m.STYLE_HEADER_STATE, "Header")
+    figure = own(m.STYLE_FIGURE)
+    figure_caption = own(m.STYLE_FIGURE_CAPTION)
+    note_heading = own(m.STYLE_NOTICE_NOTE_HEADING)
+    note = own(m.STYLE_NOTICE_NOTE)
+    about = own(m.STYLE_ABOUT)
     if m.STYLE_BOX not in existing:
         box = document.styles.add_style(m.STYLE_BOX, WD_STYLE_TYPE.CHARACTER)
         _set_font(box, BOX_FONT)

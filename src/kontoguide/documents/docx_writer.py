@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from docx.document import Document
-from docx.oxml import parse_xml
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Emu, Pt
 from docx.text.paragraph import Paragraph
@@ -20,6 +19,7 @@ from kontoguide.documents import messages as m
 from kontoguide.documents.docx_look import table_look
 from kontoguide.documents.table_layout import column_widths, columns_that_fit, width_scale
 from kontoguide.documents.view import TableAnswer
+from kontoguide.documents.xml_text import escape, quoteattr
 from kontoguide.model.textsafe import xml_safe
 
 FACTS_LABEL_SHARE = 0.32  # of the text width, for the label column of key-value tables
@@ -66,7 +66,16 @@ class DocxWriter:
         )
 
     def style(self, paragraph: Paragraph, name: str) -> None:
-        paragraph._p.style = self.ids[name]
+        p = paragraph._p
+        if p.pPr is not None:
+            p.style = self.ids[name]
+            return
+        # A new paragraph: its properties made as python-docx makes them, without its
+        # search for where w:pStyle goes among thirty-odd possible siblings, a third
+        # of the time writing the body took in a profile (issue 23).
+        properties = OxmlElement("w:pPr")
+        properties.append(OxmlElement("w:pStyle", attrs={qn("w:val"): self.ids[name]}))
+        p.insert(0, properties)
 
     def para(self, container: Any, text: str, style: str) -> Paragraph:
         paragraph: Paragraph = container.add_paragraph()

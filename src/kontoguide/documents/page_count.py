@@ -14,12 +14,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from docx.document import Document
-from docx.oxml.ns import qn
+from docx.oxml.ns import qn as _qualified
 
 from kontoguide.documents.table_layout import EMU_PER_PT
+
+# The estimate asks for the same few dozen qualified names thousands of times
+# in one export; python-docx builds each anew (issue 23).
+qn = cache(_qualified)
 
 TWIPS_PER_PT = 20
 # Arial's (and Liberation Sans's) line height is 1.149 em; "single" spacing is that.

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
 
 from docx.document import Document
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
@@ -46,6 +45,7 @@ from kontoguide.documents.view import (
     TextAnswer,
     YesNoAnswer,
 )
+from kontoguide.documents.xml_text import quoteattr
 from kontoguide.model.textsafe import xml_safe
 
 
