@@ -151,6 +151,7 @@ class _Styles:
         key = style_id if style_id in self.styles else self.normal
         if key in self.cache:
             return self.cache[key]
+        cached = key  # an unknown or missing style is Normal's look, cached as Normal's
         chain = []
         seen = set()
         while key is not None and key in self.styles and key not in seen:
@@ -161,7 +162,7 @@ class _Styles:
         look = dict(self.default)
         for style in reversed(chain):
             _apply(look, style.find(qn("w:pPr")), style.find(qn("w:rPr")))
-        self.cache[style_id] = look
+        self.cache[cached] = look
         return look
 
     def look(self, p: Any) -> _Look:
