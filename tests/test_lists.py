@@ -143,7 +143,10 @@ def test_an_item_being_added_can_be_cancelled_and_nothing_of_it_remains(
     assert any(note.text == m.Q_ITEM_CANCELLED for note in screen.of(Note))
     # The way out is said in the hint of a text field of an item.
     email_prompt = next(p for p in asker.prompts if p.message == EMAIL)
-    assert email_prompt.hint is not None and m.Q_ITEM_CANCEL_HINT in email_prompt.hint
+    # It names the item that would not be added, as its heading does.
+    assert email_prompt.hint is not None
+    assert email_prompt.hint.endswith(m.Q_ITEM_CANCEL_HINT.format(item="person 2"))
+    assert "inte vill lägga till person 2." in email_prompt.hint
 
 
 def test_a_choice_in_an_item_offers_cancel(checklist: Checklist) -> None:

@@ -218,7 +218,12 @@ Q_ITEM_WHICH_FIELD = "Vad vill du ändra för ”{item}”?"
 Q_ITEM_ALL_FIELDS = "Alla uppgifter, en i taget"
 Q_ITEM_CANCEL = "Avbryt (lägg inte till något)"
 Q_ITEM_CANCEL_CHANGE = "Avbryt (behåll som det var)"
-Q_ITEM_CANCEL_HINT = "Lämna svaret tomt och tryck Enter om du vill avbryta."
+# The way out of an item names the item ("mål 2", as its heading says): "avbryta" alone
+# did not say what would be cancelled. Both start with Q_ITEM_WAY_OUT, which the plain
+# mode says once per part.
+Q_ITEM_WAY_OUT = "Lämna svaret tomt och tryck Enter om du"
+Q_ITEM_CANCEL_HINT = Q_ITEM_WAY_OUT + " inte vill lägga till {item}."
+Q_ITEM_CHANGE_HINT = Q_ITEM_WAY_OUT + " vill låta {item} vara som förut."
 Q_ITEM_CANCEL_SURE = "Vill du avbryta? Inget av det du har fyllt i läggs till i listan."
 Q_ITEM_CANCEL_NO = "Nej, fortsätt fylla i"
 Q_ITEM_CANCEL_YES = "Ja, avbryt"
