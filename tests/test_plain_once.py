@@ -119,8 +119,9 @@ def test_a_whole_plain_walk_says_less_and_repeats_less() -> None:
     found = plain_walk.count(stdout)
     assert found["errors"] == 0
     # 39.5 words and 28.5 % before the options, hints, item positions, list items and
-    # pause line were said once (the second round of issue 21).
-    assert found["words_per_question"] < 32.5
+    # pause line were said once (the second round of issue 21); 31.9 words before the
+    # hints were shortened to what a listener needs at the question (the third round).
+    assert found["words_per_question"] <= 30
     assert found["repeated_share"] <= 0.15
     assert stdout.count(m.PL_BACK_KEY_SHORT) + stdout.count(m.PL_BACK_KEY) < 10
 
