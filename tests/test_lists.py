@@ -143,7 +143,10 @@ def test_an_item_being_added_can_be_cancelled_and_nothing_of_it_remains(
     assert any(note.text == m.Q_ITEM_CANCELLED for note in screen.of(Note))
     # The way out is said in the hint of a text field of an item.
     email_prompt = next(p for p in asker.prompts if p.message == EMAIL)
-    assert email_prompt.hint is not None and m.Q_ITEM_CANCEL_HINT in email_prompt.hint
+    # It names the item that would not be added, as its heading does.
+    assert email_prompt.hint is not None
+    assert email_prompt.hint.endswith(m.Q_ITEM_CANCEL_HINT.format(item="person 2"))
+    assert "inte vill lägga till person 2." in email_prompt.hint
 
 
 def test_a_choice_in_an_item_offers_cancel(checklist: Checklist) -> None:
@@ -168,9 +171,8 @@ def test_removal_asks_which_item_with_one_item_too_and_keeping_is_the_default(
     groups = checklist.question("step2.target_groups")
     group = ANSWERS["step2.target_groups"][0]
     record = record_with(checklist, {"step2.target_groups": [group]})
-    sure = m.Q_LIST_REMOVE_SURE.format(
-        item=shorten(f"{group['name']} · {group['description']}", 50)
-    )
+    # The item whole: the terminal fits what it shows to its own width.
+    sure = m.Q_LIST_REMOVE_SURE.format(item=f"{group['name']} · {group['description']}")
     script = {
         LIST_MENU: ["remove", "remove", "done"],
         m.Q_LIST_WHICH_REMOVE: ["\x00tillbaka", "0"],
@@ -326,3 +328,30 @@ def test_a_pause_on_a_lists_menu_resumes_there_when_later_answers_are_given(
     assert asker.left() == {}
     assert later.last.set_aside == {}
     assert not flow.list_open(team)
+
+
+LONG_DESCRIPTION = (
+    "Vårdnadshavare till barn i åldern 6 till 12 år i Söderort som planerar lovet och "
+    "letar efter gratis aktiviteter i mobilen på kvällen"
+)
+
+
+def test_the_core_gives_the_titles_of_a_list_and_of_the_picker_whole(
+    checklist: Checklist,
+) -> None:
+    # The terminal fits a title to its real width (prompts.fit_title), so the core does
+    # not cut it at a fixed one: at 120 columns nothing need be cut.
+    from kontoguide.questionnaire.question_picker import QuestionPicker
+
+    groups = checklist.question("step2.target_groups")
+    group = {**ANSWERS["step2.target_groups"][0], "description": LONG_DESCRIPTION}
+    scan = checklist.question("step1.environment_scan")
+    record = record_with(
+        checklist, {"step2.target_groups": [group], "step1.environment_scan": LONG_DESCRIPTION}
+    )
+    flow, conversation, asker, screen, _ = make(checklist, {LIST_MENU: ["done"]}, record)
+    conversation.ask_list(groups)
+    (title,) = screen.of(ListShown)[0].titles
+    assert LONG_DESCRIPTION in title and "…" not in title
+    picker = QuestionPicker(flow, asker, screen)
+    assert picker._change_title(scan) == f"{scan.label} ({LONG_DESCRIPTION})"

@@ -761,3 +761,46 @@ def test_a_person_taken_again_after_going_back_keeps_the_answers_given(
     assert asker.prompts[-1].default == "agare"
     # Back at the offer, not at the list: nothing is said about the list.
     assert m.Q_ITEM_BACK_KEPT not in [n.text for n in screen.of(Note)]
+
+
+# --- menu titles: whole from the core, fitted by the terminal (issue 21) -------------------
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_a_long_menu_cuts_a_title_at_a_word_to_the_real_width(width: int) -> None:
+    from prompt_toolkit.data_structures import Size
+
+    class Sized(DummyOutput):
+        def __init__(self) -> None:
+            super().__init__()
+            self.written: list[str] = []
+
+        def get_size(self) -> Size:
+            return Size(rows=24, columns=width)
+
+        def write(self, data: str) -> None:
+            self.written.append(data)
+
+    options = [Option(str(n), f"Fråga {n} ({LONG})") for n in range(10)]
+    with create_pipe_input() as pipe:
+        output = Sized()
+        pipe.send_text(ENTER)
+        asker = QuestionaryAsker(input=pipe, output=output)
+        assert asker.select(Prompt("Vilken?"), options) == "0"
+    shown = "".join(output.written)
+    # One row per title in a long menu, as much as the width holds, cut after a word.
+    fitted = fit_title(options[0].title, width, SELECT, rows=1)
+    assert "\n" not in fitted and fitted.endswith("…") and len(fitted) < width - SELECT
+    kept = fitted.removesuffix("…")
+    assert options[0].title.startswith(kept) and options[0].title[len(kept)] in " ,;:"
+    assert fitted in shown
+    # A wider screen shows more of it.
+    assert len(fit_title(options[0].title, 120, SELECT, rows=1)) > len(
+        fit_title(options[0].title, 60, SELECT, rows=1)
+    )
+
+
+def test_a_short_menu_wraps_a_long_title_whole() -> None:
+    title = "Mål: Fler unga känner till bibliotekens lovaktiviteter och anmäler sig via länken"
+    fitted = fit_title(title, 60, SELECT, rows=3)
+    assert " ".join(fitted.split()) == title and "…" not in fitted

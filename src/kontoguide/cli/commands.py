@@ -41,8 +41,12 @@ def say_wrapped(text: str) -> None:
 def print_problems(found: list[Problem], checklist: Checklist) -> None:
     """The problems grouped by step, wrapped to the terminal (see problem_report)."""
     from kontoguide.rules.problem_report import report_lines
+    from kontoguide.terminal.pager import page_lines
 
-    for line in report_lines(found, checklist, _width()):
+    lines = report_lines(found, checklist, _width())
+    if page_lines(lines):
+        return
+    for line in lines:
         say(line)
 
 

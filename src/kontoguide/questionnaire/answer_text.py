@@ -28,6 +28,11 @@ def format_number(value: Any) -> str:
 whole_titles: ContextVar[bool] = ContextVar("whole_titles", default=False)
 
 
+def one_line(text: str) -> str:
+    """`text` whole on one line: a menu's title, which the terminal fits to its width."""
+    return " ".join(text.split())
+
+
 def shorten(text: str, width: int) -> str:
     """`text` on one line, at most `width` characters, cut after a whole word (a word
     is cut only when the first one alone is too long)."""

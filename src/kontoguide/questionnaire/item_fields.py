@@ -29,6 +29,12 @@ class BackFromItem(Exception):
         self.answers = answers
 
 
+def _way_out(question: Question, number: int, *, changing: bool) -> str:
+    """How to leave item `number` by an empty answer, naming it as its heading does."""
+    item = f"{question.item_label or ''} {number}".strip()
+    return (m.Q_ITEM_CHANGE_HINT if changing else m.Q_ITEM_CANCEL_HINT).format(item=item)
+
+
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -55,6 +61,7 @@ class ItemFields:
         field offers a way out (`cancel`), which raises Cancelled."""
         label = (question.item_label or "").capitalize()
         self.screen.show(ItemStarted(label, number))
+        way_out = _way_out(question, number, changing=cancel == m.Q_ITEM_CANCEL_CHANGE)
         fields = question.fields
         item: dict[str, Any] = {}
         asked: list[int] = []  # the fields asked so far, in order: where back goes
@@ -91,7 +98,7 @@ class ItemFields:
                 return self.flow.check_item(question, {**item, name: value}, name)
 
             try:
-                value = self._ask_field(spec, default, check, cancel)
+                value = self._ask_field(spec, default, check, cancel, way_out)
             except GoBack:
                 if not asked:
                     raise BackFromItem(dict(item)) from None
@@ -146,7 +153,8 @@ class ItemFields:
                 return self.flow.check_item(question, {**changed, name: value}, name)
 
             default = changed.get(spec.field)
-            value = self._ask_field(spec, default, check, m.Q_ITEM_CANCEL_CHANGE)
+            way_out = _way_out(question, index + 1, changing=True)
+            value = self._ask_field(spec, default, check, m.Q_ITEM_CANCEL_CHANGE, way_out)
             changed[spec.field] = value
             for other in question.fields:
                 if other.when is None:
@@ -158,22 +166,25 @@ class ItemFields:
                     pending.append(other)
         return changed
 
-    def _ask_field(self, spec: ItemField, default: Any, check: Check, cancel: str) -> Any:
+    def _ask_field(
+        self, spec: ItemField, default: Any, check: Check, cancel: str, way_out: str
+    ) -> Any:
         """One field of an item, with a way out: a choice to cancel in a choice, an
-        empty answer (confirmed) in a required text; and a way back (GoBack)."""
+        empty answer (confirmed) in a required text, said by `way_out` in its hint;
+        and a way back (GoBack)."""
         self.answers.item_back = True
         try:
             if spec.kind in TEXT_KINDS and spec.required:
-                return self._ask_text(spec, default, check)
+                return self._ask_text(spec, default, check, way_out)
             if spec.kind not in ("choice", "yesno"):
                 return self.answers.ask_value(spec, default, check)
             return self.answers.ask_value(spec, default, check, cancel=cancel)
         finally:
             self.answers.item_back = False
 
-    def _ask_text(self, spec: ItemField, default: Any, check: Check) -> Any:
+    def _ask_text(self, spec: ItemField, default: Any, check: Check, way_out: str) -> Any:
         """A required text of an item: left empty, it asks whether to cancel the item."""
-        hint = f"{spec.hint} {m.Q_ITEM_CANCEL_HINT}" if spec.hint else m.Q_ITEM_CANCEL_HINT
+        hint = f"{spec.hint} {way_out}" if spec.hint else way_out
         hinted = spec.model_copy(update={"hint": hint})
 
         def lenient(value: Any) -> str | None:

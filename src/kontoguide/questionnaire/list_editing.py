@@ -12,7 +12,7 @@ from typing import Any
 from kontoguide.checklist.parts import ItemField, Question
 from kontoguide.questionnaire import messages as m
 from kontoguide.questionnaire.answer_prompts import Cancelled
-from kontoguide.questionnaire.answer_text import shorten
+from kontoguide.questionnaire.answer_text import one_line, shorten
 from kontoguide.questionnaire.events import ListShown, Note, Screen
 from kontoguide.questionnaire.flow import Flow
 from kontoguide.questionnaire.item_fields import BackFromItem, ItemFields
@@ -33,7 +33,7 @@ class ListEditing:
 
     def show_list(self, question: Question, *, intro: bool = False) -> None:
         titles = tuple(
-            shorten(self.flow.item_menu_title(question, item), 72)
+            one_line(self.flow.item_menu_title(question, item))
             for item in self.flow.items(question)
         )
         self.screen.show(ListShown(question, titles, intro))
@@ -185,7 +185,7 @@ class ListEditing:
         name = self.flow.item_field_title(question, spec)
         value = item.get(spec.field)
         shown = m.Q_NOT_ANSWERED if value in (None, "") else self.flow.format_value(spec, value)
-        return f"{name}: {shorten(shown, max(20, 70 - len(name)))}"
+        return f"{name}: {one_line(shown)}"
 
     def remove(self, question: Question) -> None:
         # Which one is always asked, with one item as with several: nothing is removed
@@ -196,13 +196,13 @@ class ListEditing:
         title = self.flow.item_menu_title(question, self.flow.items(question)[index])
         sure = self.asker.select(
             # Keeping is the default: a quick Enter must not delete anything.
-            Prompt(m.Q_LIST_REMOVE_SURE.format(item=shorten(title, 50)), default=NO),
+            Prompt(m.Q_LIST_REMOVE_SURE.format(item=one_line(title)), default=NO),
             yes_no(m.Q_LIST_REMOVE_YES, m.Q_LIST_REMOVE_NO),
         )
         if sure != YES:
             return
         show_displaced(self.screen, self.flow.remove_item(question, index))
-        self.screen.show(Note(m.Q_LIST_REMOVED.format(item=shorten(title, 60)), "success"))
+        self.screen.show(Note(m.Q_LIST_REMOVED.format(item=one_line(title)), "success"))
         self.show_list(question)
 
     def pick_item(self, question: Question, message: str) -> int | None:
@@ -210,7 +210,7 @@ class ListEditing:
         options = [
             Option(
                 str(index),
-                f"{index + 1}. {shorten(self.flow.item_menu_title(question, item), 66)}",
+                f"{index + 1}. {one_line(self.flow.item_menu_title(question, item))}",
             )
             for index, item in enumerate(items)
         ]

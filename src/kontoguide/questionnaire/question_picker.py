@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from kontoguide.checklist.parts import Question, Section
 from kontoguide.questionnaire import messages as m
-from kontoguide.questionnaire.answer_text import shorten
+from kontoguide.questionnaire.answer_text import one_line
 from kontoguide.questionnaire.events import Screen, SummaryShown
 from kontoguide.questionnaire.flow import Flow
 from kontoguide.questionnaire.prompting import BACK, Asker, Option, Prompt
@@ -74,5 +74,5 @@ class QuestionPicker:
     def _change_title(self, question: Question) -> str:
         answer = self.flow.format_answer(question)
         shown = m.Q_NOT_ANSWERED if answer is None else answer
-        label = shorten(question.label, 44)
-        return f"{label} ({shorten(shown, 74 - len(label) - 3)})"
+        # Whole: the terminal cuts what does not fit its width (prompts.fit_title).
+        return f"{one_line(question.label)} ({one_line(shown)})"

@@ -193,10 +193,8 @@ I_FROM_NOTE = (
 )
 
 # --- lists: lists, team, platform changes and the step-by-step summary ---
-VIEW_TASKS_PURPOSE = (
-    "Öppna ett steg i taget för att se dess svar och ändra dem. När allt stämmer sparar du "
-    "checklistan som klar för beslut."
-)
+# Saving it as ready for the decision is the menu's own last choice, said right after.
+VIEW_TASKS_PURPOSE = "Se och ändra svaren steg för steg."
 VIEW_LATEST_ANSWERS = "Dina senaste svar i {part}"
 
 # --- overview: the communication function's overview (issue 11) ---

@@ -176,13 +176,20 @@ def _is_terminal(stream: TextIO) -> bool:
         return False
 
 
+def _said_as(way: str) -> str:
+    """A way around as kept in `Told`: an item's way out without the item's number, so
+    that it is said once in a part, not again at each item ("mål 1", "mål 2")."""
+    return re.sub(r"\d+", "", way) if way.startswith(m.Q_ITEM_WAY_OUT) else way
+
+
 def _ways(prompt: Prompt) -> tuple[str | None, list[Instruction]]:
     """The prompt's hint without the way out of an item, and its ways around."""
     hint = prompt.hint.strip() if prompt.hint else None
     ways: list[Instruction] = []
-    if hint is not None and hint.endswith(m.Q_ITEM_CANCEL_HINT):
-        hint = hint.removesuffix(m.Q_ITEM_CANCEL_HINT).strip() or None
-        ways.append(_always(m.Q_ITEM_CANCEL_HINT))
+    at = -1 if hint is None else hint.find(m.Q_ITEM_WAY_OUT)
+    if hint is not None and at >= 0:
+        ways.append(_always(hint[at:]))
+        hint = hint[:at].strip() or None
     if prompt.help:
         ways.append((m.PL_HELP_KEY, m.PL_HELP_KEY_SHORT))
     if prompt.back:
@@ -407,8 +414,8 @@ class PlainAsker:
             self._say(hint)
         for line in self.told.options(prompt, options, full=full):
             self._say(line)
-        untold = ways if full else [way for way in ways if way[0] not in self.told.said]
-        self.told.said.update(long for long, _ in untold)
+        untold = ways if full else [way for way in ways if _said_as(way[0]) not in self.told.said]
+        self.told.said.update(_said_as(long) for long, _ in untold)
         (kind, _), *also = how
         known = not full and kind in self.told.kinds
         self.told.kinds.add(kind)

@@ -109,16 +109,27 @@ def _on_validation_error(message: str, width: int) -> str:
     return wrap("! " + message, width, indent="")
 
 
-def fit_title(title: str, width: int, indent: int) -> str:
+def fit_title(title: str, width: int, indent: int, rows: int | None = None) -> str:
     """A choice's title wrapped at words, its later lines under its first: the list
-    would otherwise cut a long title at the screen's edge, in the middle of a word."""
+    would otherwise cut a long title at the screen's edge, in the middle of a word.
+    With `rows`, what does not fit in them is cut after a whole word, with "…"."""
+    room = max(width - 1 - indent, 20)
     lines = textwrap.wrap(
-        " ".join(title.split()),
-        width=max(width - 1 - indent, 20),
-        break_on_hyphens=False,
-        break_long_words=False,
+        " ".join(title.split()), width=room, break_on_hyphens=False, break_long_words=False
     )
+    if rows is not None and len(lines) > rows:
+        lines = lines[:rows]
+        last = lines[-1]
+        while len(last) + 1 > room and " " in last:
+            last = last[: last.rindex(" ")]
+        lines[-1] = last.rstrip(" ,;:–-") + "…"
     return ("\n" + " " * indent).join(lines) or title
+
+
+def title_rows(options: int) -> int:
+    """How many rows each choice's title may take: one in a long menu (a page of the
+    question picker, twelve questions and its ways, must fit 24 rows), else three."""
+    return 1 if options > 8 else 3
 
 
 # Where a choice's title starts: after " » ", and in a checkbox also after "○ ".
@@ -210,12 +221,14 @@ class QuestionaryAsker:
         return answer
 
     def select(self, prompt: Prompt, options: Sequence[Option]) -> str:
-        width = self._width()
+        width, rows = self._width(), title_rows(len(options))
         values = [option.value for option in options]
         question = questionary.select(
             _message(prompt.message, width),
             choices=[
-                questionary.Choice(title=fit_title(o.title, width, SELECT_INDENT), value=o.value)
+                questionary.Choice(
+                    title=fit_title(o.title, width, SELECT_INDENT, rows), value=o.value
+                )
                 for o in options
             ],
             default=prompt.default
@@ -239,7 +252,7 @@ class QuestionaryAsker:
         return answer
 
     def checkbox(self, prompt: Prompt, options: Sequence[Option]) -> list[str]:
-        width = self._width()
+        width, rows = self._width(), title_rows(len(options))
         # Only option values can be marked: a default from an answers file may hold
         # anything (an object, a list), and unhashable values must not break the prompt.
         default = prompt.default if isinstance(prompt.default, list) else []
@@ -248,7 +261,7 @@ class QuestionaryAsker:
             _message(prompt.message, width),
             choices=[
                 questionary.Choice(
-                    title=fit_title(o.title, width, CHECKBOX_INDENT),
+                    title=fit_title(o.title, width, CHECKBOX_INDENT, rows),
                     value=o.value,
                     checked=o.value in chosen,
                 )

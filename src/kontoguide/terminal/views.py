@@ -43,6 +43,7 @@ from kontoguide.store.drafts import Loaded
 from kontoguide.store.list_row import Listed, listed
 from kontoguide.terminal import messages as m
 from kontoguide.terminal.command_wrap import has_command, wrap_keeping_commands
+from kontoguide.terminal.pager import print_paged
 from kontoguide.terminal.text_grid import Grid
 
 MAX_WIDTH = 80
@@ -372,7 +373,11 @@ class RichScreen:
         if isinstance(event, Note):
             self.note(event.text, event.tone)
             return
-        for renderable in _RENDER[type(event)](event):
+        rendered = _RENDER[type(event)](event)
+        if isinstance(event, SummaryShown):
+            print_paged(self.console, rendered, _width(self.console))
+            return
+        for renderable in rendered:
             self.print(renderable)
 
     def note(self, text: str, tone: Tone = "info") -> None:
