@@ -103,3 +103,25 @@ def test_answers_that_fit_or_go_to_no_terminal_are_printed_whole(
     assert shown == []
     assert "Organisation och rutiner" in out.getvalue()
     assert len(piped.getvalue().splitlines()) > 24
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="ingen pty i Windows")
+def test_with_a_screen_reader_nothing_is_held_back_by_a_pager(tmp_path: Path) -> None:
+    # ACCESSIBLE=1 (plain mode): the report is read as it comes, never behind a key.
+    pexpect = pytest.importorskip("pexpect")
+    paged = tmp_path / "paged.txt"
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "kontoguide", "validate", str(EXAMPLE)],
+        env={**_env(tmp_path, paged), "ACCESSIBLE": "1"},
+        cwd=str(tmp_path),
+        dimensions=(24, 80),
+        encoding="utf-8",
+        timeout=30,
+    )
+    child.expect(pexpect.EOF)
+    shown = child.before
+    child.close()
+    assert child.exitstatus == 1
+    assert not paged.exists()
+    assert len(shown.splitlines()) > 24

@@ -9,6 +9,7 @@ in Windows, plain output where neither works.
 
 from __future__ import annotations
 
+import os
 import pydoc
 import shutil
 import sys
@@ -16,8 +17,14 @@ from collections.abc import Sequence
 
 from rich.console import Console, RenderableType
 
+from kontoguide.terminal.plain_wanted import wanted
+
 
 def _interactive() -> bool:
+    # A screen reader reads the output as it comes (plain mode asked for by
+    # ACCESSIBLE or KONTOGUIDE_ENKEL): a pager would hold it back behind a key.
+    if wanted(False, os.environ):
+        return False
     try:
         return sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty()
     except (AttributeError, ValueError, OSError):
