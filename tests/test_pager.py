@@ -125,3 +125,20 @@ def test_with_a_screen_reader_nothing_is_held_back_by_a_pager(tmp_path: Path) ->
     assert child.exitstatus == 1
     assert not paged.exists()
     assert len(shown.splitlines()) > 24
+
+
+def test_what_was_read_in_less_stays_on_the_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Without -X less clears the screen at q: the report was gone just when it was needed.
+    from kontoguide.terminal import pager
+
+    seen: list[str | None] = []
+    monkeypatch.delenv("LESS", raising=False)
+    monkeypatch.setattr(pager, "_interactive", lambda: True)
+    monkeypatch.setattr(pager, "_rows", lambda: 24)
+    monkeypatch.setattr(pager.pydoc, "pager", lambda text: seen.append(os.environ.get("LESS")))
+    assert pager.page_lines([f"rad {n}" for n in range(30)])
+    assert seen == ["FRX"]
+    # A LESS of the person's own is theirs.
+    monkeypatch.setenv("LESS", "-R")
+    assert pager.page_lines([f"rad {n}" for n in range(30)])
+    assert seen[-1] == "-R"

@@ -35,11 +35,19 @@ def _rows() -> int:
     return shutil.get_terminal_size().lines
 
 
+def _keep_on_screen() -> None:
+    # less, as git runs it: what was read stays on the screen after q (X), and a text
+    # that fits one screen is just printed (F). Without it less clears the screen on
+    # exit and the report is gone just when the person wants to act on it.
+    os.environ.setdefault("LESS", "FRX")
+
+
 def page_lines(lines: Sequence[str]) -> bool:
     """Show `lines` through the pager when they do not fit the screen; whether it did."""
     # The prompt or the shell's line comes after them: one row is theirs.
     if not _interactive() or len(lines) < _rows():
         return False
+    _keep_on_screen()
     pydoc.pager("\n".join(lines))
     return True
 
@@ -50,6 +58,7 @@ def print_paged(console: Console, renderables: Sequence[RenderableType], width: 
     height = sum(len(console.render_lines(r, options, pad=False)) for r in renderables)
     on_terminal = console.is_terminal and not console.is_dumb_terminal and _interactive()
     if on_terminal and height >= console.height:
+        _keep_on_screen()
         with console.pager(styles=False):
             for renderable in renderables:
                 console.print(renderable, width=width)
