@@ -74,11 +74,13 @@ def _centimetres(width: int, height: int) -> str:
 
 
 def _fit_images(document: Document) -> Iterator[str]:
-    seen: set[int] = set()
-    for element in _header_and_footer_elements(document):
-        if id(element) in seen:
+    # Two sections may name one header part: its images are fitted (and told) once. The
+    # elements themselves are kept, so lxml hands out the same object for the same part.
+    seen: set[Any] = set()
+    for element in (part._element for part in own_headers_and_footers(document)):
+        if element in seen:
             continue
-        seen.add(id(element))
+        seen.add(element)
         for properties in element.iter(qn("wp:docPr")):
             if (properties.get("descr") or "").strip():
                 continue
@@ -92,7 +94,9 @@ def _fit_images(document: Document) -> Iterator[str]:
                 yield m.B_FIT_DECORATIVE.format(name=name)
 
 
-def _header_and_footer_elements(document: Document) -> Iterator[Any]:
+def own_headers_and_footers(document: Document) -> Iterator[Any]:
+    """Each section's headers and footers (default, first page, even pages) that are the
+    section's own, not linked to the previous section's."""
     for section in document.sections:
         for part in (
             section.header,
@@ -103,7 +107,7 @@ def _header_and_footer_elements(document: Document) -> Iterator[Any]:
             section.even_page_footer,
         ):
             if not part.is_linked_to_previous:
-                yield part._element
+                yield part
 
 
 def _inner_description(properties: Any) -> str:

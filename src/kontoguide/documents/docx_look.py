@@ -26,7 +26,7 @@ from docx.table import Table
 
 from kontoguide.checklist.basedoc import read_base_document
 from kontoguide.documents import messages as m
-from kontoguide.documents.base_fit import fit_base
+from kontoguide.documents.base_fit import fit_base, own_headers_and_footers
 from kontoguide.model.errors import ChecklistError
 
 LANGUAGE = "sv-SE"
@@ -109,21 +109,10 @@ def _drop_what_is_not_ours(document: Document) -> None:
             del rels[rid]
     # A header or footer may still mark where a comment was: the marks would point at
     # comments that are no longer there.
-    for section in document.sections:
-        for part in (
-            section.header,
-            section.footer,
-            section.first_page_header,
-            section.first_page_footer,
-            section.even_page_header,
-            section.even_page_footer,
-        ):
-            if part.is_linked_to_previous:
-                continue
-            element = part._element
-            for tag in _COMMENT_MARKS:
-                for mark in list(element.iter(qn(tag))):
-                    mark.getparent().remove(mark)
+    for part in own_headers_and_footers(document):
+        for tag in _COMMENT_MARKS:
+            for mark in list(part._element.iter(qn(tag))):
+                mark.getparent().remove(mark)
 
 
 def _copy_missing_styles(document: Document) -> None:
