@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,8 @@ def test_a_folder_with_a_record_gets_the_full_listing(
     assert said.err.count("Kunde inte läsa 1 fil") == 2  # reported by both, never skipped
 
 
-def test_an_empty_list_loads_neither_the_models_nor_the_checklist(tmp_path: Path) -> None:
+def _loaded_by_an_empty_list(modules: tuple[str, ...], tmp_path: Path) -> list[str]:
+    """Which of `modules` a `kontoguide list` over no checklists has imported."""
     code = (
         "import sys\n"
         "from kontoguide.cli import entry\n"
@@ -43,13 +45,23 @@ def test_an_empty_list_loads_neither_the_models_nor_the_checklist(tmp_path: Path
         "    entry.main()\n"
         "except SystemExit:\n"
         "    pass\n"
-        "heavy = ('kontoguide.model.record', 'kontoguide.checklist.parts', 'rich.console',\n"
-        "         'kontoguide.terminal.plain_asker')\n"
+        f"heavy = {modules!r}\n"
         "print(sorted(name for name in heavy if name in sys.modules))\n"
     )
     done = run_python("-c", code, home=tmp_path / "home")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().splitlines()[-1] == "[]"
+    found: list[str] = ast.literal_eval(done.stdout.strip().splitlines()[-1])
+    return found
+
+
+def test_an_empty_list_loads_neither_the_models_nor_the_checklist(tmp_path: Path) -> None:
+    heavy = (
+        "kontoguide.model.record",
+        "kontoguide.checklist.parts",
+        "rich.console",
+        "kontoguide.terminal.plain_asker",
+    )
+    assert _loaded_by_an_empty_list(heavy, tmp_path) == []
 
 
 def test_a_broken_files_long_path_is_printed_whole(
@@ -68,21 +80,13 @@ def test_an_empty_list_imports_neither_pydantic_nor_the_other_layers_texts(
 ) -> None:
     # Typer built a pydantic TypeAdapter for -h/--help's missing default, and the
     # command's texts read every layer's: a third of an empty list (issue 23).
-    code = (
-        "import sys\n"
-        "from kontoguide.cli import entry\n"
-        "sys.argv = ['kontoguide', 'list']\n"
-        "try:\n"
-        "    entry.main()\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "heavy = ('pydantic', 'importlib.metadata', 'kontoguide.terminal.messages',\n"
-        "         'kontoguide.store.messages')\n"
-        "print(sorted(name for name in heavy if name in sys.modules))\n"
+    heavy = (
+        "pydantic",
+        "importlib.metadata",
+        "kontoguide.terminal.messages",
+        "kontoguide.store.messages",
     )
-    done = run_python("-c", code, home=tmp_path / "home")
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert _loaded_by_an_empty_list(heavy, tmp_path) == []
 
 
 def test_the_commands_texts_still_reach_every_layers_words() -> None:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
@@ -526,23 +527,25 @@ def test_typed_text_in_a_list_item_is_kept_and_offered_again(checklist: Checklis
     assert flow2.unfinished_item(accounts) == {"name": "Kulturskolan Stockholm"}
 
 
+class _Sized(DummyOutput):
+    """prompt_toolkit's DummyOutput at 24 rows and `width` columns, keeping what is written."""
+
+    def __init__(self, width: int) -> None:
+        super().__init__()
+        self.width = width
+        self.written: list[str] = []
+
+    def get_size(self) -> Size:
+        return Size(rows=24, columns=self.width)
+
+    def write(self, data: str) -> None:
+        self.written.append(data)
+
+
 @pytest.mark.parametrize("width", [60, 80])
 def test_a_text_answer_is_shown_wrapped_at_words_once_given(width: int) -> None:
-    from prompt_toolkit.data_structures import Size
-
-    class Sized(DummyOutput):
-        def __init__(self) -> None:
-            super().__init__()
-            self.written: list[str] = []
-
-        def get_size(self) -> Size:
-            return Size(rows=24, columns=width)
-
-        def write(self, data: str) -> None:
-            self.written.append(data)
-
     with create_pipe_input() as pipe:
-        output = Sized()
+        output = _Sized(width)
         pipe.send_text(LONG + ENTER)
         asker = QuestionaryAsker(input=pipe, output=output)
         assert asker.text(Prompt("Vem?")) == LONG
@@ -768,22 +771,9 @@ def test_a_person_taken_again_after_going_back_keeps_the_answers_given(
 
 @pytest.mark.parametrize("width", [60, 80, 120])
 def test_a_long_menu_cuts_a_title_at_a_word_to_the_real_width(width: int) -> None:
-    from prompt_toolkit.data_structures import Size
-
-    class Sized(DummyOutput):
-        def __init__(self) -> None:
-            super().__init__()
-            self.written: list[str] = []
-
-        def get_size(self) -> Size:
-            return Size(rows=24, columns=width)
-
-        def write(self, data: str) -> None:
-            self.written.append(data)
-
     options = [Option(str(n), f"Fråga {n} ({LONG})") for n in range(10)]
     with create_pipe_input() as pipe:
-        output = Sized()
+        output = _Sized(width)
         pipe.send_text(ENTER)
         asker = QuestionaryAsker(input=pipe, output=output)
         assert asker.select(Prompt("Vilken?"), options) == "0"

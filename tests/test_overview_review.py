@@ -20,15 +20,8 @@ from kontoguide.overview.xlsx import to_xlsx
 from kontoguide.terminal.overview_view import overview_screen
 from overview_support import TODAY, approved_not_started, entry, report, saved, started
 from scenario import whole_closing
+from test_review_questions import DECISION_SINCE_2026_2, NEW_SINCE_2026_2, _without
 
-# What the standard asked before the decision since 2026.2 (as test_review_questions).
-NEW_SINCE_2026_2 = [
-    "step4.archiving.records_law",
-    "step4.data_protection.controller",
-    "step4.data_protection.dpo_name",
-    "step4.data_protection.dpo_date",
-]
-DECISION_SINCE_2026_2 = ["step5.case_number_status", "step5.motivation", "step5.delegation_point"]
 DECISION = tuple(DECISION_SINCE_2026_2)
 
 
@@ -38,11 +31,7 @@ def as_2026_2(data: dict[str, Any], keep: tuple[str, ...] = ()) -> dict[str, Any
     for field in [*NEW_SINCE_2026_2, *DECISION_SINCE_2026_2]:
         if field in keep:
             continue
-        *parents, name = field.split(".")
-        node = data
-        for parent in parents:
-            node = node[parent]
-        node.pop(name, None)
+        _without(data, field)
     data["checklist_version"] = "2026.2"
     return data
 

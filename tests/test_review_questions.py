@@ -24,6 +24,7 @@ from kontoguide.questionnaire.flow import Flow
 from kontoguide.questionnaire.follow_up import FollowUpDialogue
 from kontoguide.store import drafts
 from scenario import ALL, RecordingScreen, Saves, ScriptedAsker, day, started_example
+from test_states import fu_script as states_fu_script
 
 STANDARD = load_checklist()
 FU = m.FU_LABELS
@@ -60,20 +61,8 @@ def decided_under_2026_2(tmp_path: Path, **answers: Any) -> drafts.Loaded:
 
 
 def fu_script(**changes: list[Any]) -> dict[str, list[Any]]:
-    """A follow-up of the example's two goals, as answers per label."""
-    script: dict[str, list[Any]] = {
-        FU["held_on"]: [day(0)],
-        FU["carried_out_by"]: ["Amir Haddad"],
-        FU["value"]: ["250", "44,5"],
-        FU["measured_on"]: [day(-2), day(-1)],
-        FU["comment"]: ["", ""],
-        FU["assessment"]: ["Kontot når fler, men målen är inte nådda."],
-        FU["conclusion"]: ["andra"],
-        FU["next_review"]: [day(90)],
-        m.FU_CONFIRM: ["save"],
-    }
-    script.update(changes)
-    return script
+    """test_states' follow-up of the example's two goals, its values uncommented."""
+    return states_fu_script(**{FU["comment"]: ["", ""], **changes})
 
 
 def label(field: str) -> str:
