@@ -135,7 +135,9 @@ def test_what_was_read_in_less_stays_on_the_screen(monkeypatch: pytest.MonkeyPat
     monkeypatch.delenv("LESS", raising=False)
     monkeypatch.setattr(pager, "_interactive", lambda: True)
     monkeypatch.setattr(pager, "_rows", lambda: 24)
-    monkeypatch.setattr(pager.pydoc, "pager", lambda text: seen.append(os.environ.get("LESS")))
+    import pydoc
+
+    monkeypatch.setattr(pydoc, "pager", lambda text: seen.append(os.environ.get("LESS")))
     assert pager.page_lines([f"rad {n}" for n in range(30)])
     assert seen == ["FRX"]
     # A LESS of the person's own is theirs.

@@ -10,7 +10,6 @@ in Windows, plain output where neither works.
 from __future__ import annotations
 
 import os
-import pydoc
 import shutil
 import sys
 from collections.abc import Sequence
@@ -47,6 +46,8 @@ def page_lines(lines: Sequence[str]) -> bool:
     # The prompt or the shell's line comes after them: one row is theirs.
     if not _interactive() or len(lines) < _rows():
         return False
+    import pydoc  # here: views.py imports this module on the way to the first question
+
     _keep_on_screen()
     pydoc.pager("\n".join(lines))
     return True
